@@ -1,0 +1,111 @@
+"""The ``kronik`` command line: extract articles, build and query the chronicle."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from kronik.batch import extract_paths
+from kronik.document import Document
+from kronik.errors import InputError, KronikError
+from kronik.identity import link_documents
+from kronik.reader import Skipped, iter_paths
+
+app = typer.Typer(help="Kronik: a chronicle of political events from news articles.",
+                  no_args_is_help=True, add_completion=False)
+errors = Console(stderr=True)
+
+# Below this many files a progress bar is more noise than help.
+PROGRESS_MIN_FILES = 20
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+
+
+def report(error: InputError | KronikError) -> None:
+    """One line on standard error: the file and the problem, never a traceback."""
+    errors.print(f"[red]error:[/red] {error}", highlight=False, markup=True, soft_wrap=True)
+
+
+def extract_with_progress(paths: list[Path]) -> tuple[list[Document], int]:
+    """Extract all inputs, reporting each failure; return the documents and the failure count."""
+    total = sum(1 for item in iter_paths(paths) if not isinstance(item, InputError))
+    docs: list[Document] = []
+    failures = 0
+    show = total >= PROGRESS_MIN_FILES and errors.is_terminal
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=errors, disable=not show) as progress:
+        task = progress.add_task("extract", total=total)
+        for item in extract_paths(paths):
+            if isinstance(item, InputError):
+                failures += 1
+                report(item)
+            elif isinstance(item, Skipped):
+                errors.print(f"note: {item.source}: skipped, {item.reason}", highlight=False)
+            else:
+                docs.append(item)
+            progress.advance(task)
+    return docs, failures
+
+
+@app.callback()
+def kronik() -> None:
+    """Kronik: a chronicle of political events from news articles."""
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl)")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="jsonl: one record a line; json: one array")] = OutputFormat.jsonl,
+) -> None:
+    """Extract document records (events, quotes, entities, dates) from articles."""
+    docs, failures = extract_with_progress(paths)
+    link_documents(docs)
+    records = [doc.to_dict() for doc in docs]
+    try:
+        handle = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        report(KronikError(f"{output}: cannot write ({exc.strerror or exc})"))
+        raise typer.Exit(2) from None
+    with handle if output else _no_close(handle):
+        if fmt is OutputFormat.json:
+            json.dump(records, handle, ensure_ascii=False, indent=2)
+            handle.write("\n")
+        else:
+            for record in records:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if failures:
+        errors.print(f"{failures} input(s) failed, {len(docs)} extracted", highlight=False)
+        raise typer.Exit(1)
+
+
+class _no_close:
+    """Context manager that leaves standard output open."""
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def __enter__(self):
+        return self.handle
+
+    def __exit__(self, *exc):
+        self.handle.flush()
+        return False
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning Kronik errors into one-line messages."""
+    try:
+        app()
+    except KronikError as exc:
+        report(exc)
+        sys.exit(2)

@@ -1,0 +1,87 @@
+"""The extraction pipeline: small stages over one ``Document``.
+
+Each stage names the fields it needs (``requires``) and the fields it fills (``provides``).
+``Pipeline`` checks the chain when it is built, so a missing or misordered stage fails at
+start-up with a clear message instead of deep inside a run.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import ClassVar
+
+from kronik.document import Document
+from kronik.errors import PipelineError
+
+
+class Stage:
+    """One step of the pipeline. Subclasses set ``name``, ``requires``, ``provides``."""
+
+    name: ClassVar[str] = "stage"
+    requires: ClassVar[tuple[str, ...]] = ()
+    provides: ClassVar[tuple[str, ...]] = ()
+
+    def __call__(self, doc: Document) -> Document:
+        raise NotImplementedError
+
+
+class Pipeline:
+    """An ordered chain of stages whose requirements were checked when it was built."""
+
+    INITIAL_FIELDS: ClassVar[frozenset[str]] = frozenset({"raw_text", "source", "published"})
+
+    def __init__(self, stages: Sequence[Stage]):
+        available = set(self.INITIAL_FIELDS)
+        for stage in stages:
+            missing = [f for f in stage.requires if f not in available]
+            if missing:
+                raise PipelineError(
+                    f"stage '{stage.name}' needs {', '.join(missing)}, which no earlier stage provides")
+            available.update(stage.provides)
+        self.stages = list(stages)
+
+    @property
+    def names(self) -> list[str]:
+        return [stage.name for stage in self.stages]
+
+    def __call__(self, doc: Document) -> Document:
+        for stage in self.stages:
+            doc = stage(doc)
+        return doc
+
+    def run(self, text: str, *, published: date | datetime | str | None = None,
+            source: str | None = None) -> Document:
+        """Extract one article given as text (plain text; HTML is converted by the reader)."""
+        doc = Document(raw_text=text, source=source)
+        if published is not None:
+            doc.published = _as_date(published)
+            doc.published_given = True
+        return self(doc)
+
+    def run_many(self, docs: Iterable[Document]) -> Iterable[Document]:
+        for doc in docs:
+            yield self(doc)
+
+
+def _as_date(value: date | datetime | str) -> date | datetime:
+    if isinstance(value, (date, datetime)):
+        return value
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise PipelineError(f"published date '{value}' is not an ISO 8601 date") from exc
+    return parsed if ("T" in text or " " in text) else parsed.date()
+
+
+def default_pipeline() -> Pipeline:
+    """The full Indonesian pipeline: clean, metadata, sentences, entities, time, quotes, events."""
+    from kronik.stages.clean import Clean
+    from kronik.stages.entities import Entities
+    from kronik.stages.events import Events
+    from kronik.stages.metadata import Metadata
+    from kronik.stages.quotes import Quotes
+    from kronik.stages.sentences import Sentences
+    from kronik.stages.timex import Time
+
+    return Pipeline([Clean(), Metadata(), Sentences(), Entities(), Time(), Quotes(), Events()])
