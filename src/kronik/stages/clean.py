@@ -1,17 +1,177 @@
-"""Cleaning: normalise Unicode and drop the noise that news sites leave in scraped text."""
+"""Cleaning: normalise Unicode and drop the noise that news sites leave in scraped text.
+
+The cleaned text is what every later offset points into, so cleaning works line by line and
+only ever drops whole lines of site furniture (related links, ad markers, widget headings,
+credit lines, duplicated lines) or stray markup; article text is never rewritten beyond
+spacing and character normalisation. The noise patterns live in ``lang/<language>/noise.yaml``.
+
+Character decisions (later stages rely on them):
+
+- Unicode NFC; carriage returns become newlines; NBSP, thin and other odd spaces, tabs become
+  a plain space; zero-width characters, soft hyphens and control characters are removed.
+- Curly quotes “ ” ‘ ’ are kept as they are (their direction helps to pair quotations);
+  low and reversed quotes („ ‟ ‚ ‛) become “ and ‘; straight quotes stay straight.
+- En and em dashes, the minus sign and Unicode hyphens become "-" ("Xi–Putin" -> "Xi-Putin",
+  "MOSKOW, KOMPAS.TV — " -> "MOSKOW, KOMPAS.TV - ").
+- Runs of spaces become one space; a space before , . ; : ! ? and inside brackets is dropped
+  (scrapers leave one where a link was); lines are stripped; blank-line runs become one.
+
+Photo captions stay in the text; their spans go to ``Document.captions``.
+"""
 from __future__ import annotations
 
+import hashlib
+import re
 import unicodedata
+from dataclasses import dataclass
+from functools import cache
 
-from kronik.document import Document
+from kronik.document import Document, Span
+from kronik.errors import InputError
 from kronik.pipeline import Stage
+from kronik.resources import load_data
+
+_TRANSLATE = str.maketrans({
+    **{ch: " " for ch in "\t\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+       "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
+    **{ch: None for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
+    **{ch: "-" for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},
+    "\u201e": "\u201c", "\u201f": "\u201c", "\u201a": "\u2018", "\u201b": "\u2018",
+    "\u2028": "\n", "\u2029": "\n",
+})
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SPACE_RUN = re.compile(r" {2,}")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?](?:\s|$))")
+_SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_FINAL_STOP = re.compile(r"[.!?…:;,]['\"”’)]*$")
+
+
+@dataclass(frozen=True)
+class NoiseRules:
+    """The compiled noise patterns of one language (see ``noise.yaml``)."""
+
+    lines: tuple[re.Pattern[str], ...]
+    fragments: tuple[re.Pattern[str], ...]
+    caption_credit: re.Pattern[str]
+    caption_headline_max_words: int
+    english_heading_max_words: int
+    english_words: frozenset[str]
+    indonesian_words: frozenset[str]
+    repeated_tail_min_words: int
+
+
+@cache
+def noise_rules(language: str = "id") -> NoiseRules:
+    """The noise patterns of ``language``, compiled once."""
+    data = load_data("noise", language)
+    return NoiseRules(
+        lines=tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data["lines"]),
+        fragments=tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data["fragments"]),
+        caption_credit=re.compile(data["caption_credit"]),
+        caption_headline_max_words=int(data["caption_headline_max_words"]),
+        english_heading_max_words=int(data["english_heading_max_words"]),
+        english_words=frozenset(data["english_words"]),
+        indonesian_words=frozenset(w.lower() for w in data["indonesian_words"]),
+        repeated_tail_min_words=int(data["repeated_tail_min_words"]),
+    )
+
+
+def normalize_characters(text: str) -> str:
+    """NFC text with one kind of space, newline and dash, and no invisible characters."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text.translate(_TRANSLATE))
+
+
+def tidy_line(line: str, rules: NoiseRules) -> str:
+    """One line without stray markup, with single spaces and no space before punctuation."""
+    for fragment in rules.fragments:
+        line = fragment.sub("", line)
+    line = _SPACE_RUN.sub(" ", line).strip()
+    line = _SPACE_BEFORE_PUNCT.sub("", line)
+    return _SPACE_INSIDE_BRACKETS.sub("", line)
+
+
+def is_noise_line(line: str, rules: NoiseRules) -> bool:
+    """Whether the whole line is site furniture named in ``noise.yaml``."""
+    return any(pattern.fullmatch(line) for pattern in rules.lines)
+
+
+def is_english_heading(line: str, rules: NoiseRules) -> bool:
+    """A short line without a final stop, with English function words and no Indonesian ones."""
+    words = _WORD.findall(line)
+    if not words or len(words) > rules.english_heading_max_words or _FINAL_STOP.search(line):
+        return False
+    if any(w.lower() in rules.indonesian_words for w in words):
+        return False
+    return any(w in rules.english_words for w in words)
+
+
+def is_repeat(line: str, earlier: set[str], previous: str | None, rules: NoiseRules) -> bool:
+    """A line that repeats an earlier line, or the tail of the line just before it."""
+    if line in earlier:
+        return True
+    return (previous is not None and line != previous and previous.endswith(line)
+            and len(line.split()) >= rules.repeated_tail_min_words)
+
+
+def keep_lines(lines: list[str], rules: NoiseRules) -> list[str]:
+    """The lines of article text: noise, repeats and English subheadings dropped, blanks kept."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    previous: str | None = None
+    for line in lines:
+        if not line:
+            kept.append(line)
+            continue
+        if is_noise_line(line, rules) or is_repeat(line, seen, previous, rules):
+            continue
+        if previous is not None and is_english_heading(line, rules):
+            continue
+        kept.append(line)
+        seen.add(line)
+        previous = line
+    return kept
+
+
+def caption_spans(text: str, rules: NoiseRules) -> list[Span]:
+    """Spans of photo captions: lines ending with a photo credit, and the photo headline
+    standing right above such a line (short, no final stop, not the article's first line)."""
+    spans: list[Span] = []
+    offset = 0
+    previous: Span | None = None
+    for number, line in enumerate(text.split("\n")):
+        here = Span(offset, offset + len(line), line) if line else None
+        if here is not None and rules.caption_credit.search(line):
+            if (previous is not None and previous.start > 0 and not _FINAL_STOP.search(previous.text)
+                    and len(previous.text.split()) <= rules.caption_headline_max_words
+                    and not (spans and spans[-1].end == previous.end)):
+                spans.append(previous)
+            spans.append(here)
+        previous = here
+        offset += len(line) + 1
+    return spans
+
+
+def clean_text(raw: str, language: str = "id") -> tuple[str, list[Span]]:
+    """The cleaned article text and the spans of its photo captions."""
+    rules = noise_rules(language)
+    lines = [tidy_line(line, rules) for line in normalize_characters(raw).split("\n")]
+    text = "\n".join(keep_lines(lines, rules))
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text, caption_spans(text, rules)
 
 
 class Clean(Stage):
+    """raw_text -> text (cleaned), captions (spans of photo captions), fingerprint."""
+
     name = "clean"
     requires = ("raw_text",)
-    provides = ("text", "captions")
+    provides = ("text", "captions", "fingerprint")
 
     def __call__(self, doc: Document) -> Document:
-        doc.text = unicodedata.normalize("NFC", doc.raw_text).replace("\u00a0", " ").strip()
+        doc.text, doc.captions = clean_text(doc.raw_text, doc.language)
+        if not doc.text:
+            raise InputError(doc.source or "text", "no article text left after removing site noise")
+        doc.fingerprint = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
         return doc
