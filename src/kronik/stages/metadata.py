@@ -1,14 +1,297 @@
-"""Metadata: title, outlet, author, dateline and publication date of an article."""
+"""Metadata: title, outlet, author, dateline and publication date of an article.
+
+Everything here is read from the article's header and byline lines, the dateline at the start
+of the body ("MOSKOW, KOMPAS.TV - ...", "Liputan6.com, Washington - ...") and, when the source
+is a URL, its host and path. The body text is never searched for a publication date: the time
+stage infers one from clues where none is stated. A date the caller gave always wins.
+
+Dates are parsed deterministically with the month, weekday and time-zone words of
+``calendar.yaml``; the labels, outlets and name particles live in ``metadata.yaml``.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import cache
+from urllib.parse import urlsplit
 
 from kronik.document import Document
 from kronik.pipeline import Stage
+from kronik.resources import load_data
+
+# How much a date's label counts when several are stated: published before unlabelled before
+# updated ("diperbarui" is used only when nothing else is stated).
+_RANK = {"published": 0, "stated": 1, "updated": 2}
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_DASH = r"\s+-{1,2}\s+"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A date found in a header line, with the kind of label in front of it."""
+
+    value: date | datetime
+    kind: str
+    start: int
+
+
+@dataclass(frozen=True)
+class HeaderRules:
+    """The compiled patterns of one language for reading article headers."""
+
+    dates: tuple[re.Pattern[str], ...]
+    months: dict[str, int]
+    zones: dict[str, int]
+    labels: re.Pattern[str]
+    label_kinds: dict[str, str]
+    author: re.Pattern[str]
+    filler: re.Pattern[str]
+    header_lines: int
+    max_header_words: int
+    outlets: tuple[dict, ...]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def header_rules(language: str = "id") -> HeaderRules:
+    """Patterns for date lines, bylines and labels, built once from the language's YAML."""
+    calendar = load_data("calendar", language)
+    meta = load_data("metadata", language)
+    months = {name.lower(): int(number)
+              for table in (calendar["months"], calendar.get("months_en", {}))
+              for number, names in table.items() for name in names}
+    zones = {name.upper(): int(hours) for name, hours in calendar["time_zones"].items()}
+    month = f"(?P<month>{_alternation(list(months))})\\.?"
+    zone = f"(?P<zone>{_alternation(list(zones))}|UTC|GMT)"
+    clock = rf"(?:\s*,?\s*(?:pukul|jam)?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?)?(?:\s*{zone}\b)?"
+    dates = (
+        re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})"
+                   r"(?::\d{2}(?:\.\d+)?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?)?"),
+        re.compile(rf"\b(?P<day>\d{{1,2}})\s+{month}\s+(?P<year>\d{{4}})\b{clock}", re.IGNORECASE),
+        re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b{clock}", re.IGNORECASE),
+        re.compile(rf"\b(?P<day>\d{{1,2}})[/.-](?P<mon>\d{{1,2}})[/.-](?P<year>\d{{4}})\b{clock}", re.IGNORECASE),
+    )
+    kinds = {**{w: "published" for w in meta["published_labels"]},
+             **{w: "updated" for w in meta["updated_labels"]},
+             **{w: "author" for w in meta["author_labels"]},
+             **{w: "editor" for w in meta["editor_labels"]}}
+    particles = _alternation(meta["name_particles"])
+    name = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:{particles})(?=\s+[A-Z]))){{0,5}}"
+    weekdays = [w for names in calendar["weekdays"].values() for w in names]
+    filler = _alternation(list(kinds) + weekdays + meta["date_line_words"] + list(zones))
+    return HeaderRules(
+        dates=dates, months=months, zones=zones,
+        labels=re.compile(rf"\b(?:{_alternation(list(kinds))})\b", re.IGNORECASE),
+        label_kinds=kinds,
+        author=re.compile(rf"^(?i:{_alternation(meta['author_labels'])})\s*:?\s+(?P<name>{name})"),
+        filler=re.compile(rf"\b(?:{filler})\b", re.IGNORECASE),
+        header_lines=int(meta["header_lines"]),
+        max_header_words=int(meta["max_header_line_words"]),
+        outlets=tuple(meta["outlets"]),
+    )
+
+
+def _stamp_value(match: re.Match[str], rules: HeaderRules) -> date | datetime | None:
+    """The date (or, with a time and a zone, the aware datetime) a date match stands for."""
+    parts = match.groupdict()
+    month = int(parts["mon"]) if parts.get("mon") else rules.months[parts["month"].lower()]
+    try:
+        day = date(int(parts["year"]), month, int(parts["day"]))
+    except ValueError:
+        return None
+    tz = _timezone(parts.get("zone"), parts.get("offset"), rules)
+    if parts.get("hour") is None or tz is None:
+        return day
+    return datetime(day.year, day.month, day.day, int(parts["hour"]), int(parts["minute"]), tzinfo=tz)
+
+
+def _timezone(zone: str | None, offset: str | None, rules: HeaderRules) -> timezone | None:
+    if offset:
+        if offset == "Z":
+            return timezone.utc
+        sign = -1 if offset[0] == "-" else 1
+        digits = offset[1:].replace(":", "")
+        return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    if zone:
+        hours = rules.zones.get(zone.upper(), 0)
+        return timezone(timedelta(hours=hours))
+    return None
+
+
+def find_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
+    """Dates stated in one line, each with the kind of the nearest label before it."""
+    found: list[tuple[int, int, date | datetime]] = []
+    for pattern in rules.dates:
+        for match in pattern.finditer(line):
+            if any(s < match.end() and match.start() < e for s, e, _ in found):
+                continue
+            value = _stamp_value(match, rules)
+            if value is not None:
+                found.append((match.start(), match.end(), value))
+    labels = [(m.start(), rules.label_kinds[m.group(0).lower()]) for m in rules.labels.finditer(line)]
+    stamps = []
+    for start, _, value in sorted(found, key=lambda item: item[0]):
+        before = [kind for at, kind in labels if at < start]
+        kind = before[-1] if before and before[-1] in _RANK else "stated"
+        stamps.append(Stamp(value, kind, start))
+    return stamps
+
+
+def is_date_line(line: str, rules: HeaderRules) -> bool:
+    """A header line that states a date: labelled, or nothing but dates and their furniture."""
+    if len(line.split()) > rules.max_header_words or not find_stamps(line, rules):
+        return False
+    rest = line
+    for pattern in rules.dates:
+        rest = pattern.sub(" ", rest)
+    rest = rules.filler.sub(" ", rest)
+    words = re.findall(r"[^\W_]+", rest)
+    labelled = any(rules.label_kinds[m.group(0).lower()] in ("published", "updated")
+                   for m in rules.labels.finditer(line))
+    return labelled or len(words) <= 2
+
+
+def header(text: str, rules: HeaderRules) -> list[str]:
+    """The first non-empty lines of the text, where bylines and date lines stand."""
+    return [line for line in text.split("\n") if line.strip()][: rules.header_lines]
+
+
+def published_date(lines: list[str], rules: HeaderRules) -> date | datetime | None:
+    """The publication date the header states: a published stamp before an unlabelled one
+    before an updated one; the first of equals."""
+    stamps = [stamp for line in lines if is_date_line(line, rules) for stamp in find_stamps(line, rules)]
+    if not stamps:
+        return None
+    return min(enumerate(stamps), key=lambda item: (_RANK[item[1].kind], item[0]))[1].value
+
+
+def url_date(source: str | None) -> date | None:
+    """A date written into the path of a URL source (/2023/10/30/, /20231030/)."""
+    if not source or "://" not in source:
+        return None
+    path = urlsplit(source).path
+    for match in re.finditer(r"/(?P<y>(?:19|20)\d\d)[/-]?(?P<m>[01]\d)[/-]?(?P<d>[0-3]\d)(?=[/_-]|$)", path):
+        try:
+            return date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+    return None
+
+
+def looks_like_title(line: str, rules: HeaderRules) -> bool:
+    """A headline: a capitalised line of 3 to 25 words without a final stop that is not a
+    date line, a byline or a dateline paragraph."""
+    words = line.split()
+    if not 3 <= len(words) <= rules.max_header_words or len(line) > 200:
+        return False
+    if re.search(r"[.,;:]['\"”’)]*$", line) or not re.match(r"[\"“‘'(]?[A-Z0-9]", line):
+        return False
+    return not (is_date_line(line, rules) or rules.author.match(line) or dateline_parts(line, rules))
+
+
+def outlet_name(part: str, rules: HeaderRules) -> str | None:
+    """The outlet a dateline part or URL names: a known outlet's name, else a web name as written."""
+    key = part.strip().lower()
+    for outlet in rules.outlets:
+        if key in (alias.lower() for alias in outlet["aliases"]):
+            return outlet["name"]
+    if re.fullmatch(r"[\w-]+(?:\.[A-Za-z]{2,})+", part.strip()):
+        return part.strip()
+    return None
+
+
+def url_outlet(source: str | None, rules: HeaderRules) -> str | None:
+    """The known outlet whose domain hosts a URL source."""
+    if not source or "://" not in source:
+        return None
+    parts = urlsplit(source)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    where = host + parts.path
+    for outlet in rules.outlets:
+        for domain in outlet.get("domains", []):
+            if where == domain or where.startswith(domain + "/") or host.endswith("." + domain) \
+                    or (host == domain and "/" not in domain):
+                return outlet["name"]
+    return None
+
+
+def dateline_parts(line: str, rules: HeaderRules) -> tuple[str | None, str | None] | None:
+    """(place, outlet) of a dateline opening the line, or None where the line has none.
+
+    Forms: "PLACE, OUTLET - ", "OUTLET, Place - ", "Place (OUTLET) - ", "PLACE - ", "OUTLET - ".
+    A part counts as an outlet when it is a known outlet or a web name; a lone part without an
+    outlet must be a place in capitals or a single capitalised word, so that a sentence with a
+    dash ("Selat Hormuz - jalur ...") is not taken for a dateline.
+    """
+    match = re.match(rf"(?P<head>[^\s\-][^\n]{{0,60}}?){_DASH}\S", line)
+    if not match:
+        return None
+    head = match["head"].strip()
+    bracket = re.fullmatch(r"(?P<place>[^()]+?)\s*\((?P<outlet>[^()]+)\)", head)
+    parts = [bracket["place"], bracket["outlet"]] if bracket else [p.strip() for p in head.split(",")]
+    if not 1 <= len(parts) <= 2 or not all(_is_name(p) for p in parts):
+        return None
+    outlets = [outlet_name(p, rules) for p in parts]
+    places = [p for p, o in zip(parts, outlets) if o is None]
+    outlet = next((o for o in outlets if o), None)
+    if len(places) > 1:
+        return None
+    if outlet is None and not (places[0].isupper() or len(places[0].split()) == 1):
+        return None
+    return (_place_name(places[0]) if places else None), outlet
+
+
+def _is_name(part: str) -> bool:
+    words = part.split()
+    return 1 <= len(words) <= 4 and all(re.match(r"[A-Z0-9]", w) for w in words)
+
+
+def _place_name(place: str) -> str:
+    """MOSKOW -> Moskow, NEW YORK -> New York; mixed-case and short capitals (DC) stay."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in place.split())
+
+
+def find_dateline(text: str, rules: HeaderRules) -> tuple[str | None, str | None]:
+    """(place, outlet) of the first dateline among the header lines."""
+    for line in header(text, rules):
+        parts = dateline_parts(line, rules)
+        if parts:
+            return parts
+    return None, None
+
+
+def find_author(text: str, rules: HeaderRules) -> str | None:
+    """The writer named in a byline ("oleh X", "Penulis: X", "Reporter: X") at the top or the
+    foot of the article; an editor is never the author."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    for line in header(text, rules) + lines[-5:]:
+        if len(line.split()) > rules.max_header_words:
+            continue
+        match = rules.author.match(line)
+        if match:
+            return match["name"].rstrip(".-")
+    return None
 
 
 class Metadata(Stage):
+    """text -> title, outlet, author, dateline, published (stated dates only)."""
+
     name = "metadata"
     requires = ("text",)
     provides = ("title", "outlet", "author", "dateline", "published")
 
     def __call__(self, doc: Document) -> Document:
+        rules = header_rules(doc.language)
+        lines = header(doc.text, rules)
+        doc.title = lines[0] if lines and looks_like_title(lines[0], rules) else None
+        place, outlet = find_dateline(doc.text, rules)
+        doc.dateline = place
+        doc.outlet = outlet or url_outlet(doc.source, rules)
+        doc.author = find_author(doc.text, rules)
+        if not doc.published_given and doc.published is None:
+            doc.published = published_date(lines, rules) or url_date(doc.source)
         return doc
