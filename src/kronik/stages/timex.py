@@ -1,8 +1,18 @@
-"""Time: find temporal expressions and resolve them to intervals against the publication date."""
+"""Time: find temporal expressions and resolve them to intervals against the publication date.
+
+Where the publication date is unknown, it is first inferred from the dates the article states
+(``kronik.time.infer``) and marked ``published_inferred``; where nothing allows that, relative
+expressions stay unresolved with the error "no anchor".
+"""
 from __future__ import annotations
 
-from kronik.document import Document
+from kronik.document import Document, TimeExpression
 from kronik.pipeline import Stage
+from kronik.time.find import find_mentions, years_mentioned
+from kronik.time.grammar import lexicon
+from kronik.time.infer import infer_published
+from kronik.time.resolve import Context, resolve
+from kronik.time.tense import tense_of
 
 
 class Time(Stage):
@@ -11,4 +21,27 @@ class Time(Stage):
     provides = ("time_expressions", "published_inferred")
 
     def __call__(self, doc: Document) -> Document:
+        lex = lexicon(doc.language)
+        mentions = find_mentions(doc.text, doc.language)
+        bounds = [_sentence_bounds(doc, m.start) for m in mentions]
+        tenses = [tense_of(m, doc.text, b, lex) for m, b in zip(mentions, bounds)]
+        if doc.anchor is None:
+            inferred = infer_published(mentions, tenses, years_mentioned(doc.text, doc.language), lex)
+            if inferred is not None:
+                doc.published, doc.published_inferred = inferred, True
+        resolved: list[TimeExpression] = []
+        for mention, tense, sentence in zip(mentions, tenses, bounds):
+            previous = next((e for e in reversed(resolved) if e.first is not None), None)
+            in_sentence = previous if previous and previous.start >= sentence[0] else None
+            context = Context(doc.anchor, tense, previous, in_sentence)
+            resolved.append(resolve(mention, context, lex))
+        doc.time_expressions = resolved
         return doc
+
+
+def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
+    """The start and end of the sentence holding ``offset`` (the whole text without sentences)."""
+    for sentence in doc.sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence.start, sentence.end
+    return 0, len(doc.text)

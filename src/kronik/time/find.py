@@ -1,0 +1,86 @@
+"""Find time expressions in a text: every pattern's matches, filtered, longest first.
+
+Filtering keeps the grammar honest where a word has two readings: "minggu" is a week unless it
+follows "hari" or is written as a name ("Minggu"); a four-digit number is a year only after a
+year cue ("pada 2023", "sejak 2021") and not before a unit or another calendar ("1447 Hijriah").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kronik.time.grammar import YEAR, Lexicon, lexicon, normal, patterns
+
+WORD = re.compile(r"[\w’']+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that names a time, with the groups its pattern captured."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    groups: tuple[tuple[str, str], ...]
+
+    def get(self, name: str) -> str | None:
+        return dict(self.groups).get(name)
+
+
+def find_mentions(text: str, language: str = "id") -> list[Mention]:
+    """All time expressions of ``text`` in order, none overlapping another."""
+    lex = lexicon(language)
+    found: list[tuple[int, int, Mention]] = []
+    for rank, (kind, pattern) in enumerate(patterns(language)):
+        for match in pattern.finditer(text):
+            groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
+            mention = Mention(match.start(), match.end(), match.group(0), kind, groups)
+            if _acceptable(mention, text, lex):
+                found.append((-(mention.end - mention.start), rank, mention))
+    chosen: list[Mention] = []
+    for _, _, mention in sorted(found, key=lambda item: (item[0], item[1], item[2].start)):
+        if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _acceptable(mention: Mention, text: str, lex: Lexicon) -> bool:
+    """Whether a match is a time expression rather than a word with another reading."""
+    if mention.kind == "weekday":
+        return _is_weekday(mention, lex)
+    if mention.kind == "month":
+        name = mention.get("mon") or ""
+        return name[:1].isupper() or len(mention.text) > len(name)
+    if mention.kind == "year":
+        return _is_year(mention, text, lex)
+    return True
+
+
+def _is_weekday(mention: Mention, lex: Lexicon) -> bool:
+    """A bare weekday is written with a capital; "minggu" needs "hari" or a capital."""
+    name = mention.get("wd") or ""
+    said_day = any(normal(w) in lex.time["day_word"] for w in WORD.findall(mention.text))
+    return name[:1].isupper() or said_day
+
+
+def _is_year(mention: Mention, text: str, lex: Lexicon) -> bool:
+    """A year needs a cue before it and no unit or other calendar after it."""
+    following = WORD.findall(text[mention.end:mention.end + 20].lower())[:1]
+    if following and following[0] in lex.time["not_year_after"]:
+        return False
+    if mention.get("part") or mention.get("tahun") or len(mention.text) > len(mention.get("y")):
+        return True
+    before = normal(text[max(0, mention.start - 30):mention.start])
+    return any(before.endswith(cue) for cue in map(normal, lex.time["year_cues"]))
+
+
+def years_mentioned(text: str, language: str = "id") -> list[int]:
+    """Every four-digit number of the text that reads as a Gregorian year, cue or not."""
+    lex = lexicon(language)
+    years = []
+    for match in re.finditer(rf"(?<![\w.,/-])({YEAR})(?![\w/]|[.,]\d)", text):
+        following = WORD.findall(text[match.end():match.end() + 20].lower())[:1]
+        if not (following and following[0] in lex.time["not_year_after"]):
+            years.append(int(match.group(1)))
+    return years

@@ -1,0 +1,131 @@
+"""The grammar of Indonesian time expressions, built from the word lists in the language data.
+
+Each pattern has a name (the kind of expression) and named groups that ``resolve`` reads. The
+words come from ``lang/id/time.yaml`` and ``lang/id/calendar.yaml``; this module only says how
+they combine. Patterns are compiled once per process.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kronik.resources import load_data
+
+YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+DAY = r"\d{1,2}"
+NUMERIC_DATE = r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?"
+BEFORE = r"(?<![\w/.,-])"
+AFTER = r"(?![\w/])"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A non-capturing group matching any of ``words``, longest first, spaces as any space."""
+    parts = sorted({str(w).lower() for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts) + ")"
+
+
+def normal(words: str) -> str:
+    """A matched stretch of words as a key of the word lists: lower case, single spaces."""
+    return " ".join(words.lower().split())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The time words of one language, and lookups from a matched word to its value."""
+
+    time: dict[str, Any]
+    months: dict[str, int]
+    full_months: dict[str, int]
+    weekdays: dict[str, int]
+
+    def number(self, word: str) -> tuple[int, int] | None:
+        """The least and most a count word stands for ("tiga" 3..3, "beberapa" 2..7)."""
+        word = normal(word)
+        if word.isdigit():
+            return int(word), int(word)
+        if word in self.time["numbers"]:
+            value = self.time["numbers"][word]
+            return value, value
+        if word in self.time["vague_numbers"]:
+            low, high = self.time["vague_numbers"][word]
+            return low, high
+        return None
+
+
+@cache
+def lexicon(language: str = "id") -> Lexicon:
+    """The time words of ``language``, from its ``time`` and ``calendar`` data files."""
+    calendar = load_data("calendar", language)
+    months = {name: int(number) for key in ("months", "months_en")
+              for number, names in calendar[key].items() for name in names}
+    full = {name: int(number) for number, names in calendar["months"].items()
+            for name in names if len(name) > 3 or name == "mei"}
+    full.update({name: int(n) for n, names in calendar["months_en"].items() for name in names})
+    weekdays = {name: int(number) for number, names in calendar["weekdays"].items()
+                for name in names}
+    return Lexicon(load_data("time", language), months, full, weekdays)
+
+
+@cache
+def patterns(language: str = "id") -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The named patterns, in order of preference where two match the same stretch."""
+    lex = lexicon(language)
+    t = lex.time
+    a = alternation
+    pre = rf"(?:{a(t['prepositions'])}\s+)?"
+    hari = rf"(?:{a(t['day_word'])}\s+)?"
+    tanggal = rf"(?:{a(t['date_word'])}\s+)?"
+    bulan = rf"(?:{a(t['month_word'])}\s+)?"
+    tahun = a(t["year_word"])
+    weekday = rf"(?P<wd>{a(lex.weekdays)})"
+    month = rf"(?P<mon>{a(lex.months)})\.?"
+    full_month = rf"(?P<mon>{a(lex.full_months)})"
+    part_of_day = rf"(?:\s+{a(t['day_parts'])})?"
+    clock = (rf"(?:\s*,?\s*(?:{a(t['approximately'])}\s+)?(?:{a(t['clock_words'])}\s+)?"
+             r"\d{1,2}[.:]\d{2}(?!\d)(?:\s*(?-i:WIB|WITA|WIT))?)?")
+    local = (rf"(?:\s*\(?(?:{a(t['local_time'])}|"
+             rf"{a(t['local_time_word'])}\s+(?-i:[A-Z][A-Za-z]+))\)?)?")
+    suffix = clock + local
+    range_word = rf"(?:\s*[-–]\s*|\s+{a(t['range_words'])}\s+)"
+    year = rf"(?:\s+(?P<y>{YEAR}))?"
+    parts = a(t["parts"])
+    units = a(t["units"])
+    count = rf"(?:\d{{1,3}}|{a(list(t['numbers']) + list(t['vague_numbers']))})"
+    se_unit = rf"{re.escape(t['one_prefix'])}{units}"
+    approx = rf"(?:(?P<approx>{a(t['more_than'] + t['almost'])})\s+)?"
+    within = rf"(?:{a(t['within'])}\s+)?"
+    unit_deixis = rf"(?P<dir>{a(t['unit_deixis'])})"
+    ordinal = rf"(?P<ord>{a(t['ordinals'])})"
+    wd_dir = rf"(?:\s+(?P<dir>{a(t['weekday_directions'])}))?"
+    past = [word for word, step in t["unit_deixis"].items() if step < 0]
+    month_dir = rf"(?:\s+(?P<dir>{a(t['month_directions'])}))?"
+
+    table = [
+        ("weekday_numeric", rf"{pre}{hari}{weekday}{part_of_day}\s*,?\s*\(\s*{NUMERIC_DATE}\s*\)"
+                            rf"{suffix}"),
+        ("weekday_date", rf"{pre}{hari}{weekday}{part_of_day}\s*,\s*{tanggal}(?P<d>{DAY})\s+"
+                         rf"{month}{year}{suffix}"),
+        ("day_range_cross", rf"{pre}{tanggal}(?P<d>{DAY})\s+{month}(?:\s+(?P<y0>{YEAR}))?"
+                            rf"{range_word}(?P<d2>{DAY})\s+(?P<mon2>{a(lex.months)})\.?{year}"),
+        ("day_range", rf"{pre}{tanggal}(?P<d>{DAY}){range_word}(?P<d2>{DAY})\s+{month}{year}"),
+        ("day_month", rf"{pre}{tanggal}(?P<d>{DAY})\s+{month}{year}{suffix}"),
+        ("month_day_year", rf"{month}\s+(?P<d>{DAY}),\s*(?P<y>{YEAR}){suffix}"),
+        ("iso_date", rf"(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:T[\d:]+Z?)?"),
+        ("numeric_date", r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"),
+        ("numeric_paren", rf"\(\s*{NUMERIC_DATE}\s*\)"),
+        ("offset", rf"{within}{approx}(?:(?P<n>{count})\s+(?P<unit>{units})|(?P<seunit>{se_unit}))"
+                   rf"\s+(?P<dir>{a(t['offset_directions'])})"),
+        ("deictic_day", rf"{pre}(?P<word>{a(t['deictic_days'])})"),
+        ("part_of_unit", rf"{pre}(?P<part>{parts})\s+(?P<unit>{units})(?:\s+{unit_deixis})?"),
+        ("unit_deixis", rf"{pre}(?P<unit>{units})\s+{unit_deixis}"),
+        ("year_division", rf"{pre}(?P<div>{a(t['year_divisions'])})\s+{ordinal}"
+                          rf"(?:\s+(?:{tahun}\s+)?(?:(?P<y>{YEAR})|{unit_deixis}))?"),
+        ("weekday", rf"{pre}{hari}{weekday}{part_of_day}{wd_dir}{suffix}"),
+        ("month", rf"{pre}(?:(?P<part>{parts})\s+)?{bulan}{full_month}{year}{month_dir}"),
+        ("year", rf"{pre}(?:(?P<part>{parts})\s+)?(?:(?P<tahun>{tahun})\s+)?(?P<y>{YEAR})"
+                 rf"(?!\s*[.,]?\d)(?:\s+(?P<dir>{a(past)}))?"),
+    ]
+    return tuple((name, re.compile(BEFORE + body + AFTER, re.IGNORECASE)) for name, body in table)

@@ -1,0 +1,48 @@
+"""Infer a missing publication date from the article's own dates.
+
+An article reports what happened up to the day it appeared, so the latest day it states
+explicitly (with its year or its weekday, not in a future clause) is a lower bound and, in news, usually the
+day itself or the day before. A weekday beside a day and month without a year ("Rabu (4/02)")
+takes the year in which that day is that weekday, nearest to the years the text mentions.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from kronik.time.find import Mention
+from kronik.time.grammar import Lexicon, normal
+from kronik.time.resolve import valid
+
+EXPLICIT = ("weekday_numeric", "weekday_date", "day_month", "month_day_year", "iso_date",
+            "numeric_date", "numeric_paren")
+
+
+def infer_published(mentions: list[Mention], tenses: list[str | None], years: list[int],
+                    lex: Lexicon) -> date | None:
+    """The latest day stated explicitly, or None. A date with its weekday is the reporting
+    convention of Indonesian news ("Selasa (21/1/2025)") and always counts; another date
+    counts where its clause is not about the future."""
+    stated = [_stated_day(m, years, lex) for m, tense in zip(mentions, tenses)
+              if m.kind in EXPLICIT and (m.get("wd") or tense != "future")]
+    days = [d for d in stated if d is not None]
+    return max(days) if days else None
+
+
+def _stated_day(mention: Mention, years: list[int], lex: Lexicon) -> date | None:
+    """The day a mention states, where its numbers make a real date."""
+    day = int(mention.get("d"))
+    month = int(mention.get("m")) if mention.get("m") else lex.months[normal(mention.get("mon"))]
+    year = int(mention.get("y")) if mention.get("y") else None
+    if year is not None:
+        year = year + 2000 if year < 100 else year
+        return date(year, month, day) if valid(year, month, day) else None
+    name = mention.get("wd")
+    if not name or not years:
+        return None
+    weekday = lex.weekdays[normal(name)]
+    candidates = [y for y in range(min(years) - 1, max(years) + 2)
+                  if valid(y, month, day) and date(y, month, day).weekday() == weekday]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda y: (min(abs(y - known) for known in years), -y))
+    return date(best, month, day)
