@@ -102,6 +102,11 @@ class _no_close:
         return False
 
 
+from kronik.store.commands import register as register_store_commands  # noqa: E402
+
+register_store_commands(app)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning Kronik errors into one-line messages."""
     try:

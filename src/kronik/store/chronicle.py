@@ -1,0 +1,210 @@
+"""The chronicle: an embedded DuckDB store of extracted documents and linked events.
+
+One ``Chronicle`` object owns the database connection. Writes go through ``ingest``, one
+transaction per document, so a crash (even ``kill -9``) leaves whole documents or nothing and
+running the same ingest again finishes the job. Reads (``timeline``, ``event``, ``dyad``...)
+return plain dicts and lists, ready for JSON, for the CLI and the web interface alike.
+
+    >>> with Chronicle.open("kronik.duckdb") as chronicle:
+    ...     report = chronicle.ingest(docs)
+    ...     chronicle.timeline(Filters(country="IDN"), limit=20)
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from kronik.document import Document
+from kronik.errors import StoreError
+from kronik.store import fingerprint, queries, schema, writer
+
+DEFAULT_PATH = "kronik.duckdb"
+
+
+@dataclass
+class Filters:
+    """What a timeline, count or export is restricted to; ``None`` means no restriction.
+
+    ``country`` is an ISO alpha-3 code among the event's parties; ``actor`` a part of a
+    party's name (case-insensitive); ``start``/``end`` bound the event date (inclusive).
+    """
+
+    country: str | None = None
+    actor: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    status: str | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did, document by document."""
+
+    added: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    near_duplicates: int = 0
+    events: int = 0
+    failed: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Chronicle:
+    """The store: open it, ingest documents, query the canonical events."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool):
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_PATH, read_only: bool = False) -> Chronicle:
+        """Open (and create or migrate, unless ``read_only``) the chronicle at ``path``."""
+        name = str(path)
+        if read_only and name != ":memory:" and not Path(name).exists():
+            raise StoreError(f"{name}: no chronicle here (run 'kronik ingest' first)")
+        try:
+            con = duckdb.connect(name, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{name}: cannot open the chronicle ({exc})") from None
+        if read_only:
+            version = schema.current_version(con)
+            if version != schema.SCHEMA_VERSION:
+                con.close()
+                raise StoreError(f"{name}: schema version {version}, this Kronik reads "
+                                 f"{schema.SCHEMA_VERSION}; open it once for writing to migrate")
+        else:
+            schema.migrate(con, name)
+        return cls(con, name, read_only)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Chronicle:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def ingest(self, docs: Iterable[Document]) -> IngestReport:
+        """Store already-extracted documents, each in its own transaction, and link their events.
+
+        A document whose text is already stored adds nothing; one from a stored source with
+        another text replaces the old version; a near-duplicate of a stored article is kept,
+        marked ``duplicate_of`` and counted once as evidence.
+        """
+        report = IngestReport()
+        for doc in docs:
+            try:
+                outcome = self.ingest_document(doc)
+            except StoreError as exc:
+                report.failed.append(str(exc))
+                continue
+            if outcome == "unchanged":
+                report.unchanged += 1
+                continue
+            report.added += 1
+            report.replaced += outcome == "replaced"
+            report.near_duplicates += outcome == "near_duplicate"
+            report.events += len(doc.events)
+        return report
+
+    def ingest_document(self, doc: Document) -> str:
+        """Store one document in one transaction: ``added``, ``unchanged``, ``replaced`` or
+        ``near_duplicate``."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only, cannot ingest")
+        con = self.con
+        doc_id = writer.document_id(doc)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if writer.exists(con, doc_id):
+                con.execute("ROLLBACK")
+                return "unchanged"
+            outcome = "added"
+            groups: set[str] = set()
+            for old in writer.older_versions(con, doc, doc_id):
+                groups |= writer.remove_document(con, old)
+                outcome = "replaced"
+            signature = fingerprint.signature(doc.text)
+            original = writer.near_duplicate_of(con, signature)
+            if original and outcome == "added":
+                outcome = "near_duplicate"
+            for event in doc.events:
+                event.id = writer.free_event_id(con, event, doc_id)
+            writer.insert_document(con, doc, doc_id, original, signature)
+            for event in doc.events:
+                group, _ = writer.insert_event(con, event, doc_id)
+                groups.add(group)
+            groups = {g for g in groups if g}
+            for group in sorted(groups):
+                writer.refresh_group(con, group)
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot store {doc.source or doc_id} ({exc})") from None
+        return outcome
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def timeline(self, filters: Filters | None = None, limit: int = 50,
+                 offset: int = 0) -> list[dict[str, Any]]:
+        """Canonical events, newest first, one row each with its sources."""
+        return queries.timeline(self.con, filters or Filters(), limit, offset)
+
+    def count_events(self, filters: Filters | None = None) -> int:
+        """How many canonical events the filters select."""
+        return queries.count_events(self.con, filters or Filters())
+
+    def dyad(self, a: str, b: str, filters: Filters | None = None) -> dict[str, Any]:
+        """Events between two states, counted by period and PLOVER quad class."""
+        return queries.dyad(self.con, a.upper(), b.upper(), filters or Filters())
+
+    def network(self, start: date | None = None, end: date | None = None) -> list[dict[str, Any]]:
+        """Edges between countries (directed for directed types) weighted by canonical events."""
+        return queries.network(self.con, start, end)
+
+    def actors(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The most active parties, by number of canonical events."""
+        return queries.actors(self.con, limit)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """A canonical event (by event id or canonical id) with every mention and source."""
+        return queries.event(self.con, event_id)
+
+    def document(self, key: str) -> dict[str, Any] | None:
+        """A stored document by id, source, or file name: its record and store metadata."""
+        return queries.document(self.con, key)
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles and quotes whose text contains ``query`` (case-insensitive)."""
+        return queries.search(self.con, query, limit)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of what the chronicle holds."""
+        return queries.stats(self.con)
+
+    def document_records(self) -> Iterator[dict[str, Any]]:
+        """Every stored document record (contract shape) with current canonical ids."""
+        return queries.document_records(self.con)
+
+    def export_rows(self, filters: Filters | None = None) -> list[dict[str, Any]]:
+        """One flat row per canonical event with its sources, for CSV, Parquet and JSON Lines."""
+        return queries.export_rows(self.con, filters or Filters())
+
+
+def ingest_documents(docs: Iterable[Document], path: str | Path = DEFAULT_PATH) -> IngestReport:
+    """Open the chronicle at ``path`` and store already-extracted documents in it."""
+    with Chronicle.open(path) as chronicle:
+        return chronicle.ingest(docs)

@@ -1,0 +1,100 @@
+"""The chronicle's DuckDB schema, versioned: migrations are applied in order when a store opens.
+
+Each migration is a list of SQL statements; ``schema_version`` records the last one applied.
+A new version appends a migration; released migrations are never edited.
+"""
+from __future__ import annotations
+
+import duckdb
+
+from kronik.errors import StoreError
+
+MIGRATIONS: list[list[str]] = [
+    # 1: documents, their extraction, cross-document groups and near-duplicate bands.
+    [
+        """CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY,      -- the text fingerprint
+            source VARCHAR NOT NULL,         -- file name, URL or caller's id
+            title VARCHAR, outlet VARCHAR, author VARCHAR,
+            published VARCHAR, published_date DATE,
+            language VARCHAR, text VARCHAR NOT NULL,
+            duplicate_of VARCHAR,            -- the earlier near-duplicate article, if any
+            signature BLOB,                  -- MinHash signature of the text
+            record JSON NOT NULL,            -- the full document record (contract shape)
+            n_events INTEGER NOT NULL,
+            ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp)""",
+        "CREATE INDEX documents_source ON documents (source)",
+        """CREATE TABLE doc_bands (band INTEGER NOT NULL, hash VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL)""",
+        "CREATE INDEX doc_bands_hash ON doc_bands (hash)",
+        """CREATE TABLE entities (
+            doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, start_offset INTEGER, end_offset INTEGER,
+            text VARCHAR, kind VARCHAR, name VARCHAR, country VARCHAR, entity_id VARCHAR,
+            title VARCHAR, role VARCHAR, reason VARCHAR)""",
+        """CREATE TABLE events (
+            event_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, canonical_id VARCHAR NOT NULL,
+            type VARCHAR NOT NULL, mode VARCHAR, status VARCHAR NOT NULL,
+            actor_name VARCHAR, actor_country VARCHAR,
+            recipient_name VARCHAR, recipient_country VARCHAR,
+            date_start DATE, date_end DATE, date_text VARCHAR,
+            location_name VARCHAR, location_country VARCHAR,
+            evidence_start INTEGER, evidence_end INTEGER, evidence_text VARCHAR,
+            record JSON NOT NULL)""",
+        "CREATE INDEX events_doc ON events (doc_id)",
+        "CREATE INDEX events_canonical ON events (canonical_id)",
+        "CREATE INDEX events_kind ON events (type, date_start)",
+        """CREATE TABLE participants (
+            event_id VARCHAR NOT NULL, idx INTEGER NOT NULL, name VARCHAR, country VARCHAR,
+            kind VARCHAR, title VARCHAR, party_id VARCHAR)""",
+        "CREATE INDEX participants_event ON participants (event_id)",
+        """CREATE TABLE quotes (
+            doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, start_offset INTEGER, end_offset INTEGER,
+            text VARCHAR, speaker_name VARCHAR, speaker_country VARCHAR)""",
+        """CREATE TABLE event_links (plan_id VARCHAR NOT NULL, fact_id VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL, PRIMARY KEY (plan_id, fact_id))""",
+        # One row per real-world event, kept up to date on every write: what the timeline shows.
+        """CREATE TABLE canonical_events (
+            canonical_id VARCHAR PRIMARY KEY, event_id VARCHAR NOT NULL,
+            type VARCHAR NOT NULL, mode VARCHAR, status VARCHAR NOT NULL, quad VARCHAR,
+            actor_name VARCHAR, actor_country VARCHAR,
+            recipient_name VARCHAR, recipient_country VARCHAR,
+            countries VARCHAR[], names VARCHAR,
+            date_start DATE, date_end DATE,
+            location_name VARCHAR, location_country VARCHAR,
+            mentions INTEGER NOT NULL, sources INTEGER NOT NULL, independent INTEGER NOT NULL,
+            confidence DOUBLE NOT NULL, first_published DATE)""",
+        "CREATE INDEX canonical_date ON canonical_events (date_start)",
+    ],
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The schema version of an open database (0 for a new, empty one)."""
+    exists = con.execute("SELECT count(*) FROM information_schema.tables "
+                         "WHERE table_name = 'schema_version'").fetchone()[0]
+    if not exists:
+        return 0
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection, path: str) -> int:
+    """Apply every migration newer than the database, each in its own transaction."""
+    version = current_version(con)
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path}: schema version {version} is newer than this Kronik "
+                         f"({SCHEMA_VERSION}); upgrade Kronik")
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("CREATE TABLE IF NOT EXISTS schema_version "
+                        "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
+            for statement in MIGRATIONS[number - 1]:
+                con.execute(statement)
+            con.execute("INSERT INTO schema_version (version) VALUES (?)", [number])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"{path}: migration {number} failed ({exc})") from None
+    return SCHEMA_VERSION
