@@ -1,18 +1,152 @@
-"""Sentences: split the cleaned text into sentences with offsets and paragraph numbers."""
+"""Sentences: split the cleaned text into sentences with offsets and paragraph numbers.
+
+Each line of the cleaned text is a paragraph, so a newline always ends a sentence (a heading
+is never glued to the next sentence). Inside a line a sentence ends at . ! ? or an ellipsis
+followed by a space and a capital, a digit or an opening quote, except:
+
+- inside a quotation: a quoted passage stays one sentence with its attribution
+  ("Kami siap. Kami menunggu," kata X.); a stop right before the closing quote may end the
+  sentence after the quote when a new sentence follows;
+- after an abbreviation from ``abbreviations.yaml`` ("Prof.", "No.", "a.n.", "Jl."), an
+  initial ("Joe R. Biden") or a list number, and before a bracket that closes the line (a
+  photo credit "(AP/Nama)" or a sign-off stays with its sentence); decimals and times ("1,5", "Rp3.897", "10.00")
+  have no space after the stop and never end a sentence.
+
+The title line gives headline sentences; sentences inside ``Document.captions`` are captions.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
-from kronik.document import Document, Sentence
+from kronik.document import Document, Sentence, Span
 from kronik.pipeline import Stage
+from kronik.resources import load_data
+
+_END = re.compile(r"(?P<stop>[.!?]+|…)(?P<closers>['\"”’)\]]*)(?P<space>\s+)")
+_WORD_BEFORE = re.compile(r"[(\[\"“‘']*(?P<word>[^\s(\[\"“‘']+)$")
+_INITIAL = re.compile(r"[A-Z]")
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
+_LIST_MARKER = re.compile(r"[\dA-Za-z]{1,3}")
+_OPENERS = "“\"‘'(["
+_TRAILING_BRACKET = re.compile(r"\([^()]*\)\s*$")
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    never_final: frozenset[str]
+    may_end: frozenset[str]
+
+
+@cache
+def abbreviations(language: str = "id") -> Abbreviations:
+    """The abbreviation lists of ``language``, loaded once."""
+    data = load_data("abbreviations", language)
+    return Abbreviations(frozenset(a.lower() for a in data["never_final"]),
+                         frozenset(a.lower() for a in data["may_end"]))
+
+
+def quotation_spans(line: str) -> list[tuple[int, int]]:
+    """(open, close) positions of the quotations of a line, curly or straight.
+
+    A straight quote opens after a space or bracket (or at the start) and closes after a
+    non-space; a quote that never closes is ignored, so that a quote mark a scraper lost
+    cannot swallow a paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: dict[str, int] = {}
+    for i, ch in enumerate(line):
+        if ch == "“":
+            opened["“"] = i
+        elif ch == "”" and "“" in opened:
+            spans.append((opened.pop("“"), i))
+        elif ch == '"':
+            before = line[i - 1] if i else " "
+            if '"' in opened and not before.isspace():
+                spans.append((opened.pop('"'), i))
+            elif before.isspace() or before in "([":
+                opened['"'] = i
+    return sorted(spans)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    return next((span for span in spans if span[0] < position < span[1]), None)
+
+
+def _is_abbreviation(line: str, stop: int, next_char: str, abbrevs: Abbreviations) -> bool:
+    """Whether the full stop at ``stop`` closes an abbreviation or an initial, not a sentence."""
+    match = _WORD_BEFORE.search(line[:stop])
+    if not match:
+        return False
+    word = match["word"]
+    key = word.lower()
+    if key in abbrevs.never_final or _INITIAL.fullmatch(word):
+        return True
+    if key in abbrevs.may_end or _DOTTED.fullmatch(word):
+        return not (next_char.isupper() or next_char in _OPENERS)
+    return False
+
+
+def split_line(line: str, abbrevs: Abbreviations) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one line, trimmed of spaces."""
+    quotes = quotation_spans(line)
+    cuts = [0]
+    for match in _END.finditer(line):
+        after = match.end()
+        if after >= len(line):
+            continue
+        next_char = line[after]
+        if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
+            continue
+        if _TRAILING_BRACKET.fullmatch(line, after):
+            continue
+        stop = match.start()
+        if match["stop"] == "." and _is_abbreviation(line, stop, next_char, abbrevs):
+            continue
+        if _LIST_MARKER.fullmatch(line[cuts[-1]:stop].strip()):
+            continue
+        quote = _inside(stop, quotes)
+        if quote is not None and not (stop < quote[1] < match.end("closers")):
+            continue
+        cuts.append(match.end("closers"))
+    cuts.append(len(line))
+    spans = []
+    for start, end in zip(cuts, cuts[1:]):
+        text = line[start:end]
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            spans.append((start + lead, start + len(text.rstrip())))
+    return spans
+
+
+def split_sentences(text: str, captions: list[Span] | None = None, title: str | None = None,
+                    language: str = "id") -> list[Sentence]:
+    """The sentences of a cleaned text; ``paragraph`` numbers its non-empty lines from 0."""
+    abbrevs = abbreviations(language)
+    captions = captions or []
+    sentences: list[Sentence] = []
+    offset = 0
+    paragraph = 0
+    for line in text.split("\n"):
+        if line.strip():
+            headline = paragraph == 0 and title is not None and line.strip() == title
+            for start, end in split_line(line, abbrevs):
+                first, last = offset + start, offset + end
+                caption = any(c.start <= first and last <= c.end for c in captions)
+                sentences.append(Sentence(first, last, text[first:last], paragraph, caption, headline))
+            paragraph += 1
+        offset += len(line) + 1
+    return sentences
 
 
 class Sentences(Stage):
+    """text, captions, title -> sentences (offsets into text, paragraph, caption, headline)."""
+
     name = "sentences"
-    requires = ("text",)
+    requires = ("text", "captions", "title")
     provides = ("sentences",)
 
     def __call__(self, doc: Document) -> Document:
-        doc.sentences = [Sentence(m.start(), m.end(), m.group(0))
-                         for m in re.finditer(r"[^.!?\n]+[.!?]*", doc.text) if m.group(0).strip()]
+        doc.sentences = split_sentences(doc.text, doc.captions, doc.title, doc.language)
         return doc
