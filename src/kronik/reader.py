@@ -6,6 +6,8 @@ problem, so that one bad file never costs the rest of a batch.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +25,16 @@ MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 MAX_JSONL_BYTES = 2 * 1024 * 1024 * 1024
 # Share of control characters above which a file is taken for binary.
 BINARY_CONTROL_SHARE = 0.05
+# Opening bytes of binary formats that are sometimes saved under a text name.
+BINARY_SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
+    b"%PDF-": "PDF document", b"PK\x03\x04": "ZIP archive or Office document",
+    b"\x1f\x8b": "gzip archive", b"\x7fELF": "executable", b"RIFF": "RIFF media file",
+}
 NO_TEXT_FIELD = "line has no 'text' field"
+# What trafilatura finds on a page without an article is a menu or a login prompt: a few
+# words. Fewer words than this is no article.
+MIN_HTML_ARTICLE_WORDS = 15
 
 
 @dataclass
@@ -45,22 +56,56 @@ class Skipped:
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Files named, and the supported files inside folders named, in a stable order."""
+    """Files named, and the supported files inside folders named, in a stable order.
+
+    Inside a folder, hidden files and folders are passed over, and so are files of other
+    kinds (.md, .csv); a supported name that is a broken link, a FIFO or a device, or a
+    sub-folder that cannot be listed, is reported as an error rather than silently skipped.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            try:
-                children = sorted(p for p in path.rglob("*") if p.is_file())
-            except OSError as exc:
-                yield InputError(str(path), f"cannot list folder ({exc.strerror or exc})")
-                continue
-            for child in children:
-                if child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith("."):
-                    yield child
+            yield from _folder_files(path)
         elif path.exists():
             yield path
+        elif path.is_symlink():
+            yield InputError(str(path), "broken symbolic link (its target does not exist)")
         else:
             yield InputError(str(path), "no such file or folder")
+
+
+def _folder_files(folder: Path) -> Iterator[Path | InputError]:
+    problems: list[InputError] = []
+
+    def unlistable(exc: OSError) -> None:
+        problems.append(InputError(exc.filename or str(folder),
+                                   f"cannot list folder ({exc.strerror or exc})"))
+
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, onerror=unlistable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root) / name for name in files
+                     if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES)
+    yield from problems
+    for child in sorted(found):
+        problem = _not_a_file(child)
+        yield InputError(str(child), problem) if problem else child
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file (a broken link, a FIFO, a device), or None."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "broken symbolic link (its target does not exist)" if path.is_symlink() else "file vanished"
+    except OSError as exc:
+        return f"cannot read ({exc.strerror or exc})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    kind = "named pipe (FIFO)" if stat.S_ISFIFO(mode) else "socket or device"
+    return f"not a regular file but a {kind}"
 
 
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError | Skipped]:
@@ -98,44 +143,72 @@ def read_file(path: Path) -> Iterator[Article | InputError]:
     if suffix in HTML_SUFFIXES or _looks_like_html(text):
         yield Article(source=str(path), text=html_to_text(text, str(path)))
         return
-    if not text.strip():
-        raise InputError(str(path), "file is empty")
     yield Article(source=str(path), text=text)
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file no larger than ``limit``; never opens a FIFO or device."""
+    problem = _not_a_file(path)
+    if problem:
+        raise InputError(str(path), problem)
     try:
         size = path.stat().st_size
         if size > limit:
-            raise InputError(str(path), f"file is {size / 1e6:.0f} MB, over the {limit / 1e6:.0f} MB limit for one input")
+            raise InputError(str(path), f"file is {size / 2**20:.0f} MB, over the "
+                                        f"{limit / 2**20:.0f} MB limit for one input")
         return path.read_bytes()
     except PermissionError:
         raise InputError(str(path), "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a folder, not a file") from None
     except OSError as exc:
         raise InputError(str(path), f"cannot read ({exc.strerror or exc})") from None
 
 
 def decode(data: bytes, source: str) -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252."""
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16 (with a BOM, or plainly UTF-16
+    by its zero bytes), else Windows-1252; binary data is refused with its kind named."""
     if not data.strip():
         raise InputError(source, "file is empty")
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    for signature, kind in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise InputError(source, f"binary file ({kind}), not text")
+    encoding = _utf16_encoding(data)
+    if encoding:
         try:
-            return data.decode("utf-16")
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             raise InputError(source, "UTF-16 file with invalid byte sequences") from None
-    if b"\x00" in data[:4096]:
+    elif b"\x00" in data[:4096]:
         raise InputError(source, "binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > BINARY_CONTROL_SHARE * min(len(text), 20000):
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    if controls > BINARY_CONTROL_SHARE * len(sample):
         raise InputError(source, "binary file, not text")
+    if not text.strip():
+        raise InputError(source, "file is empty")
     return text
+
+
+def _utf16_encoding(data: bytes) -> str | None:
+    """'utf-16' for data with a UTF-16 byte-order mark, 'utf-16-le'/'-be' for BOM-less UTF-16
+    text (every other byte zero, as ASCII letters are), else None."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    head = data[:4096]
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    odd_zeros = head[1::2].count(0)
+    even_zeros = head[0::2].count(0)
+    if odd_zeros > 0.7 * pairs and even_zeros < 0.05 * pairs:
+        return "utf-16-le"
+    if even_zeros > 0.7 * pairs and odd_zeros < 0.05 * pairs:
+        return "utf-16-be"
+    return None
 
 
 def _looks_like_html(text: str) -> bool:
@@ -147,11 +220,15 @@ def html_to_text(html: str, source: str) -> str:
     """The article text of an HTML page (trafilatura), with its title and date when present."""
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                            favor_recall=True)
+    try:
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                                favor_recall=True)
+    except Exception as exc:  # noqa: BLE001 - a broken page is one bad input, not a crash
+        raise InputError(source, f"HTML page could not be parsed ({type(exc).__name__})") from None
     body = getattr(extracted, "text", None) if extracted is not None else None
-    if not body or not body.strip():
-        raise InputError(source, "HTML page holds no article text")
+    words = len(body.split()) if body else 0
+    if words < MIN_HTML_ARTICLE_WORDS:
+        raise InputError(source, f"HTML page holds no article text (only {words} word(s) besides menus)")
     lines = []
     title = getattr(extracted, "title", None)
     if title and title.strip() not in body[:300]:
