@@ -81,7 +81,8 @@ def patterns(language: str = "id") -> tuple[tuple[str, re.Pattern[str]], ...]:
     bulan = rf"(?:{a(t['month_word'])}\s+)?"
     tahun = a(t["year_word"])
     weekday = rf"(?P<wd>{a(lex.weekdays)})"
-    month = rf"(?P<mon>{a(lex.months)})\.?"
+    dot = r"(?:\.(?=\s*\d))?"  # "5 Jan. 2021"; a full stop before anything else ends the sentence
+    month = rf"(?P<mon>{a(lex.months)}){dot}"
     full_month = rf"(?P<mon>{a(lex.full_months)})"
     part_of_day = rf"(?:\s+{a(t['day_parts'])})?"
     clock = (rf"(?:\s*,?\s*(?:{a(t['approximately'])}\s+)?(?:{a(t['clock_words'])}\s+)?"
@@ -109,7 +110,7 @@ def patterns(language: str = "id") -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("weekday_date", rf"{pre}{hari}{weekday}{part_of_day}\s*,\s*{tanggal}(?P<d>{DAY})\s+"
                          rf"{month}{year}{suffix}"),
         ("day_range_cross", rf"{pre}{tanggal}(?P<d>{DAY})\s+{month}(?:\s+(?P<y0>{YEAR}))?"
-                            rf"{range_word}(?P<d2>{DAY})\s+(?P<mon2>{a(lex.months)})\.?{year}"),
+                            rf"{range_word}(?P<d2>{DAY})\s+(?P<mon2>{a(lex.months)}){dot}{year}"),
         ("day_range", rf"{pre}{tanggal}(?P<d>{DAY}){range_word}(?P<d2>{DAY})\s+{month}{year}"),
         ("day_month", rf"{pre}{tanggal}(?P<d>{DAY})\s+{month}{year}{suffix}"),
         ("month_day_year", rf"{month}\s+(?P<d>{DAY}),\s*(?P<y>{YEAR}){suffix}"),

@@ -130,9 +130,8 @@ def explicit_day(day: int, month: int, year: int | None, weekday: int | None,
     years = [year] if year is not None else [_anchor(context).year + k for k in (-1, 0, 1)]
     possible = [date(y, month, day) for y in years if valid(y, month, day)]
     if possible:
-        near = [d for d in possible if context.anchor is None
-                or abs((d - context.anchor).days) <= NEAR_DAYS]
-        matching = [d for d in near if weekday is None or d.weekday() == weekday]
+        matching = [d for d in possible if d.weekday() == weekday and (
+            context.anchor is None or abs((d - context.anchor).days) <= NEAR_DAYS)]
         return _closest(matching or possible, context.anchor, context.tense)
     if weekday is None:
         raise Unresolved(f"invalid date {day}/{month}" + (f"/{year}" if year else ""))
