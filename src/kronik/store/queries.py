@@ -59,7 +59,7 @@ def timeline(con: Connection, filters: Filters, limit: int, offset: int) -> list
     clause, params = where(filters)
     rows = _rows(con.execute(
         f"SELECT {', '.join(CANONICAL_COLUMNS)} FROM canonical_events WHERE {clause} "
-        "ORDER BY date_start DESC NULLS LAST, canonical_id LIMIT ? OFFSET ?",
+        "ORDER BY date_start DESC NULLS LAST, type, canonical_id LIMIT ? OFFSET ?",
         [*params, limit, offset]))
     attach_sources(con, rows)
     return [_jsonable(r) for r in rows]
@@ -157,8 +157,8 @@ def event(con: Connection, key: str) -> dict[str, Any] | None:
     attach_sources(con, [result])
     result["source_list"] = [_jsonable(s) for s in result["source_list"]]
     result["mentions_list"] = _mentions(con, group)
-    result["fulfils"] = _linked(con, group, "plan_id", "fact_id")
-    result["fulfilled_by"] = _linked(con, group, "fact_id", "plan_id")
+    result["fulfils"] = _linked(con, group, "fact_id", "plan_id")
+    result["fulfilled_by"] = _linked(con, group, "plan_id", "fact_id")
     return result
 
 

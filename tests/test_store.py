@@ -1,0 +1,219 @@
+"""The chronicle store: ingest, re-ingest, corrections, near-duplicates, linking and queries.
+
+Documents are built with the dataclasses (invented articles and actors), so these tests do
+not depend on what the extraction stages find.
+"""
+from __future__ import annotations
+
+import copy
+import random
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+from test_identity import make_doc, make_event
+
+from kronik.errors import StoreError
+from kronik.identity import canonical_id_for, link_documents
+from kronik.store import Chronicle, Filters
+from kronik.store.schema import SCHEMA_VERSION
+
+WORDS = ("pemerintah menteri kerja sama perbatasan pelabuhan nelayan anggaran parlemen utusan "
+         "perundingan tarif gandum pupuk listrik jembatan kapal latihan bendungan sungai").split()
+
+
+def article(seed: int, words: int = 220) -> str:
+    """An invented article: sentences of words drawn with a fixed seed."""
+    rng = random.Random(seed)
+    sentences = [" ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "."
+                 for _ in range(words // 12)]
+    return " ".join(sentences)
+
+
+def doc_with_text(source: str, text: str, *events, outlet: str | None = None):
+    doc = make_doc(source, *events)
+    doc.text, doc.outlet = text, outlet
+    return doc
+
+
+def phone(event_id: str, day: date, countries=("FRA", "BRA")):
+    return make_event(event_id, "CONSULT", list(countries), day, mode="phone")
+
+
+@pytest.fixture()
+def chronicle(tmp_path):
+    with Chronicle.open(tmp_path / "k.duckdb") as store:
+        yield store
+
+
+def counts(store: Chronicle) -> dict:
+    data = store.stats()
+    return {k: data[k] for k in ("documents", "events", "canonical_events", "entities", "quotes")}
+
+
+def test_reingesting_the_same_documents_adds_nothing(chronicle):
+    docs = [doc_with_text("a.txt", article(1), phone("a1", date(2030, 3, 4))),
+            doc_with_text("b.txt", article(2), phone("b1", date(2030, 3, 4)))]
+    first = chronicle.ingest(copy.deepcopy(docs))
+    before = counts(chronicle)
+    again = chronicle.ingest(copy.deepcopy(docs))
+    assert (first.added, again.added, again.unchanged) == (2, 0, 2)
+    assert counts(chronicle) == before == {"documents": 2, "events": 2, "canonical_events": 1,
+                                           "entities": 0, "quotes": 0}
+
+
+def test_a_corrected_article_replaces_its_old_extraction(chronicle):
+    chronicle.ingest([doc_with_text("a.txt", article(1), phone("a1", date(2030, 3, 4))),
+                      doc_with_text("b.txt", article(2), phone("b1", date(2030, 3, 4)))])
+    assert chronicle.event("b1")["canonical_id"] == canonical_id_for("a1")
+    corrected = doc_with_text("a.txt", article(3),
+                              make_event("a9", "ACCUSE", ["FRA", "BRA"], date(2030, 3, 4)))
+    report = chronicle.ingest([corrected])
+    assert report.replaced == 1
+    assert chronicle.event("a1") is None
+    assert chronicle.event("b1")["canonical_id"] == canonical_id_for("b1")
+    assert chronicle.event("b1")["sources"] == 1
+    assert counts(chronicle) == {"documents": 2, "events": 2, "canonical_events": 2,
+                                 "entities": 0, "quotes": 0}
+
+
+def test_a_lightly_edited_copy_is_marked_and_counted_once_as_evidence(chronicle):
+    text = article(7)
+    edited = "Judul baru untuk salinan. " + text.replace("kapal", "perahu", 1)
+    chronicle.ingest([doc_with_text("a.txt", text, phone("a1", date(2030, 3, 4)), outlet="Kabar A"),
+                      doc_with_text("b.txt", edited, phone("b1", date(2030, 3, 4)), outlet="Kabar B"),
+                      doc_with_text("c.txt", article(8), phone("c1", date(2030, 3, 5)), outlet="Kabar C")])
+    original = chronicle.document("a.txt")
+    copy_ = chronicle.document("b.txt")
+    assert copy_["duplicate_of"] == original["doc_id"]
+    assert original["duplicates"] == [copy_["doc_id"]]
+    assert chronicle.document("c.txt")["duplicate_of"] is None
+    found = chronicle.event("c1")
+    assert (found["mentions"], found["sources"], found["independent"]) == (3, 3, 2)
+    assert found["confidence"] == 0.75
+
+
+def test_the_store_links_as_extract_does():
+    days = [date(2030, 3, 4), date(2030, 3, 5), date(2031, 1, 1)]
+    docs = [doc_with_text(f"{i}.txt", article(i), phone(f"e{i}", day), outlet=f"Kabar {i}")
+            for i, day in enumerate(days)]
+    docs.append(doc_with_text("x.txt", article(9), phone("e8", None)))
+    batch = copy.deepcopy(docs)
+    link_documents(batch)
+    with Chronicle.open(":memory:") as store:
+        store.ingest(docs)
+        stored = {e.id: store.event(e.id)["canonical_id"] for d in docs for e in d.events}
+    assert stored == {e.id: e.canonical_id for d in batch for e in d.events}
+    assert stored["e0"] == stored["e1"] != stored["e2"]
+
+
+def test_a_plan_and_its_fulfilment_are_linked_in_the_store(chronicle):
+    chronicle.ingest([
+        doc_with_text("a.txt", article(1), make_event("p1", "CONSULT", ["IDN", "FRA"], date(2030, 5, 1),
+                                                      "planned", "visit", until=date(2030, 5, 31))),
+        doc_with_text("b.txt", article(2), make_event("f1", "CONSULT", ["IDN", "FRA"], date(2030, 5, 20),
+                                                      "occurred", "visit"))])
+    plan, fact = chronicle.event("p1"), chronicle.event("f1")
+    assert plan["canonical_id"] != fact["canonical_id"]
+    assert plan["fulfilled_by"] == [fact["canonical_id"]]
+    assert fact["fulfils"] == [plan["canonical_id"]]
+
+
+@pytest.fixture()
+def filled(chronicle):
+    chronicle.ingest([
+        doc_with_text("a.txt", article(1), phone("a1", date(2030, 3, 4), ("USA", "CHN")),
+                      make_event("a2", "THREATEN", ["USA", "CHN"], date(2030, 3, 4)), outlet="A"),
+        doc_with_text("b.txt", article(2), phone("b1", date(2030, 3, 4), ("CHN", "USA")),
+                      make_event("b2", "ASSAULT", ["RUS", "UKR"], date(2030, 4, 2)), outlet="B"),
+        doc_with_text("c.txt", article(3), make_event("c1", "AID", ["CHN", "USA"], date(2030, 6, 1),
+                                                      "planned"), outlet="C")])
+    return chronicle
+
+
+def test_timeline_filters(filled):
+    everything = filled.timeline()
+    assert [r["type"] for r in everything] == ["AID", "ASSAULT", "CONSULT", "THREATEN"]
+    assert everything[2]["sources"] == 2 and len(everything[2]["source_list"]) == 2
+    assert [r["type"] for r in filled.timeline(Filters(country="usa"))] == ["AID", "CONSULT", "THREATEN"]
+    assert [r["type"] for r in filled.timeline(Filters(type="assault"))] == ["ASSAULT"]
+    assert [r["type"] for r in filled.timeline(Filters(status="planned"))] == ["AID"]
+    spring = Filters(start=date(2030, 3, 5), end=date(2030, 5, 1))
+    assert [r["type"] for r in filled.timeline(spring)] == ["ASSAULT"]
+    assert [r["type"] for r in filled.timeline(Filters(actor="negara rus"))] == ["ASSAULT"]
+    assert filled.count_events(Filters(country="CHN")) == 3
+    assert [r["type"] for r in filled.timeline(limit=2, offset=1)] == ["ASSAULT", "CONSULT"]
+
+
+def test_dyad_network_actors(filled):
+    dyad = filled.dyad("usa", "chn")
+    assert dyad["totals"] == {"verbal_cooperation": 1, "verbal_conflict": 1, "material_cooperation": 1}
+    assert {(p["period"], p["quad"]) for p in dyad["periods"]} == {
+        ("2030-03", "verbal_cooperation"), ("2030-03", "verbal_conflict"),
+        ("2030-06", "material_cooperation")}
+    edges = {(e["source"], e["target"], e["directed"]): e["weight"] for e in filled.network()}
+    assert edges == {("CHN", "USA", False): 1, ("USA", "CHN", True): 1, ("CHN", "USA", True): 1,
+                     ("RUS", "UKR", True): 1}
+    assert filled.network(start=date(2030, 4, 1), end=date(2030, 4, 30)) == [
+        {"source": "RUS", "target": "UKR", "directed": True, "weight": 1, "quads": ["material_conflict"]}]
+    top = filled.actors(limit=2)
+    assert [(a["name"], a["events"]) for a in top] == [("Negara CHN", 3), ("Negara USA", 3)]
+
+
+def test_document_search_and_stats(filled):
+    doc = filled.document("a.txt")
+    assert doc["text"] == article(1) and [e["id"] for e in doc["events"]] == ["a1", "a2"]
+    assert doc["events"][0]["canonical_id"] == filled.event("b1")["canonical_id"]
+    assert filled.document(doc["doc_id"])["source"] == "a.txt"
+    assert filled.document("nothing.txt") is None
+    word = article(2).split()[5]
+    assert any(hit["source"] == "b.txt" for hit in filled.search(word.upper()))
+    assert filled.stats()["multi_source_events"] == 1
+
+
+def test_schema_is_versioned_and_migrated_once(tmp_path):
+    path = tmp_path / "k.duckdb"
+    Chronicle.open(path).close()
+    Chronicle.open(path).close()
+    con = duckdb.connect(str(path))
+    assert con.execute("SELECT list(version) FROM schema_version").fetchone()[0] == list(
+        range(1, SCHEMA_VERSION + 1))
+    con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION + 1])
+    con.close()
+    with pytest.raises(StoreError, match="newer than this Kronik"):
+        Chronicle.open(path)
+
+
+def test_read_only_store_refuses_writes_and_missing_files(tmp_path):
+    with pytest.raises(StoreError, match="no chronicle here"):
+        Chronicle.open(tmp_path / "none.duckdb", read_only=True)
+    Chronicle.open(tmp_path / "k.duckdb").close()
+    with Chronicle.open(tmp_path / "k.duckdb", read_only=True) as store:
+        with pytest.raises(StoreError, match="read-only"):
+            store.ingest_document(doc_with_text("a.txt", article(1)))
+
+
+def kronik(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kronik", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_cli_ingest_reports_bad_inputs_one_line_each_and_keeps_the_rest(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(article(4), encoding="utf-8")
+    (folder / "empty.txt").write_text("   ", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    db = str(tmp_path / "k.duckdb")
+    result = kronik("ingest", str(folder), "--db", db, cwd=tmp_path)
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(problems) == 2 and "Traceback" not in result.stderr
+    assert any("empty.txt" in line for line in problems)
+    stats = kronik("stats", "--db", db, "--json", cwd=tmp_path)
+    assert '"documents": 1' in stats.stdout
+    missing = kronik("show", "no-such-id", "--db", db, cwd=tmp_path)
+    assert missing.returncode == 1 and "no event with id" in missing.stderr
