@@ -1,0 +1,523 @@
+"""The actor knowledge base: states, capitals and seats of government, organisations, and
+people with dated roles.
+
+Everything it knows comes from data files (``kronik/data/*.yaml`` and
+``kronik/lang/id/actor_aliases.yaml``); this module only indexes them. Lookups fold case and
+diacritics, except for short forms that the data marks ``exact`` ("AS" is the United States,
+"as" is an Indonesian word). Every answer carries a ``reason`` saying which name and which
+dated role produced it, so that a reader can check a resolution.
+
+Roles carry date ranges (``start`` and ``end`` both inclusive, ``end`` null while open): a
+person resolves to the role active on the article's date, and ``role_holder`` answers "who was
+President of the US on that day" for a title used without a name.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache, cached_property
+from typing import Any
+
+import ahocorasick
+
+from kronik.errors import KronikError
+from kronik.resources import load_data
+
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+APOSTROPHES = "\u2018\u2019\u02bc\u0060\u00b4"
+
+
+class KnowledgeBaseError(KronikError):
+    """A data file of the knowledge base is malformed; the message names the file."""
+
+
+@cache
+def _fold_char(char: str) -> str:
+    """One character lower-cased and without diacritics, always exactly one character."""
+    if char in DASHES:
+        return "-"
+    if char in APOSTROPHES:
+        return "'"
+    if char.isspace():
+        return " "
+    base = unicodedata.normalize("NFD", char)[0]
+    lower = base.lower()
+    return lower if len(lower) == 1 else base
+
+
+def fold(text: str) -> str:
+    """Text lower-cased, without diacritics, with one kind of dash, apostrophe and space.
+
+    The result has the same length as ``text``, so offsets found in it point into the
+    original: the entity recogniser can scan ``fold(doc.text)`` and keep its offsets.
+    """
+    return "".join(_fold_char(char) for char in text)
+
+
+def _day(value: date | datetime | str | None) -> date | None:
+    if value is None or type(value) is date:
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    return date.fromisoformat(str(value))
+
+
+@dataclass(frozen=True)
+class CountryEntry:
+    """A state: ISO alpha-3 ``code`` (the key used everywhere), alpha-2, Indonesian and English
+    names, UN ``status`` (member, observer, other), and the extra surface forms news uses."""
+
+    code: str
+    alpha2: str
+    name: str
+    name_en: str
+    status: str = "member"
+    names: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    """A capital or a seat of government (``kind``); ``metonym`` says whether news uses it to
+    mean the state's government ("Beijing menegaskan ...")."""
+
+    name: str
+    country: str
+    kind: str = "capital"
+    metonym: bool = True
+    variants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OrganizationEntry:
+    """An international organisation or a non-state group (``kind`` organization or group)."""
+
+    key: str
+    name: str
+    kind: str = "organization"
+    name_en: str | None = None
+    names: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role held from ``start`` to ``end`` (inclusive; ``None`` while still held) for a
+    ``country`` (ISO alpha-3) or an ``organization`` (key), with its Indonesian title."""
+
+    role: str
+    start: date
+    end: date | None = None
+    country: str | None = None
+    organization: str | None = None
+    title: str | None = None
+
+    def active(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
+    def describe(self) -> str:
+        """``head_of_state of USA 2025-01-20..`` for reasons."""
+        end = self.end.isoformat() if self.end else ""
+        return f"{self.role} of {self.country or self.organization} {self.start.isoformat()}..{end}"
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """A person: canonical ``name``, Wikidata ``qid`` where known, ``aliases`` (matched ignoring
+    case), ``exact`` short forms (matched as written), ``surname`` and dated ``roles``."""
+
+    name: str
+    roles: tuple[Role, ...] = ()
+    qid: str | None = None
+    aliases: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+    surname: str | None = None
+
+    @property
+    def family_name(self) -> str:
+        return self.surname or self.name.split()[-1]
+
+
+@dataclass(frozen=True)
+class CountryMatch:
+    """A state found for a name; ``surface`` is the form looked up."""
+
+    country: CountryEntry
+    surface: str
+    reason: str
+
+    @property
+    def code(self) -> str:
+        return self.country.code
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    place: PlaceEntry
+    surface: str
+    reason: str
+
+    @property
+    def code(self) -> str:
+        return self.place.country
+
+
+@dataclass(frozen=True)
+class OrganizationMatch:
+    organization: OrganizationEntry
+    surface: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    """A person and the role that decides whom they act for on the date asked about.
+
+    ``role`` is the role active on that date (``None`` when none is, or no date was given and
+    the person holds none now); ``country`` is that role's state, else the state of the
+    person's role nearest in time, so a former president still carries their country.
+    """
+
+    person: PersonEntry
+    role: Role | None
+    country: str | None
+    surface: str
+    reason: str
+
+    @property
+    def title(self) -> str | None:
+        return self.role.title if self.role else None
+
+
+@dataclass(frozen=True)
+class SurfaceForm:
+    """One name to look for in text: its ``text``, the ``kind`` of what it names (state,
+    capital, seat, organization, group, person, non_actor), the ``key`` to resolve it with
+    (alpha-3 code, organisation key or person name) and whether case must match."""
+
+    text: str
+    kind: str
+    key: str | None
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that names something in the knowledge base; ``forms`` lists every
+    entry the words can stand for (Singapura: the state and its capital)."""
+
+    start: int
+    end: int
+    text: str
+    forms: tuple[SurfaceForm, ...]
+
+
+@dataclass
+class _Index:
+    """Names to values: folded forms matched ignoring case, exact forms matched as written."""
+
+    folded: dict[str, list[Any]] = field(default_factory=dict)
+    exact: dict[str, list[Any]] = field(default_factory=dict)
+
+    def add(self, form: str, value: Any, case_sensitive: bool = False) -> None:
+        table, key = (self.exact, form) if case_sensitive else (self.folded, fold(form))
+        values = table.setdefault(key, [])
+        if value not in values:
+            values.append(value)
+
+    def get(self, form: str) -> list[Any]:
+        form = " ".join(form.split())
+        return self.exact.get(form, []) + [v for v in self.folded.get(fold(form), [])
+                                           if v not in self.exact.get(form, [])]
+
+
+class KnowledgeBase:
+    """Indexes of states, places, organisations and people for lookup by name.
+
+    Build it with ``KnowledgeBase.default()`` (the packaged data, parsed once per process) or
+    directly from entries, as tests do with invented actors; ``extended`` adds entries to a
+    copy. Instances are read-only after construction.
+    """
+
+    def __init__(self, countries: Iterable[CountryEntry] = (), places: Iterable[PlaceEntry] = (),
+                 organizations: Iterable[OrganizationEntry] = (),
+                 persons: Iterable[PersonEntry] = (), non_actors: Iterable[str] = (),
+                 role_order: Iterable[str] = ()):
+        self.countries = {c.code: c for c in countries}
+        self.places = tuple(places)
+        self.organizations = {o.key: o for o in organizations}
+        self.persons = tuple(persons)
+        self.non_actors = tuple(non_actors)
+        self.role_order = tuple(role_order)
+        self._countries = _Index()
+        for entry in self.countries.values():
+            self._countries.add(entry.name, (entry.code, "name"))
+            self._countries.add(entry.name_en, (entry.code, "English name"), case_sensitive=True)
+            for name in entry.names:
+                self._countries.add(name, (entry.code, "alias"))
+            for name in entry.exact:
+                self._countries.add(name, (entry.code, "exact form"), case_sensitive=True)
+        self._places = _Index()
+        for place in self.places:
+            for name in (place.name, *place.variants):
+                self._places.add(name, place)
+        self._organizations = _Index()
+        for org in self.organizations.values():
+            for name in (org.name, *org.names):
+                self._organizations.add(name, org.key)
+            for name in ((org.name_en,) if org.name_en else ()) + org.exact:
+                self._organizations.add(name, org.key, case_sensitive=True)
+        self._persons = _Index()
+        self._surnames = _Index()
+        for person in self.persons:
+            self._persons.add(person.name, (person, "name"))
+            for alias in person.aliases:
+                self._persons.add(alias, (person, "alias"))
+            for alias in person.exact:
+                self._persons.add(alias, (person, "alias"), case_sensitive=True)
+            self._surnames.add(person.family_name, person)
+
+    @classmethod
+    def default(cls) -> KnowledgeBase:
+        """The knowledge base of the packaged data files, built once per process."""
+        return _default_knowledge_base()
+
+    def extended(self, countries: Iterable[CountryEntry] = (), places: Iterable[PlaceEntry] = (),
+                 organizations: Iterable[OrganizationEntry] = (),
+                 persons: Iterable[PersonEntry] = ()) -> KnowledgeBase:
+        """A new knowledge base with these entries added (a country or organisation with a
+        known key replaces the old one)."""
+        return KnowledgeBase({**self.countries, **{c.code: c for c in countries}}.values(),
+                             self.places + tuple(places),
+                             {**self.organizations, **{o.key: o for o in organizations}}.values(),
+                             self.persons + tuple(persons), self.non_actors, self.role_order)
+
+    # States, places and organisations
+
+    def country(self, name: str) -> CountryMatch | None:
+        """The state a name, short form or ISO alpha-3 code stands for ("Tiongkok", "RRT",
+        "AS", "CHN"), or None."""
+        if name in self.countries:
+            return CountryMatch(self.countries[name], name, f"ISO code '{name}'")
+        for code, how in self._countries.get(name):
+            return CountryMatch(self.countries[code], name, f"{how} '{name}' of {code}")
+        return None
+
+    def place(self, name: str) -> PlaceMatch | None:
+        """The capital or seat of government with this name, whether or not news uses it as a
+        metonym (for locations: "di Jakarta")."""
+        places = self._places.get(name)
+        if not places:
+            return None
+        place = places[0]
+        return PlaceMatch(place, name, f"{place.kind} '{name}' of {place.country}")
+
+    def metonym(self, name: str) -> CountryMatch | None:
+        """The state a capital or seat stands for when news makes it speak or act ("Kremlin",
+        "Gedung Putih", "Beijing"); None for capitals not used that way."""
+        for place in self._places.get(name):
+            if place.metonym and place.country in self.countries:
+                return CountryMatch(self.countries[place.country], name,
+                                    f"{place.kind} '{name}' of {place.country}")
+        return None
+
+    def organization(self, name: str) -> OrganizationMatch | None:
+        """The international organisation or group with this name or short form."""
+        for key in self._organizations.get(name):
+            org = self.organizations[key]
+            return OrganizationMatch(org, name, f"{org.kind} '{name}' ({key})")
+        return None
+
+    # People
+
+    def person(self, name: str, on: date | datetime | None = None) -> PersonMatch | None:
+        """The person a full name or alias stands for, with the role active on ``on``.
+
+        Where several people share an alias ("Wang"), the one holding a role on that date wins,
+        then the one listed first in the data. Without a date the current roles decide.
+        """
+        matches = [self._match(person, name, on, f"{how} '{name}' of {person.name}")
+                   for person, how in self._persons.get(name)]
+        return _best(matches)
+
+    def persons_by_surname(self, surname: str, on: date | datetime | None = None
+                           ) -> list[PersonMatch]:
+        """Everyone with this family name, those holding a role on ``on`` first, so that
+        "Menlu Wang" can be resolved with the title's help."""
+        matches = [self._match(person, surname, on, f"surname '{surname}' of {person.name}")
+                   for person in self._surnames.get(surname)]
+        return sorted(matches, key=lambda match: match.role is None)
+
+    def role_holder(self, country: str, role: str, on: date | datetime) -> PersonMatch | None:
+        """Who held ``role`` for a state (alpha-3) or organisation (key) on a day: the answer
+        for "Presiden AS" without a name. On a handover day the newcomer wins."""
+        day = _day(on)
+        holders = [(held, person) for person in self.persons for held in person.roles
+                   if held.role == role and country in (held.country, held.organization)
+                   and held.active(day)]
+        if not holders:
+            return None
+        held, person = max(holders, key=lambda pair: pair[0].start)
+        return PersonMatch(person, held, held.country, person.name,
+                           f"holder on {day.isoformat()} of {held.describe()}")
+
+    def _match(self, person: PersonEntry, surface: str, on: date | datetime | None,
+               found: str) -> PersonMatch:
+        role = self._active_role(person, _day(on) or date.today())
+        if role:
+            return PersonMatch(person, role, role.country, surface, f"{found}; {role.describe()}")
+        nearest = _nearest_role(person, _day(on) or date.today())
+        country = nearest.country if nearest else None
+        when = f"on {_day(on).isoformat()}" if on else "now"
+        note = f"; no role {when}" + (f", nearest {nearest.describe()}" if nearest else "")
+        return PersonMatch(person, None, country, surface, found + note)
+
+    def _active_role(self, person: PersonEntry, on: date) -> Role | None:
+        active = [role for role in person.roles if role.active(on)]
+        rank = {name: position for position, name in enumerate(self.role_order)}
+        return min(active, key=lambda role: rank.get(role.role, len(rank)), default=None)
+
+    # Scanning text
+
+    def all_surface_forms(self) -> Iterator[SurfaceForm]:
+        """Every name the knowledge base knows, for building a multi-pattern matcher."""
+        for entry in self.countries.values():
+            yield SurfaceForm(entry.name, "state", entry.code)
+            yield from (SurfaceForm(name, "state", entry.code) for name in entry.names)
+            yield SurfaceForm(entry.name_en, "state", entry.code, case_sensitive=True)
+            yield from (SurfaceForm(name, "state", entry.code, True) for name in entry.exact)
+        for place in self.places:
+            kind = place.kind if place.metonym else "place"
+            yield from (SurfaceForm(name, kind, place.country)
+                        for name in (place.name, *place.variants))
+        for org in self.organizations.values():
+            yield from (SurfaceForm(name, org.kind, org.key) for name in (org.name, *org.names))
+            exact = ((org.name_en,) if org.name_en else ()) + org.exact
+            yield from (SurfaceForm(name, org.kind, org.key, True) for name in exact)
+        for person in self.persons:
+            yield from (SurfaceForm(name, "person", person.name)
+                        for name in (person.name, *person.aliases))
+            yield from (SurfaceForm(name, "person", person.name, True) for name in person.exact)
+        yield from (SurfaceForm(name, "non_actor", None) for name in self.non_actors)
+
+    def scan(self, text: str) -> list[Mention]:
+        """Every known name in ``text`` in one pass: whole words only, the longest match where
+        names overlap ("Korea Selatan", not "Korea"), leftmost first."""
+        hits: list[tuple[int, int]] = []
+        for automaton, haystack in ((self._automata[0], fold(text)), (self._automata[1], text)):
+            for last, length in automaton.iter(haystack):
+                start, end = last + 1 - length, last + 1
+                if _whole_word(text, start, end):
+                    hits.append((start, end))
+        mentions, taken_until = [], -1
+        for start, end in sorted(set(hits), key=lambda hit: (hit[0], -hit[1])):
+            if start >= taken_until:
+                mentions.append(Mention(start, end, text[start:end], self._forms_at(text[start:end])))
+                taken_until = end
+        return mentions
+
+    @cached_property
+    def _automata(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+        folded, exact = ahocorasick.Automaton(), ahocorasick.Automaton()
+        for form in self.all_surface_forms():
+            key = form.text if form.case_sensitive else fold(form.text)
+            (exact if form.case_sensitive else folded).add_word(key, len(key))
+        for automaton in (folded, exact):
+            automaton.make_automaton()
+        return folded, exact
+
+    @cached_property
+    def _forms_by_text(self) -> _Index:
+        index = _Index()
+        for form in self.all_surface_forms():
+            index.add(form.text, form, form.case_sensitive)
+        return index
+
+    def _forms_at(self, surface: str) -> tuple[SurfaceForm, ...]:
+        """The entries a matched stretch stands for, one form per (kind, key)."""
+        forms: dict[tuple[str, str | None], SurfaceForm] = {}
+        for form in self._forms_by_text.get(surface):
+            forms.setdefault((form.kind, form.key), form)
+        return tuple(forms.values())
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def _nearest_role(person: PersonEntry, on: date) -> Role | None:
+    def distance(role: Role) -> int:
+        if on < role.start:
+            return (role.start - on).days
+        return (on - role.end).days if role.end else 0
+    return min(person.roles, key=distance, default=None)
+
+
+def _best(matches: list[PersonMatch]) -> PersonMatch | None:
+    """The first match holding a role, else the first match."""
+    return next((m for m in matches if m.role), matches[0] if matches else None)
+
+
+# Loading the packaged data
+
+
+@cache
+def _default_knowledge_base() -> KnowledgeBase:
+    aliases = load_data("actor_aliases")
+    countries = [_country(row, aliases["countries"]) for row in _rows("countries", "countries")]
+    places = [_place(row) for row in _rows("capitals", "capitals")]
+    places += [PlaceEntry(name, code, "seat", True) for name, code in aliases["seats"].items()]
+    organizations = [_organization(row) for row in _rows("organizations", "organizations")]
+    keys = {org.key for org in organizations}
+    persons = [_person(row, keys) for row in _rows("persons", "persons")]
+    return KnowledgeBase(countries, places, organizations, persons, aliases["non_actors"],
+                         _rows("roles", "roles"))
+
+
+def _rows(name: str, key: str) -> list[Any]:
+    data = load_data(name, language=None)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise KnowledgeBaseError(f"data/{name}.yaml: expected a list under '{key}'")
+    return data[key]
+
+
+def _country(row: dict[str, Any], aliases: dict[str, dict[str, list[str]]]) -> CountryEntry:
+    extra = aliases.get(row["alpha3"], {})
+    return CountryEntry(row["alpha3"], row["alpha2"], row["name_id"], row["name_en"],
+                        row["status"], tuple(extra.get("names", ())),
+                        tuple(extra.get("exact", ())))
+
+
+def _place(row: dict[str, Any]) -> PlaceEntry:
+    return PlaceEntry(row["name"], row["country"], row.get("kind", "capital"),
+                      bool(row.get("metonym", False)),
+                      tuple(row.get("variants", ())))
+
+
+def _organization(row: dict[str, Any]) -> OrganizationEntry:
+    return OrganizationEntry(row["key"], row["name"], row.get("kind", "organization"),
+                             row.get("name_en"), tuple(row.get("names", ())),
+                             tuple(row.get("exact", ())), row.get("parent"))
+
+
+def _person(row: dict[str, Any], organizations: set[str]) -> PersonEntry:
+    """A person row; each role is written ``[role, state or organisation, start, end, title]``
+    (see the header of data/persons.yaml)."""
+    try:
+        roles = tuple(_role(item, organizations) for item in row.get("roles", ()))
+    except (TypeError, ValueError) as error:
+        raise KnowledgeBaseError(f"data/persons.yaml: bad role of {row.get('name')}: {error}")
+    return PersonEntry(row["name"], roles, row.get("qid"), tuple(row.get("aliases", ())),
+                       tuple(row.get("exact", ())), row.get("surname"))
+
+
+def _role(item: list[Any], organizations: set[str]) -> Role:
+    role, holder, start, end, title = item
+    if holder in organizations:
+        return Role(role, _day(start), _day(end), None, holder, title)
+    return Role(role, _day(start), _day(end), holder, None, title)
