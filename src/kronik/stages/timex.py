@@ -31,9 +31,7 @@ class Time(Stage):
                 doc.published, doc.published_inferred = inferred, True
         resolved: list[TimeExpression] = []
         for mention, tense, sentence in zip(mentions, tenses, bounds):
-            previous = next((e for e in reversed(resolved) if e.first is not None), None)
-            in_sentence = previous if previous and previous.start >= sentence[0] else None
-            context = Context(doc.anchor, tense, previous, in_sentence)
+            context = Context(doc.anchor, tense, tuple(resolved), sentence[0])
             resolved.append(resolve(mention, context, lex))
         doc.time_expressions = resolved
         return doc

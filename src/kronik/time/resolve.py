@@ -31,8 +31,24 @@ class Context:
 
     anchor: date | None
     tense: str | None = None
-    previous: TimeExpression | None = None
-    in_sentence: TimeExpression | None = None
+    earlier: tuple[TimeExpression, ...] = ()
+    sentence_start: int = 0
+
+    def previous(self, unit: str) -> TimeExpression | None:
+        """The latest resolved expression at least as fine as ``unit`` ("sehari sebelumnya"
+        counts from the last day named, not from a year in between), else the latest."""
+        resolved = [e for e in self.earlier if e.first is not None]
+        fine = [e for e in resolved if FINENESS[e.precision] <= FINENESS[unit]]
+        return (fine or resolved or [None])[-1]
+
+    @property
+    def in_sentence(self) -> TimeExpression | None:
+        """The latest resolved expression earlier in the same sentence."""
+        inside = [e for e in self.earlier if e.first is not None and e.start >= self.sentence_start]
+        return inside[-1] if inside else None
+
+
+FINENESS = {"day": 0, "range": 1, "week": 1, "month": 2, "part_of_year": 3, "year": 4, "decade": 5}
 
 
 def resolve(mention: Mention, context: Context, lex: Lexicon) -> TimeExpression:
@@ -300,15 +316,15 @@ def _part_of_unit(mention: Mention, context: Context, lex: Lexicon):
 
 def _deictic_day(mention: Mention, context: Context, lex: Lexicon):
     rule = lex.time["deictic_days"][normal(mention.get("word"))]
-    base = _reference(rule["from"], rule["days"], context)
+    base = _reference(rule["from"], rule["days"], "day", context)
     day = base + timedelta(days=rule["days"])
     return (day, day), "day"
 
 
-def _reference(source: str, sign: int, context: Context) -> date:
+def _reference(source: str, sign: int, unit: str, context: Context) -> date:
     """The day a count starts from: the anchor, or the previous expression's nearer end."""
     if source in ("previous", "clause"):
-        earlier = context.previous if source == "previous" else context.in_sentence
+        earlier = context.previous(unit) if source == "previous" else context.in_sentence
         if earlier is not None and earlier.first is not None:
             return earlier.last if sign > 0 else earlier.first
     return _anchor(context)
@@ -322,7 +338,7 @@ def _offset(mention: Mention, context: Context, lex: Lexicon):
     if source == "recent":
         anchor = _anchor(context)
         return (shift(anchor, -high, unit), anchor), "range"
-    base = _reference(source, sign, context)
+    base = _reference(source, sign, unit, context)
     approx = normal(mention.get("approx") or "")
     if approx in lex.time["more_than"]:
         low, high = high + 1, high + 1
