@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from kronik.resources import load_data
 from kronik.store.chronicle import Chronicle, Filters
+from kronik.store.queries import EXPORT_COLUMNS
 
 POLECAT_VERSION = "kronik-1"
 
@@ -112,7 +113,7 @@ def write(chronicle: Chronicle, fmt: ExportFormat, handle: IO[str] | None, path:
     elif fmt is ExportFormat.polecat:
         _write_csv(handle, polecat_rows(rows), list(POLECAT_COLUMNS), delimiter="\t")
     else:
-        _write_csv(handle, rows, list(rows[0]) if rows else [], delimiter=",")
+        _write_csv(handle, rows, list(EXPORT_COLUMNS), delimiter=",")
     return len(rows)
 
 

@@ -19,6 +19,8 @@ CANONICAL_COLUMNS = ("canonical_id", "event_id", "type", "mode", "status", "quad
                      "actor_country", "recipient_name", "recipient_country", "countries",
                      "date_start", "date_end", "location_name", "location_country", "mentions",
                      "sources", "independent", "confidence", "first_published")
+EXPORT_COLUMNS = (*CANONICAL_COLUMNS, "actor_title", "recipient_title", "date_text", "evidence_text",
+                  "names", "source_names", "outlets", "publication_dates")
 SYMMETRIC_SQL = (f"(type IN ({', '.join(repr(t) for t in sorted(SYMMETRIC_TYPES))}) AND "
                  f"coalesce(mode, '') NOT IN ({', '.join(repr(m) for m in sorted(ORDERED_MODES))}))")
 
