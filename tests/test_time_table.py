@@ -79,6 +79,9 @@ ROWS = [
     ("Perang saudara pecah pada 2019 di sana.", A, "pada 2019", "2019-01-01", "2019-12-31", "year"),
     ("Perdagangan naik sejak 2015 menurut bank sentral.", A, "2015", "2015-01-01", "2015-12-31", "year"),
     ("Invasi dimulai pada tahun 2022 lalu.", A, "pada tahun 2022 lalu", "2022-01-01", "2022-12-31", "year"),
+    ("Ia menjabat dari 2019 hingga 2021.", A, "2019", "2019-01-01", "2019-12-31", "year"),
+    ("Musik tahun 1990-an kembali populer.", A, "tahun 1990-an", "1990-01-01", "1999-12-31", "range"),
+    ("Defisit melebar sejak akhir 2023.", A, "akhir 2023", "2023-09-01", "2023-12-31", "part_of_year"),
     # Days named from the anchor.
     ("Menteri itu mengatakan kemarin bahwa ia mundur.", A, "kemarin", "2024-03-12", "2024-03-12", "day"),
     ("Pesawat itu tiba besok di Canberra.", A, "besok", "2024-03-14", "2024-03-14", "day"),

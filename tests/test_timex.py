@@ -51,6 +51,8 @@ def test_offsets_point_at_the_expression_in_the_text():
     "Kedua negara telah bersahabat lebih dari 200 tahun.",
     "Skor akhir 3/4 membuat tim itu tersingkir.",
     "Ia minggu depannya tidak hadir karena sakit selama seminggu.",
+    "Presiden April Sanchez tiba di Manila.",
+    "Ia tinggal selama tiga hari lalu pulang ke Oslo.",
 ])
 def test_amounts_durations_and_names_are_not_dates(text):
     assert run(text, ANCHOR).time_expressions == []

@@ -2,7 +2,8 @@
 
 Filtering keeps the grammar honest where a word has two readings: "minggu" is a week unless it
 follows "hari" or is written as a name ("Minggu"); a four-digit number is a year only after a
-year cue ("pada 2023", "sejak 2021") and not before a unit or another calendar ("1447 Hijriah").
+year cue ("pada 2023", "sejak 2021") and not before a unit or another calendar ("1447 Hijriah");
+a month name alone needs such a cue too, since it may be a person's name.
 """
 from __future__ import annotations
 
@@ -51,9 +52,16 @@ def _acceptable(mention: Mention, text: str, lex: Lexicon) -> bool:
         return _is_weekday(mention, lex)
     if mention.kind == "month":
         name = mention.get("mon") or ""
-        return name[:1].isupper() or len(mention.text) > len(name)
+        if len(mention.text) > len(name):
+            return True
+        return name[:1].isupper() and _after_cue(mention, text, lex)
     if mention.kind == "year":
         return _is_year(mention, text, lex)
+    if mention.kind in ("unit_deixis", "part_of_unit"):
+        return lex.time["units"][normal(mention.get("unit"))] != "day"
+    if mention.kind == "offset":
+        before = WORD.findall(text[max(0, mention.start - 20):mention.start].lower())[-1:]
+        return not (before and before[0] in lex.time["duration_words"])
     return True
 
 
@@ -71,8 +79,14 @@ def _is_year(mention: Mention, text: str, lex: Lexicon) -> bool:
         return False
     if mention.get("part") or mention.get("tahun") or len(mention.text) > len(mention.get("y")):
         return True
-    before = normal(text[max(0, mention.start - 30):mention.start])
-    return any(before.endswith(cue) for cue in map(normal, lex.time["year_cues"]))
+    return _after_cue(mention, text, lex)
+
+
+def _after_cue(mention: Mention, text: str, lex: Lexicon) -> bool:
+    """Whether the word before the mention is a cue of a year or month ("sejak", "hingga")."""
+    before = WORD.findall(text[max(0, mention.start - 30):mention.start].lower())
+    cues = {normal(c) for c in lex.time["year_cues"]}
+    return any(" ".join(before[-n:]) in cues for n in (1, 2) if len(before) >= n)
 
 
 def years_mentioned(text: str, language: str = "id") -> list[int]:

@@ -127,6 +127,7 @@ def patterns(language: str = "id") -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("weekday", rf"{pre}{hari}{weekday}{part_of_day}{wd_dir}{suffix}"),
         ("month", rf"{pre}(?:(?P<part>{parts})\s+)?{bulan}{full_month}{year}{month_dir}"),
         ("year", rf"{pre}(?:(?P<part>{parts})\s+)?(?:(?P<tahun>{tahun})\s+)?(?P<y>{YEAR})"
+                 rf"(?P<decade>{re.escape(t['decade_suffix'])})?"
                  rf"(?!\s*[.,]?\d)(?:\s+(?P<dir>{a(past)}))?"),
     ]
     return tuple((name, re.compile(BEFORE + body + AFTER, re.IGNORECASE)) for name, body in table)

@@ -257,7 +257,10 @@ def _part_of_year(year: int, part: str | None, lex: Lexicon):
 
 
 def _year_expression(mention: Mention, context: Context, lex: Lexicon):
-    return _part_of_year(int(mention.get("y")), mention.get("part"), lex)
+    year = int(mention.get("y"))
+    if mention.get("decade"):
+        return (date(year, 1, 1), date(year + 9, 12, 31)), "range"
+    return _part_of_year(year, mention.get("part"), lex)
 
 
 def _year_division(mention: Mention, context: Context, lex: Lexicon):
