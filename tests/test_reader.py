@@ -1,0 +1,159 @@
+"""The reader turns every input into articles or one clear error naming the file."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from kronik.errors import InputError
+from kronik.reader import Article, Skipped, decode, html_to_text, iter_paths, read_articles, read_file
+
+TEXT = "Menteri Luar Negeri Negeri Contoh “Ani Wirasena” tiba di Jakarta pada Senin – 3 Juni.\n"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"
+ARTICLE_HTML = """<!DOCTYPE html><html><head><title>Menteri Contoh Tiba di Jakarta</title>
+<meta property="article:published_time" content="2024-06-03T10:00:00+07:00"></head><body>
+<nav><a href="/">Beranda</a> <a href="/politik">Politik</a></nav><article><h1>Menteri Contoh Tiba di Jakarta</h1>
+<p>Menteri Luar Negeri Negeri Contoh Ani Wirasena tiba di Jakarta pada Senin untuk kunjungan resmi
+selama tiga hari atas undangan pemerintah.</p>
+<p>Ia dijadwalkan bertemu sejumlah pejabat untuk membahas kerja sama perdagangan dan pendidikan kedua
+negara yang telah terjalin sejak lama.</p></article><footer>Hak cipta</footer></body></html>"""
+
+
+def errors(items) -> list[str]:
+    return [str(i) for i in items if isinstance(i, InputError)]
+
+
+@pytest.mark.parametrize("data", [
+    TEXT.encode("utf-8"),
+    TEXT.encode("utf-8-sig"),
+    TEXT.encode("utf-16"),
+    TEXT.encode("utf-16-le"),
+    TEXT.encode("utf-16-be"),
+])
+def test_unicode_encodings_are_decoded(data):
+    assert decode(data, "a.txt") == TEXT
+
+
+def test_windows_1252_is_decoded():
+    assert decode(TEXT.encode("cp1252"), "a.txt") == TEXT
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "file is empty"),
+    (b"  \n\t\n", "file is empty"),
+    ("\n  \n".encode("utf-16"), "file is empty"),
+    (PNG, r"binary file \(PNG image\)"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", r"binary file \(PDF document\)"),
+    (bytes(range(256)) * 8, "binary file, not text"),
+    (os.urandom(4096).replace(b"\x00", b"\x01").replace(b"\xff", b"\x01"), "binary file, not text"),
+])
+def test_empty_and_binary_data_are_refused(data, reason):
+    with pytest.raises(InputError, match=f"^b.txt: {reason}"):
+        decode(data, "b.txt")
+
+
+def test_text_file_is_read(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(TEXT.encode("cp1252"))
+    assert list(read_file(path)) == [Article(source=str(path), text=TEXT)]
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(InputError, match=r"big.txt: file is 50 MB, over the 20 MB limit"):
+        list(read_file(path))
+
+
+def test_fifo_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="pipe.txt: not a regular file but a named pipe"):
+        list(read_file(fifo))
+    assert errors(iter_paths([tmp_path])) == [f"{fifo}: not a regular file but a named pipe (FIFO)"]
+
+
+def test_broken_link_is_reported_in_a_folder_and_when_named(tmp_path):
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "missing.txt")
+    expected = [f"{link}: broken symbolic link (its target does not exist)"]
+    assert errors(iter_paths([tmp_path])) == expected
+    assert errors(iter_paths([link])) == expected
+
+
+def test_missing_path_is_reported():
+    assert errors(iter_paths(["/nonexistent/kronik/x.txt"])) == ["/nonexistent/kronik/x.txt: no such file or folder"]
+
+
+def test_unreadable_file_is_reported(tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text(TEXT, encoding="utf-8")
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(InputError, match="locked.txt: permission denied"):
+        list(read_file(path))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_file_without_read_permission_is_reported(tmp_path):
+    path = tmp_path / "locked.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    path.chmod(0)
+    try:
+        assert errors(read_articles([tmp_path])) == [f"{path}: permission denied"]
+    finally:
+        path.chmod(0o644)
+
+
+def test_folder_walk_is_sorted_and_skips_hidden_and_other_files(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    for name in ("b/2.txt", "1.html", "3.jsonl", ".hidden.txt", "notes.md", ".git/x.txt", "b/img.png"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert list(iter_paths([tmp_path])) == [tmp_path / "1.html", tmp_path / "3.jsonl", tmp_path / "b/2.txt"]
+
+
+def test_html_article_is_extracted_with_title_and_date():
+    text = html_to_text(ARTICLE_HTML, "a.html")
+    assert "Ani Wirasena tiba di Jakarta" in text
+    assert "Beranda" not in text
+    assert "2024-06-03" in text
+
+
+def test_html_page_without_an_article_is_an_error(tmp_path):
+    path = tmp_path / "menu.html"
+    path.write_text("<html><head><title>Beranda</title></head><body><nav>Menu Login</nav></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="menu.html: HTML page holds no article text"):
+        list(read_file(path))
+
+
+def test_jsonl_lines_become_articles_or_errors(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"text": TEXT, "published": "2024-06-03", "source": "berita-1"}),
+             "{not json",
+             json.dumps({"judul": "tanpa teks"}),
+             json.dumps({"text": "   "}),
+             "",
+             json.dumps({"text": TEXT, "url": "https://contoh.id/2024/06/03/berita"})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_file(path))
+    assert items[0] == Article(source="berita-1", text=TEXT, published="2024-06-03")
+    assert errors(items) == [f"{path}:2: malformed JSON (Expecting property name enclosed in double quotes)",
+                             f"{path}:3: line has no 'text' field",
+                             f"{path}:4: 'text' is empty"]
+    assert items[-1].source == "https://contoh.id/2024/06/03/berita"
+
+
+def test_jsonl_of_other_records_in_a_folder_is_skipped_but_named_file_fails(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"doc": "a.txt", "events": []}) + "\n", encoding="utf-8")
+    assert [type(i) for i in read_articles([tmp_path])] == [Skipped]
+    assert errors(read_articles([path])) == [f"{path}:1: line has no 'text' field"]
+
