@@ -1,8 +1,22 @@
-"""Events: PLOVER-coded events with parties, date, status, location and evidence."""
+"""Events: PLOVER-coded events with parties, date, status, location and evidence.
+
+Frames are read sentence by sentence (``kronik.events.frames``), dated by their governing
+time expression (``kronik.events.dating``), merged per article (``kronik.events.merge``),
+then dated from context where the sentence gave no date, and written as ``Event`` records.
+"""
 from __future__ import annotations
 
-from kronik.document import Document
+import hashlib
+
+from kronik.document import Document, Event, EventDate, Location, Party, Span
+from kronik.events.dating import Dating
+from kronik.events.frames import Frame, FrameBuilder
+from kronik.events.lexicon import lexicon
+from kronik.events.merge import Cluster, merge_frames
 from kronik.pipeline import Stage
+
+# Characters of the document fingerprint used as the prefix of its event ids.
+EVENT_ID_PREFIX_CHARS = 12
 
 
 class Events(Stage):
@@ -11,4 +25,70 @@ class Events(Stage):
     provides = ("events",)
 
     def __call__(self, doc: Document) -> Document:
+        words = lexicon(doc.language)
+        frames = FrameBuilder(doc, words).frames()
+        dating = Dating(doc, words)
+        dating.assign_own_dates(frames)
+        clusters = merge_frames(frames)
+        dating.fill(clusters)
+        prefix = _id_prefix(doc)
+        doc.events = [_event(doc, cluster, f"{prefix}-{n}") for n, cluster in enumerate(clusters, start=1)]
         return doc
+
+
+def _id_prefix(doc: Document) -> str:
+    basis = doc.fingerprint or hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    return basis[:EVENT_ID_PREFIX_CHARS]
+
+
+def _evidence_frame(doc: Document, cluster: Cluster) -> Frame:
+    def rank(frame: Frame) -> tuple:
+        sentence = doc.sentences[frame.sentence]
+        return (sentence.is_caption or sentence.is_headline, frame.date is None,
+                -len(frame.countries), frame.trigger.start)
+    return min(cluster.frames, key=rank)
+
+
+def _status(doc: Document, cluster: Cluster) -> str:
+    anchor = doc.anchor
+    if cluster.status == "occurred" and anchor and cluster.first and cluster.first > anchor:
+        return "planned"
+    return cluster.status
+
+
+def _mode(cluster: Cluster) -> str | None:
+    if cluster.type != "CONSULT":
+        return None
+    return "meeting" if cluster.mode == "talk" else cluster.mode
+
+
+def _location(cluster: Cluster) -> Location | None:
+    for frame in cluster.frames:
+        for flag in sorted(frame.flags):
+            if flag.startswith("location:") and frame.location is not None:
+                return Location(flag.split(":", 1)[1], frame.location.country)
+    return None
+
+
+def _participants(cluster: Cluster) -> list[Party]:
+    seen: list[Party] = []
+    for party in cluster.actors + cluster.recipients:
+        if party not in seen:
+            seen.append(party)
+    return seen
+
+
+def _event(doc: Document, cluster: Cluster, event_id: str) -> Event:
+    frame = _evidence_frame(doc, cluster)
+    sentence = doc.sentences[frame.sentence]
+    date = None
+    if cluster.first is not None:
+        date = EventDate(cluster.first, cluster.last, cluster.date_text, cluster.date_reason)
+    return Event(
+        id=event_id, type=cluster.type, mode=_mode(cluster),
+        actor=cluster.actors[0] if cluster.actors else None,
+        recipient=cluster.recipients[0] if cluster.recipients else None,
+        participants=_participants(cluster), date=date, status=_status(doc, cluster),
+        location=_location(cluster), evidence=Span(sentence.start, sentence.end, sentence.text),
+        trigger=frame.trigger.text,
+    )

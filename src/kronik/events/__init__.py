@@ -1,0 +1,1 @@
+"""Event extraction: triggers, frames (parties, status, date), merging within an article."""

@@ -1,0 +1,380 @@
+"""Event frames: one trigger in one sentence, with its sides, status and own date.
+
+A frame is what one sentence says about one event. Frames of the same event are merged per
+article later (``kronik.events.merge``). The grammar is that of Indonesian news:
+
+- verbs: the subject group before the trigger acts, the first group after it (or after
+  "dengan", "kepada", "terhadap", "ke") receives; passive di- forms swap, with "oleh" agents;
+- nouns: a possessor right after the noun acts ("kunjungan Presiden X ke Y"), "antara A dan B"
+  names both sides, else the sentence's subject acts;
+- invitations: the invitee of "mengundang" is the visitor, the inviter the host;
+- a verb that heads a complement ("meminta X untuk ...", "mengecam serangan ...") swallows the
+  triggers inside it: those are the content of the request, not events of their own.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kronik.document import Document, Party, Quote, Sentence, Span, TimeExpression
+from kronik.events.lexicon import Lexicon, Trigger
+from kronik.events.parties import WORD, Group, group_mentions, sentence_mentions
+
+# A subject may be followed by these words before its verb ("Trump juga telah mengancam").
+SUBJECT_FILLERS = frozenset({
+    "juga", "telah", "sudah", "akan", "pun", "sempat", "kemudian", "lalu", "masih", "langsung",
+    "hanya", "sendiri", "itu", "tersebut", "ini", "pada", "kembali", "turut", "tetap", "secara",
+    "resmi", "disebut", "dikabarkan", "dilaporkan", "diketahui", "bahkan", "baru", "sebelumnya",
+    "mengatakan", "menyatakan", "menegaskan", "menyebut", "bersama", "bersama-sama", "yang",
+    "segera", "berulang", "kali", "sangat", "dapat", "bisa", "ingin", "berencana", "dijadwalkan",
+    "diharapkan", "sepakat", "untuk", "menerima", "undangan", "dalam", "sebuah", "waktu",
+    "setempat", "keras", "kerap", "sering", "terus",
+})
+VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|di|ter|per)\w{3,}$|^(?:tiba|bicara|setuju|sepakat|bertemu)$")
+# How far after a trigger its receiving side may stand, in characters.
+RIGHT_WINDOW = 160
+# How far after a noun trigger its possessor may begin, in words.
+POSSESSOR_GAP_WORDS = 2
+
+
+@dataclass
+class Frame:
+    """What one sentence says about one event."""
+
+    type: str
+    mode: str | None
+    trigger: Span
+    sentence: int
+    actors: list[Party]
+    recipients: list[Party]
+    status: str
+    date: TimeExpression | None = None
+    location: Party | None = None
+    other_occasion: bool = False
+    symmetric_group: bool = False
+    in_quote: bool = False
+    flags: set[str] = field(default_factory=set)
+
+    @property
+    def actor_countries(self) -> list[str]:
+        return _countries(self.actors)
+
+    @property
+    def recipient_countries(self) -> list[str]:
+        return _countries(self.recipients)
+
+    @property
+    def countries(self) -> list[str]:
+        return _countries(self.actors + self.recipients)
+
+
+def _countries(parties: list[Party]) -> list[str]:
+    found: list[str] = []
+    for party in parties:
+        if party.country and party.country not in found:
+            found.append(party.country)
+    return found
+
+
+@dataclass
+class TriggerHit:
+    trigger: Trigger
+    start: int
+    end: int
+
+
+def find_triggers(text: str, sentence: Span, lexicon: Lexicon,
+                  acceptable: Callable[[TriggerHit], bool]) -> list[TriggerHit]:
+    """Acceptable trigger matches in a sentence; where two overlap, the longer (then the
+    earlier lexicon entry) wins."""
+    hits: list[TriggerHit] = []
+    for trigger in lexicon.triggers:
+        for match in trigger.pattern.finditer(text, sentence.start, sentence.end):
+            hit = TriggerHit(trigger, match.start(), match.end())
+            if acceptable(hit):
+                hits.append(hit)
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[TriggerHit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
+
+
+class FrameBuilder:
+    """Builds the frames of one document's sentences."""
+
+    def __init__(self, doc: Document, lexicon: Lexicon):
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.quotes = sorted(doc.quotes, key=lambda q: q.start)
+
+    def frames(self) -> list[Frame]:
+        found: list[Frame] = []
+        for index, sentence in enumerate(self.doc.sentences):
+            found.extend(self.sentence_frames(index, sentence))
+        return found
+
+    # -- one sentence --------------------------------------------------------------------------
+
+    def sentence_frames(self, index: int, sentence: Sentence) -> list[Frame]:
+        hits = find_triggers(self.text, sentence, self.lexicon, lambda h: self._acceptable(h, sentence))
+        groups = group_mentions(self.text, sentence_mentions(self.doc, sentence), sentence.start)
+        frames: list[Frame] = []
+        complement_end = -1
+        for hit in hits:
+            if hit.start < complement_end:
+                continue
+            frame = self._frame(index, sentence, hit, groups)
+            if hit.trigger.clause_verb:
+                complement_end = self._clause_end(hit.end, sentence.end)
+            if frame is not None:
+                frames.append(frame)
+        return frames
+
+    def _acceptable(self, hit: TriggerHit, sentence: Sentence) -> bool:
+        trigger = hit.trigger
+        after = self.text[hit.end:min(sentence.end, hit.end + RIGHT_WINDOW)]
+        if trigger.needs and not trigger.needs.search(after):
+            return False
+        if trigger.needs_context and not trigger.needs_context.search(self.text, sentence.start, sentence.end):
+            if not self._doc_mentions(trigger.needs_context):
+                return False
+        before = self._words_before(hit.start, sentence.start, self.lexicon.cue_window_words)
+        if self.lexicon.negation.search(before) or self.lexicon.hypothetical.search(before):
+            return False
+        if trigger.future_only and not self.lexicon.planned.search(
+                self._words_before(hit.start, sentence.start, self.lexicon.planned_window_words)):
+            return False
+        if trigger.form == "noun" and self._after_other_verb(hit, sentence):
+            return False
+        return True
+
+    def _doc_mentions(self, pattern: re.Pattern[str]) -> bool:
+        return bool(pattern.search(self.text))
+
+    def _after_other_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
+        """A noun trigger right after a verb other than a light verb is that verb's topic."""
+        words = [m.group(0).lower() for m in WORD.finditer(self.text, sentence.start, hit.start)][-2:]
+        for word in reversed(words):
+            if word in self.lexicon.light_verbs:
+                return False
+            if VERB_PREFIX.match(word) and not any(
+                    t.pattern.fullmatch(word) for t in self.lexicon.triggers):
+                return True
+        return False
+
+    def _words_before(self, position: int, floor: int, count: int) -> str:
+        words = list(WORD.finditer(self.text, floor, position))[-count:]
+        start = words[0].start() if words else position
+        clause = self.lexicon.clause_break
+        breaks = [m.end() for m in clause.finditer(self.text, start, position)]
+        return self.text[max([start] + breaks):position]
+
+    def _clause_end(self, position: int, limit: int) -> int:
+        match = self.lexicon.clause_break.search(self.text, position, limit)
+        return match.start() if match else limit
+
+    def _clause_start(self, position: int, floor: int) -> int:
+        starts = [m.end() for m in self.lexicon.clause_break.finditer(self.text, floor, position)]
+        return max([floor] + starts)
+
+    # -- sides ---------------------------------------------------------------------------------
+
+    def _frame(self, index: int, sentence: Sentence, hit: TriggerHit, groups: list[Group]) -> Frame | None:
+        trigger = hit.trigger
+        quote = self._quote_at(hit.start)
+        left = self._subject(hit, sentence, groups)
+        right = self._object(hit, sentence, groups, trigger)
+        location = self._location(hit, sentence, groups)
+        actors, recipients = self._sides(hit, sentence, groups, left, right, location, quote)
+        if actors is None:
+            return None
+        status = self._status(hit, sentence)
+        frame = Frame(type=trigger.type, mode=trigger.mode, trigger=Span(hit.start, hit.end, self.text[hit.start:hit.end]),
+                      sentence=index, actors=actors, recipients=recipients, status=status,
+                      location=location.parties[0] if location and location.parties else None,
+                      in_quote=quote is not None)
+        if location and location.mentions:
+            frame.flags.add("location:" + location.mentions[0].text)
+        frame.other_occasion = bool(self.lexicon.other_occasion.search(
+            self.text, sentence.start, sentence.end))
+        if right is not None:
+            right.consumed = True
+        return frame
+
+    def _quote_at(self, position: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start <= position < quote.end:
+                return quote
+        return None
+
+    def _subject(self, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
+        """The nearest group before the trigger that stands as a subject in its clause."""
+        floor = self._clause_start(hit.start, sentence.start)
+        candidates = [g for g in groups if g.end <= hit.start and not g.consumed
+                      and g.prep not in self.lexicon.location_preps
+                      and g.prep not in ("undangan", "oleh", "kepada", "terhadap", "ke", "atas")]
+        in_clause = [g for g in candidates if g.start >= floor]
+        for group in reversed(in_clause or candidates):
+            if self._stands_as_subject(group, hit.start):
+                return group
+        return None
+
+    def _stands_as_subject(self, group: Group, verb_start: int) -> bool:
+        words = [m.group(0).lower() for m in WORD.finditer(self.text, group.end, verb_start)
+                 if not self._in_entity(m.start())]
+        words = [w for w in words if w not in SUBJECT_FILLERS and not self._in_time(w)]
+        return not words or bool(VERB_PREFIX.match(words[0]))
+
+    def _in_entity(self, position: int) -> bool:
+        return any(e.start <= position < e.end for e in self.doc.entities)
+
+    def _in_time(self, word: str) -> bool:
+        return word.isdigit() or word in self._time_words
+
+    @property
+    def _time_words(self) -> frozenset[str]:
+        cached = getattr(self, "_time_words_cache", None)
+        if cached is None:
+            cached = frozenset(w.lower() for t in self.doc.time_expressions for w in WORD.findall(t.text))
+            self._time_words_cache = cached
+        return cached
+
+    def _object(self, hit: TriggerHit, sentence: Sentence, groups: list[Group], trigger: Trigger) -> Group | None:
+        limit = min(sentence.end, hit.end + RIGHT_WINDOW)
+        if not trigger.clause_verb:
+            limit = min(limit, max(self._clause_end(hit.end, sentence.end), hit.end + 1))
+        for group in groups:
+            if group.start < hit.end or group.start > limit:
+                continue
+            if group.prep in self.lexicon.location_preps and trigger.mode not in ("visit", "multilateral") \
+                    and trigger.type != "ASSAULT":
+                continue
+            if self._unnamed(group):
+                continue
+            return group
+        return None
+
+    def _unnamed(self, group: Group) -> bool:
+        before = self.text[max(0, group.start - 40):group.start]
+        return bool(self.lexicon.unnamed.search(before))
+
+    def _location(self, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
+        for group in groups:
+            if group.prep == "di" and group.start >= hit.end:
+                return group
+        return None
+
+    def _possessor(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
+        for group in groups:
+            if group.start < hit.end:
+                continue
+            gap = WORD.findall(self.text[hit.end:group.start])
+            if len(gap) <= POSSESSOR_GAP_WORDS and not any(
+                    w.lower() in self.lexicon.recipient_preps | self.lexicon.location_preps | {"oleh", "antara"}
+                    for w in gap):
+                return group
+            return None
+        return None
+
+    def _between(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
+        for group in groups:
+            if group.start >= hit.end and group.prep == "antara" and len(group.parties) >= 2:
+                return group
+        return None
+
+    def _sides(self, hit, sentence, groups, left, right, location, quote):
+        """(actors, recipients) for the trigger, or (None, None) when it has no usable sides."""
+        trigger = hit.trigger
+        if trigger.mode in ("visit", "multilateral"):
+            return self._visit_sides(hit, sentence, groups, left, right, location)
+        if trigger.form == "noun":
+            between = self._between(hit, groups)
+            if between is not None:
+                between.consumed = True
+                return between.parties, []
+            possessor = self._possessor(hit, groups)
+            if possessor is not None:
+                possessor.consumed = True
+                other = self._object(hit, sentence, [g for g in groups if g is not possessor], trigger)
+                if other is not None:
+                    other.consumed = True
+                elif trigger.type == "ASSAULT" and location is not None:
+                    other = location
+                return possessor.parties, other.parties if other else []
+            if trigger.type == "ASSAULT" and right is None and location is not None:
+                right = location
+        if trigger.passive:
+            agent = next((g for g in groups if g.start >= hit.end and g.prep == "oleh"), None)
+            left, right = agent, left
+        if trigger.speaker_acts and quote is not None and quote.speaker and quote.speaker.country:
+            return [quote.speaker], left.parties if left else []
+        actors = left.parties if left else []
+        if (not left or all(m.first_person and not m.parties for m in left.mentions)) and quote is not None:
+            actors = [quote.speaker] if quote.speaker and quote.speaker.country else []
+        elif left and any(m.first_person for m in left.mentions) and quote is not None and quote.speaker:
+            actors = [quote.speaker] + [p for p in actors]
+        if trigger.type == "ASSAULT" and right is None and location is not None:
+            right = location
+        return actors, right.parties if right else []
+
+    def _visit_sides(self, hit, sentence, groups, left, right, location):
+        """(visitors, hosts): the invitee or subject visits; "ke X", the object or host phrase hosts."""
+        invitation = self.lexicon.invitation.search(self.text, sentence.start, hit.start)
+        visitors: list[Party] = []
+        hosts: list[Party] = []
+        if invitation is not None:
+            invitee = next((g for g in groups if g.start >= invitation.end()), None)
+            inviter = next((g for g in reversed(groups) if g.end <= invitation.start()), None)
+            if invitee is not None:
+                visitors = invitee.parties
+                invitee.consumed = True
+            if inviter is not None:
+                hosts = inviter.parties
+        if not visitors:
+            possessor = self._possessor(hit, groups) if hit.trigger.form == "noun" else None
+            chosen = possessor or left
+            if chosen is not None:
+                visitors = chosen.parties
+                chosen.consumed = True
+        host_group = self._host_group(hit, sentence, groups)
+        if host_group is not None:
+            hosts = host_group.parties
+            host_group.consumed = True
+        visitor_countries = set(_countries(visitors))
+        hosts = [h for h in hosts if h.country not in visitor_countries]
+        host_countries = set(_countries(hosts))
+        visitors = [v for v in visitors if v.country not in host_countries] or visitors
+        return visitors, hosts
+
+    def _host_group(self, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
+        phrase = self.lexicon.host_phrase.search(self.text, hit.end, sentence.end)
+        if phrase is not None:
+            hosted = next((g for g in groups if g.start >= phrase.end()), None)
+            if hosted is not None:
+                return hosted
+        last_word = WORD.findall(self.text[hit.start:hit.end])[-1].lower()
+        for group in groups:
+            if group.start < hit.end or group.start > hit.end + RIGHT_WINDOW:
+                continue
+            direct_object = hit.trigger.form == "verb" and group.prep == last_word
+            if group.prep in ("ke", "di") or direct_object:
+                return group
+        return None
+
+    # -- status --------------------------------------------------------------------------------
+
+    def _status(self, hit: TriggerHit, sentence: Sentence) -> str:
+        if hit.trigger.future_only:
+            return "occurred"
+        before = self._words_before(hit.start, sentence.start, self.lexicon.planned_window_words)
+        if self.lexicon.planned.search(before):
+            return "planned"
+        after = self.text[hit.end:self._clause_end(hit.end, sentence.end)]
+        if hit.trigger.type == "CONSULT" and re.search(r"(?<!\w)(?:mendatang|yang akan datang)(?!\w)", after):
+            return "planned"
+        return "occurred"

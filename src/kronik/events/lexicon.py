@@ -1,0 +1,102 @@
+"""The event lexicon (``lang/<language>/events.yaml``) compiled into matchers, once per language."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kronik.resources import load_data
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One entry of the trigger lexicon: a pattern and what it codes."""
+
+    pattern: re.Pattern[str]
+    type: str
+    mode: str | None
+    form: str
+    passive: bool = False
+    needs: re.Pattern[str] | None = None
+    needs_context: re.Pattern[str] | None = None
+    needs_place: bool = False
+    clause_verb: bool = False
+    future_only: bool = False
+    speaker_acts: bool = False
+    object_in_pattern: bool = False
+    target_in_pattern: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled triggers and the cue-word lists of one language."""
+
+    triggers: tuple[Trigger, ...]
+    planned: re.Pattern[str]
+    negation: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    cue_window_words: int
+    planned_window_words: int
+    clause_break: re.Pattern[str]
+    recipient_preps: frozenset[str]
+    location_preps: frozenset[str]
+    coordinators: frozenset[str]
+    invitation: re.Pattern[str]
+    host_phrase: re.Pattern[str]
+    linking_nouns: frozenset[str]
+    linking_preps: re.Pattern[str]
+    other_occasion: re.Pattern[str]
+    unnamed: re.Pattern[str]
+    report: re.Pattern[str]
+    light_verbs: frozenset[str]
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    """A pattern matching any of ``words`` as whole words, longest first."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _optional(entry: dict, key: str) -> re.Pattern[str] | None:
+    return re.compile(entry[key], re.IGNORECASE) if entry.get(key) else None
+
+
+def _trigger(entry: dict) -> Trigger:
+    return Trigger(
+        pattern=re.compile(rf"(?<!\w)(?:{entry['pattern']})(?!\w)", re.IGNORECASE),
+        type=entry["type"], mode=entry.get("mode"), form=entry.get("form", "verb"),
+        passive=bool(entry.get("passive")), needs=_optional(entry, "needs"),
+        needs_context=_optional(entry, "needs_context"),
+        needs_place=bool(entry.get("needs_place")), clause_verb=bool(entry.get("clause_verb")),
+        future_only=bool(entry.get("future_only")), speaker_acts=bool(entry.get("speaker_acts")),
+        object_in_pattern=bool(entry.get("object_in_pattern")),
+        target_in_pattern=bool(entry.get("target_in_pattern")),
+    )
+
+
+@cache
+def lexicon(language: str = "id") -> Lexicon:
+    """The compiled event lexicon of ``language``."""
+    data = load_data("events", language)
+    return Lexicon(
+        triggers=tuple(_trigger(entry) for entry in data["triggers"]),
+        planned=_words(data["planned_cues"]),
+        negation=_words(data["negation_cues"]),
+        hypothetical=_words(data["hypothetical_cues"]),
+        cue_window_words=int(data["cue_window_words"]),
+        planned_window_words=int(data["planned_window_words"]),
+        clause_break=re.compile(
+            r"[;:]|(?<!\w)(?:" + "|".join(re.escape(w) for w in data["clause_breaks"]) + r")(?!\w)",
+            re.IGNORECASE),
+        recipient_preps=frozenset(data["recipient_preps"]),
+        location_preps=frozenset(data["location_preps"]),
+        coordinators=frozenset(data["coordinators"]),
+        invitation=_words(data["invitation_verbs"]),
+        host_phrase=_words(data["host_phrases"]),
+        linking_nouns=frozenset(data["linking_nouns"]),
+        linking_preps=_words(data["linking_preps"]),
+        other_occasion=_words(data["other_occasion_cues"]),
+        unnamed=_words(data["unnamed_cues"]),
+        report=_words(data["report_cues"]),
+        light_verbs=frozenset(data["light_verbs"]),
+    )

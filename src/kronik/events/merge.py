@@ -1,0 +1,205 @@
+"""Merging frames into events within one article.
+
+Several sentences often speak of one event: the lead, a quote, a later "panggilan itu". Frames
+are split into one per pair of sides (a directed act with several sources or targets is one
+event per pair), then joined when type, mode, sides, status and dates agree. A mention that
+names too few sides ("Pembicaraan jarak jauh dilakukan ...") is not an event of its own: it
+adds its channel and date to the event it refers back to. Talks held during a visit belong to
+the visit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from kronik.document import Party, TimeExpression
+from kronik.events.frames import Frame
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+ORDERED_MODES = frozenset({"visit", "multilateral"})
+IN_PERSON_MODES = frozenset({"meeting", "talk"})
+
+
+def is_symmetric(frame_type: str, mode: str | None) -> bool:
+    return frame_type in SYMMETRIC_TYPES and mode not in ORDERED_MODES
+
+
+@dataclass
+class Cluster:
+    """An event of the article: the frames that speak of it and what they agree on."""
+
+    type: str
+    mode: str | None
+    actors: list[Party]
+    recipients: list[Party]
+    status: str
+    frames: list[Frame]
+    first: date | None = None
+    last: date | None = None
+    date_text: str | None = None
+    date_reason: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def symmetric(self) -> bool:
+        return is_symmetric(self.type, self.mode)
+
+    @property
+    def countries(self) -> list[str]:
+        found: list[str] = []
+        for party in self.actors + self.recipients:
+            if party.country and party.country not in found:
+                found.append(party.country)
+        return found
+
+    def signature(self) -> tuple:
+        if self.symmetric:
+            return (frozenset(self.countries),)
+        return (tuple(_countries(self.actors)), tuple(_countries(self.recipients)))
+
+    def set_date(self, expression: TimeExpression, reason: str) -> None:
+        self.first, self.last = expression.first, expression.last
+        self.date_text, self.date_reason = expression.text, reason
+
+    def dated(self) -> bool:
+        return self.first is not None
+
+
+def _countries(parties: list[Party]) -> list[str]:
+    found: list[str] = []
+    for party in parties:
+        if party.country and party.country not in found:
+            found.append(party.country)
+    return found
+
+
+def _by_country(parties: list[Party]) -> dict[str, list[Party]]:
+    grouped: dict[str, list[Party]] = {}
+    for party in parties:
+        if party.country:
+            grouped.setdefault(party.country, []).append(party)
+    return grouped
+
+
+def split_pairs(frame: Frame) -> list[tuple[list[Party], list[Party]]]:
+    """The (actors, recipients) pairs a frame stands for: one per pair of states."""
+    actors, recipients = _by_country(frame.actors), _by_country(frame.recipients)
+    if is_symmetric(frame.type, frame.mode):
+        if len(actors) == 1 and len(recipients) >= 2:
+            (country, parties), = actors.items()
+            return [(parties, others) for other, others in recipients.items() if other != country]
+        everyone = frame.actors + frame.recipients
+        if len(_by_country(everyone)) < 2:
+            return []
+        first = _countries(everyone)[0]
+        return [([p for p in everyone if p.country == first], [p for p in everyone if p.country != first])]
+    return [(a, r) for ac, a in actors.items() for rc, r in recipients.items() if ac != rc]
+
+
+def modes_compatible(a: str | None, b: str | None) -> bool:
+    if a == b or "talk" in (a, b) and {a, b} <= {"talk", "phone", "meeting"}:
+        return True
+    return False
+
+
+def dates_compatible(cluster: Cluster, first: date | None, last: date | None) -> bool:
+    if cluster.first is None or first is None:
+        return True
+    return cluster.first <= last and first <= cluster.last
+
+
+def _narrower(cluster: Cluster, expression: TimeExpression | None) -> bool:
+    if expression is None or expression.first is None:
+        return False
+    if cluster.first is None:
+        return True
+    return (expression.last - expression.first) < (cluster.last - cluster.first)
+
+
+def _status_compatible(cluster: Cluster, frame: Frame) -> bool:
+    if cluster.status == frame.status:
+        return True
+    if frame.status == "planned" and (frame.date is None or frame.date.first is None):
+        return True
+    return cluster.status == "planned" and cluster.first is None
+
+
+def _absorb(cluster: Cluster, frame: Frame, reason: str) -> None:
+    cluster.frames.append(frame)
+    if cluster.mode == "talk" and frame.mode in ("phone", "meeting"):
+        cluster.mode = frame.mode
+    if frame.status == "occurred" and cluster.status == "planned" and cluster.first is None:
+        cluster.status = "occurred"
+    if _narrower(cluster, frame.date):
+        cluster.set_date(frame.date, reason)
+    for party in frame.actors + frame.recipients:
+        if party.kind == "person" and party not in cluster.actors + cluster.recipients:
+            target = cluster.actors if party.country in _countries(cluster.actors) else cluster.recipients
+            if party.country in _countries(cluster.actors + cluster.recipients):
+                target.append(party)
+
+
+def merge_frames(frames: list[Frame]) -> list[Cluster]:
+    """The article's events: full frames joined where they agree, partial ones folded in."""
+    clusters: list[Cluster] = []
+    for frame in frames:
+        pairs = split_pairs(frame)
+        if not pairs:
+            if frame.type == "CONSULT":
+                _fold_partial(clusters, frame)
+            continue
+        for actors, recipients in pairs:
+            _place(clusters, frame, actors, recipients)
+    return _absorb_visit_talks(clusters)
+
+
+def _place(clusters: list[Cluster], frame: Frame, actors: list[Party], recipients: list[Party]) -> None:
+    probe = Cluster(frame.type, frame.mode, actors, recipients, frame.status, [frame])
+    first = frame.date.first if frame.date else None
+    last = frame.date.last if frame.date else None
+    for cluster in clusters:
+        if (cluster.type == frame.type and modes_compatible(cluster.mode, frame.mode)
+                and cluster.signature() == probe.signature() and dates_compatible(cluster, first, last)
+                and _status_compatible(cluster, frame)
+                and not (frame.other_occasion or any(f.other_occasion for f in cluster.frames))):
+            _absorb(cluster, frame, "governing time expression")
+            return
+    if frame.date is not None and frame.date.first is not None:
+        probe.set_date(frame.date, "governing time expression")
+    clusters.append(probe)
+
+
+def _fold_partial(clusters: list[Cluster], frame: Frame) -> None:
+    """A talk mention naming too few sides adds its channel and date to the talk it follows."""
+    if frame.other_occasion:
+        return
+    first = frame.date.first if frame.date else None
+    last = frame.date.last if frame.date else None
+    known = set(frame.countries)
+    for cluster in reversed(clusters):
+        if cluster.type != "CONSULT" or not modes_compatible(cluster.mode, frame.mode):
+            continue
+        if known and not known <= set(cluster.countries):
+            continue
+        if dates_compatible(cluster, first, last):
+            _absorb(cluster, frame, "later mention of the same talks")
+        return
+
+
+def _absorb_visit_talks(clusters: list[Cluster]) -> list[Cluster]:
+    """Talks between a visitor and a host during the visit are part of the visit."""
+    visits = [c for c in clusters if c.type == "CONSULT" and c.mode == "visit" and c.status == "occurred"]
+    kept: list[Cluster] = []
+    for cluster in clusters:
+        host = next((v for v in visits if cluster.type == "CONSULT" and cluster.mode in IN_PERSON_MODES
+                     and cluster.status == "occurred" and set(cluster.countries) <= set(v.countries)
+                     and dates_compatible(v, cluster.first, cluster.last)), None)
+        if host is None:
+            kept.append(cluster)
+            continue
+        host.frames.extend(cluster.frames)
+        if cluster.first is not None and (host.first is None or
+                                          (cluster.last - cluster.first) < (host.last - host.first)):
+            host.first, host.last = cluster.first, cluster.last
+            host.date_text, host.date_reason = cluster.date_text, "talks held during the visit"
+    return kept

@@ -1,0 +1,141 @@
+"""Party mentions in a sentence and how they group: the raw material of event frames.
+
+An entity that stands for a state (a state name, a capital used as metonym, a ministry, a
+person acting for a state) is a party mention. Mentions joined by "dan", commas or a dash
+form a group ("Xi dan Trump", "Rusia, Ukraina, dan AS"); the word before a group tells its
+role in the clause ("dengan", "terhadap", "di").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kronik.document import Document, Entity, Party, Span
+from kronik.events.lexicon import Lexicon
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# What may stand between two coordinated party mentions.
+JOINER = re.compile(r"^\s*(?:,\s*)?(?:(?:dan|serta|maupun|&)\s+)?$|^\s*[-/–]\s*$", re.IGNORECASE)
+# Words before a group that are part of its noun phrase, skipped when looking for a preposition.
+DETERMINERS = frozenset({"para", "sejumlah", "seorang", "salah", "satu", "pihak", "kepada", "sang",
+                         "rekan", "rekannya", "sejawatnya", "sebuah", "milik"})
+# Entity roles that mark a state's name inside a place name ("Laut China Selatan").
+PLACE_NAME_ROLES = frozenset({"in_place_name", "place_name"})
+FIRST_PERSON = frozenset({"kami", "saya", "kita", "aku"})
+
+
+@dataclass
+class PartyMention:
+    """An entity that stands for one or more parties (plural references expand)."""
+
+    start: int
+    end: int
+    text: str
+    parties: tuple[Party, ...]
+    entity_kind: str
+    first_person: bool = False
+
+
+@dataclass
+class Group:
+    """Coordinated party mentions, with the word that introduces them."""
+
+    mentions: list[PartyMention]
+    prep: str | None = None
+    consumed: bool = field(default=False)
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].end
+
+    @property
+    def parties(self) -> list[Party]:
+        seen: list[Party] = []
+        for mention in self.mentions:
+            for party in mention.parties:
+                if party not in seen:
+                    seen.append(party)
+        return seen
+
+    @property
+    def countries(self) -> list[str]:
+        found: list[str] = []
+        for party in self.parties:
+            if party.country and party.country not in found:
+                found.append(party.country)
+        return found
+
+
+def party_of(entity: Entity) -> Party | None:
+    """The party an entity stands for, or None when it acts for no state."""
+    if not entity.country:
+        return None
+    kind = entity.kind if entity.kind in ("person", "state", "organization", "group") else "state"
+    if kind == "person":
+        return Party(entity.name or entity.text, entity.country, "person", entity.title, entity.id)
+    return Party(entity.name or entity.text, entity.country, kind, None, entity.id)
+
+
+def _antecedents(doc: Document, entity: Entity) -> list[Entity]:
+    indices = getattr(entity, "refers_to", None) or []
+    return [doc.entities[i] for i in indices if 0 <= i < len(doc.entities)]
+
+
+def mention_of(doc: Document, entity: Entity) -> PartyMention | None:
+    """The party mention an entity makes, expanding plural references to their antecedents."""
+    if entity.role in PLACE_NAME_ROLES or entity.kind == "place":
+        return None
+    first_person = entity.text.lower() in FIRST_PERSON
+    antecedents = _antecedents(doc, entity)
+    if len(antecedents) > 1:
+        parties = tuple(p for p in (party_of(a) for a in antecedents) if p)
+    else:
+        party = party_of(entity)
+        parties = (party,) if party else ()
+    if not parties and not first_person:
+        return None
+    return PartyMention(entity.start, entity.end, entity.text, parties, entity.kind, first_person)
+
+
+def sentence_mentions(doc: Document, sentence: Span) -> list[PartyMention]:
+    """Party mentions inside a sentence, in text order, nested ones dropped."""
+    found: list[PartyMention] = []
+    for entity in doc.entities:
+        if entity.start < sentence.start or entity.end > sentence.end:
+            continue
+        mention = mention_of(doc, entity)
+        if mention is None:
+            continue
+        if found and mention.start < found[-1].end:
+            if mention.end - mention.start > found[-1].end - found[-1].start:
+                found[-1] = mention
+            continue
+        found.append(mention)
+    return found
+
+
+def previous_word(text: str, position: int, floor: int) -> str | None:
+    """The word right before ``position``, skipping determiners, not before ``floor``."""
+    words = [m.group(0).lower() for m in WORD.finditer(text, floor, position)]
+    while words and words[-1] in DETERMINERS:
+        words.pop()
+    return words[-1] if words else None
+
+
+def group_mentions(text: str, mentions: list[PartyMention], floor: int) -> list[Group]:
+    """Coordinated runs of mentions, each with the word that introduces it."""
+    groups: list[Group] = []
+    for mention in mentions:
+        if groups and JOINER.match(text[groups[-1].end:mention.start]):
+            groups[-1].mentions.append(mention)
+            continue
+        groups.append(Group([mention], previous_word(text, mention.start, floor)))
+    return groups
+
+
+def is_location(group: Group, lexicon: Lexicon) -> bool:
+    return group.prep in lexicon.location_preps

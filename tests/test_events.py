@@ -1,0 +1,171 @@
+"""The events stage on invented sentences, with the actors injected by hand.
+
+The entities are given directly so that these tests exercise the event grammar (sides,
+status, dates, merging) and not the knowledge base; the time stage is the real one.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from kronik.document import Document, Entity, Party, Quote
+from kronik.stages.clean import Clean
+from kronik.stages.events import Events
+from kronik.stages.metadata import Metadata
+from kronik.stages.sentences import Sentences
+from kronik.stages.timex import Time
+
+# Invented actors: (kind, country, canonical name).
+ACTORS = {
+    "Presiden Arvelia Tomas Renn": ("person", "PER", "Tomas Renn"),
+    "Perdana Menteri Solvara Ines Kald": ("person", "CHL", "Ines Kald"),
+    "Menteri Luar Negeri Peru Ana Quispe": ("person", "PER", "Ana Quispe"),
+    "Renn": ("person", "PER", "Tomas Renn"),
+    "Kald": ("person", "CHL", "Ines Kald"),
+    "Quispe": ("person", "PER", "Ana Quispe"),
+    "Peru": ("state", "PER", "Peru"),
+    "Chili": ("state", "CHL", "Chili"),
+    "Bolivia": ("state", "BOL", "Bolivia"),
+    "Ekuador": ("state", "ECU", "Ekuador"),
+    "Lima": ("state", "PER", "Lima"),
+    "Santiago": ("state", "CHL", "Santiago"),
+}
+
+
+def prepare(text: str, published: str = "2024-03-06") -> Document:
+    doc = Document(raw_text=text, published=date.fromisoformat(published), published_given=True)
+    for stage in (Clean(), Metadata(), Sentences()):
+        doc = stage(doc)
+    doc.entities = find_actors(doc.text)
+    doc = Time()(doc)
+    return doc
+
+
+def find_actors(text: str) -> list[Entity]:
+    found: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+    for surface in sorted(ACTORS, key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            kind, country, name = ACTORS[surface]
+            found.append(Entity(match.start(), match.end(), surface, kind=kind, name=name, country=country))
+            taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda e: e.start)
+
+
+def events_of(text: str, published: str = "2024-03-06", quotes: list[Quote] | None = None):
+    doc = prepare(text, published)
+    doc.quotes = quotes or []
+    return Events()(doc).events
+
+
+def sides(event) -> tuple:
+    return (event.actor.country if event.actor else None,
+            event.recipient.country if event.recipient else None)
+
+
+def test_phone_call_between_two_leaders_is_one_consult_phone():
+    events = events_of("Presiden Arvelia Tomas Renn melakukan pembicaraan telepon dengan "
+                       "Perdana Menteri Solvara Ines Kald pada Senin (4/3/2024).")
+    assert len(events) == 1
+    event = events[0]
+    assert (event.type, event.mode, event.status) == ("CONSULT", "phone", "occurred")
+    assert {p.country for p in event.participants} == {"PER", "CHL"}
+    assert (event.date.start, event.date.end) == (date(2024, 3, 4), date(2024, 3, 4))
+
+
+def test_weekday_without_date_resolves_against_publication():
+    events = events_of("Renn dan Kald bertemu di Bolivia pada Senin.", published="2024-03-06")
+    assert len(events) == 1
+    assert events[0].mode == "meeting"
+    assert events[0].date.start == date(2024, 3, 4)
+    assert events[0].location.country == "BOL"
+    assert {p.country for p in events[0].participants} == {"PER", "CHL"}
+
+
+def test_talks_with_two_partners_in_turn_are_two_events():
+    events = events_of("Renn mengadakan pembicaraan berturut-turut dengan Kald dan Bolivia pada Selasa (5/3/2024).")
+    pairs = sorted(tuple(sorted(p.country for p in e.participants)) for e in events)
+    assert pairs == [("BOL", "PER"), ("CHL", "PER")]
+
+
+def test_threat_is_directed_and_occurred_even_with_akan_after_the_verb():
+    events = events_of("Peru pada Selasa (5/3/2024) mengancam akan memberlakukan tarif terhadap Chili.")
+    assert [(e.type, sides(e), e.status) for e in events] == [("THREATEN", ("PER", "CHL"), "occurred")]
+
+
+def test_request_with_complement_does_not_code_the_content():
+    events = events_of("Quispe meminta Chili untuk segera menghentikan serangan terhadap Bolivia.")
+    assert [(e.type, sides(e)) for e in events] == [("REQUEST", ("PER", "CHL"))]
+
+
+def test_invitation_makes_the_invitee_the_planned_visitor():
+    events = events_of("Renn telah mengundang Kald untuk melakukan kunjungan kenegaraan ke Lima bulan depan.")
+    assert len(events) == 1
+    event = events[0]
+    assert (event.type, event.mode, event.status) == ("CONSULT", "visit", "planned")
+    assert sides(event) == ("CHL", "PER")
+    assert (event.date.start, event.date.end) == (date(2024, 4, 1), date(2024, 4, 30))
+
+
+def test_accepted_invitation_names_the_subject_as_visitor():
+    events = events_of("Kald mengatakan telah menerima undangan Renn untuk mengunjungi Lima pada bulan Juni.")
+    assert [(e.mode, sides(e), e.status) for e in events] == [("visit", ("CHL", "PER"), "planned")]
+
+
+def test_negated_and_hypothetical_events_are_not_coded():
+    assert events_of("Renn tidak bertemu dengan Kald pada Senin.") == []
+    assert events_of("Jika Peru menyerang Chili, kawasan itu akan terguncang.") == []
+
+
+def test_condemnation_of_two_states_is_one_event_per_target():
+    events = events_of("Peru mengecam keras tindakan militer Chili dan Bolivia pada Senin (4/3/2024).")
+    assert sorted(sides(e) for e in events) == [("PER", "BOL"), ("PER", "CHL")]
+    assert all(e.type == "ACCUSE" for e in events)
+
+
+def test_later_mention_adds_the_channel_and_date_to_the_talks():
+    text = ("Renn berbicara dengan Kald usai pelantikan.\n"
+            "Pembicaraan jarak jauh itu dilakukan pada Senin (4/3/2024).")
+    events = events_of(text)
+    assert len(events) == 1
+    assert events[0].mode == "phone"
+    assert events[0].date.start == date(2024, 3, 4)
+
+
+def test_meetings_during_a_visit_belong_to_the_visit():
+    text = ("Menteri Luar Negeri Peru Ana Quispe melakukan kunjungan dua hari ke Santiago.\n"
+            "Quispe bertemu dengan Kald di Santiago pada Kamis (29/2/2024).")
+    events = events_of(text)
+    assert [(e.mode, sides(e)) for e in events] == [("visit", ("PER", "CHL"))]
+    assert events[0].date.start == date(2024, 2, 29)
+
+
+def test_undated_statement_takes_the_previous_sentence_date_in_its_paragraph():
+    text = ("Peru pada Selasa (5/3/2024) mengancam akan menutup perbatasan dengan Chili. "
+            "Sedangkan dengan Bolivia, Renn memperingatkan Bolivia bahwa masalah besar akan datang.")
+    events = events_of(text)
+    warned = next(e for e in events if e.recipient.country == "BOL")
+    assert warned.type == "THREATEN"
+    assert warned.date.start == date(2024, 3, 5)
+
+
+def test_first_person_inside_a_quote_is_the_speaker():
+    text = "“Kami mendesak Chili untuk menarik pasukannya dari perbatasan,” kata Quispe pada Senin."
+    doc = prepare(text)
+    start = doc.text.index("Kami")
+    end = doc.text.index(",”")
+    speaker = Party("Ana Quispe", "PER", "person")
+    doc.quotes = [Quote(start, end, doc.text[start:end], speaker)]
+    events = Events()(doc).events
+    assert [(e.type, sides(e)) for e in events] == [("REQUEST", ("PER", "CHL"))]
+
+
+def test_event_ids_are_stable_and_unique():
+    text = "Peru menyerang Chili pada Senin. Bolivia mengecam Peru pada Selasa."
+    first = [e.id for e in events_of(text)]
+    second = [e.id for e in events_of(text)]
+    assert first == second and len(set(first)) == len(first) == 2
