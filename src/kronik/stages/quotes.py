@@ -1,8 +1,123 @@
-"""Quotes: direct speech in quotation marks and the speaker the text names for it."""
+"""Quotes: direct speech in quotation marks and the speaker the text names for it.
+
+A quotation is a stretch between quotation marks of at least ``min_words`` words (shorter quoted
+fragments are scare quotes) that carries an attribution: a reporting verb after it ("..., kata
+Trump", "..., ujarnya", "..., demikian pernyataan X"), a verb of saying before it ("Xi mengatakan
+kepada Trump bahwa "..."", "X menulis:"), "menurut X", or another quotation in the same sentence
+that has one. A quotation that stands alone right after another one continues its speaker, and a
+paragraph that opens a quotation without closing it continues into the next paragraph when that
+one opens with a quotation mark.
+
+The speaker comes from the entities inside the attribution: a named person (their canonical
+name), an unnamed official ("seorang pejabat senior AS", with the country the article's officials
+act for when the description names none), an institution ("militer China"), or for a pronoun
+("ujarnya") the last speaker. Every word list and pattern lives in ``lang/id/reporting.yaml``.
+"""
 from __future__ import annotations
 
-from kronik.document import Document
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kronik.document import Document, Entity, Party, Quote
 from kronik.pipeline import Stage
+from kronik.resources import load_data
+
+ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
+TOKEN = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+# How far a speaker's phrase or an attribution clause may reach, in characters.
+PHRASE_REACH = 160
+CLAUSE_REACH = 240
+PRONOUN = "pronoun"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled contents of ``reporting.yaml``."""
+
+    min_words: int
+    marks: re.Pattern[str]
+    roles: dict[str, tuple[str, str]]  # mark -> (family, open|close|either)
+    after: re.Pattern[str]
+    after_subject: re.Pattern[str]
+    before: re.Pattern[str]
+    verb: re.Pattern[str]
+    not_verbs: frozenset[str]
+    stops: frozenset[str]
+    place_stops: frozenset[str]
+    pronouns: frozenset[str]
+    relatives: frozenset[str]
+    unnamed: re.Pattern[str]
+    officials: frozenset[str]
+    official_scan: re.Pattern[str]
+    institution: re.Pattern[str]
+    institution_kinds: dict[str, str]
+    determiners: re.Pattern[str]
+    anaphors: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of words, longest first, spaces matching any whitespace."""
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
+
+
+@cache
+def grammar() -> Grammar:
+    """Compile the reporting lexicon once per process."""
+    data: dict[str, Any] = load_data("reporting")
+    marks = data["marks"]
+    roles = {}
+    for family in ("double", "single"):
+        for role in ("open", "close", "either"):
+            for mark in marks[f"{family}_{role}"]:
+                roles[mark] = (family, role)
+    verbs_after = _alternation(data["verbs_after"])
+    verbs_before = _alternation(data["verbs_before"])
+    dets = _alternation(data["determiners"])
+    unnamed = data["unnamed_officials"] + data["unnamed_others"]
+    lead = r"[ \t,\u2013\u2014-]*"
+    return Grammar(
+        min_words=int(data["min_words"]),
+        marks=re.compile("[" + re.escape("".join(roles)) + "]"),
+        roles=roles,
+        after=re.compile(lead + rf"(?:(?P<verb>{verbs_after})(?P<nya>nya)?"
+                         rf"|(?P<phrase>{_alternation(data['phrases_after'])}))\b", re.I),
+        after_subject=re.compile(lead + r"(?P<np>[^\s,.;:!?]+(?:[ \t]+[^\s,.;:!?]+){0,5}?)[ \t]+"
+                                 rf"(?P<verb>{verbs_before})\b", re.I),
+        before=re.compile(
+            rf"(?:\b(?P<verb>{verbs_before})(?:\s+(?:{_alternation(data['addressee'])})\s+"
+            r"[^,:;.!?\n]{1,80}?)?|\b(?P<menurut>" + _alternation(data["phrases_before"]) +
+            r")\s+(?P<np>[^,:;.!?\n]{1,80}?)|(?P<colon>):)\s*,?(?:\s*\b(?:" +
+            _alternation(data["complementizers"]) + r"))?\s*[,:]?\s*$", re.I),
+        verb=re.compile(data["verb_pattern"]),
+        not_verbs=frozenset(data["not_verbs"]),
+        stops=frozenset(data["phrase_stops"]),
+        place_stops=frozenset(data["place_stops"]),
+        pronouns=frozenset(data["pronouns"]),
+        relatives=frozenset(data["relatives"]),
+        unnamed=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>{_alternation(unnamed)})\b"),
+        officials=frozenset(data["unnamed_officials"]),
+        official_scan=re.compile(rf"\b(?:{_alternation(data['unnamed_officials'])})\b", re.I),
+        institution=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>"
+                               rf"{_alternation(list(data['institutions']))})\b"),
+        institution_kinds={k.lower(): v for k, v in data["institutions"].items()},
+        determiners=re.compile(rf"^(?:(?:{dets})\s+)+"),
+        anaphors=re.compile(rf"(?:\s+(?:{_alternation(data['anaphors'])}))+$"),
+    )
+
+
+@dataclass(frozen=True)
+class Span:
+    """A quotation found between marks: ``open`` is the opening mark, ``close`` the closing
+    mark (or the paragraph's end where the quotation is never closed)."""
+
+    open: int
+    close: int
+    closed: bool = True
 
 
 class Quotes(Stage):
@@ -11,4 +126,397 @@ class Quotes(Stage):
     provides = ("quotes",)
 
     def __call__(self, doc: Document) -> Document:
+        doc.quotes = _Reader(doc, grammar()).quotes()
         return doc
+
+
+def find_spans(text: str, g: Grammar) -> list[Span]:
+    """Pair the quotation marks of ``text``: double marks first, then single marks outside them."""
+    double, single = [], []
+    for match in g.marks.finditer(text):
+        family, role = g.roles[match.group()]
+        role = _role(text, match.start(), role, family)
+        if role:
+            (double if family == "double" else single).append((match.start(), role))
+    spans = _pair(text, double, nesting=True)
+    closed = [s for s in spans if s.closed]
+    outside = [(pos, role) for pos, role in single if not _inside(closed, pos)]
+    return sorted(spans + [s for s in _pair(text, outside, nesting=False) if s.closed],
+                  key=lambda s: s.open)
+
+
+def _role(text: str, pos: int, role: str, family: str) -> str | None:
+    """What a mark does where it stands: open, close, either, or nothing (an apostrophe)."""
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if family == "single" and before.isalnum() and after.isalnum():
+        return None
+    if role != "either":
+        return role
+    if before.isspace() or before in "([{/\u2013\u2014-":
+        if after.isalnum() or after in "([{\u2026.":
+            return "open" if family == "double" or after.isalnum() else None
+        return "either" if family == "double" else None
+    if after.isalnum():
+        return "either" if family == "double" else None
+    return "close"
+
+
+def _pair(text: str, marks: list[tuple[int, str]], *, nesting: bool) -> list[Span]:
+    """Match opening and closing marks. A quotation left open at a paragraph's end continues when
+    the next paragraph opens with a mark; otherwise it is kept, unclosed, up to the end of its first
+    sentence (``_unclosed_end``) when no other mark stands there, and the quotations closed after
+    it stand alone."""
+    spans: list[Span] = []
+    stack: list[int] = []
+    inner: list[Span] = []  # quotations closed inside the outermost open one
+
+    def give_up() -> None:
+        end = _unclosed_end(text, stack[0])
+        if all(end < pos for pos in stack[1:] + [s.open for s in inner]):
+            spans.append(Span(stack[0], end, closed=False))
+        spans.extend(inner)
+        stack.clear()
+        inner.clear()
+
+    last = 0  # the last mark that belongs to the open quotation
+    for pos, role in marks:
+        if stack and "\n" in text[last:pos]:
+            if len(stack) == 1 and role != "close" and _opens_paragraph(text, pos):
+                last = pos
+                continue
+            give_up()
+        last = pos
+        if not stack:
+            if role != "close":
+                stack.append(pos)
+        elif role == "open" and nesting:
+            stack.append(pos)
+        elif role == "open":
+            stack[:] = [pos]
+        else:
+            start = stack.pop()
+            if stack:
+                inner.append(Span(start, pos))
+            else:
+                spans.append(Span(start, pos))
+                inner.clear()
+    if stack:
+        give_up()
+    return spans
+
+
+def _opens_paragraph(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip()
+
+
+def _unclosed_end(text: str, pos: int) -> int:
+    """Where a quotation never closed is taken to end: at the end of its first sentence, so that
+    a missing mark costs one sentence rather than the rest of the article."""
+    match = SENTENCE_END.search(text, pos + 1)
+    end = len(text) if match is None else match.start() + (match.group() != "\n")
+    while end > pos and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _inside(spans: list[Span], pos: int) -> bool:
+    return any(s.open < pos < s.close for s in spans)
+
+
+class _Reader:
+    """Finds the quotations of one document and resolves their speakers."""
+
+    def __init__(self, doc: Document, g: Grammar):
+        self.doc, self.text, self.g = doc, doc.text, g
+        self.spans = find_spans(self.text, g)
+        self.closed = [s for s in self.spans if s.closed]
+        self._closed_opens = [s.open for s in self.closed]
+        self.boundaries = [m.start() for m in SENTENCE_END.finditer(self.text)
+                           if not self._quoted(m.start())]
+        self.entities = sorted((e for e in doc.entities if e.kind in ACTOR_KINDS),
+                               key=lambda e: (e.start, e.end))
+        self._starts = [e.start for e in self.entities]
+        self._officials: list[tuple[int, int]] | None = None
+        self.last_speaker: Party | None = None
+        self.last_end = 0
+
+    # -- the document ---------------------------------------------------------------------
+
+    def quotes(self) -> list[Quote]:
+        """Every attributed quotation of six or more words, in the order of the text."""
+        found: list[Quote] = []
+        own: dict[int, Party | None] = {}
+        previous: tuple[Span, Party] | None = None
+        for index, span in enumerate(self.spans):
+            speaker = self._own(index, own)
+            if speaker is None:
+                speaker = self._from_sentence(index, own)
+            if speaker is None and previous is not None and self._continues(previous[0], span):
+                speaker = previous[1]
+            quote = self._quote(span, speaker) if speaker is not None else None
+            if quote is not None:
+                found.append(quote)
+                previous = (span, speaker)
+                self.last_speaker = speaker
+                self.last_end = self._next_boundary(span.close) if span.closed else span.close
+        return found
+
+    def _quote(self, span: Span, speaker: Party) -> Quote | None:
+        start, end = span.open + 1, span.close
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] == ","):
+            end -= 1
+        words = [t for t in TOKEN.findall(self.text, start, end) if t[0].isalnum()]
+        if len(words) < self.g.min_words:
+            return None
+        return Quote(start, end, self.text[start:end], speaker)
+
+    def _own(self, index: int, cache: dict[int, Party | None]) -> Party | None:
+        """The speaker a quotation's own attribution names, after it or before it."""
+        if index not in cache:
+            span = self.spans[index]
+            found = self._after(span) if span.closed else None
+            cache[index] = found if found is not None else self._before(span)
+        return cache[index]
+
+    def _from_sentence(self, index: int, cache: dict[int, Party | None]) -> Party | None:
+        """The speaker of another quotation of the same sentence ("X "..." untuk "...", kata Y")."""
+        span = self.spans[index]
+        if not span.closed:
+            return None
+        sentence = self._next_boundary(span.close)
+        nearest = sorted((i for i, s in enumerate(self.spans) if i != index and s.closed
+                          and self._next_boundary(s.close) == sentence), key=lambda i: abs(i - index))
+        for other in nearest:
+            speaker = self._own(other, cache)
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _continues(self, previous: Span, span: Span) -> bool:
+        """A quotation standing alone right after the sentence of the previous one continues it."""
+        if not span.closed:
+            return False
+        gap = self.text[self._next_boundary(previous.close) + 1:span.open]
+        tail = self.text[span.close + 1:self._next_boundary(span.close)]
+        return not gap.strip() and not re.sub(r"[\W_]", "", tail)
+
+    # -- attributions ---------------------------------------------------------------------
+
+    def _after(self, span: Span) -> Party | None:
+        """ "...," kata X / ujarnya / demikian pernyataan X / "...," X menambahkan."""
+        start = span.close + 1
+        limit = min(self._next_boundary(span.close) + 1, start + CLAUSE_REACH)
+        match = self.g.after.match(self.text, start, limit)
+        if match:
+            if match.group("nya"):
+                return self._pronoun(span.open)
+            return self._phrase_party(match.end(), limit)
+        match = self.g.after_subject.match(self.text, start, limit)
+        if match and (match.group("np")[0].isupper() or match.group("np").lower() in self.g.pronouns):
+            party = self._party(match.start("np"), match.end("np"))
+            return self._settle(party, span.open)
+        return None
+
+    def _before(self, span: Span) -> Party | None:
+        """X mengatakan (kepada Y) (bahwa) "..." / X menulis: "..." / Menurut X, "..." """
+        clause = max(self._previous_boundary(span.open), span.open - CLAUSE_REACH)
+        match = self.g.before.search(self.text, clause, span.open)
+        if not match:
+            return None
+        if match.group("menurut"):
+            party = self._party(*self._phrase(match.start("np"), match.end("np")))
+        else:
+            end = match.start("verb") if match.group("verb") else match.start("colon")
+            party = self._subject(clause, end, colon=match.group("colon") is not None)
+        return self._settle(party, span.open)
+
+    def _phrase_party(self, start: int, limit: int) -> Party | None:
+        """The speaker named after a reporting verb, with a named apposition after a comma
+        ("kata juru bicara NATO, Allison Hart")."""
+        a, b = self._phrase(start, limit)
+        party = self._party(a, b)
+        if party is None or (isinstance(party, Party) and party.name is None):
+            comma = re.match(r"\s*,\s*", self.text[b:limit])
+            if comma:
+                c, d = self._phrase(b + comma.end(), limit)
+                named = self._named_persons(c, d)
+                if named and named[0].start == c:
+                    party = self._person(named[-1])
+        return self._settle(party, start)
+
+    def _settle(self, party: Party | str | None, pos: int) -> Party | None:
+        return self._pronoun(pos) if party == PRONOUN else party
+
+    def _pronoun(self, pos: int) -> Party | None:
+        """Who a pronoun speaker stands for: a person who opened a sentence since the last speaker's
+        quotation, else the last speaker, else the last person named."""
+        subjects = [e for e in self._actors(self.last_end, pos) if e.kind == "person" and e.name
+                    and e.start >= self.last_end and self._opens_sentence(e)]
+        if subjects:
+            return self._person(subjects[-1])
+        if self.last_speaker is not None:
+            return self.last_speaker
+        persons = [e for e in self._actors(0, pos) if e.kind == "person" and e.name]
+        return self._person(persons[-1]) if persons else None
+
+    def _subject(self, clause: int, end: int, *, colon: bool) -> Party | str | None:
+        """The subject before a verb of saying: walk back over the comma-separated parts of the
+        clause and take the noun phrase that opens the nearest part that has one."""
+        pos = end
+        while pos > clause:
+            comma = self.text.rfind(",", clause, pos)
+            while comma >= 0 and self._quoted(comma):
+                comma = self.text.rfind(",", clause, comma)
+            part = max(comma + 1, clause)
+            tokens = self._words(part, pos)
+            if tokens and tokens[0][2].lower() not in self.g.relatives:
+                cut = next((i for i, (_, _, w) in enumerate(tokens) if i and self._breaks(w, colon)),
+                           len(tokens))
+                if not self._is_verb(tokens[0][2]):
+                    party = self._party(tokens[0][0], tokens[cut - 1][1])
+                    if party is not None:
+                        return party
+            pos = part - 1
+        return None
+
+    # -- speakers -------------------------------------------------------------------------
+
+    def _phrase(self, start: int, limit: int, *, description: bool = False) -> tuple[int, int]:
+        """The speaker's phrase from ``start``: words up to a stop word, a verb or punctuation.
+        Place words end a named speaker's phrase but not an unnamed one's description."""
+        tokens = []
+        for match in TOKEN.finditer(self.text, start, min(limit, start + PHRASE_REACH)):
+            word = match.group()
+            if not word[0].isalnum() or self._is_verb(word) or word.lower() in self.g.stops:
+                break
+            tokens.append((match.start(), match.end(), word))
+        if not tokens:
+            return start, start
+        if not description and not self.g.unnamed.match(self.text[tokens[0][0]:tokens[-1][1]].lower()):
+            cut = next((i for i, t in enumerate(tokens) if i and t[2].lower() in self.g.place_stops),
+                       len(tokens))
+            tokens = tokens[:cut]
+        return tokens[0][0], tokens[-1][1]
+
+    def _party(self, a: int, b: int) -> Party | str | None:
+        """Resolve a speaker's phrase: a pronoun, a named person, an unnamed person described,
+        an institution or state, or (with no entity to go by) the capitalised name itself."""
+        if b <= a:
+            return None
+        words = self.text[a:b]
+        lower = words.lower()
+        named = self._named_persons(a, b)
+        if named:
+            return self._person(named[-1])
+        if lower.split()[0] in self.g.pronouns:
+            return PRONOUN
+        actors = self._actors(a, b)
+        country = next((e.country for e in actors if e.country), None)
+        description = self.g.unnamed.match(lower)
+        if description:
+            if country is None and description.group("noun") in self.g.officials:
+                country = self._context_country(a)
+            return Party(None, country, "person", self._title(a, b, actors))
+        institution = self.g.institution.match(lower)
+        if actors:
+            first = a if institution else actors[0].start
+            name = self.text[first:max(e.end for e in actors)]
+            kind = (self.g.institution_kinds[institution.group("noun")] if institution
+                    else actors[0].kind)
+            only = actors[0] if len(actors) == 1 and name == actors[0].text else None
+            return Party(name, country, kind, None, only.id if only else None)
+        if institution:
+            return Party(words, None, self.g.institution_kinds[institution.group("noun")])
+        if words[0].isupper():
+            return Party(words, None, "person")
+        return None
+
+    def _title(self, a: int, b: int, actors: list[Entity]) -> str | None:
+        """An unnamed speaker's title: the description without determiners, states or anaphors."""
+        pieces, pos = [], a
+        for e in actors:
+            if e.kind != "person":
+                pieces.append(self.text[pos:max(pos, e.start)])
+                pos = max(pos, e.end)
+        pieces.append(self.text[pos:b])
+        title = " ".join(" ".join(pieces).split()).lower()
+        title = self.g.anaphors.sub("", self.g.determiners.sub("", title)).strip()
+        return title or None
+
+    def _person(self, entity: Entity) -> Party:
+        """A person's party; a bare surname the entity stage left unnamed takes the name of the
+        person named before whose name ends with it."""
+        if entity.name is None:
+            last = entity.text.split()[-1].lower()
+            earlier = [e for e in self._actors(0, entity.start) if e.kind == "person" and e.name
+                       and last in e.name.lower().split()]
+            if earlier:
+                entity = earlier[-1]
+        return Party(entity.name or entity.text, entity.country, "person", entity.title, entity.id)
+
+    def _context_country(self, pos: int) -> str | None:
+        """The country of the nearest officials described before ``pos`` ("para pejabat AS")."""
+        if self._officials is None:
+            self._officials = [(m.start(), m.end()) for m in self.g.official_scan.finditer(self.text)]
+        for start, end in reversed(self._officials[:bisect_left(self._officials, (pos, pos))]):
+            a, b = self._phrase(end, pos, description=True)
+            if b <= a or self._quoted(start):
+                continue
+            country = next((e.country for e in self._actors(a, b) if e.country), None)
+            if country:
+                return country
+        return None
+
+    # -- text helpers ---------------------------------------------------------------------
+
+    def _opens_sentence(self, entity: Entity) -> bool:
+        """Whether an entity is a sentence's subject: only capitalised words (titles) before it."""
+        lead = self.text[self._previous_boundary(entity.start):entity.start]
+        return all(word[:1].isupper() for word in lead.split())
+
+    def _named_persons(self, a: int, b: int) -> list[Entity]:
+        return [e for e in self._actors(a, b) if e.kind == "person" and self._is_named(e)]
+
+    def _is_named(self, entity: Entity) -> bool:
+        if entity.text.lower() in self.g.pronouns:
+            return entity.name is not None
+        return bool(entity.name) or (entity.text[:1].isupper()
+                                     and not self.g.unnamed.match(entity.text.lower()))
+
+    def _actors(self, a: int, b: int) -> list[Entity]:
+        """Actor entities overlapping ``[a, b)`` outside quotations, in text order."""
+        found = []
+        for e in self.entities[:bisect_left(self._starts, b)]:
+            if e.end > a and not self._quoted(e.start):
+                found.append(e)
+        return found
+
+    def _words(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text, a, b)
+                if m.group()[0].isalnum() and not self._quoted(m.start())]
+
+    def _is_verb(self, word: str) -> bool:
+        return bool(self.g.verb.match(word)) and word not in self.g.not_verbs
+
+    def _breaks(self, word: str, colon: bool) -> bool:
+        """Whether a word ends a subject's noun phrase: a verb or a stop word, and in a clause
+        that ends with a colon also a place word ("Trump menulis di Truth Social:")."""
+        lower = word.lower()
+        return (self._is_verb(word) or lower in self.g.stops
+                or (colon and lower in self.g.place_stops))
+
+    def _quoted(self, pos: int) -> bool:
+        i = bisect_right(self._closed_opens, pos) - 1
+        return i >= 0 and self.closed[i].open < pos < self.closed[i].close
+
+    def _next_boundary(self, pos: int) -> int:
+        i = bisect_right(self.boundaries, pos)
+        return self.boundaries[i] if i < len(self.boundaries) else len(self.text)
+
+    def _previous_boundary(self, pos: int) -> int:
+        i = bisect_left(self.boundaries, pos) - 1
+        return self.boundaries[i] + 1 if i >= 0 else 0

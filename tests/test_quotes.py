@@ -1,0 +1,203 @@
+"""The quotes stage on invented sentences, with the entities a recogniser would give injected by hand.
+
+The people are fictional (a Peruvian foreign minister, a Bolivian president, a UN spokeswoman);
+the states and institutions are real.
+"""
+from __future__ import annotations
+
+from kronik.document import Document, Entity, Party, Quote
+from kronik.stages.quotes import Quotes
+
+QUISPE = dict(kind="person", name="Ana Quispe", country="PER", title="Menteri Luar Negeri")
+PAZ = dict(kind="person", name="Rodrigo Paz", country="BOL", title="Presiden")
+VARGA = dict(kind="person", name="Lena Varga", country=None, title="juru bicara")
+PERU = dict(kind="state", name="Peru", country="PER")
+BOLIVIA = dict(kind="state", name="Bolivia", country="BOL")
+USA = dict(kind="state", name="Amerika Serikat", country="USA")
+KNOWN = {"Ana Quispe": QUISPE, "Quispe": QUISPE, "Rodrigo Paz": PAZ, "Lena Varga": VARGA,
+         "Peru": PERU, "Bolivia": BOLIVIA, "AS": USA, "Gedung Putih": USA,
+         "PBB": dict(kind="organization", name="Perserikatan Bangsa-Bangsa", country=None),
+         "Reuters": dict(kind="organization", name="Reuters", country=None)}
+
+
+def run(text: str) -> list[Quote]:
+    """Run the stage on ``text`` with every known name in it tagged as an entity."""
+    entities = []
+    for surface, info in sorted(KNOWN.items(), key=lambda item: -len(item[0])):
+        start = text.find(surface)
+        while start >= 0:
+            end = start + len(surface)
+            if not any(e.start < end and start < e.end for e in entities):
+                entities.append(Entity(start, end, surface, **info))
+            start = text.find(surface, end)
+    doc = Document(raw_text=text, text=text, entities=sorted(entities, key=lambda e: e.start))
+    quotes = Quotes()(doc).quotes
+    for quote in quotes:
+        assert doc.text[quote.start:quote.end] == quote.text
+    return quotes
+
+
+def speakers(quotes: list[Quote]) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in quotes]
+
+
+def test_attribution_after_the_quote():
+    text = "“Kami akan membuka kembali perundingan dagang bulan depan,” kata Menteri Luar Negeri Peru Ana Quispe."
+    [quote] = run(text)
+    assert quote.text == "Kami akan membuka kembali perundingan dagang bulan depan"
+    assert quote.speaker == Party("Ana Quispe", "PER", "person", "Menteri Luar Negeri")
+
+
+def test_surname_after_the_verb_and_an_addressee_who_is_not_the_speaker():
+    text = "\"Perbatasan kita harus tetap terbuka untuk perdagangan,\" kata Quispe kepada Rodrigo Paz di Lima."
+    assert speakers(run(text)) == ["Ana Quispe"]
+
+
+def test_attribution_before_the_quote_with_addressee_and_bahwa():
+    text = "Quispe juga mengatakan kepada Rodrigo Paz bahwa “hubungan kedua negara harus dibangun di atas saling percaya”."
+    [quote] = run(text)
+    assert quote.text == "hubungan kedua negara harus dibangun di atas saling percaya"
+    assert quote.speaker.name == "Ana Quispe"
+
+
+def test_colon_and_menurut_introduce_quotes():
+    text = ("Rodrigo Paz menulis di media sosial: \"Kami tidak akan pernah menyerah pada tekanan dari luar.\"\n"
+            "Menurut Quispe, \"perjanjian itu akan ditandatangani sebelum akhir tahun ini.\"")
+    assert speakers(run(text)) == ["Rodrigo Paz", "Ana Quispe"]
+
+
+def test_subject_of_an_earlier_clause_speaks_after_a_comma():
+    text = ("Memanggil Rodrigo Paz sebagai \"sahabat\", Quispe menyampaikan pesan serupa, mengatakan, "
+            "\"Kedua negara kita tetap menjadi penjaga perdamaian di kawasan.\"")
+    assert speakers(run(text)) == ["Ana Quispe"]
+
+
+def test_multi_sentence_quote_is_one_quote():
+    text = "“Kami siap. Kami sudah lama menunggu. Perundingan harus dimulai sekarang,” ujar Quispe."
+    [quote] = run(text)
+    assert quote.text == "Kami siap. Kami sudah lama menunggu. Perundingan harus dimulai sekarang"
+
+
+def test_quote_continues_into_a_paragraph_that_reopens_it():
+    text = ("“Kami siap berunding kapan saja dengan siapa pun.\n"
+            "“Tetapi kami tidak akan menyerahkan sejengkal pun wilayah kami,” kata Quispe.\n"
+            "Rapat ditutup pada sore hari.")
+    [quote] = run(text)
+    assert quote.text.startswith("Kami siap berunding")
+    assert quote.text.endswith("sejengkal pun wilayah kami")
+    assert quote.speaker.name == "Ana Quispe"
+
+
+def test_pronoun_speaker_is_the_last_speaker():
+    text = ("“Kami akan membuka kembali perundingan dagang bulan depan,” kata Quispe.\n"
+            "Perundingan terakhir dengan Bolivia gagal pada Maret.\n"
+            "“Semua pihak harus datang dengan niat baik dan tanpa syarat,” ujarnya.")
+    assert speakers(run(text)) == ["Ana Quispe", "Ana Quispe"]
+
+
+def test_pronoun_speaker_is_a_new_sentence_subject():
+    text = ("“Kami akan membuka kembali perundingan dagang bulan depan,” kata Quispe.\n"
+            "Presiden Bolivia Rodrigo Paz menanggapi pernyataan itu pada Selasa.\n"
+            "“Bolivia menyambut baik setiap tawaran yang jujur dari tetangga kami,” ujarnya.")
+    assert speakers(run(text)) == ["Ana Quispe", "Rodrigo Paz"]
+
+
+def test_unnamed_official_with_a_country():
+    text = "“Kami sedang menyiapkan kunjungan presiden ke Lima bulan depan,” kata seorang pejabat senior AS."
+    [quote] = run(text)
+    assert quote.speaker == Party(None, "USA", "person", "pejabat senior")
+
+
+def test_unnamed_official_takes_the_country_of_the_officials_talked_about():
+    text = ("Para pejabat Peru bertemu delegasi Bolivia selama dua hari.\n"
+            "“Kami sedang menyiapkan naskah perjanjian untuk ditandatangani kedua menteri,” kata salah satu "
+            "pejabat senior pemerintah yang tidak ingin disebutkan namanya.")
+    [quote] = run(text)
+    assert quote.speaker == Party(None, "PER", "person", "pejabat senior pemerintah")
+
+
+def test_anaphoric_source_is_the_official_described_before():
+    text = ("Seorang diplomat senior di kedutaan Peru mengakui bahwa pembicaraan itu sulit.\n"
+            "\"Tidak mudah mencari titik temu ketika semua pihak bertahan,\" kata sumber tersebut.")
+    [quote] = run(text)
+    assert (quote.speaker.name, quote.speaker.country, quote.speaker.title) == (None, "PER", "sumber")
+
+
+def test_unnamed_official_without_any_country_stays_without_one():
+    text = "\"Apakah Anda akan menerima tawaran damai yang diajukan pekan lalu?\" tanya reporter itu."
+    [quote] = run(text)
+    assert quote.speaker == Party(None, None, "person", "reporter")
+
+
+def test_institutional_speakers():
+    text = ("\"Kedua pihak sepakat melanjutkan pembicaraan tingkat tinggi secepatnya,\" ujar Gedung Putih "
+            "dalam sebuah pernyataan, seperti dilansir Reuters.\n"
+            "\"Sebuah kapal asing memasuki perairan kami tanpa izin pada malam hari,\" kata "
+            "Kementerian Pertahanan Peru.\n"
+            "\"Kapal itu telah diperingatkan dan kemudian diusir keluar dari perairan kami,\" tambahnya.\n"
+            "\"Kami akan menanggapi setiap pelanggaran wilayah dengan tegas,\" demikian pernyataan militer Bolivia.")
+    quotes = run(text)
+    assert [(q.speaker.name, q.speaker.country) for q in quotes] == [
+        ("Gedung Putih", "USA"), ("Kementerian Pertahanan Peru", "PER"),
+        ("Kementerian Pertahanan Peru", "PER"), ("militer Bolivia", "BOL")]
+    assert quotes[1].speaker.kind == "organization"
+
+
+def test_named_apposition_after_a_described_speaker():
+    text = "\"PBB akan terus mendukung perundingan damai antara kedua negara,\" kata juru bicara PBB, Lena Varga, via media sosial."
+    assert speakers(run(text)) == ["Lena Varga"]
+
+
+def test_scare_quotes_and_unattributed_titles_are_not_quotes():
+    text = ("Quispe menyebut pertemuan itu “positif” dan 'sangat bersahabat'.\n"
+            "Film berjudul \"Jalan Panjang Menuju Rumah yang Tak Pernah Usai\" diputar di Lima.")
+    assert run(text) == []
+
+
+def test_short_fragment_shares_the_attribution_of_its_sentence():
+    text = ("Kapal itu \"berulang kali memasuki perairan kami tanpa izin resmi\" dan \"mengganggu nelayan\", "
+            "kata militer Peru.")
+    [quote] = run(text)
+    assert quote.text == "berulang kali memasuki perairan kami tanpa izin resmi"
+    assert quote.speaker.name == "militer Peru"
+
+
+def test_quote_after_an_attributed_one_in_the_same_sentence():
+    text = ("\"Kami menolak tuduhan itu,\" kata Quispe, seraya menambahkan bahwa pemerintahnya akan meminta "
+            "\"penyelidikan yang adil dan terbuka oleh pihak ketiga\".")
+    assert speakers(run(text)) == ["Ana Quispe"]
+
+
+def test_standalone_quote_paragraph_continues_the_previous_speaker():
+    text = ("\"Kami sedang menyiapkan pertemuan itu dengan sangat hati-hati,\" kata seorang pejabat Peru.\n\n"
+            "\"Tentu saja, keputusan terakhir tetap berada di tangan presiden kami sendiri.\"\n\n"
+            "Rapat berikutnya dijadwalkan bulan depan.")
+    quotes = run(text)
+    assert len(quotes) == 2
+    assert quotes[1].speaker == quotes[0].speaker == Party(None, "PER", "person", "pejabat")
+
+
+def test_unbalanced_quote_does_not_swallow_the_rest():
+    text = ("“Kami akan datang ke Lima untuk berunding dengan semua pihak,” kata Quispe. "
+            "Ia lalu berkata “rencana itu sudah kami siapkan sejak lama sekali. "
+            "Cuaca di Lima cerah sepanjang hari dan penerbangan berjalan normal. "
+            "“Bolivia menolak semua tuduhan yang dilontarkan pihak oposisi,” ujar Rodrigo Paz.")
+    quotes = run(text)
+    assert speakers(quotes) == ["Ana Quispe", "Ana Quispe", "Rodrigo Paz"]
+    assert quotes[1].text == "rencana itu sudah kami siapkan sejak lama sekali."
+    assert "Cuaca" not in " ".join(q.text for q in quotes)
+
+
+def test_apostrophes_and_nested_single_quotes_do_not_break_quotes():
+    text = ("Quispe mengutip Qur'an dan berkata: \"Kami akan tetap sabar menghadapi semua cobaan ini.\"\n"
+            "\"Mengancam untuk 'menghancurkan' tetangga adalah logika tanpa hukum,\" kata Rodrigo Paz.\n"
+            "'Kami tidak akan mundur dari perundingan ini,' kata Quispe.")
+    quotes = run(text)
+    assert speakers(quotes) == ["Ana Quispe", "Rodrigo Paz", "Ana Quispe"]
+    assert quotes[1].text == "Mengancam untuk 'menghancurkan' tetangga adalah logika tanpa hukum"
+    assert quotes[2].text == "Kami tidak akan mundur dari perundingan ini"
+
+
+def test_speaker_without_entity_falls_back_to_the_name_written():
+    text = "“Semua negara harus mematuhi hukum laut internasional tanpa kecuali,” kata Tomas Ferreyra."
+    assert speakers(run(text)) == ["Tomas Ferreyra"]
