@@ -59,6 +59,10 @@ def test_noise_inside_a_sentence_is_not_touched():
     ("Menteri itu tiba di Bandung.</p>", "Menteri itu tiba di Bandung."),
     ("Menteri itu tiba<br> di Bandung.", "Menteri itu tiba di Bandung."),
     ("<p>Menteri itu <strong>tiba</strong> di Bandung.</p>", "Menteri itu tiba di Bandung."),
+    ("Menteri itu tiba di <b>Ban</b>dung.", "Menteri itu tiba di Bandung."),
+    ("Menteri itu&nbsp;tiba di Bandung.", "Menteri itu tiba di Bandung."),
+    ("Menteri itu tiba. ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT Ia disambut.",
+     "Menteri itu tiba. Ia disambut."),
 ])
 def test_stray_markup_is_removed(raw, expected):
     text, _ = clean_text(f"{LEAD}\n{raw}")

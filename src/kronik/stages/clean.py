@@ -52,7 +52,7 @@ class NoiseRules:
     """The compiled noise patterns of one language (see ``noise.yaml``)."""
 
     lines: tuple[re.Pattern[str], ...]
-    fragments: tuple[re.Pattern[str], ...]
+    fragments: tuple[tuple[re.Pattern[str], str], ...]
     caption_credit: re.Pattern[str]
     caption_headline_max_words: int
     english_heading_max_words: int
@@ -67,7 +67,8 @@ def noise_rules(language: str = "id") -> NoiseRules:
     data = load_data("noise", language)
     return NoiseRules(
         lines=tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data["lines"]),
-        fragments=tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data["fragments"]),
+        fragments=tuple((re.compile(entry["pattern"], re.IGNORECASE), entry.get("replace", ""))
+                        for entry in data["fragments"]),
         caption_credit=re.compile(data["caption_credit"]),
         caption_headline_max_words=int(data["caption_headline_max_words"]),
         english_heading_max_words=int(data["english_heading_max_words"]),
@@ -85,8 +86,8 @@ def normalize_characters(text: str) -> str:
 
 def tidy_line(line: str, rules: NoiseRules) -> str:
     """One line without stray markup, with single spaces and no space before punctuation."""
-    for fragment in rules.fragments:
-        line = fragment.sub("", line)
+    for fragment, replacement in rules.fragments:
+        line = fragment.sub(replacement, line)
     line = _SPACE_RUN.sub(" ", line).strip()
     line = _SPACE_BEFORE_PUNCT.sub("", line)
     return _SPACE_INSIDE_BRACKETS.sub("", line)
