@@ -1,0 +1,1 @@
+"""Kronik's web interface and HTTP API: ``kronik serve`` (see ``kronik.web.app``)."""

@@ -1,0 +1,152 @@
+"""The Kronik web application: server-rendered pages over the chronicle, each with a JSON twin.
+
+``create_app`` builds the FastAPI application around an open ``Chronicle``. Every page at
+``/path`` has its data at ``/path.json`` (or at ``/path`` with ``Accept: application/json``);
+the OpenAPI schema at ``/openapi.json`` documents both. Nothing is loaded from the internet:
+Plotly comes from the installed ``plotly`` package, the rest from ``static/``.
+
+Without a token the server is read-only; with one, ``POST /ingest`` adds articles.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
+
+from kronik.store import Chronicle
+from kronik.web.queries import MODES, ChronicleView, plover
+
+# One upload (files and pasted text together): an article is a few kilobytes, so 5 MB is a
+# generous batch for a browser form while keeping a stray archive from filling memory.
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+@dataclass
+class WebSettings:
+    """What a running server was started with."""
+
+    token: str | None = None
+    max_upload_bytes: int = MAX_UPLOAD_BYTES
+
+    @property
+    def read_only(self) -> bool:
+        return not self.token
+
+
+def create_app(chronicle: Chronicle, *, token: str | None = None,
+               max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
+    """The application over an open chronicle (read-only unless a token is given).
+
+    ``token`` enables ingest; requests must then carry it (``Authorization: Bearer``).
+    """
+    from kronik.web import pages
+    from kronik.web.ingest import UploadLimit, router as ingest_router
+
+    app = FastAPI(title="Kronik", version="1", docs_url=None, redoc_url=None,
+                  description="A chronicle of PLOVER-coded political events read from news "
+                              "articles. Every page has a JSON twin at the same path with "
+                              "`.json` appended.")
+    app.state.view = ChronicleView(chronicle, threading.Lock())
+    app.state.settings = WebSettings(token=token or None, max_upload_bytes=max_upload_bytes)
+    app.state.templates = Jinja2Templates(env=template_environment())
+    app.include_router(pages.router)
+    app.include_router(ingest_router)
+    app.mount("/static", StaticFiles(packages=[("kronik.web", "static")]), name="static")
+    app.add_api_route("/assets/plotly.min.js", plotly_js, include_in_schema=False)
+    app.add_api_route("/", lambda: RedirectResponse("/timeline"), include_in_schema=False)
+    app.add_middleware(UploadLimit, limit=max_upload_bytes, paths=("/ingest",))
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.middleware("http")(security_headers)
+    app.exception_handler(StarletteHTTPException)(http_error)
+    app.exception_handler(RequestValidationError)(validation_error)
+    return app
+
+
+@cache
+def template_environment() -> Environment:
+    """Jinja2 with autoescaping everywhere: article text is never trusted as markup."""
+    env = Environment(loader=PackageLoader("kronik.web", "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals["plover"] = plover()
+    env.globals["modes"] = MODES
+    env.globals["quad_label"] = lambda q: plover()["quads"].get(q or "", {}).get("label", q or "")
+    return env
+
+
+@cache
+def _plotly_source() -> bytes:
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs().encode("utf-8")
+
+
+def plotly_js() -> Response:
+    """plotly.min.js from the installed plotly package (never a CDN)."""
+    return Response(_plotly_source(), media_type="application/javascript",
+                    headers={"Cache-Control": "public, max-age=86400"})
+
+
+async def security_headers(request: Request, call_next):
+    response = await call_next(request)
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def wants_json(request: Request) -> bool:
+    """True for ``.json`` paths and for clients that ask for JSON rather than HTML."""
+    if request.url.path.endswith(".json"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def render(request: Request, template: str, data: Any, **extra: Any) -> Response:
+    """The page's data as HTML, or as JSON where the client asked for JSON."""
+    if wants_json(request):
+        return JSONResponse(json.loads(data.model_dump_json()))
+    settings: WebSettings = request.app.state.settings
+    context = {"data": data, "read_only": settings.read_only, **extra}
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    return _error(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+
+async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+    problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}"
+                         for e in exc.errors())
+    return _error(request, 422, problems or "invalid request")
+
+
+def _error(request: Request, status: int, detail: str, headers: dict | None = None) -> Response:
+    """JSON for API clients, an HTML page for browsers."""
+    if wants_json(request) or "text/html" not in request.headers.get("accept", ""):
+        return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+    context = {"status": status, "detail": detail,
+               "read_only": request.app.state.settings.read_only}
+    return request.app.state.templates.TemplateResponse(request, "error.html", context,
+                                                        status_code=status, headers=headers)

@@ -1,0 +1,42 @@
+"""The ``kronik serve`` command: the web interface over a chronicle, on localhost by default.
+
+``register(app)`` adds it to ``kronik.cli.app``. The web stack (FastAPI, uvicorn) is imported
+only when the command runs, so the rest of the CLI starts as fast as before.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kronik.store.chronicle import DEFAULT_PATH
+
+
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="The chronicle database file")] = Path(DEFAULT_PATH),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (localhost only by default)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port")] = 8000,
+    token: Annotated[str | None, typer.Option("--token", envvar="KRONIK_TOKEN", show_envvar=True,
+                                              help="Enables ingest for requests carrying it; without it the server is read-only")] = None,
+) -> None:
+    """Serve the chronicle in the browser: timeline, dyads, network, events, articles, search."""
+    import uvicorn
+
+    from kronik.store import Chronicle
+    from kronik.web.app import create_app
+
+    chronicle = Chronicle.open(db, read_only=not token)
+    try:
+        app = create_app(chronicle, token=token)
+        mode = "ingest enabled (token required)" if token else "read-only"
+        typer.echo(f"Kronik: serving {db} on http://{host}:{port}/ ({mode}); Ctrl+C to stop",
+                   err=True)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        chronicle.close()
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``serve`` to the ``kronik`` command line."""
+    app.command()(serve)
