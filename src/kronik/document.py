@@ -40,6 +40,12 @@ class Entity(Span):
     ``kind`` is person, state, organization, group or place; ``country`` the ISO alpha-3 code of
     the state the mention stands for (a person: the state they act for on the article's date);
     ``reason`` says how the resolution was made, so that a user can check it.
+    ``sentence`` is the index in ``Document.sentences`` of the sentence the mention is in;
+    ``part_of`` the index in ``Document.entities`` of the mention this one only modifies (the
+    state in "militer China", in "Menteri Keuangan AS <name>" or in "Laut China Selatan"), so
+    it is not a party of its own; ``refers_to`` the indices of the mentions a reference was
+    resolved from ("ia", "pemimpin AS itu", "Ushakov" after "Yuri Ushakov": one; "kedua
+    pemimpin", "kedua negara": two), whose name and state a singular reference copies.
     """
 
     kind: str = "person"
@@ -49,6 +55,9 @@ class Entity(Span):
     title: str | None = None
     role: str | None = None
     reason: str | None = None
+    sentence: int | None = None
+    part_of: int | None = None
+    refers_to: list[int] = field(default_factory=list)
 
 
 @dataclass
