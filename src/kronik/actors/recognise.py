@@ -1,0 +1,595 @@
+"""Recognising actors and places in text: knowledge-base names, institutions, place names and
+the title grammar of Indonesian news.
+
+Four passes over one tokenisation of the text, each building on the one before:
+
+1. the knowledge base's scan (one Aho-Corasick pass) finds states, capitals and seats used for
+   their state, organisations and known people;
+2. place names that contain a state ("Laut China Selatan", "Selat Taiwan") take that state
+   mention in as a part, so it is never read as a party;
+3. institutions ("Kementerian Luar Negeri China", "militer China", "pemerintah Iran");
+4. titles: "Menteri Keuangan AS Scott Bessent", "Perdana Menteri (PM) Malaysia Anwar Ibrahim",
+   "<name>, Direktur Advokasi ..." give a name, a title and a state for anyone, known or not;
+   a title without a name ("Presiden Iran", "pemimpin AS itu") is a role mention that the
+   coreference step (``kronik.actors.coref``) resolves.
+
+The grammar's words live in ``lang/id/titles.yaml``; this module only connects them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from kronik.actors.kb import KnowledgeBase, SurfaceForm
+from kronik.document import Entity
+from kronik.resources import load_data
+
+TOKEN = re.compile(r"[^\W_]+")
+BRACKETED = re.compile(r"\([^)]*\)?")
+SENTENCE_BREAKS = ".!?\n\"“”"
+SENTENCE_ENDS = tuple(".!?\"“”'")
+# A name's words are joined by a space or a hyphen ("Oana-Silvia"); titles' words by a space.
+NAME_GAPS = frozenset({" ", "-"})
+# An abbreviation in brackets after a title or a state ("Perdana Menteri (PM)", "Amerika
+# Serikat (AS)") is skipped when it has at most this many words.
+MAX_BRACKET_WORDS = 3
+# A title or an institution may name its field in at most this many words ("Urusan Luar Negeri").
+MAX_FIELD_WORDS = 4
+# A line of at least HEADLINE_MIN_WORDS words, not ending as a sentence does, of which this share
+# is capitalised is a headline in title case (a sentence that opens with a title and a name can
+# be mostly capitals too, but it ends with a full stop; headlines capitalise nearly all words).
+HEADLINE_MIN_WORDS = 3
+HEADLINE_CAPITALISED = 0.7
+# Preference among the entries one name can stand for ("Singapura": the state, not the capital).
+KIND_ORDER = ("state", "capital", "seat", "organization", "group", "person", "place", "non_actor")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A run of letters or digits; ``gap`` is the text between it and the next token."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+    gap: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def titlecase(self) -> bool:
+        """A name word: capital first letter, then at least one lower-case letter."""
+        return self.text[0].isupper() and any(c.islower() for c in self.text[1:])
+
+
+def tokenize(text: str) -> list[Token]:
+    spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+    tokens = []
+    for index, (start, end) in enumerate(spans):
+        following = spans[index + 1][0] if index + 1 < len(spans) else len(text)
+        word = text[start:end]
+        tokens.append(Token(start, end, word, word.lower(), text[end:following]))
+    return tokens
+
+
+@dataclass(eq=False)
+class Found:
+    """A mention under construction: its entity, its tokens ``[first, last)`` and its links.
+
+    ``source`` says which pass made it (kb, place, institution, title, role, name, pronoun,
+    plural); ``part_of`` is the mention this one modifies (the state in "militer China", the
+    state in a title, the state in a place name); ``refers_to`` the antecedents of a reference.
+    """
+
+    entity: Entity
+    first: int
+    last: int
+    source: str
+    part_of: Found | None = None
+    refers_to: list[Found] = field(default_factory=list)
+    unique: bool = False
+    anaphoric: bool = False
+    home_default: bool = False
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class TitleSpec:
+    role: str
+    unique: bool
+    government: bool
+    domain: bool
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The title, institution and place-name grammar of one language, from titles.yaml."""
+
+    titles: dict[str, list[tuple[tuple[str, ...], TitleSpec]]]
+    institutions: dict[str, list[tuple[tuple[str, ...], tuple[str, bool]]]]
+    home_institutions: frozenset[str]
+    home_country: str
+    former: frozenset[str]
+    plural: frozenset[str]
+    demonstratives: frozenset[str]
+    function_words: frozenset[str]
+    verb_prefixes: tuple[str, ...]
+    field_words: frozenset[str]
+    affiliation_links: frozenset[str]
+    apposition_after: frozenset[str]
+    place_heads: dict[str, list[tuple[str, ...]]]
+    compass: frozenset[str]
+    particles: frozenset[str]
+    max_name_words: int
+    name_stops: frozenset[str]
+
+    def field_word(self, token: Token) -> bool:
+        return token.lower in self.field_words
+
+    def name_word(self, token: Token) -> bool:
+        """A capitalised word that can be part of a personal name (not "Senin", "Kedua")."""
+        return (token.titlecase and token.text not in self.name_stops
+                and token.lower not in self.function_words and token.lower not in self.plural)
+
+
+def _phrases(words: Iterable[str], value: Any, folded: bool = True) -> dict[str, list]:
+    table: dict[str, list] = {}
+    for phrase in words:
+        parts = tuple(w.lower() if folded else w for w in TOKEN.findall(phrase))
+        table.setdefault(parts[0], []).append((parts, value))
+    return table
+
+
+def _merge(tables: Iterable[dict[str, list]]) -> dict[str, list]:
+    merged: dict[str, list] = {}
+    for table in tables:
+        for key, entries in table.items():
+            merged.setdefault(key, []).extend(entries)
+    for entries in merged.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return merged
+
+
+@cache
+def grammar(language: str = "id") -> Grammar:
+    """The grammar in ``lang/<language>/titles.yaml``, parsed once."""
+    data = load_data("titles", language)
+    titles = _merge(_phrases(spec["words"], TitleSpec(
+        role, bool(spec.get("unique")), bool(spec.get("government")), bool(spec.get("domain")),
+        spec.get("country"))) for role, spec in data["titles"].items())
+    institutions = _merge(_phrases(spec["words"], (role, bool(spec.get("domain"))))
+                          for role, spec in data["institutions"].items())
+
+    def lower(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in data[key])
+
+    return Grammar(
+        titles=titles,
+        institutions=institutions,
+        home_institutions=frozenset(data["home_institutions"]),
+        home_country=data["home_country"],
+        former=lower("former_markers"), plural=lower("plural_markers"),
+        demonstratives=lower("demonstratives"), function_words=lower("function_words"),
+        verb_prefixes=tuple(data["verb_prefixes"]), field_words=lower("field_words"),
+        affiliation_links=lower("affiliation_links"),
+        apposition_after=lower("apposition_after"),
+        place_heads=_merge([_phrases(data["place_heads"], None, folded=False)]),
+        compass=frozenset(data["compass_words"]), particles=lower("name_particles"),
+        max_name_words=int(data["max_name_words"]),
+        name_stops=frozenset(data["name_stop_words"]))
+
+
+class Recogniser:
+    """Finds the actor and place mentions of a text with one knowledge base and one grammar."""
+
+    def __init__(self, kb: KnowledgeBase, language: str = "id"):
+        self.kb = kb
+        self.grammar = grammar(language)
+
+    def find(self, text: str, tokens: Sequence[Token], on: date | None) -> list[Found]:
+        """Every mention the four passes find, in text order (coreference comes after)."""
+        scan = _Scan(self, text, tokens, on)
+        scan.knowledge_base()
+        scan.places()
+        scan.institutions()
+        scan.titles()
+        return sorted(scan.found, key=lambda f: (f.entity.start, -f.entity.end))
+
+
+class _Scan:
+    """The state of one text's recognition: tokens, what starts at each, what claims each."""
+
+    def __init__(self, recogniser: Recogniser, text: str, tokens: Sequence[Token],
+                 on: date | None):
+        self.kb = recogniser.kb
+        self.g = recogniser.grammar
+        self.text = text
+        self.tokens = tokens
+        self.on = on
+        self.found: list[Found] = []
+        self.starts: dict[int, Found] = {}          # token -> top-level mention starting there
+        self.claimed: list[Found | None] = [None] * len(tokens)
+        self.by_start = {t.start: i for i, t in enumerate(tokens)}
+        self.by_end = {t.end: i + 1 for i, t in enumerate(tokens)}
+        self.headlines: dict[int, bool] = {}       # line start -> whether in title case
+
+    # Bookkeeping
+
+    def add(self, found: Found, claim: bool = True) -> Found:
+        self.found.append(found)
+        if claim:
+            self.starts[found.first] = found
+            for index in range(found.first, found.last):
+                self.claimed[index] = found
+        return found
+
+    def span(self, first: int, last: int) -> tuple[int, int, str]:
+        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        return start, end, self.text[start:end]
+
+    def phrase_at(self, index: int, table: dict[str, list], folded: bool = True
+                  ) -> tuple[int, Any] | None:
+        """The longest phrase of ``table`` at token ``index``: (end token, value)."""
+        token = self.tokens[index]
+        for words, value in table.get(token.lower if folded else token.text, ()):
+            end = index + len(words)
+            if end > len(self.tokens):
+                continue
+            if all((self.tokens[index + k].lower if folded else self.tokens[index + k].text) == w
+                   and (k == 0 or self.tokens[index + k - 1].gap == " ")
+                   for k, w in enumerate(words)):
+                return end, value
+        return None
+
+    def skip_brackets(self, index: int) -> int:
+        """After token ``index - 1``: skip "(PM)" or "( Menlu )"; return the next token."""
+        if index == 0 or index >= len(self.tokens) or "(" not in self.tokens[index - 1].gap:
+            return index
+        for last in range(index, min(index + MAX_BRACKET_WORDS, len(self.tokens))):
+            if ")" in self.tokens[last].gap:
+                return last + 1
+        return index
+
+    # Pass 1: the knowledge base
+
+    def knowledge_base(self) -> None:
+        for mention in self.kb.scan(self.text):
+            first, last = self.by_start.get(mention.start), self.by_end.get(mention.end)
+            if first is None or last is None or not mention.forms:
+                continue
+            if not any(f.case_sensitive for f in mention.forms) and not mention.text[0].isupper():
+                continue  # names are capitalised in Indonesian: "dia", not a name
+            form = min(mention.forms, key=lambda f: KIND_ORDER.index(f.kind)
+                       if f.kind in KIND_ORDER else len(KIND_ORDER))
+            entity = self.resolve(mention.text, form, mention.start, mention.end)
+            if entity is not None:
+                self.add(Found(entity, first, last, "kb"))
+
+    def resolve(self, surface: str, form: SurfaceForm, start: int, end: int) -> Entity | None:
+        if form.kind == "state":
+            match = self.kb.country(surface)
+            if match:
+                return Entity(start, end, surface, "state", match.country.name, match.code,
+                              reason=f"KB {match.reason}")
+        elif form.kind in ("capital", "seat"):
+            match = self.kb.metonym(surface)
+            if match:
+                return Entity(start, end, surface, "state", _place_name(self.kb, surface),
+                              match.code, role="metonym", reason=f"KB {match.reason}")
+        elif form.kind in ("organization", "group"):
+            match = self.kb.organization(surface)
+            if match:
+                return Entity(start, end, surface, match.organization.kind,
+                              match.organization.name, reason=f"KB {match.reason}")
+        elif form.kind == "person":
+            match = self.kb.person(surface, on=self.on)
+            if match:
+                return Entity(start, end, surface, "person", match.person.name, match.country,
+                              match.person.qid, match.title, match.role.role if match.role else None,
+                              f"KB {match.reason}")
+        elif form.kind in ("place", "non_actor"):
+            place = self.kb.place(surface)
+            return Entity(start, end, surface, "place", place.place.name if place else surface,
+                          place.code if place else None, reason="KB place name")
+        return None
+
+    # Pass 2: place names
+
+    def places(self) -> None:
+        for index in range(len(self.tokens)):
+            if self.claimed[index] is not None:
+                continue
+            hit = self.phrase_at(index, self.g.place_heads, folded=False)
+            if hit:
+                self.place_at(index, hit[0])
+
+    def place_at(self, first: int, after_head: int) -> None:
+        """Head, then either one state (with a compass word) or capitalised words."""
+        index, inner = after_head, []
+        if index < len(self.tokens) and self.tokens[index - 1].gap == " ":
+            found = self.starts.get(index)
+            if found is not None and found.entity.kind == "state":
+                inner.append(found)
+                index = found.last
+            else:
+                while (index < len(self.tokens) and self.tokens[index].titlecase
+                       and self.claimed[index] is None and self.tokens[index - 1].gap == " "
+                       and self.tokens[index].text not in self.g.name_stops):
+                    index += 1
+            if (index > after_head and index < len(self.tokens)
+                    and self.tokens[index - 1].gap == " "
+                    and self.tokens[index].text in self.g.compass):
+                index += 1
+        if index == after_head:
+            return
+        start, end, surface = self.span(first, index)
+        place = Found(Entity(start, end, surface, "place", surface,
+                             reason=f"place name '{self.tokens[first].text} ...'"),
+                      first, index, "place")
+        for part in inner:
+            part.part_of = place
+            del self.starts[part.first]
+        self.add(place)
+
+    # Pass 3: institutions
+
+    def institutions(self) -> None:
+        for index in range(len(self.tokens)):
+            if self.claimed[index] is not None:
+                continue
+            hit = self.phrase_at(index, self.g.institutions)
+            if hit:
+                end, (role, domain) = hit[0], hit[1]
+                if not self.institution_at(index, end, role, domain):
+                    self.home_institution_at(index)
+            else:
+                self.home_institution_at(index)
+
+    def institution_at(self, first: int, after_head: int, role: str, domain: bool) -> bool:
+        index = self.field_words(after_head) if domain else after_head
+        complement = self.complement_at(index, allow_person=True)
+        if complement is None:
+            return False
+        start, end, surface = self.span(first, complement.last)
+        country = complement.entity.country
+        head = self.span(first, after_head)[2]
+        entity = Entity(start, end, surface, "organization", " ".join(surface.split()), country,
+                        role=role, reason=f"institution '{head}' of {country} "
+                        f"({complement.entity.reason})")
+        found = Found(entity, first, complement.last, "institution")
+        complement.part_of = found
+        self.starts.pop(complement.first, None)
+        self.add(found)
+        return True
+
+    def home_institution_at(self, index: int) -> None:
+        for name in self.g.home_institutions:
+            words = name.split()
+            last = index + len(words)
+            if last <= len(self.tokens) and all(
+                    self.tokens[index + k].text == w and self.claimed[index + k] is None
+                    for k, w in enumerate(words)):
+                start, end, surface = self.span(index, last)
+                self.add(Found(Entity(start, end, surface, "organization", surface,
+                                      self.g.home_country, role="government",
+                                      reason=f"institution of the home state "
+                                      f"{self.g.home_country}"), index, last, "institution"))
+                return
+
+    def field_words(self, index: int) -> int:
+        """Skip up to MAX_FIELD_WORDS field words joined by spaces; return the next token."""
+        limit = min(index + MAX_FIELD_WORDS, len(self.tokens))
+        while (index < limit and self.joined(index) and index not in self.starts
+               and self.claimed[index] is None and self.g.field_word(self.tokens[index])):
+            index += 1
+        return index
+
+    def complement_at(self, index: int, allow_person: bool = False) -> Found | None:
+        """The state, seat, organisation, institution or person that a title or an
+        institution belongs to, starting at token ``index`` (joined by a space)."""
+        if not self.joined(index):
+            return None
+        found = self.starts.get(index)
+        if found is None or found.entity.kind == "place":
+            return None
+        if found.entity.kind == "person" and not allow_person:
+            return None
+        return found
+
+    # Pass 4: titles
+
+    def titles(self) -> None:
+        for index in range(len(self.tokens)):
+            if self.claimed[index] is not None:
+                continue
+            hit = self.phrase_at(index, self.g.titles)
+            if hit:
+                self.title_at(index, hit[0], hit[1])
+
+    def title_at(self, first: int, after_title: int, spec: TitleSpec) -> None:
+        before = self.tokens[first - 1].lower if first > 0 else ""
+        if before in self.g.plural:
+            return
+        former = before in self.g.former
+        index = self.skip_brackets(after_title)
+        index = self.field_words(index) if spec.domain else index
+        complement = self.complement_at(index, allow_person=True)
+        if complement is None and not spec.unique and index < len(self.tokens) - 1 \
+                and self.tokens[index].lower in self.g.affiliation_links:
+            complement = self.complement_at(index + 1, allow_person=True)
+        if complement is not None and complement.entity.kind == "person" \
+                and not self.names_follow(self.skip_brackets(complement.last)):
+            complement = None  # "Presiden Xi": the person is named, not the title's state
+        title_end = complement.last if complement else index
+        title_first = first - 1 if former else first
+        title_text = _title_text(self.span(title_first, title_end)[2])
+        name_at = self.skip_brackets(title_end)
+        person = None
+        named = self.starts.get(name_at)
+        if named is not None and named.entity.kind == "person" and self.joined(name_at, True):
+            person = named
+        elif self.names_follow(name_at) and not self.in_headline(name_at):
+            person = self.unknown_person(name_at, self.name_run(name_at))
+        else:
+            person = self.apposition(first)
+        if person is None:
+            self.role_mention(title_first, title_end, title_text, spec, complement, former)
+            return
+        self.title_person(person, title_text, spec, complement, former)
+        for index in range(title_first, title_end):
+            if self.claimed[index] is None:
+                self.claimed[index] = person
+
+    def joined(self, index: int, commas: bool = False) -> bool:
+        """Whether token ``index`` follows the one before it across a space (or a closing
+        bracket, or with ``commas`` a comma)."""
+        if index <= 0 or index >= len(self.tokens):
+            return False
+        gap = self.tokens[index - 1].gap.replace(")", "").strip()
+        return gap == "" or (commas and gap == ",")
+
+    def in_headline(self, index: int) -> bool:
+        """Whether token ``index`` is on a line in title case ("Menlu Jelaskan Kunjungan
+        ..."), where every word is capitalised and so no run of capitals is a name."""
+        start = self.text.rfind("\n", 0, self.tokens[index].start) + 1
+        if start not in self.headlines:
+            end = self.text.find("\n", start)
+            end = len(self.text) if end < 0 else end
+            words = [t for t in self.tokens[self.by_start.get(start, index):]
+                     if t.start < end and t.text.isalpha()] if start in self.by_start else \
+                [t for t in self.tokens if start <= t.start < end and t.text.isalpha()]
+            capitalised = sum(1 for t in words if t.text[0].isupper())
+            line = self.text[start:end].rstrip()
+            self.headlines[start] = (len(words) >= HEADLINE_MIN_WORDS and
+                                     not line.endswith(SENTENCE_ENDS) and
+                                     capitalised >= HEADLINE_CAPITALISED * len(words))
+        return self.headlines[start]
+
+    def names_follow(self, index: int) -> bool:
+        """Whether a name starts at token ``index`` (after a space or a comma)."""
+        if not self.joined(index, commas=True):
+            return False
+        named = self.starts.get(index)
+        return (named is not None and named.entity.kind == "person") or \
+            self.name_run(index) is not None
+
+    def name_run(self, index: int) -> int | None:
+        """The end token of a personal name starting at ``index``, or None."""
+        if index >= len(self.tokens) or self.claimed[index] is not None \
+                or not self.g.name_word(self.tokens[index]):
+            return None
+        last, words = index, 0
+        while last < len(self.tokens) and self.claimed[last] is None and last not in self.starts:
+            token = self.tokens[last]
+            if self.g.name_word(token):
+                words += 1
+            elif token.lower not in self.g.particles:
+                break
+            last += 1
+            if words == self.g.max_name_words or self.tokens[last - 1].gap not in NAME_GAPS:
+                break
+        while last > index and self.tokens[last - 1].lower in self.g.particles \
+                and not self.tokens[last - 1].titlecase:
+            last -= 1
+        return last if words else None
+
+    def unknown_person(self, first: int, last: int | None) -> Found:
+        start, end, surface = self.span(first, last)
+        return self.add(Found(Entity(start, end, surface, "person", surface), first, last, "title"))
+
+    def apposition(self, title_first: int) -> Found | None:
+        """"<name>, <title> ...": the name before a comma, known or not."""
+        if title_first == 0 or self.tokens[title_first - 1].gap.strip() != ",":
+            return None
+        found = self.claimed[title_first - 1]
+        if found is not None:
+            return found if found.entity.kind == "person" and found.last == title_first else None
+        first = title_first - 1
+        while first > 0 and self.tokens[first - 1].gap in NAME_GAPS and \
+                self.claimed[first - 1] is None and self.g.name_word(self.tokens[first - 1]):
+            first -= 1
+        if not self.g.name_word(self.tokens[first]) or title_first - first < 2 \
+                or self.name_run(first) != title_first or not self.clause_start(first):
+            return None
+        return self.unknown_person(first, title_first)
+
+    def clause_start(self, index: int) -> bool:
+        """Whether token ``index`` starts a sentence or a quotation, or follows a word that
+        introduces a speaker ("kata", "menurut"): where "<name>, <title>" is an apposition and
+        not an item of a list."""
+        if index == 0:
+            return True
+        gap = self.tokens[index - 1].gap
+        return any(c in gap for c in SENTENCE_BREAKS) or \
+            self.tokens[index - 1].lower in self.g.apposition_after
+
+    def title_person(self, person: Found, title: str, spec: TitleSpec, complement: Found | None,
+                     former: bool) -> None:
+        """Give a named person the title's words, and a state where the KB has none."""
+        entity = person.entity
+        pattern = f"title pattern '{title}'" if title else "title pattern"
+        if complement is not None:
+            complement.part_of = person
+            self.starts.pop(complement.first, None)
+        if title:
+            entity.title = title
+        if person.source == "kb":
+            entity.reason = f"{entity.reason}; {pattern}"
+            if entity.country is None and complement is not None:
+                entity.country = complement.entity.country
+            return
+        entity.role = None if former else spec.role
+        country, why = self.title_country(spec, complement, former)
+        entity.country = country
+        entity.reason = f"{pattern}{why}"
+        person.basis = pattern
+        person.home_default = complement is None and not spec.country and country is not None
+
+    def title_country(self, spec: TitleSpec, complement: Found | None, former: bool
+                      ) -> tuple[str | None, str]:
+        if complement is not None:
+            return complement.entity.country, ""
+        if spec.country:
+            return spec.country, f"; a title of {spec.country} only"
+        if spec.government and not former:
+            return (self.g.home_country, f"; government title without a state in Indonesian "
+                    f"news: home state {self.g.home_country}")
+        return None, ""
+
+    def role_mention(self, first: int, last: int, title: str, spec: TitleSpec,
+                     complement: Found | None, former: bool) -> None:
+        """A title without a name: "Presiden Iran", "pemimpin AS itu", "ajudan Kremlin"."""
+        if former or (complement is None and (not spec.unique or spec.role == "leader"
+                                              or not self.tokens[first].capitalised)):
+            return  # a bare lower-case title is generic: "bersama kepala negara yang hadir"
+        anaphoric = last < len(self.tokens) and self.tokens[last - 1].gap == " " \
+            and self.tokens[last].lower in self.g.demonstratives
+        if anaphoric:
+            last += 1
+        start, end, surface = self.span(first, last)
+        country = complement.entity.country if complement else spec.country
+        how = "role mention" if spec.unique else "anonymous official"
+        entity = Entity(start, end, surface, "person", None, country, title=title, role=spec.role,
+                        reason=f"{how} '{title}'")
+        found = Found(entity, first, last, "role", unique=spec.unique, anaphoric=anaphoric)
+        if complement is not None:
+            complement.part_of = found
+            self.starts.pop(complement.first, None)
+        self.add(found)
+
+
+def _title_text(words: str) -> str:
+    """A title as written, without the abbreviation in brackets ("Perdana Menteri Malaysia")."""
+    return " ".join(BRACKETED.sub(" ", words).split())
+
+
+def _place_name(kb: KnowledgeBase, surface: str) -> str:
+    place = kb.place(surface)
+    return place.place.name if place else surface
