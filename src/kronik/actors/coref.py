@@ -1,0 +1,353 @@
+"""Coreference: later mentions that point back to the people and states already named.
+
+After recognition (``kronik.actors.recognise``) a document has its named mentions and its role
+mentions. This step adds and resolves, in text order:
+
+1. parts of names already mentioned: "Ushakov", "Anwar", "Jarrar" after the full name (or, in
+   a headline, before it), and a title's one-word name that is part of a fuller name;
+2. role mentions without a name: "pemimpin Tiongkok tersebut", "Presiden Iran" take the person
+   of that state and role named before; failing that the knowledge base's holder of the role on
+   the article's date; failing that the person of that state and role named after;
+3. pronouns: "ia", "dia", "beliau" take the nearest person named before;
+4. plural references: "kedua pemimpin" the two most recent distinct people, "kedua negara" the
+   two most recent distinct states, "mereka" what its sentence named just before it.
+
+A resolved singular reference copies its antecedent's name, state, id, title and role; every
+reference lists its antecedents in ``refers_to`` and says why in its reason.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from kronik.actors.kb import KnowledgeBase
+from kronik.actors.recognise import NAME_GAPS, Found, Grammar, Token, grammar
+from kronik.document import Entity
+from kronik.resources import load_data
+
+# A name part shorter than this is too likely to be something else ("Li", "Al"); the knowledge
+# base's aliases cover the short names of known people ("Xi").
+MIN_NAME_PART = 3
+# Roles that "pemimpin" (leader) of a state may stand for, in the order tried.
+LEADER_ROLES = ("head_of_state", "head_of_government")
+
+
+@dataclass(frozen=True)
+class ReferenceWords:
+    """The words of ``lang/<language>/pronouns.yaml``: phrase -> what it refers to."""
+
+    phrases: dict[tuple[str, ...], str]
+    first_words: frozenset[str]
+    not_subject_after: frozenset[str]
+    location_prepositions: frozenset[str]
+
+
+@cache
+def reference_words(language: str = "id") -> ReferenceWords:
+    data = load_data("pronouns", language)
+    phrases = {tuple(p.lower().split()): kind
+               for kind in ("singular", "plural_leaders", "plural_persons", "plural_states",
+                            "collective")
+               for p in data[kind]}
+    return ReferenceWords(phrases, frozenset(words[0] for words in phrases),
+                          frozenset(data["not_subject_after"]),
+                          frozenset(data["location_prepositions"]))
+
+
+class Coreference:
+    """Resolves the references of one document against its mentions and a knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, language: str = "id"):
+        self.kb = kb
+        self.grammar: Grammar = grammar(language)
+        self.words = reference_words(language)
+
+    def resolve(self, found: list[Found], tokens: Sequence[Token], text: str, on: date | None,
+                sentence_of: Callable[[int], int]) -> list[Found]:
+        """The mentions with name parts and references added and role mentions resolved;
+        role mentions and references that cannot be resolved are left out."""
+        covered = [False] * len(tokens)
+        for item in found:
+            for index in range(item.first, item.last):
+                covered[index] = True
+        found = found + self.name_parts(found, tokens, covered, text)
+        found += self.references(tokens, covered, text)
+        found.sort(key=lambda f: (f.entity.start, -f.entity.end))
+        return _Resolver(self, found, tokens, on, sentence_of).run()
+
+    # 1. Name parts
+
+    def name_parts(self, found: list[Found], tokens: Sequence[Token], covered: list[bool],
+                   text: str) -> list[Found]:
+        persons = [f for f in found if f.entity.kind == "person" and f.entity.name]
+        parts: dict[str, list[Found]] = {}
+        for person in persons:
+            for part in self.parts_of(person.entity.name):
+                parts.setdefault(part, []).append(person)
+        for person in persons:
+            self.complete_name(person, parts)
+        added = []
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if covered[index] or not token.titlecase or token.text not in parts:
+                index += 1
+                continue
+            candidates = parts[token.text]
+            last = index + 1
+            while last < len(tokens) and not covered[last] and tokens[last - 1].gap in NAME_GAPS:
+                shared = [c for c in parts.get(tokens[last].text, ()) if c in candidates]
+                if not shared:
+                    break
+                candidates, last = shared, last + 1
+            start, end = token.start, tokens[last - 1].end
+            antecedent, where = _nearest(candidates, start)
+            entity = _copy(antecedent.entity, Entity(start, end, text[start:end]),
+                           f"name part of {where} mention at {antecedent.entity.start}")
+            added.append(Found(entity, index, last, "name", refers_to=[antecedent]))
+            index = last
+        return added
+
+    def parts_of(self, name: str) -> set[str]:
+        words = [w for w in name.replace("-", " ").split()
+                 if len(w) >= MIN_NAME_PART and w[0].isupper()
+                 and w.lower() not in self.grammar.particles]
+        return set(words) | ({name} if " " in name else set())
+
+    def complete_name(self, person: Found, parts: dict[str, list[Found]]) -> None:
+        """A title's one-word name ("ajudan Kremlin Ushakov") that is part of a fuller name
+        mentioned elsewhere is that person."""
+        entity = person.entity
+        if person.source != "title":
+            return
+        fuller = [c for c in parts.get(entity.name, ()) if c is not person
+                  and len(c.entity.name) > len(entity.name) and not c.home_default]
+        same = [c for c in parts.get(entity.name, ()) if c is not person
+                and c.entity.name == entity.name and not c.home_default]
+        if not fuller and not (same and person.home_default):
+            return
+        antecedent, where = _nearest(fuller or same, entity.start)
+        entity.name, entity.id = antecedent.entity.name, antecedent.entity.id
+        if person.home_default or entity.country is None:
+            entity.country = antecedent.entity.country
+            person.home_default = antecedent.home_default
+            entity.reason = person.basis
+        entity.reason = (f"{entity.reason}; name part of {where} mention at "
+                         f"{antecedent.entity.start}")
+        person.refers_to = [antecedent]
+
+    # 3, 4. Pronouns and plural references
+
+    def references(self, tokens: Sequence[Token], covered: list[bool], text: str
+                   ) -> list[Found]:
+        added = []
+        index = 0
+        while index < len(tokens):
+            if covered[index] or tokens[index].lower not in self.words.first_words:
+                index += 1
+                continue
+            hit = self.phrase_at(tokens, index)
+            if hit is None or any(covered[index:hit[0]]):
+                index += 1
+                continue
+            last, kind = hit
+            start, end = tokens[index].start, tokens[last - 1].end
+            entity = Entity(start, end, text[start:end], "group", role=kind)
+            added.append(Found(entity, index, last, kind))
+            index = last
+        return added
+
+    def phrase_at(self, tokens: Sequence[Token], index: int) -> tuple[int, str] | None:
+        best = None
+        for words, kind in self.words.phrases.items():
+            last = index + len(words)
+            if last <= len(tokens) and all(tokens[index + k].lower == w and
+                                           (k == 0 or tokens[index + k - 1].gap == " ")
+                                           for k, w in enumerate(words)):
+                if best is None or last > best[0]:
+                    best = (last, kind)
+        return best
+
+
+class _Resolver:
+    """One pass in text order over a document's mentions, resolving references."""
+
+    def __init__(self, coref: Coreference, found: list[Found], tokens: Sequence[Token],
+                 on: date | None, sentence_of: Callable[[int], int]):
+        self.kb = coref.kb
+        self.words = coref.words
+        self.tokens = tokens
+        self.home = coref.grammar.home_country
+        self.found = found
+        self.on = on
+        self.sentence_of = sentence_of
+        self.history: list[Found] = []
+
+    def run(self) -> list[Found]:
+        kept = []
+        for position, item in enumerate(self.found):
+            if self.resolve(item, position):
+                kept.append(item)
+                self.history.append(item)
+        return kept
+
+    def resolve(self, item: Found, position: int) -> bool:
+        if item.source == "role":
+            return self.role(item, position)
+        if item.source == "singular":
+            return self.pronoun(item)
+        if item.source == "plural_leaders":
+            leaders = self.distinct_persons(2, LEADER_ROLES)
+            return self.plural(item, leaders if len(leaders) == 2 else self.distinct_persons(2))
+        if item.source == "plural_persons":
+            return self.plural(item, self.distinct_persons(2))
+        if item.source == "plural_states":
+            return self.plural(item, self.distinct_states(2))
+        if item.source == "collective":
+            return self.collective(item)
+        return True
+
+    # Role mentions
+
+    def role(self, item: Found, position: int) -> bool:
+        entity = item.entity
+        if not item.unique:
+            return entity.country is not None  # an anonymous official of a known state
+        roles = LEADER_ROLES if entity.role == "leader" else (entity.role,)
+
+        def fits(other: Found) -> bool:
+            o = other.entity
+            return (o.kind == "person" and o.name is not None and other.part_of is None
+                    and o.role in roles and (entity.country is None or o.country == entity.country))
+
+        before = next((f for f in reversed(self.history) if fits(f)), None)
+        if before is not None:
+            _copy(before.entity, entity, f"{entity.reason}: the {before.entity.role} of "
+                  f"{before.entity.country} named before, at {before.entity.start}")
+            item.refers_to = [before]
+            return True
+        if entity.country is not None and self.on is not None and not item.anaphoric:
+            for role in roles:
+                match = self.kb.role_holder(entity.country, role, self.on)
+                if match is not None:
+                    self.holder(item, match.person.name, match.person.qid, role)
+                    return True
+        after = next((f for f in self.found[position + 1:] if fits(f)), None)
+        if after is not None:
+            _copy(after.entity, entity, f"{entity.reason}: the {after.entity.role} of "
+                  f"{after.entity.country} named after, at {after.entity.start}")
+            item.refers_to = [after]
+            return True
+        return entity.country is not None
+
+    def holder(self, item: Found, name: str, qid: str | None, role: str) -> None:
+        entity = item.entity
+        entity.name, entity.id, entity.role = name, qid, role
+        entity.reason = (f"{entity.reason}: role holder {role} of {entity.country} on "
+                         f"{self.on.isoformat()}")
+        same = [f for f in self.found if f.entity.kind == "person" and f.entity.name == name
+                and f is not item and f.source != "role"]
+        if same:
+            item.refers_to = [_nearest(same, entity.start)[0]]
+
+    # Pronouns and plurals
+
+    def persons(self) -> list[Found]:
+        return [f for f in reversed(self.history) if f.entity.kind == "person"
+                and f.entity.name is not None and f.part_of is None]
+
+    def pronoun(self, item: Found) -> bool:
+        persons = self.persons()
+        if not persons:
+            return False
+        sentence = self.sentence_of(item.entity.start)
+        subjects = [p for p in persons if self.sentence_of(p.entity.start) == sentence
+                    and self.before(p) not in self.words.not_subject_after]
+        if subjects:
+            antecedent, how = subjects[-1], "subject of its sentence"
+        else:
+            antecedent, how = persons[0], "nearest person before"
+        _copy(antecedent.entity, item.entity, f"pronoun '{item.entity.text}': {how}, "
+              f"at {antecedent.entity.start}")
+        item.entity.kind = "person"
+        item.refers_to = [antecedent]
+        return True
+
+    def before(self, item: Found) -> str:
+        """The word before a mention, lower-cased ("" at the start of the text)."""
+        return self.tokens[item.first - 1].lower if item.first > 0 else ""
+
+    def located(self, item: Found) -> bool:
+        """A state after "di" or "ke" names where something happens, not an actor."""
+        return item.entity.kind == "state" and self.before(item) in self.words.location_prepositions
+
+    def distinct_persons(self, count: int, roles: tuple[str, ...] | None = None) -> list[Found]:
+        chosen: dict[str, Found] = {}
+        for person in self.persons():
+            if roles is not None and person.entity.role not in roles:
+                continue
+            chosen.setdefault(person.entity.name, person)
+            if len(chosen) == count:
+                break
+        return list(chosen.values())
+
+    def distinct_states(self, count: int) -> list[Found]:
+        chosen: dict[str, Found] = {}
+        for other in reversed(self.history):
+            o = other.entity
+            if o.country and o.kind in ("state", "person", "organization") \
+                    and other.part_of is None and not self.located(other):
+                chosen.setdefault(o.country, other)
+                if len(chosen) == count:
+                    break
+        return list(chosen.values())
+
+    def plural(self, item: Found, antecedents: list[Found]) -> bool:
+        if len(antecedents) < 2:
+            return False
+        item.refers_to = antecedents
+        where = ", ".join(str(a.entity.start) for a in antecedents)
+        states = item.source == "plural_states"
+        names = " and ".join((a.entity.country if states else a.entity.name) or "?"
+                             for a in antecedents)
+        item.entity.reason = f"plural '{item.entity.text}': {names}, named before at {where}"
+        return True
+
+    def collective(self, item: Found) -> bool:
+        sentence = self.sentence_of(item.entity.start)
+        for other in reversed(self.history):
+            other_sentence = self.sentence_of(other.entity.start)
+            if other_sentence < sentence - 1:
+                break
+            if other.source in ("plural_leaders", "plural_persons", "plural_states"):
+                item.refers_to = list(other.refers_to)
+            elif other_sentence == sentence and other.part_of is None \
+                    and other.entity.kind in ("state", "organization") and not self.located(other):
+                item.refers_to = [other]
+            else:
+                continue
+            item.entity.reason = (f"plural pronoun '{item.entity.text}': the mention before it "
+                                  f"at {other.entity.start}")
+            return True
+        return False
+
+
+def _nearest(candidates: Sequence[Found], start: int) -> tuple[Found, str]:
+    """The candidate mentioned last before ``start``, else the first after it."""
+    before = [c for c in candidates if c.entity.start < start]
+    if before:
+        return max(before, key=lambda c: c.entity.start), "earlier"
+    return min(candidates, key=lambda c: c.entity.start), "later"
+
+
+def _copy(source: Entity, target: Entity, reason: str) -> Entity:
+    """Give ``target`` the identity of ``source``: name, state, id, title and role."""
+    target.kind = source.kind
+    target.name, target.id = source.name, source.id
+    target.country = source.country or target.country
+    target.title = target.title or source.title
+    target.role = source.role or target.role
+    target.reason = reason
+    return target
