@@ -1,7 +1,24 @@
-"""Entities and actors: states, capitals used as metonyms, organisations and people."""
+"""Entities: every mention of an actor or a place in the text, resolved, each with its reason.
+
+States (and capitals and seats standing for them), organisations, institutions of a state,
+people known to the knowledge base or introduced by a title ("Menteri Keuangan AS <name>"),
+place names, and the references that point back to them (surnames, role mentions, pronouns,
+"kedua pemimpin"). Recognition is ``kronik.actors.recognise``; coreference
+``kronik.actors.coref``. A person's role, and so their state, is looked up on the article's
+date (``Document.anchor``).
+
+Consumers: a mention with ``part_of`` set only modifies another one (the state in "militer
+China"), and ``refers_to`` lists the mentions a reference was resolved from.
+"""
 from __future__ import annotations
 
-from kronik.document import Document
+from bisect import bisect_right
+from functools import cache
+
+from kronik.actors.coref import Coreference
+from kronik.actors.kb import KnowledgeBase
+from kronik.actors.recognise import Found, Recogniser, tokenize
+from kronik.document import Document, Entity
 from kronik.pipeline import Stage
 
 
@@ -10,5 +27,40 @@ class Entities(Stage):
     requires = ("text", "sentences")
     provides = ("entities",)
 
+    def __init__(self, kb: KnowledgeBase | None = None, language: str = "id"):
+        """``kb``: the knowledge base to resolve with (default: the packaged one)."""
+        self.kb = kb
+        self.language = language
+
     def __call__(self, doc: Document) -> Document:
+        recogniser, coreference = _tools(self.kb or KnowledgeBase.default(), self.language)
+        tokens = tokenize(doc.text)
+        on = doc.anchor
+        starts = [s.start for s in doc.sentences]
+
+        def sentence_of(offset: int) -> int:
+            return max(bisect_right(starts, offset) - 1, 0)
+
+        found = recogniser.find(doc.text, tokens, on)
+        found = coreference.resolve(found, tokens, doc.text, on, sentence_of)
+        doc.entities = _entities(found, sentence_of if starts else None)
         return doc
+
+
+@cache
+def _tools(kb: KnowledgeBase, language: str) -> tuple[Recogniser, Coreference]:
+    """The recogniser and the coreference resolver of a knowledge base, built once."""
+    return Recogniser(kb, language), Coreference(kb, language)
+
+
+def _entities(found: list[Found], sentence_of) -> list[Entity]:
+    """The entities in text order, with ``part_of`` and ``refers_to`` as indices."""
+    index = {id(f): position for position, f in enumerate(found)}
+    entities = []
+    for item in found:
+        entity = item.entity
+        entity.sentence = sentence_of(entity.start) if sentence_of else None
+        entity.part_of = index.get(id(item.part_of)) if item.part_of is not None else None
+        entity.refers_to = [index[id(r)] for r in item.refers_to if id(r) in index]
+        entities.append(entity)
+    return entities
