@@ -154,7 +154,7 @@ def _role(text: str, pos: int, role: str, family: str) -> str | None:
     if role != "either":
         return role
     if before.isspace() or before in "([{/\u2013\u2014-":
-        if after.isalnum() or after in "([{\u2026.":
+        if after.isalnum() or after in "([{":
             return "open" if family == "double" or after.isalnum() else None
         return "either" if family == "double" else None
     if after.isalnum():
@@ -459,12 +459,13 @@ class _Reader:
         return Party(entity.name or entity.text, entity.country, "person", entity.title, entity.id)
 
     def _context_country(self, pos: int) -> str | None:
-        """The country of the nearest officials described before ``pos`` ("para pejabat AS")."""
+        """The country of the nearest unnamed officials described before ``pos`` ("para pejabat
+        AS"); a title before a name ("Menteri Luar Negeri China Wang Yi") describes nobody unnamed."""
         if self._officials is None:
             self._officials = [(m.start(), m.end()) for m in self.g.official_scan.finditer(self.text)]
         for start, end in reversed(self._officials[:bisect_left(self._officials, (pos, pos))]):
             a, b = self._phrase(end, pos, description=True)
-            if b <= a or self._quoted(start):
+            if b <= a or self._quoted(start) or self._named_persons(start, b):
                 continue
             country = next((e.country for e in self._actors(a, b) if e.country), None)
             if country:
