@@ -201,3 +201,14 @@ def test_apostrophes_and_nested_single_quotes_do_not_break_quotes():
 def test_speaker_without_entity_falls_back_to_the_name_written():
     text = "“Semua negara harus mematuhi hukum laut internasional tanpa kecuali,” kata Tomas Ferreyra."
     assert speakers(run(text)) == ["Tomas Ferreyra"]
+
+
+def test_subject_and_pronoun_after_the_quote():
+    text = ("“Perbatasan akan dibuka kembali untuk semua truk barang,” Quispe menambahkan.\n"
+            "“Kami juga akan menambah petugas di setiap pos perbatasan,” kata dia.")
+    assert speakers(run(text)) == ["Ana Quispe", "Ana Quispe"]
+
+
+def test_a_colon_after_a_lowercase_phrase_names_no_speaker():
+    text = "Berikut pernyataan lengkapnya: \"Semua pihak diminta menahan diri dan kembali ke meja perundingan.\""
+    assert run(text) == []

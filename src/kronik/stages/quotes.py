@@ -238,6 +238,7 @@ class _Reader:
         self.entities = sorted((e for e in doc.entities if e.kind in ACTOR_KINDS),
                                key=lambda e: (e.start, e.end))
         self._starts = [e.start for e in self.entities]
+        self._longest = max((e.end - e.start for e in self.entities), default=0)
         self._officials: list[tuple[int, int]] | None = None
         self.last_speaker: Party | None = None
         self.last_end = 0
@@ -404,7 +405,7 @@ class _Reader:
 
     def _party(self, a: int, b: int) -> Party | str | None:
         """Resolve a speaker's phrase: a pronoun, a named person, an unnamed person described,
-        an institution or state, or (with no entity to go by) the capitalised name itself."""
+        an institution or state, or (with no entity to go by) a name written in capitals."""
         if b <= a:
             return None
         words = self.text[a:b]
@@ -431,7 +432,7 @@ class _Reader:
             return Party(name, country, kind, None, only.id if only else None)
         if institution:
             return Party(words, None, self.g.institution_kinds[institution.group("noun")])
-        if words[0].isupper():
+        if all(word[:1].isupper() for word in words.split()):
             return Party(words, None, "person")
         return None
 
@@ -490,11 +491,9 @@ class _Reader:
 
     def _actors(self, a: int, b: int) -> list[Entity]:
         """Actor entities overlapping ``[a, b)`` outside quotations, in text order."""
-        found = []
-        for e in self.entities[:bisect_left(self._starts, b)]:
-            if e.end > a and not self._quoted(e.start):
-                found.append(e)
-        return found
+        first = bisect_left(self._starts, a - self._longest)
+        return [e for e in self.entities[first:bisect_left(self._starts, b)]
+                if e.end > a and not self._quoted(e.start)]
 
     def _words(self, a: int, b: int) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text, a, b)
