@@ -21,8 +21,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from typing import Any
+from dataclasses import replace
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
 
 from kronik.actors.kb import KnowledgeBase, SurfaceForm
 from kronik.document import Entity
@@ -44,12 +45,13 @@ MAX_FIELD_WORDS = 4
 # be mostly capitals too, but it ends with a full stop; headlines capitalise nearly all words).
 HEADLINE_MIN_WORDS = 3
 HEADLINE_CAPITALISED = 0.7
+# Resolved names kept per recogniser: the distinct (name, kind, date) triples of a large batch.
+LOOKUP_CACHE = 65536
 # Preference among the entries one name can stand for ("Singapura": the state, not the capital).
 KIND_ORDER = ("state", "capital", "seat", "organization", "group", "person", "place", "non_actor")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A run of letters or digits; ``gap`` is the text between it and the next token."""
 
     start: int
@@ -64,18 +66,15 @@ class Token:
 
     @property
     def titlecase(self) -> bool:
-        """A name word: capital first letter, then at least one lower-case letter."""
-        return self.text[0].isupper() and any(c.islower() for c in self.text[1:])
+        """A name word: a capital first letter, the rest not all capitals ("Xi", not "AS")."""
+        return self.text[0].isupper() and not self.text[1:].isupper()
 
 
 def tokenize(text: str) -> list[Token]:
-    spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
-    tokens = []
-    for index, (start, end) in enumerate(spans):
-        following = spans[index + 1][0] if index + 1 < len(spans) else len(text)
-        word = text[start:end]
-        tokens.append(Token(start, end, word, word.lower(), text[end:following]))
-    return tokens
+    spans = [m.span() for m in TOKEN.finditer(text)]
+    starts = [start for start, _ in spans[1:]] + [len(text)]
+    return [Token(start, end, text[start:end], text[start:end].lower(), text[end:following])
+            for (start, end), following in zip(spans, starts)]
 
 
 @dataclass(eq=False)
@@ -114,8 +113,10 @@ class Grammar:
 
     titles: dict[str, list[tuple[tuple[str, ...], TitleSpec]]]
     institutions: dict[str, list[tuple[tuple[str, ...], tuple[str, bool]]]]
-    home_institutions: frozenset[str]
+    home_institutions: dict[str, list[tuple[tuple[str, ...], None]]]
     home_country: str
+    home_before: frozenset[str]
+    home_after: frozenset[str]
     former: frozenset[str]
     plural: frozenset[str]
     demonstratives: frozenset[str]
@@ -173,8 +174,10 @@ def grammar(language: str = "id") -> Grammar:
     return Grammar(
         titles=titles,
         institutions=institutions,
-        home_institutions=frozenset(data["home_institutions"]),
+        home_institutions=_merge([_phrases(data["home_institutions"], None, folded=False)]),
         home_country=data["home_country"],
+        home_before=frozenset(data["home_markers"]["before"]),
+        home_after=frozenset(w.lower() for w in data["home_markers"]["after"]),
         former=lower("former_markers"), plural=lower("plural_markers"),
         demonstratives=lower("demonstratives"), function_words=lower("function_words"),
         verb_prefixes=tuple(data["verb_prefixes"]), field_words=lower("field_words"),
@@ -192,6 +195,12 @@ class Recogniser:
     def __init__(self, kb: KnowledgeBase, language: str = "id"):
         self.kb = kb
         self.grammar = grammar(language)
+        # The same names recur in every article: resolve each (name, kind, date) once.
+        self.lookup = lru_cache(maxsize=LOOKUP_CACHE)(self._lookup)
+
+    def _lookup(self, surface: str, form: SurfaceForm, on: date | None) -> Entity | None:
+        """What a name the knowledge base found stands for, at offsets 0..len (copied out)."""
+        return _resolve(self.kb, surface, form, on)
 
     def find(self, text: str, tokens: Sequence[Token], on: date | None) -> list[Found]:
         """Every mention the four passes find, in text order (coreference comes after)."""
@@ -209,6 +218,7 @@ class _Scan:
     def __init__(self, recogniser: Recogniser, text: str, tokens: Sequence[Token],
                  on: date | None):
         self.kb = recogniser.kb
+        self.lookup = recogniser.lookup
         self.g = recogniser.grammar
         self.text = text
         self.tokens = tokens
@@ -268,37 +278,10 @@ class _Scan:
                 continue  # names are capitalised in Indonesian: "dia", not a name
             form = min(mention.forms, key=lambda f: KIND_ORDER.index(f.kind)
                        if f.kind in KIND_ORDER else len(KIND_ORDER))
-            entity = self.resolve(mention.text, form, mention.start, mention.end)
+            entity = self.lookup(mention.text, form, self.on)
             if entity is not None:
-                self.add(Found(entity, first, last, "kb"))
-
-    def resolve(self, surface: str, form: SurfaceForm, start: int, end: int) -> Entity | None:
-        if form.kind == "state":
-            match = self.kb.country(surface)
-            if match:
-                return Entity(start, end, surface, "state", match.country.name, match.code,
-                              reason=f"KB {match.reason}")
-        elif form.kind in ("capital", "seat"):
-            match = self.kb.metonym(surface)
-            if match:
-                return Entity(start, end, surface, "state", _place_name(self.kb, surface),
-                              match.code, role="metonym", reason=f"KB {match.reason}")
-        elif form.kind in ("organization", "group"):
-            match = self.kb.organization(surface)
-            if match:
-                return Entity(start, end, surface, match.organization.kind,
-                              match.organization.name, reason=f"KB {match.reason}")
-        elif form.kind == "person":
-            match = self.kb.person(surface, on=self.on)
-            if match:
-                return Entity(start, end, surface, "person", match.person.name, match.country,
-                              match.person.qid, match.title, match.role.role if match.role else None,
-                              f"KB {match.reason}")
-        elif form.kind in ("place", "non_actor"):
-            place = self.kb.place(surface)
-            return Entity(start, end, surface, "place", place.place.name if place else surface,
-                          place.code if place else None, reason="KB place name")
-        return None
+                self.add(Found(replace(entity, start=mention.start, end=mention.end, refers_to=[]),
+                               first, last, "kb"))
 
     # Pass 2: place names
 
@@ -370,18 +353,13 @@ class _Scan:
         return True
 
     def home_institution_at(self, index: int) -> None:
-        for name in self.g.home_institutions:
-            words = name.split()
-            last = index + len(words)
-            if last <= len(self.tokens) and all(
-                    self.tokens[index + k].text == w and self.claimed[index + k] is None
-                    for k, w in enumerate(words)):
-                start, end, surface = self.span(index, last)
-                self.add(Found(Entity(start, end, surface, "organization", surface,
-                                      self.g.home_country, role="government",
-                                      reason=f"institution of the home state "
-                                      f"{self.g.home_country}"), index, last, "institution"))
-                return
+        hit = self.phrase_at(index, self.g.home_institutions, folded=False)
+        if hit is None or any(self.claimed[index:hit[0]]):
+            return
+        start, end, surface = self.span(index, hit[0])
+        self.add(Found(Entity(start, end, surface, "organization", surface, self.g.home_country,
+                              role="government", reason=f"institution of the home state "
+                              f"{self.g.home_country}"), index, hit[0], "institution"))
 
     def field_words(self, index: int) -> int:
         """Skip up to MAX_FIELD_WORDS field words joined by spaces; return the next token."""
@@ -530,6 +508,12 @@ class _Scan:
         return any(c in gap for c in SENTENCE_BREAKS) or \
             self.tokens[index - 1].lower in self.g.apposition_after
 
+    def home_marked(self, first: int, last: int) -> bool:
+        """"Pak Presiden", "Presiden kita": the home state's office holder."""
+        before = self.tokens[first - 1].text if first > 0 else ""
+        after = self.tokens[last].lower if last < len(self.tokens) else ""
+        return before in self.g.home_before or after in self.g.home_after
+
     def title_person(self, person: Found, title: str, spec: TitleSpec, complement: Found | None,
                      former: bool) -> None:
         """Give a named person the title's words, and a state where the KB has none."""
@@ -576,6 +560,8 @@ class _Scan:
         start, end, surface = self.span(first, last)
         country = complement.entity.country if complement else spec.country
         how = "role mention" if spec.unique else "anonymous official"
+        if complement is None and spec.government and self.home_marked(first, last):
+            country, how = self.g.home_country, "role mention of the home state"
         entity = Entity(start, end, surface, "person", None, country, title=title, role=spec.role,
                         reason=f"{how} '{title}'")
         found = Found(entity, first, last, "role", unique=spec.unique, anaphoric=anaphoric)
@@ -583,6 +569,38 @@ class _Scan:
             complement.part_of = found
             self.starts.pop(complement.first, None)
         self.add(found)
+
+
+def _resolve(kb: KnowledgeBase, surface: str, form: SurfaceForm, on: date | None
+             ) -> Entity | None:
+    """The entity a name stands for, by the kind of entry the knowledge base matched."""
+    end = len(surface)
+    if form.kind == "state":
+        match = kb.country(surface)
+        if match:
+            return Entity(0, end, surface, "state", match.country.name, match.code,
+                          reason=f"KB {match.reason}")
+    elif form.kind in ("capital", "seat"):
+        match = kb.metonym(surface)
+        if match:
+            return Entity(0, end, surface, "state", _place_name(kb, surface), match.code,
+                          role="metonym", reason=f"KB {match.reason}")
+    elif form.kind in ("organization", "group"):
+        match = kb.organization(surface)
+        if match:
+            return Entity(0, end, surface, match.organization.kind, match.organization.name,
+                          reason=f"KB {match.reason}")
+    elif form.kind == "person":
+        match = kb.person(surface, on=on)
+        if match:
+            return Entity(0, end, surface, "person", match.person.name, match.country,
+                          match.person.qid, match.title, match.role.role if match.role else None,
+                          f"KB {match.reason}")
+    elif form.kind in ("place", "non_actor"):
+        place = kb.place(surface)
+        return Entity(0, end, surface, "place", place.place.name if place else surface,
+                      place.code if place else None, reason="KB place name")
+    return None
 
 
 def _title_text(words: str) -> str:
