@@ -146,3 +146,11 @@ def test_they_is_the_state_named_before_in_the_sentence(kb):
 def test_they_without_an_antecedent_is_left_out(kb):
     doc = run(kb, "Para petani berkata mereka lelah.")
     assert doc.entities == []
+
+
+def test_honorific_or_our_makes_a_bare_title_the_home_states(kb):
+    doc = run(kb, "Presiden Peru Galadriel Ortiz tiba. Kunjungan Presiden kita berhasil, "
+                  "kata Pak Presiden.")
+    ours = [e for e in doc.entities if e.text == "Presiden"]
+    assert [(e.country, e.name) for e in ours] == [("IDN", None), ("IDN", None)]
+    assert all(e.reason.startswith("role mention of the home state") for e in ours)

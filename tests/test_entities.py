@@ -231,3 +231,10 @@ def test_every_mention_has_a_sentence_and_offsets_into_the_text(kb):
         assert text[entity.start:entity.end] == entity.text
         sentence = doc.sentences[entity.sentence]
         assert sentence.start <= entity.start < sentence.end
+
+
+def test_given_names_before_a_known_surname_widen_the_known_person(kb):
+    doc = run(kb, "Presiden Chile Beren-Luis Sotomayor berkata.")
+    person = find(doc, "Beren-Luis Sotomayor")
+    assert (person.start, person.name, person.id) == (15, "Beren Sotomayor", "Q900002")
+    assert "given names 'Beren-Luis'" in person.reason

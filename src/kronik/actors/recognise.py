@@ -414,7 +414,8 @@ class _Scan:
         if named is not None and named.entity.kind == "person" and self.joined(name_at, True):
             person = named
         elif self.names_follow(name_at) and not self.in_headline(name_at):
-            person = self.unknown_person(name_at, self.name_run(name_at))
+            person = self.known_after(name_at, self.name_run(name_at)) or \
+                self.unknown_person(name_at, self.name_run(name_at))
         else:
             person = self.apposition(first)
         if person is None:
@@ -477,6 +478,24 @@ class _Scan:
                 and not self.tokens[last - 1].titlecase:
             last -= 1
         return last if words else None
+
+    def known_after(self, first: int, last: int) -> Found | None:
+        """A known person whose name the knowledge base has only in part: "Oana-Silvia" before
+        the known "Toiu" widens that mention to the whole name."""
+        known = self.starts.get(last)
+        if known is None or known.entity.kind != "person" or known.source != "kb" \
+                or self.tokens[last - 1].gap not in NAME_GAPS:
+            return None
+        entity = known.entity
+        entity.start = self.tokens[first].start
+        entity.text = self.text[entity.start:entity.end]
+        entity.reason = f"{entity.reason}; given names '{self.span(first, last)[2]}' before it"
+        del self.starts[known.first]
+        known.first = first
+        self.starts[first] = known
+        for index in range(first, last):
+            self.claimed[index] = known
+        return known
 
     def unknown_person(self, first: int, last: int | None) -> Found:
         start, end, surface = self.span(first, last)
