@@ -23,7 +23,7 @@ AFTER = r"(?![\w/])"
 
 def alternation(words: Iterable[str]) -> str:
     """A non-capturing group matching any of ``words``, longest first, spaces as any space."""
-    parts = sorted({str(w).lower() for w in words}, key=len, reverse=True)
+    parts = sorted({str(w).lower() for w in words}, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in parts) + ")"
 
 

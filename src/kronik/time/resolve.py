@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from types import MappingProxyType
 
 from kronik.document import TimeExpression
 from kronik.time.find import Mention
@@ -48,7 +49,8 @@ class Context:
         return inside[-1] if inside else None
 
 
-FINENESS = {"day": 0, "range": 1, "week": 1, "month": 2, "part_of_year": 3, "year": 4, "decade": 5}
+FINENESS = MappingProxyType({"day": 0, "range": 1, "week": 1, "month": 2, "part_of_year": 3,
+                             "year": 4, "decade": 5})
 
 
 def resolve(mention: Mention, context: Context, lex: Lexicon) -> TimeExpression:
@@ -291,7 +293,8 @@ def _unit_interval(day: date, unit: str) -> Interval:
     return date(day.year, 1, 1), date(day.year, 12, 31)
 
 
-PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "year"}
+PRECISION = MappingProxyType({"day": "day", "week": "week", "month": "month", "year": "year",
+                              "decade": "year"})
 
 
 def _unit_deixis(mention: Mention, context: Context, lex: Lexicon):
@@ -360,7 +363,7 @@ def _offset(mention: Mention, context: Context, lex: Lexicon):
     return (first, last), PRECISION[unit] if exact else "range"
 
 
-_RESOLVERS = {
+_RESOLVERS = MappingProxyType({
     "weekday_numeric": _date,
     "weekday_date": _date,
     "day_month": _date,
@@ -378,4 +381,4 @@ _RESOLVERS = {
     "part_of_unit": _part_of_unit,
     "deictic_day": _deictic_day,
     "offset": _offset,
-}
+})
