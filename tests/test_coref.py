@@ -154,3 +154,8 @@ def test_honorific_or_our_makes_a_bare_title_the_home_states(kb):
     ours = [e for e in doc.entities if e.text == "Presiden"]
     assert [(e.country, e.name) for e in ours] == [("IDN", None), ("IDN", None)]
     assert all(e.reason.startswith("role mention of the home state") for e in ours)
+
+
+def test_pronouns_in_direct_speech_are_left_out(kb):
+    doc = run(kb, "“Dia setuju dengan usul kami,” kata Sotomayor. Ia lalu pergi.")
+    assert [e.text for e in doc.entities] == ["Sotomayor", "Ia"]

@@ -17,6 +17,7 @@ reference lists its antecedents in ``refers_to`` and says why in its reason.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +31,10 @@ from kronik.resources import load_data
 # A name part shorter than this is too likely to be something else ("Li", "Al"); the knowledge
 # base's aliases cover the short names of known people ("Xi").
 MIN_NAME_PART = 3
+# Direct speech: from an opening quotation mark to its closing one (or the end of the line).
+QUOTED = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?")
+# References whose meaning depends on who speaks: left out inside direct speech.
+SPEAKER_RELATIVE = frozenset({"singular", "collective"})
 # Roles that "pemimpin" (leader) of a state may stand for, in the order tried.
 LEADER_ROLES = ("head_of_state", "head_of_government")
 
@@ -142,6 +147,9 @@ class Coreference:
 
     def references(self, tokens: Sequence[Token], covered: list[bool], text: str
                    ) -> list[Found]:
+        """Pronouns and plural references; in direct speech only the plural ones, since there
+        "dia" and "mereka" are seen from the speaker, whom the text names only after it."""
+        quoted = [m.span() for m in QUOTED.finditer(text)]
         added = []
         index = 0
         while index < len(tokens):
@@ -154,6 +162,9 @@ class Coreference:
                 continue
             last, kind = hit
             start, end = tokens[index].start, tokens[last - 1].end
+            if kind in SPEAKER_RELATIVE and any(a <= start < b for a, b in quoted):
+                index = last
+                continue
             entity = Entity(start, end, text[start:end], "group", role=kind)
             added.append(Found(entity, index, last, kind))
             index = last
