@@ -27,6 +27,7 @@ from kronik.resources import load_data
 
 ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
 TOKEN = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
+WORD = re.compile(r"\w+")
 SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 # How far a speaker's phrase or an attribution clause may reach, in characters.
 PHRASE_REACH = 160
@@ -52,7 +53,6 @@ class Grammar:
     relatives: frozenset[str]
     unnamed: re.Pattern[str]
     officials: frozenset[str]
-    official_scan: re.Pattern[str]
     institution: re.Pattern[str]
     institution_kinds: dict[str, str]
     determiners: re.Pattern[str]
@@ -100,13 +100,12 @@ def grammar() -> Grammar:
         pronouns=frozenset(data["pronouns"]),
         relatives=frozenset(data["relatives"]),
         unnamed=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>{_alternation(unnamed)})\b"),
-        officials=frozenset(data["unnamed_officials"]),
-        official_scan=re.compile(rf"\b(?:{_alternation(data['unnamed_officials'])})\b", re.I),
+        officials=frozenset(w.lower() for w in data["unnamed_officials"]),
         institution=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>"
                                rf"{_alternation(list(data['institutions']))})\b"),
         institution_kinds={k.lower(): v for k, v in data["institutions"].items()},
-        determiners=re.compile(rf"^(?:(?:{dets})\s+)+"),
-        anaphors=re.compile(rf"(?:\s+(?:{_alternation(data['anaphors'])}))+$"),
+        determiners=re.compile(rf"^(?:(?:{dets})\s+)+", re.I),
+        anaphors=re.compile(rf"(?:\s+(?:{_alternation(data['anaphors'])}))+$", re.I),
     )
 
 
@@ -235,6 +234,7 @@ class _Reader:
         self._closed_opens = [s.open for s in self.closed]
         self.boundaries = [m.start() for m in SENTENCE_END.finditer(self.text)
                            if not self._quoted(m.start())]
+        self._sentence_of = [self._next_boundary(s.close) if s.closed else None for s in self.spans]
         self.entities = sorted((e for e in doc.entities if e.kind in ACTOR_KINDS),
                                key=lambda e: (e.start, e.end))
         self._starts = [e.start for e in self.entities]
@@ -285,12 +285,11 @@ class _Reader:
 
     def _from_sentence(self, index: int, cache: dict[int, Party | None]) -> Party | None:
         """The speaker of another quotation of the same sentence ("X "..." untuk "...", kata Y")."""
-        span = self.spans[index]
-        if not span.closed:
+        sentence = self._sentence_of[index]
+        if sentence is None:
             return None
-        sentence = self._next_boundary(span.close)
-        nearest = sorted((i for i, s in enumerate(self.spans) if i != index and s.closed
-                          and self._next_boundary(s.close) == sentence), key=lambda i: abs(i - index))
+        nearest = sorted((i for i, other in enumerate(self._sentence_of)
+                          if other == sentence and i != index), key=lambda i: abs(i - index))
         for other in nearest:
             speaker = self._own(other, cache)
             if speaker is not None:
@@ -444,7 +443,7 @@ class _Reader:
                 pieces.append(self.text[pos:max(pos, e.start)])
                 pos = max(pos, e.end)
         pieces.append(self.text[pos:b])
-        title = " ".join(" ".join(pieces).split()).lower()
+        title = " ".join(" ".join(pieces).split())
         title = self.g.anaphors.sub("", self.g.determiners.sub("", title)).strip()
         return title or None
 
@@ -463,7 +462,7 @@ class _Reader:
         """The country of the nearest unnamed officials described before ``pos`` ("para pejabat
         AS"); a title before a name ("Menteri Luar Negeri China Wang Yi") describes nobody unnamed."""
         if self._officials is None:
-            self._officials = [(m.start(), m.end()) for m in self.g.official_scan.finditer(self.text)]
+            self._officials = self._find_officials()
         for start, end in reversed(self._officials[:bisect_left(self._officials, (pos, pos))]):
             a, b = self._phrase(end, pos, description=True)
             if b <= a or self._quoted(start) or self._named_persons(start, b):
@@ -472,6 +471,18 @@ class _Reader:
             if country:
                 return country
         return None
+
+    def _find_officials(self) -> list[tuple[int, int]]:
+        """Where the text names unnamed officials (one or two words: "pejabat", "juru bicara")."""
+        words = list(WORD.finditer(self.text))
+        found = []
+        for i, word in enumerate(words):
+            pair = words[i:i + 2]
+            if len(pair) == 2 and f"{word.group()} {pair[1].group()}".lower() in self.g.officials:
+                found.append((word.start(), pair[1].end()))
+            elif word.group().lower() in self.g.officials:
+                found.append((word.start(), word.end()))
+        return found
 
     # -- text helpers ---------------------------------------------------------------------
 
