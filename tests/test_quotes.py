@@ -212,3 +212,8 @@ def test_subject_and_pronoun_after_the_quote():
 def test_a_colon_after_a_lowercase_phrase_names_no_speaker():
     text = "Berikut pernyataan lengkapnya: \"Semua pihak diminta menahan diri dan kembali ke meja perundingan.\""
     assert run(text) == []
+
+
+def test_a_capitalised_label_before_a_colon_is_not_a_speaker():
+    text = "Baca Juga: \"Lima dan La Paz Sepakat Membuka Kembali Jalur Perdagangan di Perbatasan\""
+    assert run(text) == []

@@ -377,7 +377,7 @@ class _Reader:
                 cut = next((i for i, (_, _, w) in enumerate(tokens) if i and self._breaks(w, colon)),
                            len(tokens))
                 if not self._is_verb(tokens[0][2]):
-                    party = self._party(tokens[0][0], tokens[cut - 1][1])
+                    party = self._party(tokens[0][0], tokens[cut - 1][1], written=not colon)
                     if party is not None:
                         return party
             pos = part - 1
@@ -402,9 +402,11 @@ class _Reader:
             tokens = tokens[:cut]
         return tokens[0][0], tokens[-1][1]
 
-    def _party(self, a: int, b: int) -> Party | str | None:
+    def _party(self, a: int, b: int, *, written: bool = True) -> Party | str | None:
         """Resolve a speaker's phrase: a pronoun, a named person, an unnamed person described,
-        an institution or state, or (with no entity to go by) a name written in capitals."""
+        an institution or state, or (``written``, with no entity to go by) a name written in
+        capitals. A colon follows labels as often as speakers ("Baca Juga:"), so a subject before
+        a colon needs an entity."""
         if b <= a:
             return None
         words = self.text[a:b]
@@ -431,7 +433,7 @@ class _Reader:
             return Party(name, country, kind, None, only.id if only else None)
         if institution:
             return Party(words, None, self.g.institution_kinds[institution.group("noun")])
-        if all(word[:1].isupper() for word in words.split()):
+        if written and all(word[:1].isupper() for word in words.split()):
             return Party(words, None, "person")
         return None
 
