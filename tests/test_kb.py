@@ -36,9 +36,14 @@ def test_fold_keeps_length_and_drops_case_and_diacritics():
 
 
 @pytest.mark.parametrize("name", ["Tiongkok", "China", "RRT", "RRC", "cina", "TIONGKOK",
-                                  "Republik Rakyat Tiongkok", "CHN"])
+                                  "Republik Rakyat Tiongkok"])
 def test_names_of_china(kb, name):
     assert kb.country(name).code == "CHN"
+
+
+def test_codes_are_not_names(kb):
+    assert kb.country("CAN") is None
+    assert kb.by_code("CAN").name == "Kanada"
 
 
 def test_short_forms_and_reasons(kb):

@@ -87,6 +87,13 @@ def test_persons_are_unique_and_qids_well_formed(kb):
     assert len(qids) == len(set(qids))
 
 
+def test_family_names_are_names(kb):
+    """Set ``surname`` where the last word is not the family name (Elizabeth II, Kim Jong Un)."""
+    for person in kb.persons:
+        assert not re.fullmatch(r"[IVXL]+|Jr\.?|Sr\.?", person.family_name), person.name
+        assert " of " not in person.name or person.surname, person.name
+
+
 def test_every_role_is_valid(kb, roles):
     known = set(load_data("roles", language=None)["roles"])
     for person, role in roles:

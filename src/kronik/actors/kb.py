@@ -298,13 +298,15 @@ class KnowledgeBase:
     # States, places and organisations
 
     def country(self, name: str) -> CountryMatch | None:
-        """The state a name, short form or ISO alpha-3 code stands for ("Tiongkok", "RRT",
-        "AS", "CHN"), or None."""
-        if name in self.countries:
-            return CountryMatch(self.countries[name], name, f"ISO code '{name}'")
+        """The state a name or short form stands for ("Tiongkok", "RRT", "AS"), or None.
+        ISO codes are not names ("CAN", "PER" and "MAR" are words): use ``by_code``."""
         for code, how in self._countries.get(name):
             return CountryMatch(self.countries[code], name, f"{how} '{name}' of {code}")
         return None
+
+    def by_code(self, code: str) -> CountryEntry | None:
+        """The state with this ISO alpha-3 code (as roles and results carry it)."""
+        return self.countries.get(code)
 
     def place(self, name: str) -> PlaceMatch | None:
         """The capital or seat of government with this name, whether or not news uses it as a
@@ -336,8 +338,8 @@ class KnowledgeBase:
     def person(self, name: str, on: date | datetime | None = None) -> PersonMatch | None:
         """The person a full name or alias stands for, with the role active on ``on``.
 
-        Where several people share an alias ("Wang"), the one holding a role on that date wins,
-        then the one listed first in the data. Without a date the current roles decide.
+        Where several people share an alias, the one holding a role on that date wins, then
+        the one listed first in the data. Without a date, today's roles decide.
         """
         matches = [self._match(person, name, on, f"{how} '{name}' of {person.name}")
                    for person, how in self._persons.get(name)]
