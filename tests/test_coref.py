@@ -159,3 +159,10 @@ def test_honorific_or_our_makes_a_bare_title_the_home_states(kb):
 def test_pronouns_in_direct_speech_are_left_out(kb):
     doc = run(kb, "“Dia setuju dengan usul kami,” kata Sotomayor. Ia lalu pergi.")
     assert [e.text for e in doc.entities] == ["Sotomayor", "Ia"]
+
+
+def test_role_mention_of_an_organisation_is_its_office_holder(kb):
+    doc = run(kb, "Usul itu didukung Sekjen PBB kemarin.")
+    head = find(doc, "Sekjen PBB")
+    assert (head.name, head.country, head.role) == ("Elrond Mbeki", None, "organization_head")
+    assert head.reason.endswith("role holder organization_head of UN on 2025-06-02")

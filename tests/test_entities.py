@@ -23,6 +23,9 @@ BEREN = PersonEntry("Beren Sotomayor", (
 GALADRIEL = PersonEntry("Galadriel Ortiz", (
     Role("head_of_state", date(2021, 1, 1), None, "PER", title="Presiden"),),
     qid="Q900003", aliases=("Ortiz",))
+ELROND = PersonEntry("Elrond Mbeki", (
+    Role("organization_head", date(2022, 1, 1), None, organization="UN", title="Sekjen PBB"),),
+    qid="Q900004")
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +42,8 @@ def build_kb() -> KnowledgeBase:
     organizations = [OrganizationEntry("NATO", "NATO", exact=("NATO",)),
                      OrganizationEntry("UN", "Perserikatan Bangsa-Bangsa", exact=("PBB",))]
     return KnowledgeBase(default.countries.values(), places, organizations,
-                         [ARNOR, BEREN, GALADRIEL], default.non_actors, default.role_order)
+                         [ARNOR, BEREN, GALADRIEL, ELROND], default.non_actors,
+                         default.role_order)
 
 
 def run(kb: KnowledgeBase, text: str, published: date | None = date(2025, 6, 2)) -> Document:
@@ -238,3 +242,10 @@ def test_given_names_before_a_known_surname_widen_the_known_person(kb):
     person = find(doc, "Beren-Luis Sotomayor")
     assert (person.start, person.name, person.id) == (15, "Beren Sotomayor", "Q900002")
     assert "given names 'Beren-Luis'" in person.reason
+
+
+def test_title_gives_the_role_where_the_kb_knows_none_that_day(kb):
+    doc = run(kb, "Presiden Chile Arnor Velasco tiba.", date(2019, 1, 1))
+    velasco = find(doc, "Arnor Velasco")
+    assert (velasco.country, velasco.role) == ("CHL", "head_of_state")
+    assert "no role on 2019-01-01" in velasco.reason

@@ -225,7 +225,7 @@ class _Resolver:
     def role(self, item: Found, position: int) -> bool:
         entity = item.entity
         if not item.unique:
-            return entity.country is not None  # an anonymous official of a known state
+            return item.office_of is not None  # an anonymous official of a known state
         roles = LEADER_ROLES if entity.role == "leader" else (entity.role,)
 
         def fits(other: Found) -> bool:
@@ -239,9 +239,9 @@ class _Resolver:
                   f"{before.entity.country} named before, at {before.entity.start}")
             item.refers_to = [before]
             return True
-        if entity.country is not None and self.on is not None and not item.anaphoric:
+        if item.office_of is not None and self.on is not None and not item.anaphoric:
             for role in roles:
-                match = self.kb.role_holder(entity.country, role, self.on)
+                match = self.kb.role_holder(item.office_of, role, self.on)
                 if match is not None:
                     self.holder(item, match.person.name, match.person.qid, role)
                     return True
@@ -251,12 +251,12 @@ class _Resolver:
                   f"{after.entity.country} named after, at {after.entity.start}")
             item.refers_to = [after]
             return True
-        return entity.country is not None
+        return item.office_of is not None
 
     def holder(self, item: Found, name: str, qid: str | None, role: str) -> None:
         entity = item.entity
         entity.name, entity.id, entity.role = name, qid, role
-        entity.reason = (f"{entity.reason}: role holder {role} of {entity.country} on "
+        entity.reason = (f"{entity.reason}: role holder {role} of {item.office_of} on "
                          f"{self.on.isoformat()}")
         same = [f for f in self.found if f.entity.kind == "person" and f.entity.name == name
                 and f is not item and f.source != "role"]

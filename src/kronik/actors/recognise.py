@@ -82,7 +82,8 @@ class Found:
     """A mention under construction: its entity, its tokens ``[first, last)`` and its links.
 
     ``source`` says which pass made it (kb, place, institution, title, role, name, pronoun,
-    plural); ``part_of`` is the mention this one modifies (the state in "militer China", the
+    plural); ``office_of`` the state (or organisation key) whose office a role mention names;
+    ``part_of`` is the mention this one modifies (the state in "militer China", the
     state in a title, the state in a place name); ``refers_to`` the antecedents of a reference.
     """
 
@@ -95,6 +96,7 @@ class Found:
     unique: bool = False
     anaphoric: bool = False
     home_default: bool = False
+    office_of: str | None = None
     basis: str = ""
 
 
@@ -547,6 +549,8 @@ class _Scan:
             entity.reason = f"{entity.reason}; {pattern}"
             if entity.country is None and complement is not None:
                 entity.country = complement.entity.country
+            if entity.role is None and not former:
+                entity.role = spec.role  # the text's title where the KB knows no role that day
             return
         entity.role = None if former else spec.role
         country, why = self.title_country(spec, complement, former)
@@ -583,7 +587,8 @@ class _Scan:
             country, how = self.g.home_country, "role mention of the home state"
         entity = Entity(start, end, surface, "person", None, country, title=title, role=spec.role,
                         reason=f"{how} '{title}'")
-        found = Found(entity, first, last, "role", unique=spec.unique, anaphoric=anaphoric)
+        found = Found(entity, first, last, "role", unique=spec.unique, anaphoric=anaphoric,
+                      office_of=country or (complement.entity.id if complement else None))
         if complement is not None:
             complement.part_of = found
             self.starts.pop(complement.first, None)
@@ -608,7 +613,7 @@ def _resolve(kb: KnowledgeBase, surface: str, form: SurfaceForm, on: date | None
         match = kb.organization(surface)
         if match:
             return Entity(0, end, surface, match.organization.kind, match.organization.name,
-                          reason=f"KB {match.reason}")
+                          id=match.organization.key, reason=f"KB {match.reason}")
     elif form.kind == "person":
         match = kb.person(surface, on=on)
         if match:
