@@ -1,13 +1,16 @@
 """Event dates: the governing time expression, else the context, never the story date silently.
 
 Fallback chain, in order (the first that gives a date wins):
-1. the time expression of the trigger's own sentence that is nearest to it, among those not
-   nearer to another trigger; "sejak 2018" (a lower bound) and a story's source date
-   ("dilansir AFP, Rabu (27/5)") are not governing;
-2. another event of the same sentence: a request made "selama panggilan" has the call's date,
-   and talks held "saat" a call share its date;
-3. the nearest dated sentence before it in the same paragraph, then after it
-   (at most ``CONTEXT_SENTENCES`` away), captions and headlines excluded;
+1. the governing time expression of the trigger's own sentence: each expression goes to the
+   trigger whose phrase it closes ("mengunjungi China pada April"), or to the next trigger when
+   it stands right before it ("Trump pada Selasa mengancam"); "sejak 2018" (a lower bound),
+   a story's source date ("dilansir AFP, Rabu (27/5)") and a date before "bahwa" (the date of
+   the report, not of what is reported) do not govern; "peringatan keempat <event>" on a date
+   puts the event four years earlier;
+2. the talks of the same sentence: a request made "selama panggilan", an agreement reached
+   "di mana" the leaders met, talks held "saat" a call, share the date of those talks;
+3. the nearest sentence of the same paragraph that gives a day or a week (at most
+   ``CONTEXT_SENTENCES`` away; before, then after), captions and headlines excluded;
 4. the source date the article cites, as the day before it to the day itself (a report
    follows its event);
 5. for statements (requests, accusations, threats, refusals, agreements) the date of the
@@ -17,19 +20,26 @@ Otherwise the date stays unknown (``None``).
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 
 from kronik.document import Document, Sentence, TimeExpression
-from kronik.events.frames import Frame
+from kronik.events.frames import WORD, Frame, SUBJECT_FILLERS
 from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
 
 # How many sentences away, within a paragraph, a context date may come from.
 CONTEXT_SENTENCES = 3
-# A "since" word right before an expression makes it a lower bound, not a date.
+# A context date must be this precise (in days) to date another sentence's event: a year or
+# a month mentioned nearby is background, not the occasion.
+CONTEXT_MAX_DAYS = 7
+# At most this many words between a date and the trigger it stands before.
+PRECEDING_DATE_GAP_WORDS = 2
 SINCE = re.compile(r"(?:sejak|semenjak|hingga|sampai)\s+(?:\w+\s+)?$", re.IGNORECASE)
-SIMULTANEOUS = re.compile(r"(?<!\w)(?:saat|ketika|sementara|selama|bersamaan|dalam|di sela|setelah|sehari setelah|usai|di mana)(?!\w)",
+SIMULTANEOUS = re.compile(r"(?<!\w)(?:saat|ketika|sementara|selama|bersamaan|dalam|di sela|sela-sela|di mana)(?!\w)",
                           re.IGNORECASE)
+DURING = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:selama|dalam|di sela-sela|di sela)\s+(?:\w+\s+)?(?:panggilan|pembicaraan|pertemuan|percakapan|kunjungan|perundingan)",
+                    re.IGNORECASE)
 STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})
 
 
@@ -53,54 +63,122 @@ class Dating:
     def in_sentence(self, sentence: Sentence) -> list[TimeExpression]:
         return [t for t in self.usable if sentence.start <= t.start and t.end <= sentence.end]
 
+    # -- step 1 --------------------------------------------------------------------------------
+
     def assign_own_dates(self, frames: list[Frame]) -> None:
-        """Step 1: each expression goes to the nearest trigger of its sentence."""
+        """Give each frame the expression that governs it, and mark dated plans."""
         by_sentence: dict[int, list[Frame]] = {}
         for frame in frames:
             by_sentence.setdefault(frame.sentence, []).append(frame)
         for index, sentence_frames in by_sentence.items():
-            for expression in self.in_sentence(self.doc.sentences[index]):
-                nearest = min(sentence_frames, key=lambda f: _distance(f, expression))
-                if nearest.date is None or _distance(nearest, expression) < _distance(nearest, nearest.date):
-                    nearest.date = expression
+            sentence = self.doc.sentences[index]
+            for frame in sentence_frames:
+                if DURING.search(self.doc.text[frame.trigger.end:sentence.end]) and frame.type != "CONSULT":
+                    frame.flags.add("during_talks")
+            governed: dict[int, list[tuple[bool, int, TimeExpression]]] = {}
+            for expression in self.in_sentence(sentence):
+                found = self._governed(expression, sentence_frames)
+                if found is not None:
+                    frame, closes = found
+                    distance = abs(expression.start - frame.trigger.end)
+                    governed.setdefault(id(frame), []).append((not closes, distance, expression))
+            for frame in sentence_frames:
+                if id(frame) in governed and "during_talks" not in frame.flags:
+                    _, _, expression = min(governed[id(frame)], key=lambda item: item[:2])
+                    frame.date = self._anniversary(frame, expression)
+        anchor = self.doc.anchor
+        for frame in frames:
+            if frame.date is not None and anchor and frame.date.first > anchor and frame.status == "occurred":
+                frame.status = "planned"
 
-    def fill(self, clusters: list[Cluster]) -> None:
+    def _governed(self, expression: TimeExpression, frames: list[Frame]) -> tuple[Frame, bool] | None:
+        """The frame an expression dates, and whether it closes that frame's phrase (follows
+        its trigger) rather than standing before it."""
+        before = [f for f in frames if f.trigger.end <= expression.start]
+        after = [f for f in frames if f.trigger.start >= expression.end]
+        following = min(after, key=lambda f: f.trigger.start, default=None)
+        if following is not None and self._stands_before(expression, following):
+            return following, False
+        preceding = max(before, key=lambda f: f.trigger.end, default=None)
+        if preceding is not None:
+            return preceding, True
+        if following is not None and not self.lexicon.clause_break.search(
+                self.doc.text, expression.end, following.trigger.start):
+            return following, False
+        return None
+
+    def _stands_before(self, expression: TimeExpression, frame: Frame) -> bool:
+        between = self.doc.text[expression.end:frame.trigger.start]
+        if self.lexicon.reported_content.search(between) or self.lexicon.clause_break.search(between):
+            return False
+        words = [w.lower() for w in WORD.findall(between) if w.lower() not in SUBJECT_FILLERS]
+        if any(w in self.lexicon.coordinators for w in words):
+            return False
+        return len(words) <= PRECEDING_DATE_GAP_WORDS
+
+    def _anniversary(self, frame: Frame, expression: TimeExpression) -> TimeExpression:
+        """"peringatan keempat <event>" on a date: the event is that many years before it."""
+        before = self.doc.text[max(0, frame.trigger.start - 40):frame.trigger.start]
+        match = self.lexicon.anniversary.search(before)
+        if match is None:
+            return expression
+        word = match.group(1).lower()
+        years = int(word) if word.isdigit() else self.lexicon.ordinals.get(word)
+        if not years:
+            return expression
+        return replace(expression, first=_years_back(expression.first, years),
+                       last=_years_back(expression.last, years))
+
+    # -- step 2 --------------------------------------------------------------------------------
+
+    def link_to_talks(self, frames: list[Frame], talks: list[Cluster]) -> None:
+        """Statements made during talks named in their sentence take the talks' date."""
+        for frame in frames:
+            if frame.date is not None and "during_talks" not in frame.flags:
+                continue
+            nearby = [(abs(f.trigger.start - frame.trigger.start), cluster) for cluster in talks
+                      if cluster.dated() for f in cluster.frames if f.sentence == frame.sentence]
+            if nearby:
+                _, cluster = min(nearby, key=lambda item: item[0])
+                frame.date = TimeExpression(0, 0, cluster.date_text or "", first=cluster.first,
+                                            last=cluster.last, precision="linked")
+                frame.flags.add("linked")
+
+    def fill(self, clusters: list[Cluster], lead: Cluster | None = None) -> None:
         """Steps 2-5 for events the merge left without a date."""
-        lead = self._lead_date(clusters)
         for cluster in clusters:
             if cluster.dated():
+                if any("linked" in f.flags for f in cluster.frames) and cluster.date_reason:
+                    cluster.date_reason = "date of the talks during which it was said"
                 continue
-            for step in (self._linked, self._paragraph, self._report_bound):
-                if step(cluster, clusters):
-                    break
-            else:
-                if lead is not None and cluster.type in STATEMENT_TYPES:
-                    cluster.first, cluster.last = lead.first, lead.last
-                    cluster.date_text, cluster.date_reason = lead.date_text, "date of the article's lead event"
+            if self._simultaneous(cluster, clusters) or self._paragraph(cluster) or self._report_bound(cluster):
+                continue
+            if lead is not None and cluster.type in STATEMENT_TYPES:
+                cluster.first, cluster.last = lead.first, lead.last
+                cluster.date_text, cluster.date_reason = lead.date_text, "date of the article's lead event"
 
-    def _linked(self, cluster: Cluster, clusters: list[Cluster]) -> bool:
+    def _simultaneous(self, cluster: Cluster, clusters: list[Cluster]) -> bool:
         for frame in cluster.frames:
             for other in clusters:
                 if other is cluster or not other.dated():
                     continue
-                if any(f.sentence == frame.sentence and self._tied(frame, f, cluster) for f in other.frames):
-                    cluster.first, cluster.last = other.first, other.last
-                    cluster.date_text = other.date_text
-                    cluster.date_reason = f"same occasion as the {other.type} event in its sentence"
-                    return True
+                for other_frame in other.frames:
+                    if other_frame.sentence != frame.sentence:
+                        continue
+                    start = min(frame.trigger.end, other_frame.trigger.end)
+                    end = max(frame.trigger.start, other_frame.trigger.start)
+                    if SIMULTANEOUS.search(self.doc.text, start, end + 1):
+                        cluster.first, cluster.last = other.first, other.last
+                        cluster.date_text = other.date_text
+                        cluster.date_reason = f"same occasion as the {other.type} event in its sentence"
+                        return True
         return False
 
-    def _tied(self, frame: Frame, other: Frame, cluster: Cluster) -> bool:
-        if cluster.type != "CONSULT":
-            return True
-        start, end = sorted((frame.trigger.end, other.trigger.start))
-        return bool(SIMULTANEOUS.search(self.doc.text, min(start, end), max(start, end) + 1))
-
-    def _paragraph(self, cluster: Cluster, clusters: list[Cluster]) -> bool:
+    def _paragraph(self, cluster: Cluster) -> bool:
         frame = cluster.frames[0]
         sentences = self.doc.sentences
         here = sentences[frame.sentence]
-        order = [frame.sentence - k for k in range(1, CONTEXT_SENTENCES + 1)] + \
+        order = [frame.sentence] + [frame.sentence - k for k in range(1, CONTEXT_SENTENCES + 1)] + \
                 [frame.sentence + k for k in range(1, CONTEXT_SENTENCES + 1)]
         for index in order:
             if not 0 <= index < len(sentences):
@@ -108,7 +186,7 @@ class Dating:
             sentence = sentences[index]
             if sentence.paragraph != here.paragraph or sentence.is_caption or sentence.is_headline:
                 continue
-            found = self.in_sentence(sentence)
+            found = [t for t in self.in_sentence(sentence) if (t.last - t.first).days < CONTEXT_MAX_DAYS]
             if found:
                 chosen = found[-1] if index < frame.sentence else found[0]
                 cluster.first, cluster.last = chosen.first, chosen.last
@@ -116,7 +194,7 @@ class Dating:
                 return True
         return False
 
-    def _report_bound(self, cluster: Cluster, clusters: list[Cluster]) -> bool:
+    def _report_bound(self, cluster: Cluster) -> bool:
         frame = cluster.frames[0]
         here = self.doc.sentences[frame.sentence]
         same_paragraph = [t for t in self.report
@@ -129,13 +207,15 @@ class Dating:
         cluster.date_text, cluster.date_reason = source.text, "on or just before the cited source's date"
         return True
 
-    def _lead_date(self, clusters: list[Cluster]) -> Cluster | None:
+    def lead(self, clusters: list[Cluster]) -> Cluster | None:
+        """The article's lead event: the first dated, occurred event outside captions."""
         body = [c for c in clusters if c.dated() and c.status == "occurred"
                 and not self.doc.sentences[c.frames[0].sentence].is_caption]
         return min(body, key=lambda c: min(f.trigger.start for f in c.frames), default=None)
 
 
-def _distance(frame: Frame, expression: TimeExpression) -> int:
-    if expression.end <= frame.trigger.start:
-        return frame.trigger.start - expression.end
-    return max(0, expression.start - frame.trigger.end)
+def _years_back(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)

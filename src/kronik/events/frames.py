@@ -29,9 +29,13 @@ SUBJECT_FILLERS = frozenset({
     "mengatakan", "menyatakan", "menegaskan", "menyebut", "bersama", "bersama-sama", "yang",
     "segera", "berulang", "kali", "sangat", "dapat", "bisa", "ingin", "berencana", "dijadwalkan",
     "diharapkan", "sepakat", "untuk", "menerima", "undangan", "dalam", "sebuah", "waktu",
-    "setempat", "keras", "kerap", "sering", "terus",
+    "setempat", "keras", "kerap", "sering", "terus", "serius", "tegas", "sepihak", "ilegal",
+    "terang-terangan", "diam-diam", "berulang-ulang", "lagi", "pernah", "kurang", "lebih",
+    "hampir", "nyaris", "akhirnya", "pada", "akhir", "awal", "pekan", "bulan", "tahun",
 })
 VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|di|ter|per)\w{3,}$|^(?:tiba|bicara|setuju|sepakat|bertemu)$")
+# A verb coordinated with an earlier one shares its subject ("X menyatakan ... dan menekan Y").
+COORDINATED_VERB = re.compile(r"(?<!\w)(?:dan|serta|lalu|kemudian|sekaligus)\s+(?:juga\s+|telah\s+)?$", re.IGNORECASE)
 # How far after a trigger its receiving side may stand, in characters.
 RIGHT_WINDOW = 160
 # How far after a noun trigger its possessor may begin, in words.
@@ -133,6 +137,7 @@ class FrameBuilder:
                 complement_end = self._clause_end(hit.end, sentence.end)
             if frame is not None:
                 frames.append(frame)
+        _share_attackers(frames)
         return frames
 
     def _acceptable(self, hit: TriggerHit, sentence: Sentence) -> bool:
@@ -174,9 +179,14 @@ class FrameBuilder:
         breaks = [m.end() for m in clause.finditer(self.text, start, position)]
         return self.text[max([start] + breaks):position]
 
-    def _clause_end(self, position: int, limit: int) -> int:
-        match = self.lexicon.clause_break.search(self.text, position, limit)
-        return match.start() if match else limit
+    def _clause_end(self, position: int, limit: int, relative_ok: bool = False) -> int:
+        """Where the clause that ``position`` is in ends; a noun's relative clause ("serangan
+        yang diluncurkan terhadap X") may be kept as part of it."""
+        for match in self.lexicon.clause_break.finditer(self.text, position, limit):
+            if relative_ok and match.group(0).lower() == "yang":
+                continue
+            return match.start()
+        return limit
 
     def _clause_start(self, position: int, floor: int) -> int:
         starts = [m.end() for m in self.lexicon.clause_break.finditer(self.text, floor, position)]
@@ -200,6 +210,8 @@ class FrameBuilder:
                       in_quote=quote is not None)
         if location and location.mentions:
             frame.flags.add("location:" + location.mentions[0].text)
+        if sentence.is_caption:
+            frame.flags.add("caption")
         frame.other_occasion = bool(self.lexicon.other_occasion.search(
             self.text, sentence.start, sentence.end))
         if right is not None:
@@ -222,6 +234,22 @@ class FrameBuilder:
         for group in reversed(in_clause or candidates):
             if self._stands_as_subject(group, hit.start):
                 return group
+        if COORDINATED_VERB.search(self.text[max(sentence.start, hit.start - 12):hit.start]):
+            return self._sentence_subject(candidates)
+        return None
+
+    def _sentence_subject(self, candidates: list[Group]) -> Group | None:
+        """The subject of the sentence's first verb, shared by verbs coordinated with "dan"."""
+        for group in candidates:
+            following = [m for m in WORD.finditer(self.text, group.end, group.end + 200)
+                         if not self._in_entity(m.start())]
+            for match in following:
+                word = match.group(0).lower()
+                if word in SUBJECT_FILLERS or self._in_time(word):
+                    continue
+                if VERB_PREFIX.match(word):
+                    return group
+                break
         return None
 
     def _stands_as_subject(self, group: Group, verb_start: int) -> bool:
@@ -247,7 +275,8 @@ class FrameBuilder:
     def _object(self, hit: TriggerHit, sentence: Sentence, groups: list[Group], trigger: Trigger) -> Group | None:
         limit = min(sentence.end, hit.end + RIGHT_WINDOW)
         if not trigger.clause_verb:
-            limit = min(limit, max(self._clause_end(hit.end, sentence.end), hit.end + 1))
+            end = self._clause_end(hit.end, sentence.end, relative_ok=trigger.form == "noun")
+            limit = min(limit, max(end, hit.end + 1))
         for group in groups:
             if group.start < hit.end or group.start > limit:
                 continue
@@ -282,9 +311,14 @@ class FrameBuilder:
         return None
 
     def _between(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
+        """"antara A dan B" right after a noun trigger (a word or two may stand between)."""
         for group in groups:
-            if group.start >= hit.end and group.prep == "antara" and len(group.parties) >= 2:
+            if group.start < hit.end:
+                continue
+            gap = WORD.findall(self.text[hit.end:group.start])
+            if group.prep == "antara" and len(gap) <= POSSESSOR_GAP_WORDS + 1 and len(group.parties) >= 2:
                 return group
+            return None
         return None
 
     def _sides(self, hit, sentence, groups, left, right, location, quote):
@@ -308,11 +342,18 @@ class FrameBuilder:
                 return possessor.parties, other.parties if other else []
             if trigger.type == "ASSAULT" and right is None and location is not None:
                 right = location
+            if trigger.type == "CONSULT" and right is None and left is not None:
+                right = next((g for g in groups if left.end <= g.start and g.end <= hit.start
+                              and g.prep == "dengan"), None)
         if trigger.passive:
             agent = next((g for g in groups if g.start >= hit.end and g.prep == "oleh"), None)
             left, right = agent, left
-        if trigger.speaker_acts and quote is not None and quote.speaker and quote.speaker.country:
-            return [quote.speaker], left.parties if left else []
+        if trigger.speaker_acts:
+            if quote is None or not quote.speaker or not quote.speaker.country:
+                return None, None
+            offender = next((g for g in reversed(groups) if g.end <= hit.start
+                             and quote.speaker.country not in g.countries), None)
+            return [quote.speaker], offender.parties if offender else []
         actors = left.parties if left else []
         if (not left or all(m.first_person and not m.parties for m in left.mentions)) and quote is not None:
             actors = [quote.speaker] if quote.speaker and quote.speaker.country else []
@@ -345,10 +386,10 @@ class FrameBuilder:
         if host_group is not None:
             hosts = host_group.parties
             host_group.consumed = True
+        host_countries = set(_countries(hosts))
+        visitors = [v for v in visitors if v.country not in host_countries]
         visitor_countries = set(_countries(visitors))
         hosts = [h for h in hosts if h.country not in visitor_countries]
-        host_countries = set(_countries(hosts))
-        visitors = [v for v in visitors if v.country not in host_countries] or visitors
         return visitors, hosts
 
     def _host_group(self, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
@@ -375,6 +416,19 @@ class FrameBuilder:
         if self.lexicon.planned.search(before):
             return "planned"
         after = self.text[hit.end:self._clause_end(hit.end, sentence.end)]
-        if hit.trigger.type == "CONSULT" and re.search(r"(?<!\w)(?:mendatang|yang akan datang)(?!\w)", after):
+        if hit.trigger.type == "CONSULT" and self.lexicon.planned_after.search(after):
             return "planned"
         return "occurred"
+
+
+def _share_attackers(frames: list[Frame]) -> None:
+    """An attack named without its attacker ("serangan terhadap X") takes the attacker of the
+    same target named in its sentence ("... sejak Y menyerang X")."""
+    for frame in frames:
+        if frame.type != "ASSAULT" or frame.actors or not frame.recipients:
+            continue
+        targets = set(frame.recipient_countries)
+        sibling = next((f for f in frames if f is not frame and f.type == "ASSAULT" and f.actors
+                        and targets & set(f.recipient_countries)), None)
+        if sibling is not None:
+            frame.actors = list(sibling.actors)

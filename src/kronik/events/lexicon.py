@@ -49,6 +49,10 @@ class Lexicon:
     unnamed: re.Pattern[str]
     report: re.Pattern[str]
     light_verbs: frozenset[str]
+    planned_after: re.Pattern[str]
+    anniversary: re.Pattern[str]
+    ordinals: dict[str, int]
+    reported_content: re.Pattern[str]
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -99,4 +103,8 @@ def lexicon(language: str = "id") -> Lexicon:
         unnamed=_words(data["unnamed_cues"]),
         report=_words(data["report_cues"]),
         light_verbs=frozenset(data["light_verbs"]),
+        planned_after=_words(data["planned_after_cues"]),
+        anniversary=re.compile(data["anniversary"], re.IGNORECASE),
+        ordinals=dict(data["ordinals"]),
+        reported_content=_words(data["reported_content"]),
     )

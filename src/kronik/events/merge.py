@@ -142,14 +142,19 @@ def _absorb(cluster: Cluster, frame: Frame, reason: str) -> None:
 def merge_frames(frames: list[Frame]) -> list[Cluster]:
     """The article's events: full frames joined where they agree, partial ones folded in."""
     clusters: list[Cluster] = []
+    partial_talks: list[Frame] = []
+    one_sided: list[Frame] = []
     for frame in frames:
         pairs = split_pairs(frame)
         if not pairs:
-            if frame.type == "CONSULT":
-                _fold_partial(clusters, frame)
+            (partial_talks if frame.type == "CONSULT" else one_sided).append(frame)
             continue
         for actors, recipients in pairs:
             _place(clusters, frame, actors, recipients)
+    for frame in partial_talks:
+        _fold_partial(clusters, frame)
+    for frame in one_sided:
+        _fold_one_sided(clusters, frame)
     return _absorb_visit_talks(clusters)
 
 
@@ -160,6 +165,7 @@ def _place(clusters: list[Cluster], frame: Frame, actors: list[Party], recipient
     for cluster in clusters:
         if (cluster.type == frame.type and modes_compatible(cluster.mode, frame.mode)
                 and cluster.signature() == probe.signature() and dates_compatible(cluster, first, last)
+                and _caption_compatible(cluster, frame)
                 and _status_compatible(cluster, frame)
                 and not (frame.other_occasion or any(f.other_occasion for f in cluster.frames))):
             _absorb(cluster, frame, "governing time expression")
@@ -169,6 +175,78 @@ def _place(clusters: list[Cluster], frame: Frame, actors: list[Party], recipient
     clusters.append(probe)
 
 
+def _caption_compatible(cluster: Cluster, frame: Frame) -> bool:
+    """A photo caption often shows another occasion: it joins body mentions only on a shared date."""
+    captions = {"caption" in f.flags for f in cluster.frames} | {"caption" in frame.flags}
+    if len(captions) == 1:
+        return True
+    return cluster.first is not None and frame.date is not None and frame.date.first is not None
+
+
+def _fold_partial(clusters: list[Cluster], frame: Frame) -> None:
+    """A talk mention naming too few sides adds its channel and date to the talks it speaks of:
+    the same channel first, then the talks naming the fewest other states, then the nearest.
+    Talks held in person may be those of a visit."""
+    if frame.other_occasion:
+        return
+    first = frame.date.first if frame.date else None
+    last = frame.date.last if frame.date else None
+    known = set(frame.countries)
+    candidates = [cluster for cluster in clusters
+                  if cluster.type == "CONSULT" and _fold_modes(cluster.mode, frame.mode)
+                  and cluster.status == frame.status
+                  and known <= set(cluster.countries) and dates_compatible(cluster, first, last)
+                  and _caption_compatible(cluster, frame)
+                  and not any(f.sentence == frame.sentence for f in cluster.frames)]
+    if not candidates:
+        return
+    chosen = max(candidates, key=lambda c: (c.mode == frame.mode, -len(set(c.countries) - known),
+                                            -min(abs(f.trigger.start - frame.trigger.start) for f in c.frames)))
+    _absorb(chosen, frame, "later mention of the same talks")
+
+
+def _fold_modes(cluster_mode: str | None, frame_mode: str | None) -> bool:
+    if modes_compatible(cluster_mode, frame_mode):
+        return True
+    return cluster_mode == "visit" and frame_mode in IN_PERSON_MODES
+
+
+def _fold_one_sided(clusters: list[Cluster], frame: Frame) -> None:
+    """An act named with its actor only ("ofensif militer Rusia") adds its date to the one
+    event of that type and actor the article names in full, if there is exactly one."""
+    if not frame.actor_countries or frame.date is None:
+        return
+    matching = [c for c in clusters if c.type == frame.type and not c.dated()
+                and set(frame.actor_countries) == set(_countries(c.actors))]
+    if len(matching) == 1:
+        _absorb(matching[0], frame, "another mention of the same act")
+
+
+def _place(clusters: list[Cluster], frame: Frame, actors: list[Party], recipients: list[Party]) -> None:
+    probe = Cluster(frame.type, frame.mode, actors, recipients, frame.status, [frame])
+    first = frame.date.first if frame.date else None
+    last = frame.date.last if frame.date else None
+    for cluster in clusters:
+        if (cluster.type == frame.type and modes_compatible(cluster.mode, frame.mode)
+                and cluster.signature() == probe.signature() and dates_compatible(cluster, first, last)
+                and _caption_compatible(cluster, frame)
+                and _status_compatible(cluster, frame)
+                and not (frame.other_occasion or any(f.other_occasion for f in cluster.frames))):
+            _absorb(cluster, frame, "governing time expression")
+            return
+    if frame.date is not None and frame.date.first is not None:
+        probe.set_date(frame.date, "governing time expression")
+    clusters.append(probe)
+
+
+def _caption_compatible(cluster: Cluster, frame: Frame) -> bool:
+    """A photo caption often shows another occasion: it joins body mentions only on a shared date."""
+    captions = {"caption" in f.flags for f in cluster.frames} | {"caption" in frame.flags}
+    if len(captions) == 1:
+        return True
+    return cluster.first is not None and frame.date is not None and frame.date.first is not None
+
+
 def _fold_partial(clusters: list[Cluster], frame: Frame) -> None:
     """A talk mention naming too few sides adds its channel and date to the talk it follows."""
     if frame.other_occasion:
@@ -176,14 +254,30 @@ def _fold_partial(clusters: list[Cluster], frame: Frame) -> None:
     first = frame.date.first if frame.date else None
     last = frame.date.last if frame.date else None
     known = set(frame.countries)
-    for cluster in reversed(clusters):
-        if cluster.type != "CONSULT" or not modes_compatible(cluster.mode, frame.mode):
-            continue
-        if known and not known <= set(cluster.countries):
-            continue
-        if dates_compatible(cluster, first, last):
-            _absorb(cluster, frame, "later mention of the same talks")
+    candidates = [(position, cluster) for position, cluster in enumerate(clusters)
+                  if cluster.type == "CONSULT" and modes_compatible(cluster.mode, frame.mode)
+                  and known <= set(cluster.countries) and dates_compatible(cluster, first, last)
+                  and not any(f.sentence == frame.sentence for f in cluster.frames)]
+    if not candidates:
         return
+    # The same channel first, then the talks naming the fewest others, then the latest.
+    _, chosen = max(candidates, key=lambda item: (item[1].mode == frame.mode,
+                                                  -len(set(item[1].countries) - known), item[0]))
+    _absorb(chosen, frame, "later mention of the same talks")
+
+
+def _held_during(talks: Cluster, visit: Cluster) -> bool:
+    """Whether talks are part of a visit: the same two states, compatible dates, and the visitor
+    (where the visit names a person) among those talking."""
+    if talks.type != "CONSULT" or talks.mode not in IN_PERSON_MODES or talks.status != "occurred":
+        return False
+    if all("caption" in f.flags for f in talks.frames):
+        return False
+    if not set(talks.countries) <= set(visit.countries) or not dates_compatible(visit, talks.first, talks.last):
+        return False
+    visitors = {p.name for p in visit.actors if p.kind == "person"}
+    talkers = {p.name for p in talks.actors + talks.recipients if p.kind == "person"}
+    return not visitors or not talkers or bool(visitors & talkers)
 
 
 def _absorb_visit_talks(clusters: list[Cluster]) -> list[Cluster]:
@@ -191,9 +285,7 @@ def _absorb_visit_talks(clusters: list[Cluster]) -> list[Cluster]:
     visits = [c for c in clusters if c.type == "CONSULT" and c.mode == "visit" and c.status == "occurred"]
     kept: list[Cluster] = []
     for cluster in clusters:
-        host = next((v for v in visits if cluster.type == "CONSULT" and cluster.mode in IN_PERSON_MODES
-                     and cluster.status == "occurred" and set(cluster.countries) <= set(v.countries)
-                     and dates_compatible(v, cluster.first, cluster.last)), None)
+        host = next((v for v in visits if _held_during(cluster, v)), None)
         if host is None:
             kept.append(cluster)
             continue

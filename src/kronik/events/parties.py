@@ -87,7 +87,7 @@ def _antecedents(doc: Document, entity: Entity) -> list[Entity]:
 
 def mention_of(doc: Document, entity: Entity) -> PartyMention | None:
     """The party mention an entity makes, expanding plural references to their antecedents."""
-    if entity.role in PLACE_NAME_ROLES or entity.kind == "place":
+    if entity.role in PLACE_NAME_ROLES or entity.kind == "place" or entity.part_of is not None:
         return None
     first_person = entity.text.lower() in FIRST_PERSON
     antecedents = _antecedents(doc, entity)
@@ -119,11 +119,12 @@ def sentence_mentions(doc: Document, sentence: Span) -> list[PartyMention]:
 
 
 def previous_word(text: str, position: int, floor: int) -> str | None:
-    """The word right before ``position``, skipping determiners, not before ``floor``."""
-    words = [m.group(0).lower() for m in WORD.finditer(text, floor, position)]
-    while words and words[-1] in DETERMINERS:
+    """The word right before ``position``, not before ``floor``, skipping determiners and the
+    capitalised title and state words before a name ("dengan Presiden China Xi Jinping")."""
+    words = [m.group(0) for m in WORD.finditer(text, floor, position)]
+    while words and (words[-1].lower() in DETERMINERS or words[-1][:1].isupper()):
         words.pop()
-    return words[-1] if words else None
+    return words[-1].lower() if words else None
 
 
 def group_mentions(text: str, mentions: list[PartyMention], floor: int) -> list[Group]:

@@ -29,8 +29,13 @@ class Events(Stage):
         frames = FrameBuilder(doc, words).frames()
         dating = Dating(doc, words)
         dating.assign_own_dates(frames)
-        clusters = merge_frames(frames)
-        dating.fill(clusters)
+        talks = merge_frames([f for f in frames if f.type == "CONSULT"])
+        dating.fill(talks)
+        statements = [f for f in frames if f.type != "CONSULT"]
+        dating.link_to_talks(statements, talks)
+        others = merge_frames(statements)
+        dating.fill(others, lead=dating.lead(talks + others))
+        clusters = sorted(talks + others, key=lambda c: min(f.trigger.start for f in c.frames))
         prefix = _id_prefix(doc)
         doc.events = [_event(doc, cluster, f"{prefix}-{n}") for n, cluster in enumerate(clusters, start=1)]
         return doc
