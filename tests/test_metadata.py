@@ -35,6 +35,8 @@ def meta(text: str, source: str | None = None) -> Document:
     ("Last Updated 2023-10-28T08:03:27Z", datetime(2023, 10, 28, 8, 3, tzinfo=timezone.utc)),
     ("12/03/2024, 14:20 WIB", datetime(2024, 3, 12, 14, 20, tzinfo=WIB)),
     ("Selasa, 12 Maret 2024 14:20", date(2024, 3, 12)),
+    ("Selasa, 12 Mar 2024 | 14:20 WIB", datetime(2024, 3, 12, 14, 20, tzinfo=WIB)),
+    ("Kompas.com - 12/03/2024, 14:20 WIB", datetime(2024, 3, 12, 14, 20, tzinfo=WIB)),
     ("Published on March 12, 2024", date(2024, 3, 12)),
 ])
 def test_date_line_formats(line, expected):
@@ -70,6 +72,8 @@ def test_date_and_outlet_from_url_source():
     detik = meta(f"{TITLE}\n{BODY}", source="https://news.detik.com/internasional/d-1234567/judul-berita")
     assert detik.outlet == "detikNews" and detik.published is None
     assert meta(f"{TITLE}\n{BODY}", source="berita/2023/10/30/a.txt").published is None
+    cnn = meta(f"{TITLE}\n{BODY}", source="https://www.cnnindonesia.com/internasional/20231030123456-106-1/judul")
+    assert (cnn.published, cnn.outlet) == (date(2023, 10, 30), "CNN Indonesia")
 
 
 @pytest.mark.parametrize("first, title", [

@@ -67,7 +67,7 @@ def header_rules(language: str = "id") -> HeaderRules:
     zones = {name.upper(): int(hours) for name, hours in calendar["time_zones"].items()}
     month = f"(?P<month>{_alternation(list(months))})\\.?"
     zone = f"(?P<zone>{_alternation(list(zones))}|UTC|GMT)"
-    clock = rf"(?:\s*,?\s*(?:pukul|jam)?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?)?(?:\s*{zone}\b)?"
+    clock = rf"(?:\s*[,|-]?\s*(?:pukul|jam)?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?)?(?:\s*{zone}\b)?"
     dates = (
         re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})"
                    r"(?::\d{2}(?:\.\d+)?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?)?"),
@@ -170,11 +170,13 @@ def published_date(lines: list[str], rules: HeaderRules) -> date | datetime | No
 
 
 def url_date(source: str | None) -> date | None:
-    """A date written into the path of a URL source (/2023/10/30/, /20231030/)."""
+    """A date written into the path of a URL source (/2023/10/30/, /20231030/, and
+    /20231030123456-... where the time of day follows)."""
     if not source or "://" not in source:
         return None
     path = urlsplit(source).path
-    for match in re.finditer(r"/(?P<y>(?:19|20)\d\d)[/-]?(?P<m>[01]\d)[/-]?(?P<d>[0-3]\d)(?=[/_-]|$)", path):
+    for match in re.finditer(r"/(?P<y>(?:19|20)\d\d)[/-]?(?P<m>[01]\d)[/-]?(?P<d>[0-3]\d)(?:[0-2]\d[0-5]\d[0-5]\d)?(?=[/_-]|$)",
+                             path):
         try:
             return date(int(match["y"]), int(match["m"]), int(match["d"]))
         except ValueError:
