@@ -91,6 +91,7 @@ def patterns(language: str = "id") -> tuple[tuple[str, re.Pattern[str]], ...]:
              rf"{a(t['local_time_word'])}\s+(?-i:[A-Z][A-Za-z]+))\)?)?")
     suffix = clock + local
     range_word = rf"(?:\s*[-–]\s*|\s+{a(t['range_words'])}\s+)"
+    pair_word = rf"(?:\s*[-–]\s*|\s+{a(t['range_words'] + t['pair_words'])}\s+)"
     year = rf"(?:\s+(?P<y>{YEAR}))?"
     parts = a(t["parts"])
     units = a(t["units"])
@@ -104,15 +105,23 @@ def patterns(language: str = "id") -> tuple[tuple[str, re.Pattern[str]], ...]:
     past = [word for word, step in t["unit_deixis"].items() if step < 0]
     month_dir = rf"(?:\s+(?P<dir>{a(t['month_directions'])}))?"
 
+    day_dir = rf"(?:\s+(?P<dir>{a(t['month_directions'])}))?"
+    numeric_days = (r"\(\s*(?P<d>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*(?P<m>\d{1,2})"
+                    r"(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)")
     table = [
         ("weekday_numeric", rf"{pre}{hari}{weekday}{part_of_day}\s*,?\s*\(\s*{NUMERIC_DATE}\s*\)"
                             rf"{suffix}"),
-        ("weekday_date", rf"{pre}{hari}{weekday}{part_of_day}\s*,\s*{tanggal}(?P<d>{DAY})\s+"
-                         rf"{month}{year}{suffix}"),
+        ("weekday_comma_numeric", rf"{pre}{hari}{weekday}\s*,\s*{NUMERIC_DATE}{suffix}"),
+        ("numeric_range", rf"{pre}{hari}(?:(?P<wd>{a(lex.weekdays)}){range_word}"
+                          rf"(?P<wd2>{a(lex.weekdays)})\s*,?\s*)?{numeric_days}{suffix}"),
+        ("numeric_cross", r"\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s*/\s*"
+                          r"(?P<m2>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\s*\)"),
+        ("weekday_date", rf"{pre}{hari}{weekday}{part_of_day}\s*,?\s*{tanggal}(?P<d>{DAY})\s+"
+                         rf"{month}{year}{day_dir}{suffix}"),
         ("day_range_cross", rf"{pre}{tanggal}(?P<d>{DAY})\s+{month}(?:\s+(?P<y0>{YEAR}))?"
                             rf"{range_word}(?P<d2>{DAY})\s+(?P<mon2>{a(lex.months)}){dot}{year}"),
-        ("day_range", rf"{pre}{tanggal}(?P<d>{DAY}){range_word}(?P<d2>{DAY})\s+{month}{year}"),
-        ("day_month", rf"{pre}{tanggal}(?P<d>{DAY})\s+{month}{year}{suffix}"),
+        ("day_range", rf"{pre}{tanggal}(?P<d>{DAY}){pair_word}(?P<d2>{DAY})\s+{month}{year}{day_dir}"),
+        ("day_month", rf"{pre}{tanggal}(?P<d>{DAY})\s+{month}{year}{day_dir}{suffix}"),
         ("month_day_year", rf"{month}\s+(?P<d>{DAY}),\s*(?P<y>{YEAR}){suffix}"),
         ("iso_date", rf"(?P<y>{YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:T[\d:]+Z?)?"),
         ("numeric_date", r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"),

@@ -13,8 +13,8 @@ from kronik.time.find import Mention
 from kronik.time.grammar import Lexicon, normal
 from kronik.time.resolve import valid
 
-EXPLICIT = ("weekday_numeric", "weekday_date", "day_month", "month_day_year", "iso_date",
-            "numeric_date", "numeric_paren")
+EXPLICIT = ("weekday_numeric", "weekday_comma_numeric", "weekday_date", "day_month", "month_day_year", "iso_date",
+            "numeric_date", "numeric_paren", "numeric_range")
 
 
 def infer_published(mentions: list[Mention], tenses: list[str | None], years: list[int],

@@ -176,8 +176,10 @@ def _weekday_of(mention: Mention, lex: Lexicon) -> int | None:
     return lex.weekdays.get(normal(name)) if name else None
 
 
-def _month_of(mention: Mention, lex: Lexicon, group: str = "mon") -> int:
-    return int(mention.get("m")) if mention.get("m") else lex.months[normal(mention.get(group))]
+def _month_of(mention: Mention, lex: Lexicon, second: bool = False) -> int:
+    """The month number of a mention, written as a number or a name (of the range's end)."""
+    number = mention.get("m2" if second else "m")
+    return int(number) if number else lex.months[normal(mention.get("mon2" if second else "mon"))]
 
 
 def _date(mention: Mention, context: Context, lex: Lexicon):
@@ -196,7 +198,7 @@ def _day_range(mention: Mention, context: Context, lex: Lexicon):
 
 
 def _day_range_cross(mention: Mention, context: Context, lex: Lexicon):
-    month, month2 = _month_of(mention, lex), _month_of(mention, lex, "mon2")
+    month, month2 = _month_of(mention, lex), _month_of(mention, lex, second=True)
     year2 = _year(mention.get("y"))
     year = _year(mention.get("y0")) or (year2 - (month > month2) if year2 else None)
     first = explicit_day(int(mention.get("d")), month, year, None, context)
@@ -365,6 +367,7 @@ def _offset(mention: Mention, context: Context, lex: Lexicon):
 
 _RESOLVERS = MappingProxyType({
     "weekday_numeric": _date,
+    "weekday_comma_numeric": _date,
     "weekday_date": _date,
     "day_month": _date,
     "month_day_year": _date,
@@ -372,7 +375,9 @@ _RESOLVERS = MappingProxyType({
     "numeric_date": _date,
     "numeric_paren": _date,
     "day_range": _day_range,
+    "numeric_range": _day_range,
     "day_range_cross": _day_range_cross,
+    "numeric_cross": _day_range_cross,
     "weekday": _weekday,
     "month": _month,
     "year": _year_expression,

@@ -19,7 +19,7 @@ def own_tense(mention: Mention, lex: Lexicon) -> str | None:
     t = lex.time
     if mention.kind == "weekday":
         return _tense(t["weekday_directions"].get(direction))
-    if mention.kind in ("month", "year"):
+    if mention.kind in ("month", "year", "day_month", "day_range", "weekday_date"):
         return _tense(t["month_directions"].get(direction))
     if mention.kind == "unit_deixis":
         return _sign(t["unit_deixis"][direction])
