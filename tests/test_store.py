@@ -217,3 +217,19 @@ def test_cli_ingest_reports_bad_inputs_one_line_each_and_keeps_the_rest(tmp_path
     assert '"documents": 1' in stats.stdout
     missing = kronik("show", "no-such-id", "--db", db, cwd=tmp_path)
     assert missing.returncode == 1 and "no event with id" in missing.stderr
+
+
+def test_opening_a_version_1_store_migrates_it_and_backfills_source_lists(tmp_path):
+    path = tmp_path / "k.duckdb"
+    with Chronicle.open(path) as store:
+        store.ingest([doc_with_text("a.txt", article(1), phone("a1", date(2030, 3, 4))),
+                      doc_with_text("b.txt", article(2), phone("b1", date(2030, 3, 4)))])
+    con = duckdb.connect(str(path))
+    con.execute("DROP INDEX canonical_date")  # DuckDB drops no column of an indexed table
+    con.execute("ALTER TABLE canonical_events DROP COLUMN source_list")
+    con.execute("CREATE INDEX canonical_date ON canonical_events (date_start)")
+    con.execute("DELETE FROM schema_version WHERE version > 1")
+    con.close()
+    with Chronicle.open(path) as store:
+        assert store.stats()["schema_version"] == SCHEMA_VERSION
+        assert [s["source"] for s in store.event("a1")["source_list"]] == ["a.txt", "b.txt"]

@@ -18,8 +18,8 @@ Connection = duckdb.DuckDBPyConnection
 CANONICAL_COLUMNS = ("canonical_id", "event_id", "type", "mode", "status", "quad", "actor_name",
                      "actor_country", "recipient_name", "recipient_country", "countries",
                      "date_start", "date_end", "location_name", "location_country", "mentions",
-                     "sources", "independent", "confidence", "first_published")
-EXPORT_COLUMNS = (*CANONICAL_COLUMNS, "actor_title", "recipient_title", "date_text", "evidence_text",
+                     "sources", "independent", "confidence", "first_published", "source_list")
+EXPORT_COLUMNS = (*CANONICAL_COLUMNS[:-1], "actor_title", "recipient_title", "date_text", "evidence_text",
                   "names", "source_names", "outlets", "publication_dates")
 SYMMETRIC_SQL = (f"(type IN ({', '.join(repr(t) for t in sorted(SYMMETRIC_TYPES))}) AND "
                  f"coalesce(mode, '') NOT IN ({', '.join(repr(m) for m in sorted(ORDERED_MODES))}))")
@@ -40,7 +40,7 @@ def where(filters: Filters) -> tuple[str, list[Any]]:
             clauses.append(f"{column} = ?")
             params.append(value.upper() if column == "type" else value.lower())
     if filters.start:
-        clauses.append("coalesce(date_end, date_start) >= ?")
+        clauses.append("date_end >= ?")  # on date_end itself, so zone maps skip old row groups
         params.append(filters.start)
     if filters.end:
         clauses.append("date_start <= ?")
@@ -63,27 +63,14 @@ def timeline(con: Connection, filters: Filters, limit: int, offset: int) -> list
         f"SELECT {', '.join(CANONICAL_COLUMNS)} FROM canonical_events WHERE {clause} "
         "ORDER BY date_start DESC NULLS LAST, type, canonical_id LIMIT ? OFFSET ?",
         [*params, limit, offset]))
-    attach_sources(con, rows)
+    attach_sources(rows)
     return [_jsonable(r) for r in rows]
 
 
-def attach_sources(con: Connection, rows: list[dict[str, Any]]) -> None:
-    """Add to each canonical row the list of documents that report it."""
-    ids = [r["canonical_id"] for r in rows]
-    if not ids:
-        return
-    found = con.execute(
-        "SELECT DISTINCT e.canonical_id, d.doc_id, d.source, d.outlet, d.title, d.published, "
-        "d.duplicate_of FROM events e JOIN documents d USING (doc_id) "
-        "WHERE e.canonical_id IN (SELECT unnest(?)) ORDER BY d.published NULLS LAST, d.doc_id",
-        [ids]).fetchall()
-    by_group: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-    for group, doc_id, source, outlet, title, published, duplicate_of in found:
-        by_group[group].append({"doc_id": doc_id, "source": source, "outlet": outlet,
-                                "title": title, "published": published,
-                                "duplicate_of": duplicate_of})
+def attach_sources(rows: list[dict[str, Any]]) -> None:
+    """Turn each canonical row's stored JSON list of reporting documents into a list."""
     for row in rows:
-        row["source_list"] = by_group[row["canonical_id"]]
+        row["source_list"] = json.loads(row["source_list"] or "[]")
 
 
 def count_events(con: Connection, filters: Filters) -> int:
@@ -110,6 +97,7 @@ def dyad(con: Connection, a: str, b: str, filters: Filters) -> dict[str, Any]:
     rows = _rows(con.execute(
         f"SELECT {', '.join(CANONICAL_COLUMNS)} FROM canonical_events WHERE {clause} "
         "ORDER BY date_start NULLS LAST, canonical_id", params))
+    attach_sources(rows)
     return {"a": a, "b": b, "totals": totals, "periods": periods, "directed": directions,
             "events": [_jsonable(r) for r in rows]}
 
@@ -155,9 +143,8 @@ def event(con: Connection, key: str) -> dict[str, Any] | None:
         [group]))
     if not rows:
         return None
+    attach_sources(rows)
     result = _jsonable(rows[0])
-    attach_sources(con, [result])
-    result["source_list"] = [_jsonable(s) for s in result["source_list"]]
     result["mentions_list"] = _mentions(con, group)
     result["fulfils"] = _linked(con, group, "fact_id", "plan_id")
     result["fulfilled_by"] = _linked(con, group, "plan_id", "fact_id")
@@ -263,7 +250,7 @@ def export_rows(con: Connection, filters: Filters) -> list[dict[str, Any]]:
         f"FROM (SELECT * FROM canonical_events WHERE {clause}) c "
         "JOIN events e ON e.event_id = c.event_id "
         "ORDER BY c.date_start NULLS LAST, c.canonical_id", params))
-    attach_sources(con, rows)
+    attach_sources(rows)
     for row in rows:
         sources = row.pop("source_list")
         row["countries"] = ";".join(row["countries"] or [])

@@ -9,6 +9,15 @@ import duckdb
 
 from kronik.errors import StoreError
 
+# The documents reporting a group (canonical_id = c.canonical_id), as a JSON list.
+SOURCE_LIST_SQL = """
+    SELECT coalesce(to_json(list({'doc_id': d.doc_id, 'source': d.source, 'outlet': d.outlet,
+                                  'title': d.title, 'published': d.published,
+                                  'duplicate_of': d.duplicate_of}
+                                 ORDER BY d.published NULLS LAST, d.doc_id)), '[]')
+    FROM (SELECT DISTINCT doc_id FROM events WHERE canonical_id = c.canonical_id) e
+    JOIN documents d USING (doc_id)"""
+
 MIGRATIONS: list[list[str]] = [
     # 1: documents, their extraction, cross-document groups and near-duplicate bands.
     [
@@ -64,6 +73,11 @@ MIGRATIONS: list[list[str]] = [
             mentions INTEGER NOT NULL, sources INTEGER NOT NULL, independent INTEGER NOT NULL,
             confidence DOUBLE NOT NULL, first_published DATE)""",
         "CREATE INDEX canonical_date ON canonical_events (date_start)",
+    ],
+    # 2: each canonical row carries its list of sources, so a timeline page needs no join.
+    [
+        "ALTER TABLE canonical_events ADD COLUMN source_list JSON",
+        f"UPDATE canonical_events c SET source_list = ({SOURCE_LIST_SQL})",
     ],
 ]
 

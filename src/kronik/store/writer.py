@@ -18,7 +18,7 @@ from kronik.document import Document, Event, Party
 from kronik.identity import (NEAR_DAYS, PLAN_SLACK_DAYS, Link, Mention, canonical_id_for,
                              countries, match_group, plan_links)
 from kronik.resources import load_data
-from kronik.store import fingerprint
+from kronik.store import fingerprint, schema
 
 # Candidates for linking are read by type and mode within this many days of the new event;
 # the identity rule then decides (the widest window it uses is the plan slack).
@@ -220,7 +220,7 @@ def refresh_group(con: Connection, group: str) -> None:
     published = [r[7] for r in rows if r[7]]
     actor, recipient = event.actor, event.recipient
     con.execute(
-        "INSERT INTO canonical_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO canonical_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
         [group, rep[0], event.type, event.mode, event.status, quad_of_type().get(event.type),
          actor.name if actor else None, actor.country if actor else None,
          recipient.name if recipient else None, recipient.country if recipient else None,
@@ -230,6 +230,8 @@ def refresh_group(con: Connection, group: str) -> None:
          event.location.country if event.location else None,
          len(rows), len({r[4] for r in rows}), independent, confidence(independent),
          min(published) if published else None])
+    con.execute(f"UPDATE canonical_events c SET source_list = ({schema.SOURCE_LIST_SQL}) "
+                "WHERE canonical_id = ?", [group])
 
 
 def confidence(independent: int) -> float:
