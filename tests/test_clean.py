@@ -95,6 +95,22 @@ def test_repeated_line_and_repeated_tail_are_dropped():
     assert text == "\n".join([LEAD, first, BODY, TAIL])
 
 
+def test_teaser_headlines_after_a_related_links_heading_are_dropped():
+    raw = "\n".join([LEAD, "Baca Juga:", "Menteri Contoh Resmikan Jembatan Baru di Bandung", BODY,
+                     TAIL, "", "POPULER", "", "Harga Cabai di Pasar Induk Naik Lagi",
+                     "Ruritania Gelar Latihan Militer, Negara Tetangga Waspada?"])
+    text, _ = clean_text(raw)
+    assert text == "\n".join([LEAD, BODY, TAIL])
+
+
+def test_teaser_list_ends_at_the_first_line_of_article_text():
+    heading = "Dialog Harus Berlanjut"
+    raw = "\n".join([LEAD, "Rekomendasi Cerita", "Kerja sama kedua negara masih berlangsung hingga kini",
+                     heading, BODY])
+    text, _ = clean_text(raw)
+    assert text == "\n".join([LEAD, "Kerja sama kedua negara masih berlangsung hingga kini", heading, BODY])
+
+
 def test_short_tail_of_previous_line_is_kept():
     first = "Presiden Contoh membuka pameran itu bersama Ruritania."
     text, _ = clean_text("\n".join([LEAD, first, "Ruritania."]))

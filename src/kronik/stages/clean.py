@@ -59,6 +59,9 @@ class NoiseRules:
     english_words: frozenset[str]
     indonesian_words: frozenset[str]
     repeated_tail_min_words: int
+    teaser_headings: tuple[re.Pattern[str], ...]
+    teaser_max_words: int
+    teaser_capital_share: float
 
 
 @cache
@@ -75,6 +78,10 @@ def noise_rules(language: str = "id") -> NoiseRules:
         english_words=frozenset(data["english_words"]),
         indonesian_words=frozenset(w.lower() for w in data["indonesian_words"]),
         repeated_tail_min_words=int(data["repeated_tail_min_words"]),
+        teaser_headings=tuple(re.compile(entry["pattern"], re.IGNORECASE)
+                              for entry in data["teaser_headings"]),
+        teaser_max_words=int(data["teaser_max_words"]),
+        teaser_capital_share=float(data["teaser_capital_share"]),
     )
 
 
@@ -108,6 +115,14 @@ def is_english_heading(line: str, rules: NoiseRules) -> bool:
     return any(w in rules.english_words for w in words)
 
 
+def is_teaser(line: str, rules: NoiseRules) -> bool:
+    """A headline of another article: title case, short, no full stop at the end."""
+    words = [w for w in _WORD.findall(line) if len(w) >= 3]
+    if not words or len(line.split()) > rules.teaser_max_words or re.search(r"[.,;:]['\"”’)]*$", line):
+        return False
+    return sum(w[0].isupper() for w in words) >= rules.teaser_capital_share * len(words)
+
+
 def is_repeat(line: str, earlier: set[str], previous: str | None, rules: NoiseRules) -> bool:
     """A line that repeats an earlier line, or the tail of the line just before it."""
     if line in earlier:
@@ -117,15 +132,21 @@ def is_repeat(line: str, earlier: set[str], previous: str | None, rules: NoiseRu
 
 
 def keep_lines(lines: list[str], rules: NoiseRules) -> list[str]:
-    """The lines of article text: noise, repeats and English subheadings dropped, blanks kept."""
+    """The lines of article text: noise, teaser lists, repeats and English subheadings dropped,
+    blank lines kept."""
     kept: list[str] = []
     seen: set[str] = set()
     previous: str | None = None
+    in_teasers = False
     for line in lines:
         if not line:
             kept.append(line)
             continue
-        if is_noise_line(line, rules) or is_repeat(line, seen, previous, rules):
+        if any(heading.fullmatch(line) for heading in rules.teaser_headings):
+            in_teasers = True
+            continue
+        in_teasers = in_teasers and is_teaser(line, rules)
+        if in_teasers or is_noise_line(line, rules) or is_repeat(line, seen, previous, rules):
             continue
         if previous is not None and is_english_heading(line, rules):
             continue
