@@ -34,7 +34,7 @@ ROWS = [
     ("Ia menelepon mitranya pada hari Senin (4/03).", A, "pada hari Senin (4/03)", "2024-03-04", "2024-03-04", "day"),
     ("Upacara dimulai Senin (11/3) pukul 10.00 WIB.", A, "Senin (11/3) pukul 10.00 WIB", "2024-03-11", "2024-03-11", "day"),
     ("Parlemen bersidang Jumat (8/3) waktu setempat.", A, "Jumat (8/3) waktu setempat", "2024-03-08", "2024-03-08", "day"),
-    ("Menlu Chile bicara pada Rabu (31/12/2025) malam.", A, "pada Rabu (31/12/2025)", "2025-12-31", "2025-12-31", "day"),
+    ("Menlu Chile bicara pada Rabu (31/12/2025) malam.", A, "pada Rabu (31/12/2025) malam", "2025-12-31", "2025-12-31", "day"),
     ("Ada pesan pada Minggu (10/3) dari Kairo.", A, "pada Minggu (10/3)", "2024-03-10", "2024-03-10", "day"),
     ("Ia mendarat di Lima pada Senin (30/12).", "2025-01-01", "pada Senin (30/12)", "2024-12-30", "2024-12-30", "day"),
     ("Pernyataan itu terbit Kamis (2/1).", "2025-01-03", "Kamis (2/1)", "2025-01-02", "2025-01-02", "day"),
@@ -87,6 +87,7 @@ ROWS = [
     ("Perdagangan naik sejak 2015 menurut bank sentral.", A, "2015", "2015-01-01", "2015-12-31", "year"),
     ("Invasi dimulai pada tahun 2022 lalu.", A, "pada tahun 2022 lalu", "2022-01-01", "2022-12-31", "year"),
     ("Ia menjabat dari 2019 hingga 2021.", A, "2019", "2019-01-01", "2019-12-31", "year"),
+    ("Pandemi melanda pada 2020-2022 di sana.", A, "pada 2020-2022", "2020-01-01", "2022-12-31", "range"),
     ("Musik tahun 1990-an kembali populer.", A, "tahun 1990-an", "1990-01-01", "1999-12-31", "range"),
     ("Defisit melebar sejak akhir 2023.", A, "akhir 2023", "2023-09-01", "2023-12-31", "part_of_year"),
     # Days named from the anchor.
@@ -117,6 +118,7 @@ ROWS = [
     ("Kedutaan itu dibuka setahun lalu.", A, "setahun lalu", "2023-01-01", "2023-12-31", "year"),
     ("Ia mundur dua bulan lalu.", A, "dua bulan lalu", "2024-01-01", "2024-01-31", "month"),
     ("Kapal itu tiba dua minggu lagi.", A, "dua minggu lagi", "2024-03-25", "2024-03-31", "week"),
+    ("Badai diperkirakan tiba dalam dua hari ke depan.", A, "dalam dua hari ke depan", "2024-03-13", "2024-03-15", "range"),
     ("Inflasi turun dalam dua pekan terakhir.", A, "dalam dua pekan terakhir", "2024-02-28", "2024-03-13", "range"),
     ("Ia mundur beberapa minggu setelah pemilu.", A, "beberapa minggu setelah", "2024-01-23", "2024-02-28", "range"),
     # Counted from the previous expression of the text.

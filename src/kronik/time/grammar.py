@@ -98,7 +98,7 @@ def patterns(language: str = "id") -> tuple[tuple[str, re.Pattern[str]], ...]:
     count = rf"(?:\d{{1,3}}|{a(list(t['numbers']) + list(t['vague_numbers']))})"
     se_unit = rf"{re.escape(t['one_prefix'])}{units}"
     approx = rf"(?:(?P<approx>{a(t['more_than'] + t['almost'])})\s+)?"
-    within = rf"(?:{a(t['within'])}\s+)?"
+    within = rf"(?:(?P<within>{a(t['within'])})\s+)?"
     unit_deixis = rf"(?P<dir>{a(t['unit_deixis'])})"
     ordinal = rf"(?P<ord>{a(t['ordinals'])})"
     wd_dir = rf"(?:\s+(?P<dir>{a(t['weekday_directions'])}))?"
@@ -110,7 +110,7 @@ def patterns(language: str = "id") -> tuple[tuple[str, re.Pattern[str]], ...]:
                     r"(?:\s*/\s*(?P<y>\d{4}|\d{2}))?\s*\)")
     table = [
         ("weekday_numeric", rf"{pre}{hari}{weekday}{part_of_day}\s*,?\s*\(\s*{NUMERIC_DATE}\s*\)"
-                            rf"{suffix}"),
+                            rf"{part_of_day}{suffix}"),
         ("weekday_comma_numeric", rf"{pre}{hari}{weekday}\s*,\s*{NUMERIC_DATE}{suffix}"),
         ("numeric_range", rf"{pre}{hari}(?:(?P<wd>{a(lex.weekdays)}){range_word}"
                           rf"(?P<wd2>{a(lex.weekdays)})\s*,?\s*)?{numeric_days}{suffix}"),
@@ -136,6 +136,7 @@ def patterns(language: str = "id") -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("weekday", rf"{pre}{hari}{weekday}{part_of_day}{wd_dir}{suffix}"),
         ("month", rf"{pre}(?:(?P<part>{parts})\s+)?{bulan}{full_month}{year}{month_dir}"),
         ("year", rf"{pre}(?:(?P<part>{parts})\s+)?(?:(?P<tahun>{tahun})\s+)?(?P<y>{YEAR})"
+                 rf"(?:\s*[-–]\s*(?P<y2>{YEAR}))?"
                  rf"(?P<decade>{re.escape(t['decade_suffix'])})?"
                  rf"(?!\s*[.,]?\d)(?:\s+(?P<dir>{a(past)}))?"),
     ]

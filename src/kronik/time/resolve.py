@@ -264,6 +264,10 @@ def _year_expression(mention: Mention, context: Context, lex: Lexicon):
     year = int(mention.get("y"))
     if mention.get("decade"):
         return (date(year, 1, 1), date(year + 9, 12, 31)), "range"
+    if mention.get("y2"):
+        if int(mention.get("y2")) < year:
+            raise Unresolved(f"range ends before it starts: {mention.text}")
+        return (date(year, 1, 1), date(int(mention.get("y2")), 12, 31)), "range"
     return _part_of_year(year, mention.get("part"), lex)
 
 
@@ -346,6 +350,9 @@ def _offset(mention: Mention, context: Context, lex: Lexicon):
     if source == "recent":
         anchor = _anchor(context)
         return (shift(anchor, -high, unit), anchor), "range"
+    if mention.get("within") and source == "anchor":  # "dalam dua hari ke depan": up to then
+        anchor = _anchor(context)
+        return tuple(sorted((anchor, shift(anchor, sign * high, unit)))), "range"
     base = _reference(source, sign, unit, context)
     approx = normal(mention.get("approx") or "")
     if approx in lex.time["more_than"]:
