@@ -38,8 +38,6 @@ PRECEDING_DATE_GAP_WORDS = 2
 SINCE = re.compile(r"(?:sejak|semenjak|hingga|sampai)\s+(?:\w+\s+)?$", re.IGNORECASE)
 SIMULTANEOUS = re.compile(r"(?<!\w)(?:saat|ketika|sementara|selama|bersamaan|dalam|di sela|sela-sela|di mana)(?!\w)",
                           re.IGNORECASE)
-DURING = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:selama|dalam|di sela-sela|di sela)\s+(?:\w+\s+)?(?:panggilan|pembicaraan|pertemuan|percakapan|kunjungan|perundingan)",
-                    re.IGNORECASE)
 STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})
 
 
@@ -73,38 +71,46 @@ class Dating:
         for index, sentence_frames in by_sentence.items():
             sentence = self.doc.sentences[index]
             for frame in sentence_frames:
-                if DURING.search(self.doc.text[frame.trigger.end:sentence.end]) and frame.type != "CONSULT":
-                    frame.flags.add("during_talks")
+                during = self.lexicon.during.search(self.doc.text[frame.trigger.end:sentence.end])
+                if during and frame.type != "CONSULT":
+                    frame.flags.add("during:" + self.lexicon.linking_nouns[during.group(1).lower()])
             governed: dict[int, list[tuple[bool, int, TimeExpression]]] = {}
             for expression in self.in_sentence(sentence):
                 found = self._governed(expression, sentence_frames)
                 if found is not None:
-                    frame, closes = found
+                    frame, closes, shortly_before = found
                     distance = abs(expression.start - frame.trigger.end)
-                    governed.setdefault(id(frame), []).append((not closes, distance, expression))
+                    governed.setdefault(id(frame), []).append((not closes, distance, expression, shortly_before))
             for frame in sentence_frames:
-                if id(frame) in governed and "during_talks" not in frame.flags:
-                    _, _, expression = min(governed[id(frame)], key=lambda item: item[:2])
+                if id(frame) in governed and not _during(frame):
+                    _, _, expression, shortly_before = min(governed[id(frame)], key=lambda item: item[:2])
                     frame.date = self._anniversary(frame, expression)
+                    if shortly_before:
+                        frame.date = replace(frame.date, first=frame.date.first - timedelta(days=1))
         anchor = self.doc.anchor
         for frame in frames:
             if frame.date is not None and anchor and frame.date.first > anchor and frame.status == "occurred":
                 frame.status = "planned"
 
-    def _governed(self, expression: TimeExpression, frames: list[Frame]) -> tuple[Frame, bool] | None:
-        """The frame an expression dates, and whether it closes that frame's phrase (follows
-        its trigger) rather than standing before it."""
+    def _governed(self, expression: TimeExpression, frames: list[Frame]) -> tuple[Frame, bool, bool] | None:
+        """The frame an expression dates, whether it closes that frame's phrase (follows its
+        trigger) rather than standing before it, and whether the event came just before it
+        ("diungkapkan pada Jumat, setelah pertemuan ...")."""
         before = [f for f in frames if f.trigger.end <= expression.start]
         after = [f for f in frames if f.trigger.start >= expression.end]
         following = min(after, key=lambda f: f.trigger.start, default=None)
         if following is not None and self._stands_before(expression, following):
-            return following, False
+            return following, False, False
         preceding = max(before, key=lambda f: f.trigger.end, default=None)
         if preceding is not None:
-            return preceding, True
-        if following is not None and not self.lexicon.clause_break.search(
-                self.doc.text, expression.end, following.trigger.start):
-            return following, False
+            return preceding, True, False
+        if following is None:
+            return None
+        between = self.doc.text[expression.end:following.trigger.start]
+        if self.lexicon.shortly_before.search(between) and not self.lexicon.reported_content.search(between):
+            return following, False, True
+        if not self.lexicon.clause_break.search(between):
+            return following, False, False
         return None
 
     def _stands_before(self, expression: TimeExpression, frame: Frame) -> bool:
@@ -132,17 +138,29 @@ class Dating:
     # -- step 2 --------------------------------------------------------------------------------
 
     def link_to_talks(self, frames: list[Frame], talks: list[Cluster]) -> None:
-        """Statements made during talks named in their sentence take the talks' date."""
+        """Statements made during talks take the talks' date: the talks its sentence names
+        ("selama panggilan": the article's call between the same states), else the talks
+        nearest to it in the same sentence."""
         for frame in frames:
-            if frame.date is not None and "during_talks" not in frame.flags:
+            mode = _during(frame)
+            if frame.date is not None and mode is None:
                 continue
-            nearby = [(abs(f.trigger.start - frame.trigger.start), cluster) for cluster in talks
-                      if cluster.dated() for f in cluster.frames if f.sentence == frame.sentence]
-            if nearby:
-                _, cluster = min(nearby, key=lambda item: item[0])
+            cluster = self._talks_named(frame, talks, mode) if mode else None
+            if cluster is None:
+                nearby = [(abs(f.trigger.start - frame.trigger.start), c) for c in talks
+                          if c.dated() for f in c.frames if f.sentence == frame.sentence]
+                cluster = min(nearby, key=lambda item: item[0])[1] if nearby else None
+            if cluster is not None:
                 frame.date = TimeExpression(0, 0, cluster.date_text or "", first=cluster.first,
                                             last=cluster.last, precision="linked")
                 frame.flags.add("linked")
+
+    def _talks_named(self, frame: Frame, talks: list[Cluster], mode: str) -> Cluster | None:
+        wanted = set(frame.countries)
+        matching = [c for c in talks if c.dated() and c.status == "occurred" and wanted <= set(c.countries)
+                    and (c.mode == mode or mode == "talk" and c.mode in ("phone", "meeting", "talk"))]
+        return min(matching, key=lambda c: min(abs(f.trigger.start - frame.trigger.start) for f in c.frames),
+                   default=None)
 
     def fill(self, clusters: list[Cluster], lead: Cluster | None = None) -> None:
         """Steps 2-5 for events the merge left without a date."""
@@ -219,3 +237,8 @@ def _years_back(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
         return day.replace(year=day.year - years, day=28)
+
+
+def _during(frame: Frame) -> str | None:
+    """The mode of the talks a statement was made during, if its sentence says so."""
+    return next((flag.split(":", 1)[1] for flag in frame.flags if flag.startswith("during:")), None)

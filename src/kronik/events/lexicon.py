@@ -43,8 +43,8 @@ class Lexicon:
     coordinators: frozenset[str]
     invitation: re.Pattern[str]
     host_phrase: re.Pattern[str]
-    linking_nouns: frozenset[str]
-    linking_preps: re.Pattern[str]
+    linking_nouns: dict[str, str]
+    during: re.Pattern[str]
     other_occasion: re.Pattern[str]
     unnamed: re.Pattern[str]
     report: re.Pattern[str]
@@ -53,6 +53,7 @@ class Lexicon:
     anniversary: re.Pattern[str]
     ordinals: dict[str, int]
     reported_content: re.Pattern[str]
+    shortly_before: re.Pattern[str]
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -97,8 +98,8 @@ def lexicon(language: str = "id") -> Lexicon:
         coordinators=frozenset(data["coordinators"]),
         invitation=_words(data["invitation_verbs"]),
         host_phrase=_words(data["host_phrases"]),
-        linking_nouns=frozenset(data["linking_nouns"]),
-        linking_preps=_words(data["linking_preps"]),
+        linking_nouns=dict(data["linking_nouns"]),
+        during=_during(data["during_preps"], data["linking_nouns"]),
         other_occasion=_words(data["other_occasion_cues"]),
         unnamed=_words(data["unnamed_cues"]),
         report=_words(data["report_cues"]),
@@ -107,4 +108,12 @@ def lexicon(language: str = "id") -> Lexicon:
         anniversary=re.compile(data["anniversary"], re.IGNORECASE),
         ordinals=dict(data["ordinals"]),
         reported_content=_words(data["reported_content"]),
+        shortly_before=_words(data["shortly_before"]),
     )
+
+
+def _during(preps: list[str], nouns: dict[str, str]) -> re.Pattern[str]:
+    """A statement's tie to the talks it was made in: a few words, a during-word, a talks noun."""
+    prep = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
+    noun = "|".join(re.escape(n) for n in nouns)
+    return re.compile(rf"^\W*(?:\w+\W+){{0,4}}?(?:{prep})\s+(?:\w+\s+)?({noun})(?!\w)", re.IGNORECASE)

@@ -222,50 +222,6 @@ def _fold_one_sided(clusters: list[Cluster], frame: Frame) -> None:
         _absorb(matching[0], frame, "another mention of the same act")
 
 
-def _place(clusters: list[Cluster], frame: Frame, actors: list[Party], recipients: list[Party]) -> None:
-    probe = Cluster(frame.type, frame.mode, actors, recipients, frame.status, [frame])
-    first = frame.date.first if frame.date else None
-    last = frame.date.last if frame.date else None
-    for cluster in clusters:
-        if (cluster.type == frame.type and modes_compatible(cluster.mode, frame.mode)
-                and cluster.signature() == probe.signature() and dates_compatible(cluster, first, last)
-                and _caption_compatible(cluster, frame)
-                and _status_compatible(cluster, frame)
-                and not (frame.other_occasion or any(f.other_occasion for f in cluster.frames))):
-            _absorb(cluster, frame, "governing time expression")
-            return
-    if frame.date is not None and frame.date.first is not None:
-        probe.set_date(frame.date, "governing time expression")
-    clusters.append(probe)
-
-
-def _caption_compatible(cluster: Cluster, frame: Frame) -> bool:
-    """A photo caption often shows another occasion: it joins body mentions only on a shared date."""
-    captions = {"caption" in f.flags for f in cluster.frames} | {"caption" in frame.flags}
-    if len(captions) == 1:
-        return True
-    return cluster.first is not None and frame.date is not None and frame.date.first is not None
-
-
-def _fold_partial(clusters: list[Cluster], frame: Frame) -> None:
-    """A talk mention naming too few sides adds its channel and date to the talk it follows."""
-    if frame.other_occasion:
-        return
-    first = frame.date.first if frame.date else None
-    last = frame.date.last if frame.date else None
-    known = set(frame.countries)
-    candidates = [(position, cluster) for position, cluster in enumerate(clusters)
-                  if cluster.type == "CONSULT" and modes_compatible(cluster.mode, frame.mode)
-                  and known <= set(cluster.countries) and dates_compatible(cluster, first, last)
-                  and not any(f.sentence == frame.sentence for f in cluster.frames)]
-    if not candidates:
-        return
-    # The same channel first, then the talks naming the fewest others, then the latest.
-    _, chosen = max(candidates, key=lambda item: (item[1].mode == frame.mode,
-                                                  -len(set(item[1].countries) - known), item[0]))
-    _absorb(chosen, frame, "later mention of the same talks")
-
-
 def _held_during(talks: Cluster, visit: Cluster) -> bool:
     """Whether talks are part of a visit: the same two states, compatible dates, and the visitor
     (where the visit names a person) among those talking."""
