@@ -99,7 +99,8 @@ def test_an_impossible_date_is_repaired_from_its_weekday():
 
 
 @pytest.mark.parametrize("text", ["(99/99/9999)", "Jumat (99/99/9999)", "Senin (0/0)",
-                                  "pada 99 Mei 2024", "tanggal 31-2 Juni", "caturwulan keempat"])
+                                  "pada 99 Mei 2024", "tanggal 31-2 Juni", "caturwulan keempat",
+                                  "999 dekade lalu"])
 def test_garbage_is_reported_not_raised(text):
     for published in (ANCHOR, None):
         doc = run(text, published)

@@ -60,6 +60,8 @@ def resolve(mention: Mention, context: Context, lex: Lexicon) -> TimeExpression:
         (first, last), precision = _RESOLVERS[mention.kind](mention, context, lex)
     except Unresolved as problem:
         return replace(expression, error=str(problem))
+    except (ValueError, OverflowError):
+        return replace(expression, error=f"outside the calendar: {mention.text}")
     first, last = _clip(first, last, precision, context)
     return replace(expression, first=first, last=last, precision=precision)
 
