@@ -117,8 +117,10 @@ def test_author_is_the_writer_from_the_byline(byline, author):
     assert meta(f"{TITLE}\n{byline}\n{BODY}").author == author
 
 
-def test_author_from_a_footer_byline():
-    assert meta(f"{TITLE}\n{BODY}\nPewarta: Agus Contoh\nEditor: Dewi Lestari").author == "Agus Contoh"
+def test_author_and_date_from_a_footer():
+    body = "\n".join(f"Paragraf {number}: {BODY}" for number in range(20))
+    doc = meta(f"{TITLE}\n{body}\nPewarta: Agus Contoh\nEditor: Dewi Lestari\nDiterbitkan: 4 Juni 2024")
+    assert (doc.author, doc.published) == ("Agus Contoh", date(2024, 6, 4))
 
 
 EXPECTED = {

@@ -45,6 +45,7 @@ _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?](?:\s|$))")
 _SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _FINAL_STOP = re.compile(r"[.!?…:;,]['\"”’)]*$")
+_FULL_STOP_END = re.compile(r"[.,;:]['\"”’)]*$")
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def is_english_heading(line: str, rules: NoiseRules) -> bool:
 def is_teaser(line: str, rules: NoiseRules) -> bool:
     """A headline of another article: title case, short, no full stop at the end."""
     words = [w for w in _WORD.findall(line) if len(w) >= 3]
-    if not words or len(line.split()) > rules.teaser_max_words or re.search(r"[.,;:]['\"”’)]*$", line):
+    if not words or len(line.split()) > rules.teaser_max_words or _FULL_STOP_END.search(line):
         return False
     return sum(w[0].isupper() for w in words) >= rules.teaser_capital_share * len(words)
 
@@ -162,7 +163,7 @@ def caption_spans(text: str, rules: NoiseRules) -> list[Span]:
     spans: list[Span] = []
     offset = 0
     previous: Span | None = None
-    for number, line in enumerate(text.split("\n")):
+    for line in text.split("\n"):
         here = Span(offset, offset + len(line), line) if line else None
         if here is not None and rules.caption_credit.search(line):
             if (previous is not None and previous.start > 0 and not _FINAL_STOP.search(previous.text)

@@ -33,7 +33,6 @@ class Stamp:
 
     value: date | datetime
     kind: str
-    start: int
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,7 @@ class HeaderRules:
     author: re.Pattern[str]
     filler: re.Pattern[str]
     header_lines: int
+    footer_lines: int
     max_header_words: int
     outlets: tuple[dict, ...]
 
@@ -90,6 +90,7 @@ def header_rules(language: str = "id") -> HeaderRules:
         author=re.compile(rf"^(?i:{_alternation(meta['author_labels'])})\s*:?\s+(?P<name>{name})"),
         filler=re.compile(rf"\b(?:{filler})\b", re.IGNORECASE),
         header_lines=int(meta["header_lines"]),
+        footer_lines=int(meta["footer_lines"]),
         max_header_words=int(meta["max_header_line_words"]),
         outlets=tuple(meta["outlets"]),
     )
@@ -137,7 +138,7 @@ def find_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
     for start, _, value in sorted(found, key=lambda item: item[0]):
         before = [kind for at, kind in labels if at < start]
         kind = before[-1] if before and before[-1] in _RANK else "stated"
-        stamps.append(Stamp(value, kind, start))
+        stamps.append(Stamp(value, kind))
     return stamps
 
 
@@ -158,6 +159,12 @@ def is_date_line(line: str, rules: HeaderRules) -> bool:
 def header(text: str, rules: HeaderRules) -> list[str]:
     """The first non-empty lines of the text, where bylines and date lines stand."""
     return [line for line in text.split("\n") if line.strip()][: rules.header_lines]
+
+
+def footer(text: str, rules: HeaderRules) -> list[str]:
+    """The last non-empty lines after the header, where some sites put the byline and date."""
+    lines = [line for line in text.split("\n") if line.strip()][rules.header_lines:]
+    return lines[-rules.footer_lines:]
 
 
 def published_date(lines: list[str], rules: HeaderRules) -> date | datetime | None:
@@ -269,8 +276,7 @@ def find_dateline(text: str, rules: HeaderRules) -> tuple[str | None, str | None
 def find_author(text: str, rules: HeaderRules) -> str | None:
     """The writer named in a byline ("oleh X", "Penulis: X", "Reporter: X") at the top or the
     foot of the article; an editor is never the author."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    for line in header(text, rules) + lines[-5:]:
+    for line in header(text, rules) + footer(text, rules):
         if len(line.split()) > rules.max_header_words:
             continue
         match = rules.author.match(line)
@@ -295,5 +301,6 @@ class Metadata(Stage):
         doc.outlet = outlet or url_outlet(doc.source, rules)
         doc.author = find_author(doc.text, rules)
         if not doc.published_given and doc.published is None:
-            doc.published = published_date(lines, rules) or url_date(doc.source)
+            doc.published = (published_date(lines + footer(doc.text, rules), rules)
+                             or url_date(doc.source))
         return doc
