@@ -31,6 +31,7 @@ ACTORS = {
     "Ekuador": ("state", "ECU", "Ekuador"),
     "Lima": ("state", "PER", "Lima"),
     "Santiago": ("state", "CHL", "Santiago"),
+    "ia": ("person", "PER", "Tomas Renn"),
 }
 
 
@@ -169,3 +170,43 @@ def test_event_ids_are_stable_and_unique():
     first = [e.id for e in events_of(text)]
     second = [e.id for e in events_of(text)]
     assert first == second and len(set(first)) == len(first) == 2
+
+
+def test_request_made_during_a_call_takes_the_call_date_not_the_briefing_date():
+    text = ("Renn dan Kald melakukan panggilan telepon pada Senin (4/3/2024).\n"
+            "Berbicara kepada wartawan pada Selasa malam, Renn mengatakan ia meminta Kald selama "
+            "panggilan untuk membuka perbatasan.")
+    events = events_of(text)
+    assert sorted((e.type, e.mode) for e in events) == [("CONSULT", "phone"), ("REQUEST", None)]
+    request = next(e for e in events if e.type == "REQUEST")
+    assert request.date.start == date(2024, 3, 4)
+
+
+def test_anniversary_puts_the_event_years_before_the_date():
+    events = events_of("Peringatan kelima serangan Peru terhadap Chili jatuh pada akhir bulan ini.")
+    assert [(e.type, sides(e)) for e in events] == [("ASSAULT", ("PER", "CHL"))]
+    assert events[0].date.start.year == 2019 and events[0].date.start.month == 3
+
+
+def test_event_reported_after_it_happened_gets_the_day_before_as_well():
+    events = events_of("Hal itu diungkapkan pada Jumat (1/3/2024), setelah pertemuan antara Renn dan Kald.")
+    assert [(e.mode, e.date.start, e.date.end) for e in events] == [("meeting", date(2024, 2, 29), date(2024, 3, 1))]
+
+
+def test_caption_of_another_occasion_stays_a_separate_event():
+    text = ("Renn bertemu dengan Kald di Lima pada Senin (4/3/2024).\n"
+            "Renn berfoto dengan Kald sebelum pertemuan di Bolivia, Jumat (10/3/2023). (Foto: Dok)")
+    doc = prepare(text)
+    doc.sentences[-1].is_caption = True
+    doc.quotes = []
+    events = Events()(doc).events
+    assert sorted(e.date.start for e in events) == [date(2023, 3, 10), date(2024, 3, 4)]
+
+
+def test_press_briefing_is_not_talks():
+    assert events_of("Renn berbicara kepada wartawan di Lima pada Senin.") == []
+
+
+def test_planned_meeting_from_future_date():
+    events = events_of("Pertemuan antara Renn dan Kald dijadwalkan pada 15-17 Mei.")
+    assert [(e.mode, e.status, e.date.start) for e in events] == [("meeting", "planned", date(2024, 5, 15))]
