@@ -9,10 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kronik
 from kronik.document import Document, Sentence
 from kronik.stages.timex import Time
-
-from conftest import SEEDS
 
 
 def run(text: str, published: date | None = None, sentences: bool = False) -> Document:
@@ -149,19 +148,33 @@ def test_a_given_publication_date_is_kept():
     assert (doc.published, doc.published_inferred) == (date(2025, 1, 25), False)
 
 
-def _seed(prefix: str) -> Document:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/corpus/seeds is not beside the checkout")
-    path = next(SEEDS.glob(f"{prefix}_*.txt"))
-    text = path.read_text(encoding="utf-8")
+def _seed(folder, prefix: str) -> Document:
+    """A corpus article through the time stage alone, with no publication date given."""
+    text = next(folder.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
     return run(text)
 
 
-def test_seed_with_weekday_and_yearless_date_infers_its_day():
-    doc = _seed("001")
+def test_seed_with_weekday_and_yearless_date_infers_its_day(seeds_dir):
+    doc = _seed(seeds_dir, "001")
     assert (doc.published, doc.published_inferred) == (date(2026, 2, 4), True)
+    found = by_text(doc)
+    assert (found["pada November"].first, found["pada November"].last) == (date(2026, 11, 1), date(2026, 11, 30))
+    assert (found["akhir tahun lalu"].first, found["akhir tahun lalu"].last) == (date(2025, 9, 1), date(2025, 12, 31))
 
 
-def test_seed_with_full_dates_infers_the_latest():
-    doc = _seed("002")
+def test_seed_with_full_dates_infers_the_latest(seeds_dir):
+    doc = _seed(seeds_dir, "002")
     assert doc.published_inferred and abs((doc.published - date(2025, 1, 21)).days) <= 1
+
+
+def _extracted(folder, prefix: str) -> Document:
+    """A corpus article through the whole pipeline (its date line gives the anchor)."""
+    path = next(folder.glob(f"{prefix}_*.txt"))
+    return kronik.extract(path.read_text(encoding="utf-8"), source=path.name)
+
+
+def test_corpus_dates_resolve_against_the_stated_publication_date(seeds_dir, dev_dir):
+    repaired = by_text(_extracted(seeds_dir, "003"))["pada Jumat (27/20/2023)"]
+    assert repaired.first == date(2023, 10, 27)
+    beyond = by_text(_extracted(dev_dir, "023"))["lebih dari empat tahun lalu"]
+    assert (beyond.first, beyond.last) == (date(2021, 5, 27), date(2022, 5, 26))
