@@ -16,6 +16,9 @@ from kronik.document import Document
 from kronik.errors import InputError, KronikError
 from kronik.identity import link_documents
 from kronik.reader import Skipped, iter_paths
+from kronik.scale import Engine, Extractor, extractor
+from kronik.scale.options import EngineOption, RayAddressOption, WorkersOption
+from kronik.scale.parquet import write_parquet
 
 app = typer.Typer(help="Kronik: a chronicle of political events from news articles.",
                   no_args_is_help=True, add_completion=False)
@@ -35,7 +38,8 @@ def report(error: InputError | KronikError) -> None:
     errors.print(f"[red]error:[/red] {error}", highlight=False, markup=True, soft_wrap=True)
 
 
-def extract_with_progress(paths: list[Path]) -> tuple[list[Document], int]:
+def extract_with_progress(paths: list[Path], extract: Extractor = extract_paths
+                          ) -> tuple[list[Document], int]:
     """Extract all inputs, reporting each failure; return the documents and the failure count."""
     total = sum(1 for item in iter_paths(paths) if not isinstance(item, InputError))
     docs: list[Document] = []
@@ -44,7 +48,7 @@ def extract_with_progress(paths: list[Path]) -> tuple[list[Document], int]:
     columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=errors, disable=not show) as progress:
         task = progress.add_task("extract", total=total)
-        for item in extract_paths(paths):
+        for item in extract(paths):
             if isinstance(item, InputError):
                 failures += 1
                 report(item)
@@ -66,11 +70,26 @@ def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl)")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output")] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="jsonl: one record a line; json: one array")] = OutputFormat.jsonl,
+    parquet: Annotated[Path | None, typer.Option("--parquet", help="Also write Parquet partitioned by month to this folder (without -o: instead of standard output)")] = None,
+    engine: EngineOption = Engine.local,
+    workers: WorkersOption = None,
+    ray_address: RayAddressOption = None,
 ) -> None:
     """Extract document records (events, quotes, entities, dates) from articles."""
-    docs, failures = extract_with_progress(paths)
+    docs, failures = extract_with_progress(paths, extractor(engine, workers, ray_address))
     link_documents(docs)
     records = [doc.to_dict() for doc in docs]
+    if parquet is not None:
+        write_parquet(records, parquet)
+    if parquet is None or output is not None:
+        write_records(records, output, fmt)
+    if failures:
+        errors.print(f"{failures} input(s) failed, {len(docs)} extracted", highlight=False)
+        raise typer.Exit(1)
+
+
+def write_records(records: list[dict], output: Path | None, fmt: OutputFormat) -> None:
+    """The records as JSON Lines or one JSON array, to ``output`` or standard output."""
     try:
         handle = output.open("w", encoding="utf-8") if output else sys.stdout
     except OSError as exc:
@@ -83,9 +102,6 @@ def extract(
         else:
             for record in records:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    if failures:
-        errors.print(f"{failures} input(s) failed, {len(docs)} extracted", highlight=False)
-        raise typer.Exit(1)
 
 
 class _no_close:
