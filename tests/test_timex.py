@@ -92,6 +92,12 @@ def test_an_impossible_date_without_a_weekday_is_an_error():
     assert found["pada 29 Februari 2023"].error
 
 
+def test_a_weekday_that_contradicts_a_valid_date_keeps_the_date_and_warns():
+    doc = run("Presiden tiba di Lima pada Kamis (13/3).", ANCHOR)
+    assert doc.time_expressions[0].first == date(2024, 3, 13)
+    assert doc.warnings == ["time: 'pada Kamis (13/3)' falls on Rabu, not Kamis; the date was kept"]
+
+
 def test_an_impossible_date_is_repaired_from_its_weekday():
     found = by_text(run("Kesepakatan diumumkan Jumat (27/20/2023).", date(2023, 10, 30)))
     assert found["Jumat (27/20/2023)"].first == date(2023, 10, 27)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from kronik.document import Document, TimeExpression
 from kronik.pipeline import Stage
-from kronik.time.find import find_mentions, years_mentioned
-from kronik.time.grammar import lexicon
+from kronik.time.find import Mention, find_mentions, years_mentioned
+from kronik.time.grammar import Lexicon, lexicon, normal
 from kronik.time.infer import infer_published
 from kronik.time.resolve import Context, resolve
 from kronik.time.tense import tense_of
@@ -34,7 +34,26 @@ class Time(Stage):
             context = Context(doc.anchor, tense, tuple(resolved), sentence[0])
             resolved.append(resolve(mention, context, lex))
         doc.time_expressions = resolved
+        doc.warnings.extend(_weekday_mismatches(mentions, resolved, lex))
         return doc
+
+
+def _weekday_mismatches(mentions: list[Mention], resolved: list[TimeExpression],
+                        lex: Lexicon) -> list[str]:
+    """A warning for each date whose written weekday is not the day it falls on: the date's
+    numbers are kept, but a user should know that the text contradicts itself."""
+    names: dict[int, str] = {}
+    for word, index in lex.weekdays.items():
+        names.setdefault(index, word.capitalize())
+    warnings = []
+    for mention, expression in zip(mentions, resolved):
+        name = mention.get("wd")
+        if name and mention.get("d") and expression.first is not None and not mention.get("d2"):
+            actual = expression.first.weekday()
+            if actual != lex.weekdays[normal(name)]:
+                warnings.append(f"time: '{expression.text}' falls on {names[actual]}, "
+                                f"not {name}; the date was kept")
+    return warnings
 
 
 def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
