@@ -210,3 +210,15 @@ def test_press_briefing_is_not_talks():
 def test_planned_meeting_from_future_date():
     events = events_of("Pertemuan antara Renn dan Kald dijadwalkan pada 15-17 Mei.")
     assert [(e.mode, e.status, e.date.start) for e in events] == [("meeting", "planned", date(2024, 5, 15))]
+
+
+def test_summoning_an_ambassador_accuses_the_ambassadors_state():
+    text = "Chili memanggil Duta Besar Peru di Santiago pada Kamis (7/3/2024)."
+    doc = prepare(text)
+    start = doc.text.index("Duta Besar Peru")
+    doc.entities.append(Entity(start, start + len("Duta Besar Peru"), "Duta Besar Peru", kind="person",
+                               country="PER", title="Duta Besar"))
+    doc.entities = [e for e in sorted(doc.entities, key=lambda e: e.start) if e.text != "Peru"]
+    doc.quotes = []
+    events = Events()(doc).events
+    assert [(e.type, sides(e), e.date.start) for e in events] == [("ACCUSE", ("CHL", "PER"), date(2024, 3, 7))]

@@ -277,8 +277,9 @@ class FrameBuilder:
         if not trigger.clause_verb:
             end = self._clause_end(hit.end, sentence.end, relative_ok=trigger.form == "noun")
             limit = min(limit, max(end, hit.end + 1))
+        earliest = hit.start if trigger.object_in_pattern else hit.end
         for group in groups:
-            if group.start < hit.end or group.start > limit:
+            if group.start < earliest or group.start > limit:
                 continue
             if group.prep in self.lexicon.location_preps and trigger.mode not in ("visit", "multilateral") \
                     and trigger.type != "ASSAULT":
