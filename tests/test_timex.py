@@ -99,8 +99,10 @@ def test_a_weekday_that_contradicts_a_valid_date_keeps_the_date_and_warns():
 
 
 def test_an_impossible_date_is_repaired_from_its_weekday():
-    found = by_text(run("Kesepakatan diumumkan Jumat (27/20/2023).", date(2023, 10, 30)))
-    assert found["Jumat (27/20/2023)"].first == date(2023, 10, 27)
+    doc = run("Kesepakatan diumumkan Jumat (27/20/2023).", date(2023, 10, 30))
+    assert by_text(doc)["Jumat (27/20/2023)"].first == date(2023, 10, 27)
+    assert doc.warnings == ["time: 'Jumat (27/20/2023)' is not a real date; read as 2023-10-27 "
+                            "from its weekday"]
 
 
 @pytest.mark.parametrize("text", ["(99/99/9999)", "Jumat (99/99/9999)", "Senin (0/0)",

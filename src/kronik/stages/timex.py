@@ -34,14 +34,14 @@ class Time(Stage):
             context = Context(doc.anchor, tense, tuple(resolved), sentence[0])
             resolved.append(resolve(mention, context, lex))
         doc.time_expressions = resolved
-        doc.warnings.extend(_weekday_mismatches(mentions, resolved, lex))
+        doc.warnings.extend(_weekday_warnings(mentions, resolved, lex))
         return doc
 
 
-def _weekday_mismatches(mentions: list[Mention], resolved: list[TimeExpression],
+def _weekday_warnings(mentions: list[Mention], resolved: list[TimeExpression],
                         lex: Lexicon) -> list[str]:
-    """A warning for each date whose written weekday is not the day it falls on: the date's
-    numbers are kept, but a user should know that the text contradicts itself."""
+    """A warning for each date repaired from its weekday, and for each whose written weekday
+    is not the day it falls on (the numbers are kept): the text contradicts itself there."""
     names: dict[int, str] = {}
     for word, index in lex.weekdays.items():
         names.setdefault(index, word.capitalize())
@@ -50,7 +50,11 @@ def _weekday_mismatches(mentions: list[Mention], resolved: list[TimeExpression],
         name = mention.get("wd")
         if name and mention.get("d") and expression.first is not None and not mention.get("d2"):
             actual = expression.first.weekday()
-            if actual != lex.weekdays[normal(name)]:
+            written = (int(mention.get("d")), int(mention.get("m") or expression.first.month))
+            if written != (expression.first.day, expression.first.month):
+                warnings.append(f"time: '{expression.text}' is not a real date; read as "
+                                f"{expression.first.isoformat()} from its weekday")
+            elif actual != lex.weekdays[normal(name)]:
                 warnings.append(f"time: '{expression.text}' falls on {names[actual]}, "
                                 f"not {name}; the date was kept")
     return warnings
