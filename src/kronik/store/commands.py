@@ -20,6 +20,8 @@ from kronik.batch import extract_paths
 from kronik.document import Document
 from kronik.errors import InputError, KronikError
 from kronik.reader import Skipped
+from kronik.scale import Engine, Extractor, extractor
+from kronik.scale.options import EngineOption, RayAddressOption, WorkersOption
 from kronik.store.chronicle import DEFAULT_PATH, Chronicle, Filters
 from kronik.store.export import ExportFormat, write
 
@@ -66,11 +68,12 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def extracted(paths: Iterable[Path], failures: list[str]) -> Iterator[Document]:
+def extracted(paths: Iterable[Path], failures: list[str],
+              extract: Extractor = extract_paths) -> Iterator[Document]:
     """Documents extracted from ``paths``; each bad input is reported on one line and counted."""
     from kronik.cli import errors
 
-    for item in extract_paths(paths):
+    for item in extract(paths):
         if isinstance(item, InputError):
             failures.append(str(item))
             _report(item)
@@ -84,11 +87,14 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl)")],
     db: Db = Path(DEFAULT_PATH),
     as_json: AsJson = False,
+    engine: EngineOption = Engine.local,
+    workers: WorkersOption = None,
+    ray_address: RayAddressOption = None,
 ) -> None:
     """Extract articles and store them in the chronicle, linking events across outlets."""
     failures: list[str] = []
     with _open(db, read_only=False) as chronicle:
-        result = chronicle.ingest(extracted(paths, failures))
+        result = chronicle.ingest(extracted(paths, failures, extractor(engine, workers, ray_address)))
     for problem in result.failed:
         _report(KronikError(problem))
     summary = result.to_dict() | {"input_failures": len(failures)}
