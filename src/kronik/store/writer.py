@@ -16,7 +16,7 @@ import duckdb
 
 from kronik.document import Document, Event, Party
 from kronik.identity import (NEAR_DAYS, PLAN_SLACK_DAYS, Link, Mention, canonical_id_for,
-                             countries, match_group, plan_links)
+                             countries, match_group, party_key, plan_links)
 from kronik.resources import load_data
 from kronik.store import fingerprint, schema
 
@@ -147,17 +147,30 @@ def free_event_id(con: Connection, event: Event, doc_id: str) -> str:
     return f"{event.id}@{doc_id}" if taken else event.id
 
 
-def candidates(con: Connection, event: Event) -> list[Mention]:
-    """Stored mentions that could be ``event`` or its plan/fact: same type and mode, near dates."""
-    sql = ("SELECT record, canonical_id, doc_id FROM events "
-           "WHERE type = ? AND mode IS NOT DISTINCT FROM ?")
+def candidates(con: Connection, event: Event, doc: str) -> list[Mention]:
+    """Stored mentions that could be ``event`` or its plan/fact (same type, mode and party
+    countries, near dates; the identity rule then decides), and the stored mentions of the
+    document itself, whose groups are closed to ``event``."""
+    key = party_key(event)
+    if key is None:
+        return []
+    conditions = ["type = ?", "mode IS NOT DISTINCT FROM ?"]
     params: list[Any] = [event.type, event.mode]
+    if key[0] == "directed":
+        conditions += ["actor_country = ?", "recipient_country = ?"]
+        params += [key[1], key[2]]
+    else:  # a stored party with a country must have one of this event's countries
+        conditions += ["(actor_country IS NULL OR list_contains(?, actor_country))",
+                       "(recipient_country IS NULL OR list_contains(?, recipient_country))"]
+        params += [sorted(key[1]), sorted(key[1])]
     if event.date is not None:
-        sql += (" AND (date_start IS NULL OR (date_start <= ? + INTERVAL (?) DAY "
-                "AND date_end >= ? - INTERVAL (?) DAY))")
+        conditions.append("(date_start IS NULL OR (date_start <= ? + INTERVAL (?) DAY "
+                          "AND date_end >= ? - INTERVAL (?) DAY))")
         params += [event.date.end, CANDIDATE_WINDOW_DAYS, event.date.start, CANDIDATE_WINDOW_DAYS]
+    sql = ("SELECT record, canonical_id, doc_id FROM events "
+           f"WHERE ({' AND '.join(conditions)}) OR doc_id = ?")
     mentions = []
-    for record, group, doc_id in con.execute(sql, params).fetchall():
+    for record, group, doc_id in con.execute(sql, [*params, doc]).fetchall():
         stored = Event.from_dict(json.loads(record))
         stored.canonical_id = group
         mentions.append(Mention(stored, doc_id))
@@ -166,7 +179,7 @@ def candidates(con: Connection, event: Event) -> list[Mention]:
 
 def insert_event(con: Connection, event: Event, doc_id: str) -> tuple[str, list[Link]]:
     """Store one event, linked to its group; return the group id and the plan links."""
-    pool = candidates(con, event)
+    pool = candidates(con, event, doc_id)
     group = match_group(event, doc_id, pool)
     links = plan_links(event, doc_id, pool)
     event.canonical_id = group or canonical_id_for(event.id)
