@@ -303,7 +303,7 @@ class FrameBuilder:
         for group in groups:
             if group.start < hit.end:
                 continue
-            gap = WORD.findall(self.text[hit.end:group.start])
+            gap = self._gap_words(hit.end, group.start)
             if len(gap) <= POSSESSOR_GAP_WORDS and not any(
                     w.lower() in self.lexicon.recipient_preps | self.lexicon.location_preps | {"oleh", "antara"}
                     for w in gap):
@@ -311,12 +311,18 @@ class FrameBuilder:
             return None
         return None
 
+    def _gap_words(self, start: int, end: int) -> list[str]:
+        """The words between two positions, less the capitalised titles and state names that
+        precede a name ("Perdana Menteri Singapura <name>")."""
+        return [m.group(0) for m in WORD.finditer(self.text, start, end)
+                if not m.group(0)[:1].isupper() and not self._in_entity(m.start())]
+
     def _between(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
         """"antara A dan B" right after a noun trigger (a word or two may stand between)."""
         for group in groups:
             if group.start < hit.end:
                 continue
-            gap = WORD.findall(self.text[hit.end:group.start])
+            gap = self._gap_words(hit.end, group.start)
             if group.prep == "antara" and len(gap) <= POSSESSOR_GAP_WORDS + 1 and len(group.parties) >= 2:
                 return group
             return None
@@ -377,6 +383,9 @@ class FrameBuilder:
                 invitee.consumed = True
             if inviter is not None:
                 hosts = inviter.parties
+        if hit.trigger.host_subject:
+            guest = self._possessor(hit, groups)
+            return (guest.parties if guest else []), (left.parties if left else [])
         if not visitors:
             possessor = self._possessor(hit, groups) if hit.trigger.form == "noun" else None
             chosen = possessor or left

@@ -19,12 +19,11 @@ class Trigger:
     passive: bool = False
     needs: re.Pattern[str] | None = None
     needs_context: re.Pattern[str] | None = None
-    needs_place: bool = False
     clause_verb: bool = False
     future_only: bool = False
     speaker_acts: bool = False
     object_in_pattern: bool = False
-    target_in_pattern: bool = False
+    host_subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,10 +71,10 @@ def _trigger(entry: dict) -> Trigger:
         type=entry["type"], mode=entry.get("mode"), form=entry.get("form", "verb"),
         passive=bool(entry.get("passive")), needs=_optional(entry, "needs"),
         needs_context=_optional(entry, "needs_context"),
-        needs_place=bool(entry.get("needs_place")), clause_verb=bool(entry.get("clause_verb")),
+        clause_verb=bool(entry.get("clause_verb")),
         future_only=bool(entry.get("future_only")), speaker_acts=bool(entry.get("speaker_acts")),
         object_in_pattern=bool(entry.get("object_in_pattern")),
-        target_in_pattern=bool(entry.get("target_in_pattern")),
+        host_subject=bool(entry.get("host_subject")),
     )
 
 
