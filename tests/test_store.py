@@ -96,6 +96,19 @@ def test_a_lightly_edited_copy_is_marked_and_counted_once_as_evidence(chronicle)
     assert found["confidence"] == 0.75
 
 
+def test_when_an_original_is_corrected_its_copy_stands_alone(chronicle):
+    text = article(7)
+    chronicle.ingest([doc_with_text("a.txt", text, phone("a1", date(2030, 3, 4)), outlet="Kabar A"),
+                      doc_with_text("b.txt", text + " Tambahan.", phone("b1", date(2030, 3, 4)),
+                                    outlet="Kabar B")])
+    assert chronicle.event("b1")["independent"] == 1
+    chronicle.ingest([doc_with_text("a.txt", article(70), outlet="Kabar A")])
+    assert chronicle.document("b.txt")["duplicate_of"] is None
+    found = chronicle.event("b1")
+    assert (found["canonical_id"], found["sources"], found["independent"]) == (
+        canonical_id_for("b1"), 1, 1)
+
+
 def test_the_store_links_as_extract_does():
     days = [date(2030, 3, 4), date(2030, 3, 5), date(2031, 1, 1)]
     docs = [doc_with_text(f"{i}.txt", article(i), phone(f"e{i}", day), outlet=f"Kabar {i}")

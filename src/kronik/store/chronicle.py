@@ -22,25 +22,9 @@ import duckdb
 from kronik.document import Document
 from kronik.errors import StoreError
 from kronik.store import fingerprint, queries, schema, writer
+from kronik.store.queries import Filters
 
 DEFAULT_PATH = "kronik.duckdb"
-
-
-@dataclass
-class Filters:
-    """What a timeline, count or export is restricted to; ``None`` means no restriction.
-
-    ``country`` is an ISO alpha-3 code among the event's parties; ``actor`` a part of a
-    party's name (case-insensitive); ``start``/``end`` bound the event date (inclusive).
-    """
-
-    country: str | None = None
-    actor: str | None = None
-    type: str | None = None
-    mode: str | None = None
-    status: str | None = None
-    start: date | None = None
-    end: date | None = None
 
 
 @dataclass

@@ -19,6 +19,7 @@ from rich.table import Table
 from kronik.batch import extract_paths
 from kronik.document import Document
 from kronik.errors import InputError, KronikError
+from kronik.identity import ORDERED_MODES, SYMMETRIC_TYPES
 from kronik.reader import Skipped
 from kronik.scale import Engine, Extractor, extractor
 from kronik.scale.options import EngineOption, RayAddressOption, WorkersOption
@@ -110,11 +111,12 @@ def ingest(
 
 
 def _parties(row: dict[str, Any]) -> str:
-    if row.get("actor_country") and row.get("recipient_country") and row.get("type") not in (
-            "CONSULT", "AGREE", "COOPERATE") or row.get("mode") in ("visit", "multilateral"):
-        return f"{row.get('actor_name') or row.get('actor_country')} -> " \
-               f"{row.get('recipient_name') or row.get('recipient_country')}"
-    return ", ".join(row.get("countries") or [])
+    """'actor -> recipient' for directed events, the countries for symmetric ones."""
+    symmetric = row["type"] in SYMMETRIC_TYPES and row.get("mode") not in ORDERED_MODES
+    if symmetric or not (row.get("actor_country") and row.get("recipient_country")):
+        return ", ".join(row.get("countries") or [])
+    return f"{row.get('actor_name') or row['actor_country']} -> " \
+           f"{row.get('recipient_name') or row['recipient_country']}"
 
 
 def _when(row: dict[str, Any]) -> str:

@@ -3,26 +3,41 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import duckdb
 
 from kronik.identity import ORDERED_MODES, SYMMETRIC_TYPES
 from kronik.store import schema
 
-if TYPE_CHECKING:
-    from kronik.store.chronicle import Filters
-
 Connection = duckdb.DuckDBPyConnection
 CANONICAL_COLUMNS = ("canonical_id", "event_id", "type", "mode", "status", "quad", "actor_name",
                      "actor_country", "recipient_name", "recipient_country", "countries",
                      "date_start", "date_end", "location_name", "location_country", "mentions",
                      "sources", "independent", "confidence", "first_published", "source_list")
-EXPORT_COLUMNS = (*CANONICAL_COLUMNS[:-1], "actor_title", "recipient_title", "date_text", "evidence_text",
-                  "names", "source_names", "outlets", "publication_dates")
+EXPORT_COLUMNS = (*CANONICAL_COLUMNS[:-1], "actor_title", "recipient_title", "date_text",
+                  "evidence_text", "names", "source_names", "outlets", "publication_dates")
 SYMMETRIC_SQL = (f"(type IN ({', '.join(repr(t) for t in sorted(SYMMETRIC_TYPES))}) AND "
                  f"coalesce(mode, '') NOT IN ({', '.join(repr(m) for m in sorted(ORDERED_MODES))}))")
+
+
+@dataclass
+class Filters:
+    """What a timeline, count or export is restricted to; ``None`` means no restriction.
+
+    ``country`` is an ISO alpha-3 code among the event's parties; ``actor`` a part of a
+    party's name (case-insensitive); ``start``/``end`` bound the event date (inclusive).
+    """
+
+    country: str | None = None
+    actor: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    status: str | None = None
+    start: date | None = None
+    end: date | None = None
 
 
 def where(filters: Filters) -> tuple[str, list[Any]]:
@@ -104,8 +119,6 @@ def dyad(con: Connection, a: str, b: str, filters: Filters) -> dict[str, Any]:
 
 def network(con: Connection, start: date | None, end: date | None) -> list[dict[str, Any]]:
     """Country pairs: symmetric events give undirected edges, directed ones actor -> recipient."""
-    from kronik.store.chronicle import Filters
-
     clause, params = where(Filters(start=start, end=end))
     sql = f"""
         WITH f AS (SELECT * FROM canonical_events WHERE {clause}),
@@ -179,7 +192,7 @@ def _linked(con: Connection, group: str, own: str, other: str) -> list[str]:
 def document(con: Connection, key: str) -> dict[str, Any] | None:
     row = con.execute(
         "SELECT doc_id, source, duplicate_of, ingested_at, record FROM documents "
-        "WHERE doc_id = ? OR source = ? OR source LIKE ('%/' || ?) ORDER BY ingested_at LIMIT 1",
+        "WHERE doc_id = ? OR source = ? OR ends_with(source, '/' || ?) ORDER BY ingested_at LIMIT 1",
         [key, key, key]).fetchone()
     if row is None:
         return None

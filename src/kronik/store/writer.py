@@ -68,15 +68,14 @@ def remove_document(con: Connection, doc_id: str) -> set[str]:
     con.execute(f"DELETE FROM participants WHERE event_id IN ({event_ids})", [doc_id])
     for table in ("events", "entities", "quotes", "doc_bands", "documents"):
         con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-    _promote_duplicates(con, doc_id)
-    for group in list(groups):
-        groups.discard(group)
-        groups.add(rename_group(con, group))
-    return groups
+    for copy in _promote_duplicates(con, doc_id):
+        groups |= {r[0] for r in con.execute(
+            "SELECT DISTINCT canonical_id FROM events WHERE doc_id = ?", [copy]).fetchall()}
+    return {rename_group(con, group) for group in groups}
 
 
-def _promote_duplicates(con: Connection, removed: str) -> None:
-    """Copies of a removed article now point at the earliest remaining copy."""
+def _promote_duplicates(con: Connection, removed: str) -> list[str]:
+    """Copies of a removed article now point at the earliest remaining copy; return them."""
     copies = [r[0] for r in con.execute(
         "SELECT doc_id FROM documents WHERE duplicate_of = ? ORDER BY ingested_at, doc_id",
         [removed]).fetchall()]
@@ -84,6 +83,7 @@ def _promote_duplicates(con: Connection, removed: str) -> None:
         con.execute("UPDATE documents SET duplicate_of = NULL WHERE doc_id = ?", [copies[0]])
         con.execute("UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?",
                     [copies[0], removed])
+    return copies
 
 
 def rename_group(con: Connection, group: str) -> str:
