@@ -97,6 +97,8 @@ def test_title_is_the_first_line_when_it_looks_like_a_headline(first, title):
     ("NEW YORK, CNN Indonesia -- Presiden Ruritania berbicara dengan mitranya.", "New York", "CNN Indonesia"),
     ("TEMPO.CO, Jakarta - Presiden Ruritania berbicara dengan mitranya.", "Jakarta", "Tempo"),
     ("BANDUNG - Presiden Ruritania berbicara dengan mitranya.", "Bandung", None),
+    ("JAKARTA, investor.id - Presiden Ruritania berbicara dengan mitranya.", "Jakarta", "Investor Daily"),
+    ("Jakarta, kumparan - Presiden Ruritania berbicara dengan mitranya.", "Jakarta", "kumparan"),
     ("Selat Contoh - jalur pelayaran utama - tetap dibuka.", None, None),
     ("Presiden Joko Contoh - yang baru dilantik - tiba di Bali.", None, None),
 ])

@@ -242,9 +242,9 @@ def dateline_parts(line: str, rules: HeaderRules) -> tuple[str | None, str | Non
     head = match["head"].strip()
     bracket = re.fullmatch(r"(?P<place>[^()]+?)\s*\((?P<outlet>[^()]+)\)", head)
     parts = [bracket["place"], bracket["outlet"]] if bracket else [p.strip() for p in head.split(",")]
-    if not 1 <= len(parts) <= 2 or not all(_is_name(p) for p in parts):
-        return None
     outlets = [outlet_name(p, rules) for p in parts]
+    if not 1 <= len(parts) <= 2 or not all(o or _is_name(p) for p, o in zip(parts, outlets)):
+        return None
     places = [p for p, o in zip(parts, outlets) if o is None]
     outlet = next((o for o in outlets if o), None)
     if len(places) > 1:
