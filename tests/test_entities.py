@@ -249,3 +249,11 @@ def test_title_gives_the_role_where_the_kb_knows_none_that_day(kb):
     velasco = find(doc, "Arnor Velasco")
     assert (velasco.country, velasco.role) == ("CHL", "head_of_state")
     assert "no role on 2019-01-01" in velasco.reason
+
+
+def test_short_form_in_brackets_is_part_of_the_name_before_it(kb):
+    doc = run(kb, "Menteri Perdagangan Amerika Serikat (AS) Rosa Diaz tiba.")
+    rosa, usa, short = find(doc, "Rosa Diaz"), find(doc, "Amerika Serikat"), find(doc, "AS")
+    assert (rosa.country, rosa.title) == ("USA", "Menteri Perdagangan Amerika Serikat")
+    assert doc.entities[short.part_of] is usa
+    assert doc.entities[usa.part_of] is rosa

@@ -234,12 +234,13 @@ class _Scan:
 
     # Bookkeeping
 
-    def add(self, found: Found, claim: bool = True) -> Found:
+    def add(self, found: Found) -> Found:
+        """Keep a mention; it claims its tokens and, unless part of another, starts there."""
         self.found.append(found)
-        if claim:
+        if found.part_of is None:
             self.starts[found.first] = found
-            for index in range(found.first, found.last):
-                self.claimed[index] = found
+        for index in range(found.first, found.last):
+            self.claimed[index] = found
         return found
 
     def span(self, first: int, last: int) -> tuple[int, int, str]:
@@ -282,8 +283,20 @@ class _Scan:
                        if f.kind in KIND_ORDER else len(KIND_ORDER))
             entity = self.lookup(mention.text, form, self.on)
             if entity is not None:
-                self.add(Found(replace(entity, start=mention.start, end=mention.end, refers_to=[]),
-                               first, last, "kb"))
+                found = Found(replace(entity, start=mention.start, end=mention.end, refers_to=[]),
+                              first, last, "kb")
+                self.abbreviation(found)
+                self.add(found)
+
+    def abbreviation(self, found: Found) -> None:
+        """"Amerika Serikat (AS)": the short form in brackets is part of the name before it."""
+        if found.first == 0 or self.tokens[found.first - 1].gap.strip() != "(" \
+                or not self.tokens[found.last - 1].gap.lstrip().startswith(")"):
+            return
+        before = self.claimed[found.first - 1]
+        if before is not None and before.last == found.first and before.entity.kind == \
+                found.entity.kind and before.entity.country == found.entity.country:
+            found.part_of = before
 
     # Pass 2: place names
 
