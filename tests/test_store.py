@@ -182,6 +182,9 @@ def test_document_search_and_stats(filled):
     assert doc["events"][0]["canonical_id"] == filled.event("b1")["canonical_id"]
     assert filled.document(doc["doc_id"])["source"] == "a.txt"
     assert filled.document("nothing.txt") is None
+    call = filled.event("a1")["canonical_id"]
+    assert filled.event(call[:9])["canonical_id"] == call  # a unique prefix is enough
+    assert filled.event("c") is None  # every canonical id starts so: not unique
     word = article(2).split()[5]
     assert any(hit["source"] == "b.txt" for hit in filled.search(word.upper()))
     assert filled.stats()["multi_source_events"] == 1

@@ -111,12 +111,11 @@ def ingest(
 
 
 def _parties(row: dict[str, Any]) -> str:
-    """'actor -> recipient' for directed events, the countries for symmetric ones."""
+    """'actor -> recipient' countries for directed events, the countries for symmetric ones."""
     symmetric = row["type"] in SYMMETRIC_TYPES and row.get("mode") not in ORDERED_MODES
     if symmetric or not (row.get("actor_country") and row.get("recipient_country")):
         return ", ".join(row.get("countries") or [])
-    return f"{row.get('actor_name') or row['actor_country']} -> " \
-           f"{row.get('recipient_name') or row['recipient_country']}"
+    return f"{row['actor_country']} -> {row['recipient_country']}"
 
 
 def _when(row: dict[str, Any]) -> str:
@@ -129,7 +128,7 @@ def _when(row: dict[str, Any]) -> str:
 def _events_table(rows: list[dict[str, Any]], title: str) -> Table:
     table = Table(title=title)
     for column in ("date", "event", "status", "parties", "sources", "confidence", "id"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column == "id")
     for row in rows:
         kind = row["type"] + (f"/{row['mode']}" if row.get("mode") else "")
         table.add_row(_when(row), kind, row["status"], _parties(row), str(row["sources"]),

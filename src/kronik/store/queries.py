@@ -145,12 +145,9 @@ def actors(con: Connection, limit: int) -> list[dict[str, Any]]:
 
 
 def event(con: Connection, key: str) -> dict[str, Any] | None:
-    found = con.execute(
-        "SELECT canonical_id FROM events WHERE event_id = ? OR canonical_id = ? LIMIT 1",
-        [key, key]).fetchone()
-    if found is None:
+    group = _group_of(con, key)
+    if group is None:
         return None
-    group = found[0]
     rows = _rows(con.execute(
         f"SELECT {', '.join(CANONICAL_COLUMNS)} FROM canonical_events WHERE canonical_id = ?",
         [group]))
@@ -162,6 +159,17 @@ def event(con: Connection, key: str) -> dict[str, Any] | None:
     result["fulfils"] = _linked(con, group, "fact_id", "plan_id")
     result["fulfilled_by"] = _linked(con, group, "plan_id", "fact_id")
     return result
+
+
+def _group_of(con: Connection, key: str) -> str | None:
+    """The canonical id for an event id, a canonical id, or a prefix of just one canonical id."""
+    found = con.execute("SELECT canonical_id FROM events WHERE event_id = ? OR canonical_id = ? "
+                        "LIMIT 1", [key, key]).fetchone()
+    if found:
+        return found[0]
+    matches = con.execute("SELECT canonical_id FROM canonical_events "
+                          "WHERE starts_with(canonical_id, ?) LIMIT 2", [key]).fetchall()
+    return matches[0][0] if len(matches) == 1 else None
 
 
 def _mentions(con: Connection, group: str) -> list[dict[str, Any]]:
