@@ -70,6 +70,7 @@ def test_aliases_name_known_countries_and_no_form_names_two():
 def test_every_country_has_a_capital(kb):
     assert {p.country for p in kb.places if p.kind == "capital"} == set(kb.countries)
     assert {p.country for p in kb.places} <= set(kb.countries)
+    assert {p.kind for p in kb.places} == {"capital", "seat"}
 
 
 def test_organisations(kb):

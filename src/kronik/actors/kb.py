@@ -194,9 +194,10 @@ class PersonMatch:
 
 @dataclass(frozen=True)
 class SurfaceForm:
-    """One name to look for in text: its ``text``, the ``kind`` of what it names (state,
-    capital, seat, organization, group, person, non_actor), the ``key`` to resolve it with
-    (alpha-3 code, organisation key or person name) and whether case must match."""
+    """One name to look for in text: its ``text``, the ``kind`` of what it names (state;
+    capital or seat used as a metonym; place, a capital that is not; organization, group,
+    person; non_actor, a region whose name contains a state's), the ``key`` to resolve it
+    with (alpha-3 code, organisation key or person name) and whether case must match."""
 
     text: str
     kind: str
