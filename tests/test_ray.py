@@ -77,6 +77,21 @@ def test_cli_ray_engine_writes_jsonl_and_parquet(local_ray, seeds_dir, tmp_path)
     assert stored == sorted(read("local.jsonl"), key=lambda r: r["source"])
 
 
+def test_cli_ingest_with_ray_builds_the_same_chronicle(local_ray, seeds_dir, dev_dir, tmp_path):
+    runner = CliRunner()
+    timelines = []
+    for engine in ("local", "ray"):
+        db = str(tmp_path / f"{engine}.duckdb")
+        ingest = runner.invoke(app, ["ingest", str(seeds_dir), str(dev_dir), "--db", db,
+                                     "--engine", engine, "--json"])
+        assert ingest.exit_code == 0, ingest.output
+        assert json.loads(ingest.stdout)["added"] == 11
+        timeline = runner.invoke(app, ["timeline", "--db", db, "--limit", "500", "--json"])
+        timelines.append(json.loads(timeline.stdout))
+    assert timelines[0]["total"] > 0
+    assert timelines[0] == timelines[1]
+
+
 def test_parquet_rows_are_partitioned_by_month(tmp_path):
     import pyarrow.dataset as ds
 
