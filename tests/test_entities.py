@@ -257,3 +257,10 @@ def test_short_form_in_brackets_is_part_of_the_name_before_it(kb):
     assert (rosa.country, rosa.title) == ("USA", "Menteri Perdagangan Amerika Serikat")
     assert doc.entities[short.part_of] is usa
     assert doc.entities[usa.part_of] is rosa
+
+
+def test_institution_with_listed_fields_of_a_home_institution(kb):
+    doc = run(kb, "Menurut Biro Pers, Media, dan Informasi Sekretariat Presiden, acara itu batal.")
+    bureau = find(doc, "Biro Pers, Media, dan Informasi Sekretariat Presiden")
+    assert (bureau.kind, bureau.country, bureau.role) == ("organization", "IDN", "agency")
+    assert doc.entities[find(doc, "Sekretariat Presiden").part_of] is bureau

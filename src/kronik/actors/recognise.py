@@ -126,6 +126,7 @@ class Grammar:
     verb_prefixes: tuple[str, ...]
     field_words: frozenset[str]
     affiliation_links: frozenset[str]
+    field_joins: frozenset[str]
     apposition_after: frozenset[str]
     place_heads: dict[str, list[tuple[str, ...]]]
     compass: frozenset[str]
@@ -184,6 +185,7 @@ def grammar(language: str = "id") -> Grammar:
         demonstratives=lower("demonstratives"), function_words=lower("function_words"),
         verb_prefixes=tuple(data["verb_prefixes"]), field_words=lower("field_words"),
         affiliation_links=lower("affiliation_links"),
+        field_joins=lower("field_joins"),
         apposition_after=lower("apposition_after"),
         place_heads=_merge([_phrases(data["place_heads"], None, folded=False)]),
         compass=frozenset(data["compass_words"]), particles=lower("name_particles"),
@@ -367,21 +369,34 @@ class _Scan:
         self.add(found)
         return True
 
-    def home_institution_at(self, index: int) -> None:
+    def home_institution_at(self, index: int) -> Found | None:
+        """"Sekretariat Presiden", "Kemlu": an institution of the home state without its name."""
+        if index >= len(self.tokens):
+            return None
         hit = self.phrase_at(index, self.g.home_institutions, folded=False)
         if hit is None or any(self.claimed[index:hit[0]]):
-            return
+            return None
         start, end, surface = self.span(index, hit[0])
-        self.add(Found(Entity(start, end, surface, "organization", surface, self.g.home_country,
-                              role="government", reason=f"institution of the home state "
-                              f"{self.g.home_country}"), index, hit[0], "institution"))
+        return self.add(Found(Entity(start, end, surface, "organization", surface,
+                                     self.g.home_country, role="government",
+                                     reason=f"institution of the home state "
+                                     f"{self.g.home_country}"), index, hit[0], "institution"))
 
     def field_words(self, index: int) -> int:
-        """Skip up to MAX_FIELD_WORDS field words joined by spaces; return the next token."""
+        """Skip up to MAX_FIELD_WORDS field words joined by spaces, or listed with commas and
+        "dan" ("Biro Pers, Media, dan Informasi"); return the next token."""
         limit = min(index + MAX_FIELD_WORDS, len(self.tokens))
-        while (index < limit and self.joined(index) and index not in self.starts
-               and self.claimed[index] is None and self.g.field_word(self.tokens[index])):
-            index += 1
+        while index < limit and index not in self.starts and self.claimed[index] is None:
+            token = self.tokens[index]
+            if not self.joined(index, commas=True):
+                break
+            if self.g.field_word(token):
+                index += 1
+            elif token.lower in self.g.field_joins and index + 1 < limit \
+                    and self.g.field_word(self.tokens[index + 1]):
+                index += 2
+            else:
+                break
         return index
 
     def complement_at(self, index: int, allow_person: bool = False) -> Found | None:
@@ -389,7 +404,7 @@ class _Scan:
         institution belongs to, starting at token ``index`` (joined by a space)."""
         if not self.joined(index):
             return None
-        found = self.starts.get(index)
+        found = self.starts.get(index) or self.home_institution_at(index)
         if found is None or found.entity.kind == "place":
             return None
         if found.entity.kind == "person" and not allow_person:
