@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 
 from kronik.actors.kb import KnowledgeBase
-from kronik.actors.recognise import NAME_GAPS, Found, Grammar, Token, grammar
+from kronik.actors.recognise import NAME_GAPS, Found, Grammar, GrammarError, Token, grammar
 from kronik.document import Entity
 from kronik.resources import load_data
 
@@ -51,7 +51,15 @@ class ReferenceWords:
 
 @cache
 def reference_words(language: str = "id") -> ReferenceWords:
-    data = load_data("pronouns", language)
+    """The words of ``lang/<language>/pronouns.yaml``, parsed once."""
+    try:
+        return _reference_words(load_data("pronouns", language))
+    except (KeyError, TypeError, AttributeError) as error:
+        raise GrammarError(f"lang/{language}/pronouns.yaml: missing or malformed {error}") \
+            from None
+
+
+def _reference_words(data: dict) -> ReferenceWords:
     phrases = {tuple(p.lower().split()): kind
                for kind in ("singular", "plural_leaders", "plural_persons", "plural_states",
                             "collective")

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from kronik.actors.kb import KnowledgeBase, SurfaceForm
 from kronik.document import Entity
+from kronik.errors import KronikError
 from kronik.resources import load_data
 
 TOKEN = re.compile(r"[^\W_]+")
@@ -70,7 +70,12 @@ class Token(NamedTuple):
         return self.text[0].isupper() and not self.text[1:].isupper()
 
 
+class GrammarError(KronikError):
+    """A language data file of the recogniser lacks a section; the message names the file."""
+
+
 def tokenize(text: str) -> list[Token]:
+    """The words of a text with their offsets and the text between them (one pass)."""
     spans = [m.span() for m in TOKEN.finditer(text)]
     starts = [start for start, _ in spans[1:]] + [len(text)]
     return [Token(start, end, text[start:end], text[start:end].lower(), text[end:following])
@@ -85,6 +90,9 @@ class Found:
     plural); ``office_of`` the state (or organisation key) whose office a role mention names;
     ``part_of`` is the mention this one modifies (the state in "militer China", the
     state in a title, the state in a place name); ``refers_to`` the antecedents of a reference.
+    A role mention is ``unique`` when its office has one holder at a time and ``anaphoric``
+    when a demonstrative follows it ("pemimpin AS itu"); a titled person has ``home_default``
+    when the state came from the home-state rule, and ``basis`` is the title pattern alone.
     """
 
     entity: Entity
@@ -102,6 +110,10 @@ class Found:
 
 @dataclass(frozen=True)
 class TitleSpec:
+    """How a title behaves (see titles.yaml): its role key, whether one person holds it at a
+    time, whether it is a national government's office, whether field words may follow it,
+    and the one state it belongs to, if any."""
+
     role: str
     unique: bool
     government: bool
@@ -123,7 +135,6 @@ class Grammar:
     plural: frozenset[str]
     demonstratives: frozenset[str]
     function_words: frozenset[str]
-    verb_prefixes: tuple[str, ...]
     field_words: frozenset[str]
     affiliation_links: frozenset[str]
     field_joins: frozenset[str]
@@ -164,7 +175,13 @@ def _merge(tables: Iterable[dict[str, list]]) -> dict[str, list]:
 @cache
 def grammar(language: str = "id") -> Grammar:
     """The grammar in ``lang/<language>/titles.yaml``, parsed once."""
-    data = load_data("titles", language)
+    try:
+        return _grammar(load_data("titles", language))
+    except (KeyError, TypeError, AttributeError) as error:
+        raise GrammarError(f"lang/{language}/titles.yaml: missing or malformed {error}") from None
+
+
+def _grammar(data: dict[str, Any]) -> Grammar:
     titles = _merge(_phrases(spec["words"], TitleSpec(
         role, bool(spec.get("unique")), bool(spec.get("government")), bool(spec.get("domain")),
         spec.get("country"))) for role, spec in data["titles"].items())
@@ -183,7 +200,7 @@ def grammar(language: str = "id") -> Grammar:
         home_after=frozenset(w.lower() for w in data["home_markers"]["after"]),
         former=lower("former_markers"), plural=lower("plural_markers"),
         demonstratives=lower("demonstratives"), function_words=lower("function_words"),
-        verb_prefixes=tuple(data["verb_prefixes"]), field_words=lower("field_words"),
+        field_words=lower("field_words"),
         affiliation_links=lower("affiliation_links"),
         field_joins=lower("field_joins"),
         apposition_after=lower("apposition_after"),
