@@ -21,11 +21,10 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.datastructures import UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-import kronik
-from kronik.batch import extract_paths
+from kronik.batch import extract_article, extract_paths
 from kronik.document import Document
-from kronik.errors import InputError, KronikError
-from kronik.reader import SUPPORTED_SUFFIXES, Skipped
+from kronik.errors import InputError
+from kronik.reader import SUPPORTED_SUFFIXES, Article, Skipped
 from kronik.web import models
 from kronik.web.app import WebSettings, render, wants_json
 
@@ -115,10 +114,11 @@ def _ingest(state: Any, files: list[tuple[str, bytes]], text: str,
                 docs.append(item)
     if text.strip():
         source = "pasted-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-        try:
-            docs.append(kronik.extract(text, published=published, source=source))
-        except KronikError as exc:
-            errors.append(f"{source}: {exc}")
+        pasted = extract_article(Article(source=source, text=text, published=published))
+        if isinstance(pasted, InputError):
+            errors.append(str(pasted))
+        else:
+            docs.append(pasted)
     if not docs and not errors:
         raise HTTPException(422, "nothing to ingest: send files or text")
     if not docs:
