@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= kronik-demo.duckdb
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test browsers bench clean
 
 $(BIN)/kronik: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,20 @@ demo: install
 	$(BIN)/kronik extract examples/demo_corpus -o demo-output.jsonl
 	@echo "document records written to demo-output.jsonl"
 
-test: install
+test: install browsers
 	$(BIN)/python -m pytest
+
+# Chromium for the browser tests (tests/test_web_browser.py): Debian's package, installed
+# when missing and make runs as root; otherwise, or without a package mirror, the browser
+# tests are skipped with a message saying so.
+browsers:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -q && apt-get install -y -q chromium) || \
+	      echo "browsers: could not install chromium; the browser tests will be skipped"; \
+	  else \
+	    echo "browsers: chromium is missing and installing it needs root (apt-get install chromium); the browser tests will be skipped"; \
+	  fi; }
 
 bench: install
 	$(BIN)/python benchmarks/run.py
