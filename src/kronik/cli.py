@@ -119,8 +119,10 @@ class _no_close:
 
 
 from kronik.store.commands import register as register_store_commands  # noqa: E402
+from kronik.web.commands import register as register_web_commands  # noqa: E402
 
 register_store_commands(app)
+register_web_commands(app)
 
 
 def main() -> None:
