@@ -24,7 +24,8 @@ from datetime import date
 from functools import cache
 
 from kronik.actors.kb import KnowledgeBase
-from kronik.actors.recognise import NAME_GAPS, Found, Grammar, GrammarError, Token, grammar
+from kronik.actors.recognise import (NAME_GAPS, Found, Grammar, GrammarError, Token, Tokens,
+                                     grammar, match_phrase, phrase_table)
 from kronik.document import Entity
 from kronik.resources import load_data
 
@@ -43,8 +44,7 @@ LEADER_ROLES = ("head_of_state", "head_of_government")
 class ReferenceWords:
     """The words of ``lang/<language>/pronouns.yaml``: phrase -> what it refers to."""
 
-    phrases: dict[tuple[str, ...], str]
-    first_words: frozenset[str]
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]
     not_subject_after: frozenset[str]
     location_prepositions: frozenset[str]
 
@@ -60,11 +60,10 @@ def reference_words(language: str = "id") -> ReferenceWords:
 
 
 def _reference_words(data: dict) -> ReferenceWords:
-    phrases = {tuple(p.lower().split()): kind
-               for kind in ("singular", "plural_leaders", "plural_persons", "plural_states",
-                            "collective")
-               for p in data[kind]}
-    return ReferenceWords(phrases, frozenset(words[0] for words in phrases),
+    phrases = phrase_table({p: kind for kind in ("singular", "plural_leaders", "plural_persons",
+                                                 "plural_states", "collective")
+                            for p in data[kind]})
+    return ReferenceWords(phrases,
                           frozenset(data["not_subject_after"]),
                           frozenset(data["location_prepositions"]))
 
@@ -77,7 +76,7 @@ class Coreference:
         self.grammar: Grammar = grammar(language)
         self.words = reference_words(language)
 
-    def resolve(self, found: list[Found], tokens: Sequence[Token], text: str, on: date | None,
+    def resolve(self, found: list[Found], tokens: Tokens, text: str, on: date | None,
                 sentence_of: Callable[[int], int]) -> list[Found]:
         """The mentions with name parts and references added and role mentions resolved;
         role mentions and references that cannot be resolved are left out."""
@@ -153,41 +152,24 @@ class Coreference:
 
     # 3, 4. Pronouns and plural references
 
-    def references(self, tokens: Sequence[Token], covered: list[bool], text: str
-                   ) -> list[Found]:
+    def references(self, tokens: Tokens, covered: list[bool], text: str) -> list[Found]:
         """Pronouns and plural references; in direct speech only the plural ones, since there
         "dia" and "mereka" are seen from the speaker, whom the text names only after it."""
         quoted = [m.span() for m in QUOTED.finditer(text)]
         added = []
-        index = 0
-        while index < len(tokens):
-            if covered[index] or tokens[index].lower not in self.words.first_words:
-                index += 1
-                continue
-            hit = self.phrase_at(tokens, index)
-            if hit is None or any(covered[index:hit[0]]):
-                index += 1
+        after = 0
+        for index in tokens.starting(self.words.phrases):
+            hit = match_phrase(tokens, index, self.words.phrases)
+            if index < after or hit is None or any(covered[index:hit[0]]):
                 continue
             last, kind = hit
             start, end = tokens[index].start, tokens[last - 1].end
+            after = last
             if kind in SPEAKER_RELATIVE and any(a <= start < b for a, b in quoted):
-                index = last
                 continue
             entity = Entity(start, end, text[start:end], "group", role=kind)
             added.append(Found(entity, index, last, kind))
-            index = last
         return added
-
-    def phrase_at(self, tokens: Sequence[Token], index: int) -> tuple[int, str] | None:
-        best = None
-        for words, kind in self.words.phrases.items():
-            last = index + len(words)
-            if last <= len(tokens) and all(tokens[index + k].lower == w and
-                                           (k == 0 or tokens[index + k - 1].gap == " ")
-                                           for k, w in enumerate(words)):
-                if best is None or last > best[0]:
-                    best = (last, kind)
-        return best
 
 
 class _Resolver:

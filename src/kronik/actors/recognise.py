@@ -18,8 +18,9 @@ The grammar's words live in ``lang/id/titles.yaml``; this module only connects t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Sequence
+from copy import copy
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
@@ -74,12 +75,53 @@ class GrammarError(KronikError):
     """A language data file of the recogniser lacks a section; the message names the file."""
 
 
-def tokenize(text: str) -> list[Token]:
+class Tokens(list):
+    """The tokens of a text, and where each word (lower-cased) occurs, so that a pass looks up
+    the few places where its phrases can start instead of testing every token."""
+
+    def __init__(self, tokens: Iterable[Token]):
+        super().__init__(tokens)
+        self.positions: dict[str, list[int]] = {}
+        for index, token in enumerate(self):
+            self.positions.setdefault(token.lower, []).append(index)
+
+    def starting(self, table: dict[str, list], folded: bool = True) -> list[int]:
+        """The positions, in order, of the words that start an entry of ``table``."""
+        if folded:
+            found = [i for word in self.positions.keys() & table.keys()
+                     for i in self.positions[word]]
+        else:
+            lowered = {key.lower() for key in table}
+            found = [i for word in self.positions.keys() & lowered for i in self.positions[word]
+                     if self[i].text in table]
+        return sorted(found)
+
+
+def tokenize(text: str) -> Tokens:
     """The words of a text with their offsets and the text between them (one pass)."""
     spans = [m.span() for m in TOKEN.finditer(text)]
     starts = [start for start, _ in spans[1:]] + [len(text)]
-    return [Token(start, end, text[start:end], text[start:end].lower(), text[end:following])
-            for (start, end), following in zip(spans, starts)]
+    return Tokens(Token(start, end, text[start:end], text[start:end].lower(), text[end:following])
+                  for (start, end), following in zip(spans, starts))
+
+
+def match_phrase(tokens: Sequence[Token], index: int, table: dict[str, list],
+                 folded: bool = True) -> tuple[int, Any] | None:
+    """The longest phrase of ``table`` (first word -> [(words, value)], longest first) at
+    token ``index``, its words joined by single spaces: (end token, value)."""
+    token = tokens[index]
+    for words, value in table.get(token.lower if folded else token.text, ()):
+        end = index + len(words)
+        if end <= len(tokens) and all(
+                (tokens[index + k].lower if folded else tokens[index + k].text) == w
+                and (k == 0 or tokens[index + k - 1].gap == " ") for k, w in enumerate(words)):
+            return end, value
+    return None
+
+
+def phrase_table(phrases: dict[str, Any], folded: bool = True) -> dict[str, list]:
+    """A table for match_phrase from phrase -> value."""
+    return _merge(_phrases([phrase], value, folded) for phrase, value in phrases.items())
 
 
 @dataclass(eq=False)
@@ -223,7 +265,7 @@ class Recogniser:
         """What a name the knowledge base found stands for, at offsets 0..len (copied out)."""
         return _resolve(self.kb, surface, form, on)
 
-    def find(self, text: str, tokens: Sequence[Token], on: date | None) -> list[Found]:
+    def find(self, text: str, tokens: Tokens, on: date | None) -> list[Found]:
         """Every mention the four passes find, in text order (coreference comes after)."""
         scan = _Scan(self, text, tokens, on)
         scan.knowledge_base()
@@ -236,8 +278,7 @@ class Recogniser:
 class _Scan:
     """The state of one text's recognition: tokens, what starts at each, what claims each."""
 
-    def __init__(self, recogniser: Recogniser, text: str, tokens: Sequence[Token],
-                 on: date | None):
+    def __init__(self, recogniser: Recogniser, text: str, tokens: Tokens, on: date | None):
         self.kb = recogniser.kb
         self.lookup = recogniser.lookup
         self.g = recogniser.grammar
@@ -266,19 +307,16 @@ class _Scan:
         start, end = self.tokens[first].start, self.tokens[last - 1].end
         return start, end, self.text[start:end]
 
+    def candidates(self, table: dict[str, list], folded: bool = True) -> Iterator[int]:
+        """The tokens, in order, that may start a phrase of ``table`` and are unclaimed when
+        reached (the phrase itself is checked by phrase_at)."""
+        for index in self.tokens.starting(table, folded):
+            if self.claimed[index] is None:
+                yield index
+
     def phrase_at(self, index: int, table: dict[str, list], folded: bool = True
                   ) -> tuple[int, Any] | None:
-        """The longest phrase of ``table`` at token ``index``: (end token, value)."""
-        token = self.tokens[index]
-        for words, value in table.get(token.lower if folded else token.text, ()):
-            end = index + len(words)
-            if end > len(self.tokens):
-                continue
-            if all((self.tokens[index + k].lower if folded else self.tokens[index + k].text) == w
-                   and (k == 0 or self.tokens[index + k - 1].gap == " ")
-                   for k, w in enumerate(words)):
-                return end, value
-        return None
+        return match_phrase(self.tokens, index, table, folded)
 
     def skip_brackets(self, index: int) -> int:
         """After token ``index - 1``: skip "(PM)" or "( Menlu )"; return the next token."""
@@ -302,8 +340,7 @@ class _Scan:
                        if f.kind in KIND_ORDER else len(KIND_ORDER))
             entity = self.lookup(mention.text, form, self.on)
             if entity is not None:
-                found = Found(replace(entity, start=mention.start, end=mention.end, refers_to=[]),
-                              first, last, "kb")
+                found = Found(_placed(entity, mention.start, mention.end), first, last, "kb")
                 self.abbreviation(found)
                 self.add(found)
 
@@ -320,9 +357,7 @@ class _Scan:
     # Pass 2: place names
 
     def places(self) -> None:
-        for index in range(len(self.tokens)):
-            if self.claimed[index] is not None:
-                continue
+        for index in self.candidates(self.g.place_heads, folded=False):
             hit = self.phrase_at(index, self.g.place_heads, folded=False)
             if hit:
                 self.place_at(index, hit[0])
@@ -358,22 +393,18 @@ class _Scan:
     # Pass 3: institutions
 
     def institutions(self) -> None:
-        for index in range(len(self.tokens)):
-            if self.claimed[index] is not None:
-                continue
+        for index in self.candidates(self.g.institutions):
             hit = self.phrase_at(index, self.g.institutions)
             if hit:
-                end, (role, domain) = hit[0], hit[1]
-                if not self.institution_at(index, end, role, domain):
-                    self.home_institution_at(index)
-            else:
-                self.home_institution_at(index)
+                self.institution_at(index, hit[0], *hit[1])
+        for index in self.candidates(self.g.home_institutions, folded=False):
+            self.home_institution_at(index)
 
-    def institution_at(self, first: int, after_head: int, role: str, domain: bool) -> bool:
+    def institution_at(self, first: int, after_head: int, role: str, domain: bool) -> None:
         index = self.field_words(after_head) if domain else after_head
         complement = self.complement_at(index, allow_person=True)
         if complement is None:
-            return False
+            return
         start, end, surface = self.span(first, complement.last)
         country = complement.entity.country
         head = self.span(first, after_head)[2]
@@ -384,7 +415,6 @@ class _Scan:
         complement.part_of = found
         self.starts.pop(complement.first, None)
         self.add(found)
-        return True
 
     def home_institution_at(self, index: int) -> Found | None:
         """"Sekretariat Presiden", "Kemlu": an institution of the home state without its name."""
@@ -431,9 +461,7 @@ class _Scan:
     # Pass 4: titles
 
     def titles(self) -> None:
-        for index in range(len(self.tokens)):
-            if self.claimed[index] is not None:
-                continue
+        for index in self.candidates(self.g.titles):
             hit = self.phrase_at(index, self.g.titles)
             if hit:
                 self.title_at(index, hit[0], hit[1])
@@ -670,6 +698,13 @@ def _resolve(kb: KnowledgeBase, surface: str, form: SurfaceForm, on: date | None
         return Entity(0, end, surface, "place", place.place.name if place else surface,
                       place.code if place else None, reason="KB place name")
     return None
+
+
+def _placed(entity: Entity, start: int, end: int) -> Entity:
+    """A copy of a resolved (cached) entity at these offsets."""
+    placed = copy(entity)
+    placed.start, placed.end, placed.refers_to = start, end, []
+    return placed
 
 
 def _title_text(words: str) -> str:
