@@ -68,7 +68,8 @@ def generate(store: Chronicle, events: int) -> None:
                              'source': 'https://kabar.example/' || (i // {MENTIONS_PER_DOC}),
                              'outlet': 'Outlet ' || ((i // {MENTIONS_PER_DOC}) % 60),
                              'title': 'Judul ' || (i // {MENTIONS_PER_DOC}),
-                             'published': day::VARCHAR, 'duplicate_of': NULL}}))
+                             'published': day::VARCHAR, 'duplicate_of': NULL}})),
+               '|' || array_to_string(list_sort([any_value(a), any_value(b)]), '|') || '|'
         FROM gen GROUP BY grp ORDER BY min(day)""")
     con.execute("""
         UPDATE canonical_events SET quad = CASE

@@ -164,6 +164,9 @@ def test_timeline_filters(filled):
 def test_dyad_network_actors(filled):
     dyad = filled.dyad("usa", "chn")
     assert dyad["totals"] == {"verbal_cooperation": 1, "verbal_conflict": 1, "material_cooperation": 1}
+    assert [e["type"] for e in dyad["events"]] == ["CONSULT", "THREATEN", "AID"]
+    latest = filled.dyad("USA", "CHN", limit=2)
+    assert (latest["total"], [e["type"] for e in latest["events"]]) == (3, ["THREATEN", "AID"])
     assert {(p["period"], p["quad"]) for p in dyad["periods"]} == {
         ("2030-03", "verbal_cooperation"), ("2030-03", "verbal_conflict"),
         ("2030-06", "material_cooperation")}
@@ -243,9 +246,11 @@ def test_opening_a_version_1_store_migrates_it_and_backfills_source_lists(tmp_pa
     con = duckdb.connect(str(path))
     con.execute("DROP INDEX canonical_date")  # DuckDB drops no column of an indexed table
     con.execute("ALTER TABLE canonical_events DROP COLUMN source_list")
+    con.execute("ALTER TABLE canonical_events DROP COLUMN country_key")
     con.execute("CREATE INDEX canonical_date ON canonical_events (date_start)")
     con.execute("DELETE FROM schema_version WHERE version > 1")
     con.close()
     with Chronicle.open(path) as store:
         assert store.stats()["schema_version"] == SCHEMA_VERSION
         assert sorted(s["source"] for s in store.event("a1")["source_list"]) == ["a.txt", "b.txt"]
+        assert store.count_events(Filters(country="bra")) == 1

@@ -151,9 +151,11 @@ class Chronicle:
         """How many canonical events the filters select."""
         return queries.count_events(self.con, filters or Filters())
 
-    def dyad(self, a: str, b: str, filters: Filters | None = None) -> dict[str, Any]:
-        """Events between two states, counted by period and PLOVER quad class."""
-        return queries.dyad(self.con, a.upper(), b.upper(), filters or Filters())
+    def dyad(self, a: str, b: str, filters: Filters | None = None,
+             limit: int | None = None) -> dict[str, Any]:
+        """Events between two states, counted by period and PLOVER quad class, with the
+        latest ``limit`` events (all when None) in date order and their ``total``."""
+        return queries.dyad(self.con, a.upper(), b.upper(), filters or Filters(), limit)
 
     def network(self, start: date | None = None, end: date | None = None) -> list[dict[str, Any]]:
         """Edges between countries (directed for directed types) weighted by canonical events."""

