@@ -166,3 +166,9 @@ def test_role_mention_of_an_organisation_is_its_office_holder(kb):
     head = find(doc, "Sekjen PBB")
     assert (head.name, head.country, head.role) == ("Elrond Mbeki", None, "organization_head")
     assert head.reason.endswith("role holder organization_head of UN on 2025-06-02")
+
+
+def test_titled_repeat_of_a_full_name_keeps_its_state(kb):
+    doc = run(kb, "Presiden Peru Luis Campos tiba. Presiden Luis Campos lalu berkata.")
+    again = find(doc, "Luis Campos", 1)
+    assert (again.country, again.refers_to) == ("PER", [1])

@@ -91,7 +91,7 @@ class Coreference:
 
     # 1. Name parts
 
-    def name_parts(self, found: list[Found], tokens: Sequence[Token], covered: list[bool],
+    def name_parts(self, found: list[Found], tokens: Tokens, covered: list[bool],
                    text: str) -> list[Found]:
         persons = [f for f in found if f.entity.kind == "person" and f.entity.name]
         parts: dict[str, list[Found]] = {}
@@ -101,11 +101,10 @@ class Coreference:
         for person in persons:
             self.complete_name(person, parts)
         added = []
-        index = 0
-        while index < len(tokens):
+        after = 0
+        for index in tokens.starting(parts, folded=False):
             token = tokens[index]
-            if covered[index] or not token.titlecase or token.text not in parts:
-                index += 1
+            if index < after or covered[index] or not token.titlecase:
                 continue
             candidates = parts[token.text]
             last = index + 1
@@ -119,14 +118,16 @@ class Coreference:
             entity = _copy(antecedent.entity, Entity(start, end, text[start:end]),
                            f"name part of {where} mention at {antecedent.entity.start}")
             added.append(Found(entity, index, last, "name", refers_to=[antecedent]))
-            index = last
+            after = last
         return added
 
     def parts_of(self, name: str) -> set[str]:
+        """The words of a name that can stand for it alone, and the name itself (a titled
+        repeat of the full name is the same person)."""
         words = [w for w in name.replace("-", " ").split()
                  if len(w) >= MIN_NAME_PART and w[0].isupper()
                  and w.lower() not in self.grammar.particles]
-        return set(words) | ({name} if " " in name else set())
+        return set(words) | {name}
 
     def complete_name(self, person: Found, parts: dict[str, list[Found]]) -> None:
         """A title's one-word name ("ajudan Kremlin Ushakov") that is part of a fuller name
