@@ -118,7 +118,7 @@ class Dating:
         if self.lexicon.reported_content.search(between) or self.lexicon.clause_break.search(between):
             return False
         words = [w.lower() for w in WORD.findall(between) if w.lower() not in SUBJECT_FILLERS]
-        if any(w in self.lexicon.coordinators for w in words):
+        if any(w in self.lexicon.coordinators or w in self.lexicon.date_phrase_ends for w in words):
             return False
         return len(words) <= PRECEDING_DATE_GAP_WORDS
 
@@ -157,7 +157,7 @@ class Dating:
 
     def _talks_named(self, frame: Frame, talks: list[Cluster], mode: str) -> Cluster | None:
         wanted = set(frame.countries)
-        matching = [c for c in talks if c.dated() and c.status == "occurred" and wanted <= set(c.countries)
+        matching = [c for c in talks if c.dated() and c.status == frame.status and wanted <= set(c.countries)
                     and (c.mode == mode or mode == "talk" and c.mode in ("phone", "meeting", "talk"))]
         return min(matching, key=lambda c: min(abs(f.trigger.start - frame.trigger.start) for f in c.frames),
                    default=None)
@@ -169,11 +169,27 @@ class Dating:
                 if any("linked" in f.flags for f in cluster.frames) and cluster.date_reason:
                     cluster.date_reason = "date of the talks during which it was said"
                 continue
-            if self._simultaneous(cluster, clusters) or self._paragraph(cluster) or self._report_bound(cluster):
+            if (self._previous_time(cluster) or self._simultaneous(cluster, clusters)
+                    or self._paragraph(cluster) or self._report_bound(cluster)):
                 continue
             if lead is not None and cluster.type in STATEMENT_TYPES:
                 cluster.first, cluster.last = lead.first, lead.last
                 cluster.date_text, cluster.date_reason = lead.date_text, "date of the article's lead event"
+
+    def _previous_time(self, cluster: Cluster) -> bool:
+        """"Kala itu", "pada hari yang sama": the date of the nearest dated sentence before."""
+        frame = cluster.frames[0]
+        sentence = self.doc.sentences[frame.sentence]
+        if not self.lexicon.previous_time.search(self.doc.text, sentence.start, sentence.end):
+            return False
+        for index in range(frame.sentence - 1, max(-1, frame.sentence - 1 - CONTEXT_SENTENCES), -1):
+            earlier = self.doc.sentences[index]
+            found = [] if earlier.is_caption or earlier.is_headline else self.in_sentence(earlier)
+            if found:
+                cluster.first, cluster.last = found[-1].first, found[-1].last
+                cluster.date_text, cluster.date_reason = found[-1].text, "the time the sentence refers back to"
+                return True
+        return False
 
     def _simultaneous(self, cluster: Cluster, clusters: list[Cluster]) -> bool:
         for frame in cluster.frames:

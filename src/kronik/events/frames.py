@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from kronik.document import Document, Party, Quote, Sentence, Span, TimeExpression
 from kronik.events.lexicon import Lexicon, Trigger
+from kronik.events.coding import is_symmetric
 from kronik.events.parties import WORD, Group, group_mentions, sentence_mentions
 
 # A subject may be followed by these words before its verb ("Trump juga telah mengancam").
@@ -38,6 +39,8 @@ VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|di|ter|per)\w{3,}$|^(?:t
 COORDINATED_VERB = re.compile(r"(?<!\w)(?:dan|serta|lalu|kemudian|sekaligus)\s+(?:juga\s+|telah\s+)?$", re.IGNORECASE)
 # How far after a trigger its receiving side may stand, in characters.
 RIGHT_WINDOW = 160
+# How far after a request verb its addressee may begin, in words ("meminta pemimpin X tersebut").
+ADDRESSEE_GAP_WORDS = 3
 # How far after a noun trigger its possessor may begin, in words.
 POSSESSOR_GAP_WORDS = 2
 
@@ -144,12 +147,15 @@ class FrameBuilder:
         trigger = hit.trigger
         after = self.text[hit.end:min(sentence.end, hit.end + RIGHT_WINDOW)]
         if trigger.needs and not trigger.needs.search(after):
-            return False
+            subject = self.text[max(sentence.start, hit.start - RIGHT_WINDOW):hit.start]
+            if not (hit.trigger.passive or self._is_passive(hit)) or not trigger.needs.search(subject):
+                return False
         if trigger.needs_context and not trigger.needs_context.search(self.text, sentence.start, sentence.end):
             if not self._doc_mentions(trigger.needs_context):
                 return False
         before = self._words_before(hit.start, sentence.start, self.lexicon.cue_window_words)
-        if self.lexicon.negation.search(before) or self.lexicon.hypothetical.search(before):
+        clause = self.text[self._clause_start(hit.start, sentence.start):hit.start]
+        if self.lexicon.negation.search(before) or self.lexicon.hypothetical.search(clause):
             return False
         if trigger.future_only and not self.lexicon.planned.search(
                 self._words_before(hit.start, sentence.start, self.lexicon.planned_window_words)):
@@ -157,6 +163,10 @@ class FrameBuilder:
         if trigger.form == "noun" and self._after_other_verb(hit, sentence):
             return False
         return True
+
+    def _is_passive(self, hit: TriggerHit) -> bool:
+        """A di- verb ("ditandatangani") whose agent follows it, with or without "oleh"."""
+        return self.text[hit.start:hit.start + 2].lower() == "di" and hit.trigger.form == "verb"
 
     def _doc_mentions(self, pattern: re.Pattern[str]) -> bool:
         return bool(pattern.search(self.text))
@@ -212,6 +222,8 @@ class FrameBuilder:
             frame.flags.add("location:" + location.mentions[0].text)
         if sentence.is_caption:
             frame.flags.add("caption")
+        if self.lexicon.sidelines.search(self.text, sentence.start, sentence.end):
+            frame.flags.add("sidelines")
         frame.other_occasion = bool(self.lexicon.other_occasion.search(
             self.text, sentence.start, sentence.end))
         if right is not None:
@@ -286,8 +298,19 @@ class FrameBuilder:
                 continue
             if self._unnamed(group):
                 continue
+            if trigger.form == "noun" and group.prep not in self.lexicon.recipient_preps:
+                return None
+            if trigger.addressee_near and not self._addressed(hit, group):
+                return None
             return group
         return None
+
+    def _addressed(self, hit: TriggerHit, group: Group) -> bool:
+        """A request's addressee is its object, or the subject right after "agar"/"untuk"."""
+        gap = self._gap_words(hit.end, group.start)
+        if len(gap) <= ADDRESSEE_GAP_WORDS:
+            return True
+        return group.prep in ("agar", "supaya", "untuk") and len(gap) <= ADDRESSEE_GAP_WORDS + 2
 
     def _unnamed(self, group: Group) -> bool:
         before = self.text[max(0, group.start - 40):group.start]
@@ -352,8 +375,13 @@ class FrameBuilder:
             if trigger.type == "CONSULT" and right is None and left is not None:
                 right = next((g for g in groups if left.end <= g.start and g.end <= hit.start
                               and g.prep == "dengan"), None)
-        if trigger.passive:
+        if trigger.passive or self._is_passive(hit):
             agent = next((g for g in groups if g.start >= hit.end and g.prep == "oleh"), None)
+            if agent is None:
+                agent = next((g for g in groups if g.start >= hit.end
+                              and len(self._gap_words(hit.end, g.start)) == 0), None)
+            if agent is not None and is_symmetric(trigger.type, trigger.mode):
+                return agent.parties, []
             left, right = agent, left
         if trigger.speaker_acts:
             if quote is None or not quote.speaker or not quote.speaker.country:

@@ -24,6 +24,7 @@ class Trigger:
     speaker_acts: bool = False
     object_in_pattern: bool = False
     host_subject: bool = False
+    addressee_near: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,9 @@ class Lexicon:
     ordinals: dict[str, int]
     reported_content: re.Pattern[str]
     shortly_before: re.Pattern[str]
+    previous_time: re.Pattern[str]
+    date_phrase_ends: frozenset[str]
+    sidelines: re.Pattern[str]
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -75,6 +79,7 @@ def _trigger(entry: dict) -> Trigger:
         future_only=bool(entry.get("future_only")), speaker_acts=bool(entry.get("speaker_acts")),
         object_in_pattern=bool(entry.get("object_in_pattern")),
         host_subject=bool(entry.get("host_subject")),
+        addressee_near=bool(entry.get("addressee_near")),
     )
 
 
@@ -108,6 +113,9 @@ def lexicon(language: str = "id") -> Lexicon:
         ordinals=dict(data["ordinals"]),
         reported_content=_words(data["reported_content"]),
         shortly_before=_words(data["shortly_before"]),
+        previous_time=_words(data["previous_time"]),
+        date_phrase_ends=frozenset(data["date_phrase_ends"]),
+        sidelines=_words(data["sidelines_cues"]),
     )
 
 

@@ -13,15 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kronik.document import Party, TimeExpression
+from kronik.events.coding import is_symmetric
 from kronik.events.frames import Frame
 
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-ORDERED_MODES = frozenset({"visit", "multilateral"})
 IN_PERSON_MODES = frozenset({"meeting", "talk"})
-
-
-def is_symmetric(frame_type: str, mode: str | None) -> bool:
-    return frame_type in SYMMETRIC_TYPES and mode not in ORDERED_MODES
 
 
 @dataclass
@@ -154,8 +149,64 @@ def merge_frames(frames: list[Frame]) -> list[Cluster]:
     for frame in partial_talks:
         _fold_partial(clusters, frame)
     for frame in one_sided:
-        _fold_one_sided(clusters, frame)
-    return _absorb_visit_talks(clusters)
+        accuser = _accuser(clusters, frame) if frame.type == "REJECT" else None
+        if accuser is not None:
+            _place(clusters, frame, frame.actors, accuser)
+        else:
+            _fold_one_sided(clusters, frame)
+    return _absorb_visit_talks(_meetings_abroad_as_visits(clusters))
+
+
+def _accuser(clusters: list[Cluster], frame: Frame) -> list[Party] | None:
+    """Whom a denial answers when the sentence does not say: the latest accuser of the denier."""
+    denier = set(frame.actor_countries)
+    accusations = [c for c in clusters if c.type == "ACCUSE" and denier & set(_countries(c.recipients))
+                   and min(f.trigger.start for f in c.frames) < frame.trigger.start]
+    if not denier or not accusations:
+        return None
+    return max(accusations, key=lambda c: min(f.trigger.start for f in c.frames)).actors
+
+
+def _meetings_abroad_as_visits(clusters: list[Cluster]) -> list[Cluster]:
+    """Talks held in one side's country are that other side's visit (coding convention 1):
+    "A bertemu B di <B's capital>" is A's visit to B, and one with the visit the text names."""
+    result: list[Cluster] = []
+    for cluster in (_as_visit(c) for c in clusters):
+        same = next((c for c in result if c.type == "CONSULT" and c.mode == "visit" == cluster.mode
+                     and c.signature() == cluster.signature() and c.status == cluster.status
+                     and dates_compatible(c, cluster.first, cluster.last)
+                     and not any(f.other_occasion for f in c.frames + cluster.frames)), None)
+        if same is None:
+            result.append(cluster)
+            continue
+        same.frames.extend(cluster.frames)
+        if cluster.first is not None and (same.first is None or
+                                          cluster.last - cluster.first < same.last - same.first):
+            same.first, same.last, same.date_text, same.date_reason = (
+                cluster.first, cluster.last, cluster.date_text, cluster.date_reason)
+    return result
+
+
+def _as_visit(cluster: Cluster) -> Cluster:
+    host = _host_country(cluster)
+    if host is None:
+        return cluster
+    visitors = [p for p in cluster.actors + cluster.recipients if p.country != host]
+    hosts = [p for p in cluster.actors + cluster.recipients if p.country == host]
+    return Cluster("CONSULT", "visit", visitors, hosts, cluster.status, cluster.frames, cluster.first,
+                   cluster.last, cluster.date_text, cluster.date_reason)
+
+
+def _host_country(cluster: Cluster) -> str | None:
+    """The participant state whose territory in-person talks were held on, if any."""
+    if cluster.type != "CONSULT" or cluster.mode != "meeting" or len(cluster.countries) != 2:
+        return None
+    if any("sidelines" in f.flags for f in cluster.frames):
+        return None
+    places = {f.location.country for f in cluster.frames
+              if f.location is not None and "caption" not in f.flags}
+    inside = places & set(cluster.countries)
+    return inside.pop() if len(inside) == 1 and len(places) == 1 else None
 
 
 def _place(clusters: list[Cluster], frame: Frame, actors: list[Party], recipients: list[Party]) -> None:

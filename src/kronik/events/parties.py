@@ -16,6 +16,8 @@ from kronik.events.lexicon import Lexicon
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # What may stand between two coordinated party mentions.
 JOINER = re.compile(r"^\s*(?:,\s*)?(?:(?:dan|serta|maupun|&)\s+)?$|^\s*[-/–]\s*$", re.IGNORECASE)
+CONJUNCTION = re.compile(r"(?<!\w)(?:dan|serta|maupun|&)(?!\w)", re.IGNORECASE)
+DASH = re.compile(r"^\s*[-/–]\s*$")
 # Words before a group that are part of its noun phrase, skipped when looking for a preposition.
 DETERMINERS = frozenset({"para", "sejumlah", "seorang", "salah", "satu", "pihak", "kepada", "sang",
                          "rekan", "rekannya", "sejawatnya", "sebuah", "milik"})
@@ -128,14 +130,29 @@ def previous_word(text: str, position: int, floor: int) -> str | None:
 
 
 def group_mentions(text: str, mentions: list[PartyMention], floor: int) -> list[Group]:
-    """Coordinated runs of mentions, each with the word that introduces it."""
-    groups: list[Group] = []
+    """Coordinated runs of mentions, each with the word that introduces it.
+
+    Mentions separated by a comma alone form a list only when a conjunction closes it
+    ("Rusia, Ukraina, dan AS"); otherwise the comma parts clauses ("Sebelum menerima X, Y ...").
+    """
+    runs: list[list[PartyMention]] = []
     for mention in mentions:
-        if groups and JOINER.match(text[groups[-1].end:mention.start]):
-            groups[-1].mentions.append(mention)
-            continue
-        groups.append(Group([mention], previous_word(text, mention.start, floor)))
+        if runs and JOINER.match(text[runs[-1][-1].end:mention.start]):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    groups: list[Group] = []
+    for run in runs:
+        for part in _split_unclosed_lists(text, run):
+            groups.append(Group(part, previous_word(text, part[0].start, floor)))
     return groups
+
+
+def _split_unclosed_lists(text: str, run: list[PartyMention]) -> list[list[PartyMention]]:
+    joins = [text[a.end:b.start] for a, b in zip(run, run[1:])]
+    if any(CONJUNCTION.search(join) or DASH.match(join) for join in joins):
+        return [run]
+    return [[mention] for mention in run]
 
 
 def is_location(group: Group, lexicon: Lexicon) -> bool:
