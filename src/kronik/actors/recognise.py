@@ -18,11 +18,13 @@ The grammar's words live in ``lang/id/titles.yaml``; this module only connects t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
+from itertools import takewhile
 from typing import Any, NamedTuple
 
 from kronik.actors.kb import KnowledgeBase, SurfaceForm
@@ -288,7 +290,8 @@ class _Scan:
         self.found: list[Found] = []
         self.starts: dict[int, Found] = {}          # token -> top-level mention starting there
         self.claimed: list[Found | None] = [None] * len(tokens)
-        self.by_start = {t.start: i for i, t in enumerate(tokens)}
+        self.offsets = [t.start for t in tokens]
+        self.by_start = {start: i for i, start in enumerate(self.offsets)}
         self.by_end = {t.end: i + 1 for i, t in enumerate(tokens)}
         self.headlines: dict[int, bool] = {}       # line start -> whether in title case
 
@@ -484,7 +487,6 @@ class _Scan:
         title_first = first - 1 if former else first
         title_text = _title_text(self.span(title_first, title_end)[2])
         name_at = self.skip_brackets(title_end)
-        person = None
         named = self.starts.get(name_at)
         if named is not None and named.entity.kind == "person" and self.joined(name_at, True):
             person = named
@@ -516,9 +518,9 @@ class _Scan:
         if start not in self.headlines:
             end = self.text.find("\n", start)
             end = len(self.text) if end < 0 else end
-            words = [t for t in self.tokens[self.by_start.get(start, index):]
-                     if t.start < end and t.text.isalpha()] if start in self.by_start else \
-                [t for t in self.tokens if start <= t.start < end and t.text.isalpha()]
+            line_tokens = takewhile(lambda t: t.start < end,
+                                    self.tokens[bisect_left(self.offsets, start):])
+            words = [t for t in line_tokens if t.text.isalpha()]
             capitalised = sum(1 for t in words if t.text[0].isupper())
             line = self.text[start:end].rstrip()
             self.headlines[start] = (len(words) >= HEADLINE_MIN_WORDS and
@@ -572,7 +574,8 @@ class _Scan:
             self.claimed[index] = known
         return known
 
-    def unknown_person(self, first: int, last: int | None) -> Found:
+    def unknown_person(self, first: int, last: int) -> Found:
+        """A person the knowledge base does not know, named by a title pattern."""
         start, end, surface = self.span(first, last)
         return self.add(Found(Entity(start, end, surface, "person", surface), first, last, "title"))
 
