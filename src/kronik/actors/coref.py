@@ -181,7 +181,6 @@ class _Resolver:
         self.kb = coref.kb
         self.words = coref.words
         self.tokens = tokens
-        self.home = coref.grammar.home_country
         self.found = found
         self.on = on
         self.sentence_of = sentence_of
@@ -196,6 +195,7 @@ class _Resolver:
         return kept
 
     def resolve(self, item: Found, position: int) -> bool:
+        """Resolve one mention; False where it is a reference left unresolved (dropped)."""
         if item.source == "role":
             return self.role(item, position)
         if item.source == "singular":
