@@ -38,6 +38,7 @@ def meta(text: str, source: str | None = None) -> Document:
     ("Selasa, 12 Mar 2024 | 14:20 WIB", datetime(2024, 3, 12, 14, 20, tzinfo=WIB)),
     ("Kompas.com - 12/03/2024, 14:20 WIB", datetime(2024, 3, 12, 14, 20, tzinfo=WIB)),
     ("Published on March 12, 2024", date(2024, 3, 12)),
+    ("Diterbitkan pada hari Selasa, 12 Maret 2024", date(2024, 3, 12)),
 ])
 def test_date_line_formats(line, expected):
     doc = meta(f"{TITLE}\n{line}\n\n{BODY}")
@@ -58,6 +59,8 @@ def test_published_preferred_over_updated_and_updated_used_alone():
 def test_body_dates_and_impossible_dates_are_not_publication_dates():
     assert meta(f"{TITLE}\n{BODY}\nPertemuan berikutnya dijadwalkan pada 12 Maret 2025.").published is None
     assert meta(f"{TITLE}\nTerbit pada 31 Februari 2024\n{BODY}").published is None
+    label_after = "Rapat dijadwalkan 12 Maret 2025 di gedung yang dibuat Belanda"
+    assert meta(f"{TITLE}\n{label_after}\n{BODY}").published is None
 
 
 def test_caller_date_wins():

@@ -124,7 +124,8 @@ def _timezone(zone: str | None, offset: str | None, rules: HeaderRules) -> timez
 
 
 def find_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
-    """Dates stated in one line, each with the kind of the nearest label before it."""
+    """Dates stated in one line, each with the kind of the label right before it (only
+    weekday names and date words between): published, updated, or else stated."""
     found: list[tuple[int, int, date | datetime]] = []
     for pattern in rules.dates:
         for match in pattern.finditer(line):
@@ -133,13 +134,20 @@ def find_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
             value = _stamp_value(match, rules)
             if value is not None:
                 found.append((match.start(), match.end(), value))
-    labels = [(m.start(), rules.label_kinds[m.group(0).lower()]) for m in rules.labels.finditer(line)]
+    labels = [(m.end(), rules.label_kinds[m.group(0).lower()]) for m in rules.labels.finditer(line)]
     stamps = []
     for start, _, value in sorted(found, key=lambda item: item[0]):
-        before = [kind for at, kind in labels if at < start]
-        kind = before[-1] if before and before[-1] in _RANK else "stated"
+        before = [(end, kind) for end, kind in labels if end <= start]
+        kind = "stated"
+        if before and before[-1][1] in _RANK and _only_filler(line[before[-1][0]:start], rules):
+            kind = before[-1][1]
         stamps.append(Stamp(value, kind))
     return stamps
+
+
+def _only_filler(gap: str, rules: HeaderRules) -> bool:
+    """Whether the words between a label and a date are only weekdays and date words."""
+    return not re.search(r"[^\W_]", rules.filler.sub(" ", gap))
 
 
 def is_date_line(line: str, rules: HeaderRules) -> bool:
@@ -151,8 +159,7 @@ def is_date_line(line: str, rules: HeaderRules) -> bool:
         rest = pattern.sub(" ", rest)
     rest = rules.filler.sub(" ", rest)
     words = re.findall(r"[^\W_]+", rest)
-    labelled = any(rules.label_kinds[m.group(0).lower()] in ("published", "updated")
-                   for m in rules.labels.finditer(line))
+    labelled = any(stamp.kind != "stated" for stamp in find_stamps(line, rules))
     return labelled or len(words) <= 2
 
 
