@@ -114,7 +114,7 @@ def main() -> None:
             "timeline, country only, page 10 of 50": lambda: store.timeline(Filters(country="CHN"), 50, 450),
             "timeline, actor name, 50": lambda: store.timeline(Filters(actor="pejabat irn"), limit=50),
             "count, country+type+year": lambda: store.count_events(year),
-            "dyad USA-CHN": lambda: store.dyad("USA", "CHN"),
+            "dyad USA-CHN, latest 50": lambda: store.dyad("USA", "CHN", limit=50),
         }
         for name, run in cases.items():
             print(f"{name:42} {timed(run):8.1f} ms")

@@ -202,8 +202,9 @@ def test_schema_is_versioned_and_migrated_once(tmp_path):
         range(1, SCHEMA_VERSION + 1))
     con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION + 1])
     con.close()
-    with pytest.raises(StoreError, match="newer than this Kronik"):
-        Chronicle.open(path)
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match="newer than this Kronik"):
+            Chronicle.open(path, read_only=read_only)
 
 
 def test_read_only_store_refuses_writes_and_missing_files(tmp_path):
@@ -238,7 +239,7 @@ def test_cli_ingest_reports_bad_inputs_one_line_each_and_keeps_the_rest(tmp_path
     assert missing.returncode == 1 and "no event with id" in missing.stderr
 
 
-def test_opening_a_version_1_store_migrates_it_and_backfills_source_lists(tmp_path):
+def test_reading_a_version_1_store_migrates_it_and_backfills_source_lists(tmp_path):
     path = tmp_path / "k.duckdb"
     with Chronicle.open(path) as store:
         store.ingest([doc_with_text("a.txt", article(1), phone("a1", date(2030, 3, 4))),
@@ -250,7 +251,7 @@ def test_opening_a_version_1_store_migrates_it_and_backfills_source_lists(tmp_pa
     con.execute("CREATE INDEX canonical_date ON canonical_events (date_start)")
     con.execute("DELETE FROM schema_version WHERE version > 1")
     con.close()
-    with Chronicle.open(path) as store:
+    with Chronicle.open(path, read_only=True) as store:
         assert store.stats()["schema_version"] == SCHEMA_VERSION
         assert sorted(s["source"] for s in store.event("a1")["source_list"]) == ["a.txt", "b.txt"]
         assert store.count_events(Filters(country="bra")) == 1

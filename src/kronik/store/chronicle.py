@@ -60,14 +60,16 @@ class Chronicle:
             con = duckdb.connect(name, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"{name}: cannot open the chronicle ({exc})") from None
-        if read_only:
-            version = schema.current_version(con)
-            if version != schema.SCHEMA_VERSION:
+        if not read_only:
+            try:
+                schema.migrate(con, name)
+            except StoreError:
                 con.close()
-                raise StoreError(f"{name}: schema version {version}, this Kronik reads "
-                                 f"{schema.SCHEMA_VERSION}; open it once for writing to migrate")
-        else:
-            schema.migrate(con, name)
+                raise
+        elif schema.current_version(con) != schema.SCHEMA_VERSION:
+            con.close()  # an older store is migrated once (a newer one refused), then read
+            Chronicle.open(name).close()
+            return cls.open(name, read_only=True)
         return cls(con, name, read_only)
 
     def close(self) -> None:

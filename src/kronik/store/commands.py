@@ -32,6 +32,7 @@ AsJson = Annotated[bool, typer.Option("--json", help="JSON for machines instead 
 Country = Annotated[str | None, typer.Option("--country", help="ISO alpha-3 code of a party")]
 Actor = Annotated[str | None, typer.Option("--actor", help="Part of a party's name")]
 Type = Annotated[str | None, typer.Option("--type", help="PLOVER event type")]
+Mode = Annotated[str | None, typer.Option("--mode", help="PLOVER mode (phone, meeting, visit...)")]
 Status = Annotated[str | None, typer.Option("--status", help="occurred or planned")]
 From = Annotated[str | None, typer.Option("--from", help="Events on or after this date (YYYY-MM-DD)")]
 To = Annotated[str | None, typer.Option("--to", help="Events on or before this date (YYYY-MM-DD)")]
@@ -52,8 +53,8 @@ def _date(value: str | None, option: str) -> date | None:
         raise typer.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)", param_hint=option) from None
 
 
-def _filters(country, actor, type_, status, start, end) -> Filters:
-    return Filters(country=country, actor=actor, type=type_, status=status,
+def _filters(country, actor, type_, status, start, end, mode=None) -> Filters:
+    return Filters(country=country, actor=actor, type=type_, mode=mode, status=status,
                    start=_date(start, "--from"), end=_date(end, "--to"))
 
 
@@ -137,13 +138,13 @@ def _events_table(rows: list[dict[str, Any]], title: str) -> Table:
 
 
 def timeline(
-    country: Country = None, actor: Actor = None, type_: Type = None, status: Status = None,
-    start: From = None, end: To = None,
+    country: Country = None, actor: Actor = None, type_: Type = None, mode: Mode = None,
+    status: Status = None, start: From = None, end: To = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many events")] = 50,
     db: Db = Path(DEFAULT_PATH), as_json: AsJson = False,
 ) -> None:
     """Canonical events, newest first, one row per real-world event."""
-    filters = _filters(country, actor, type_, status, start, end)
+    filters = _filters(country, actor, type_, status, start, end, mode)
     with _open(db) as chronicle:
         rows = chronicle.timeline(filters, limit=limit)
         total = chronicle.count_events(filters)
@@ -263,12 +264,12 @@ def stats(db: Db = Path(DEFAULT_PATH), as_json: AsJson = False) -> None:
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="csv, parquet, jsonl, polecat (tab-separated, POLECAT columns) or documents (document records)")] = ExportFormat.jsonl,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output")] = None,
-    country: Country = None, actor: Actor = None, type_: Type = None, status: Status = None,
-    start: From = None, end: To = None,
+    country: Country = None, actor: Actor = None, type_: Type = None, mode: Mode = None,
+    status: Status = None, start: From = None, end: To = None,
     db: Db = Path(DEFAULT_PATH),
 ) -> None:
     """Export canonical events, one row each with its sources (or the document records)."""
-    filters = _filters(country, actor, type_, status, start, end)
+    filters = _filters(country, actor, type_, status, start, end, mode)
     if fmt is ExportFormat.parquet and output is None:
         _report(KronikError("--format parquet needs -o FILE"))
         raise typer.Exit(2)
