@@ -99,9 +99,10 @@ class Dating:
         before = [f for f in frames if f.trigger.end <= expression.start]
         after = [f for f in frames if f.trigger.start >= expression.end]
         following = min(after, key=lambda f: f.trigger.start, default=None)
-        if following is not None and self._stands_before(expression, following):
-            return following, False, False
         preceding = max(before, key=lambda f: f.trigger.end, default=None)
+        if following is not None and self._stands_before(expression, following) and not (
+                preceding is not None and "," in self.doc.text[expression.end:following.trigger.start]):
+            return following, False, False
         if preceding is not None:
             return preceding, True, False
         if following is None:
@@ -117,10 +118,10 @@ class Dating:
         between = self.doc.text[expression.end:frame.trigger.start]
         if self.lexicon.reported_content.search(between) or self.lexicon.clause_break.search(between):
             return False
-        words = [w.lower() for w in WORD.findall(between) if w.lower() not in SUBJECT_FILLERS]
+        words = [w.lower() for w in WORD.findall(between)]
         if any(w in self.lexicon.coordinators or w in self.lexicon.date_phrase_ends for w in words):
             return False
-        return len(words) <= PRECEDING_DATE_GAP_WORDS
+        return len([w for w in words if w not in SUBJECT_FILLERS]) <= PRECEDING_DATE_GAP_WORDS
 
     def _anniversary(self, frame: Frame, expression: TimeExpression) -> TimeExpression:
         """"peringatan keempat <event>" on a date: the event is that many years before it."""

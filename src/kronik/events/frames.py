@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from kronik.document import Document, Party, Quote, Sentence, Span, TimeExpression
 from kronik.events.lexicon import Lexicon, Trigger
 from kronik.events.coding import is_symmetric
-from kronik.events.parties import WORD, Group, group_mentions, sentence_mentions
+from kronik.events.parties import WORD, Group, group_mentions, is_location, sentence_mentions
 
 # A subject may be followed by these words before its verb ("Trump juga telah mengancam").
 SUBJECT_FILLERS = frozenset({
@@ -34,7 +34,7 @@ SUBJECT_FILLERS = frozenset({
     "terang-terangan", "diam-diam", "berulang-ulang", "lagi", "pernah", "kurang", "lebih",
     "hampir", "nyaris", "akhirnya", "pada", "akhir", "awal", "pekan", "bulan", "tahun",
 })
-VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|di|ter|per)\w{3,}$|^(?:tiba|bicara|setuju|sepakat|bertemu)$")
+VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|di|ter|per)\w{3,}$|^(?:tiba|bicara|setuju|sepakat|hadir|datang|pergi|pulang|kembali)$")
 # A verb coordinated with an earlier one shares its subject ("X menyatakan ... dan menekan Y").
 COORDINATED_VERB = re.compile(r"(?<!\w)(?:dan|serta|lalu|kemudian|sekaligus)\s+(?:juga\s+|telah\s+)?$", re.IGNORECASE)
 # How far after a trigger its receiving side may stand, in characters.
@@ -62,6 +62,8 @@ class Frame:
     symmetric_group: bool = False
     in_quote: bool = False
     flags: set[str] = field(default_factory=set)
+    # The states named anywhere in the sentence, for mentions that name no side of their own.
+    context_countries: list[str] = field(default_factory=list)
 
     @property
     def actor_countries(self) -> list[str]:
@@ -182,6 +184,17 @@ class FrameBuilder:
                 return True
         return False
 
+    def _companion(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
+        """"A berfoto dengan B sebelum pertemuan": B, who takes part in the talks with A."""
+        if hit.trigger.type != "CONSULT":
+            return None
+        return next((g for g in reversed(groups) if g.end <= hit.start and g.prep == "dengan"), None)
+
+    def _after_light_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
+        """A noun whose event the subject carries out: "melakukan kunjungan", "rencana kunjungan"."""
+        words = [m.group(0).lower() for m in WORD.finditer(self.text, sentence.start, hit.start)][-3:]
+        return any(word in self.lexicon.light_verbs for word in words)
+
     def _words_before(self, position: int, floor: int, count: int) -> str:
         words = list(WORD.finditer(self.text, floor, position))[-count:]
         start = words[0].start() if words else position
@@ -217,7 +230,8 @@ class FrameBuilder:
         frame = Frame(type=trigger.type, mode=trigger.mode, trigger=Span(hit.start, hit.end, self.text[hit.start:hit.end]),
                       sentence=index, actors=actors, recipients=recipients, status=status,
                       location=location.parties[0] if location and location.parties else None,
-                      in_quote=quote is not None)
+                      in_quote=quote is not None,
+                      context_countries=[c for g in groups if not is_location(g, self.lexicon) for c in g.countries])
         if location and location.mentions:
             frame.flags.add("location:" + location.mentions[0].text)
         if sentence.is_caption:
@@ -243,6 +257,9 @@ class FrameBuilder:
                       and g.prep not in self.lexicon.location_preps
                       and g.prep not in ("undangan", "oleh", "kepada", "terhadap", "ke", "atas")]
         in_clause = [g for g in candidates if g.start >= floor]
+        if hit.trigger.form == "noun" and not self._after_light_verb(hit, sentence) \
+                and not self._companion(hit, groups):
+            return None
         for group in reversed(in_clause or candidates):
             if self._stands_as_subject(group, hit.start):
                 return group
@@ -323,10 +340,14 @@ class FrameBuilder:
         return None
 
     def _possessor(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
+        """The group right after a noun trigger ("kunjungan Presiden X"), also one that begins
+        inside the trigger's words ("ofensif militer Rusia": "militer Rusia")."""
         for group in groups:
-            if group.start < hit.end:
+            if group.end <= hit.end or group.start < hit.start:
                 continue
-            gap = self._gap_words(hit.end, group.start)
+            gap = self._gap_words(hit.end, max(hit.end, group.start))
+            if "," in self.text[hit.end:max(hit.end, group.start)]:
+                return None
             if len(gap) <= POSSESSOR_GAP_WORDS and not any(
                     w.lower() in self.lexicon.recipient_preps | self.lexicon.location_preps | {"oleh", "antara"}
                     for w in gap):
@@ -346,6 +367,8 @@ class FrameBuilder:
             if group.start < hit.end:
                 continue
             gap = self._gap_words(hit.end, group.start)
+            if "," in self.text[hit.end:group.start]:
+                return None
             if group.prep == "antara" and len(gap) <= POSSESSOR_GAP_WORDS + 1 and len(group.parties) >= 2:
                 return group
             return None
@@ -359,11 +382,9 @@ class FrameBuilder:
         if trigger.form == "noun":
             between = self._between(hit, groups)
             if between is not None:
-                between.consumed = True
                 return between.parties, []
             possessor = self._possessor(hit, groups)
             if possessor is not None:
-                possessor.consumed = True
                 other = self._object(hit, sentence, [g for g in groups if g is not possessor], trigger)
                 if other is not None:
                     other.consumed = True
@@ -373,8 +394,7 @@ class FrameBuilder:
             if trigger.type == "ASSAULT" and right is None and location is not None:
                 right = location
             if trigger.type == "CONSULT" and right is None and left is not None:
-                right = next((g for g in groups if left.end <= g.start and g.end <= hit.start
-                              and g.prep == "dengan"), None)
+                right = self._companion(hit, groups)
         if trigger.passive or self._is_passive(hit):
             agent = next((g for g in groups if g.start >= hit.end and g.prep == "oleh"), None)
             if agent is None:
@@ -419,7 +439,6 @@ class FrameBuilder:
             chosen = possessor or left
             if chosen is not None:
                 visitors = chosen.parties
-                chosen.consumed = True
         host_group = self._host_group(hit, sentence, groups)
         if host_group is not None:
             hosts = host_group.parties

@@ -236,13 +236,15 @@ def _caption_compatible(cluster: Cluster, frame: Frame) -> bool:
 
 def _fold_partial(clusters: list[Cluster], frame: Frame) -> None:
     """A talk mention naming too few sides adds its channel and date to the talks it speaks of:
-    the same channel first, then the talks naming the fewest other states, then the nearest.
+    the same channel first, then the talks of the states its sentence names, then the talks
+    naming the fewest other states, then the nearest.
     Talks held in person may be those of a visit."""
     if frame.other_occasion:
         return
     first = frame.date.first if frame.date else None
     last = frame.date.last if frame.date else None
     known = set(frame.countries)
+    context = set(frame.context_countries)
     candidates = [cluster for cluster in clusters
                   if cluster.type == "CONSULT" and _fold_modes(cluster.mode, frame.mode)
                   and cluster.status == frame.status
@@ -251,7 +253,8 @@ def _fold_partial(clusters: list[Cluster], frame: Frame) -> None:
                   and not any(f.sentence == frame.sentence for f in cluster.frames)]
     if not candidates:
         return
-    chosen = max(candidates, key=lambda c: (c.mode == frame.mode, -len(set(c.countries) - known),
+    chosen = max(candidates, key=lambda c: (c.mode == frame.mode, len(context & set(c.countries)),
+                                            -len(set(c.countries) - known),
                                             -min(abs(f.trigger.start - frame.trigger.start) for f in c.frames)))
     _absorb(chosen, frame, "later mention of the same talks")
 
