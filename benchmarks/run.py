@@ -5,8 +5,10 @@
     .venv/bin/python benchmarks/run.py --profile 1000   # pyinstrument profile of Kronik
 
 The corpus is generated at run time from the development articles (``corpus.py``) into a
-temporary folder. Each system runs in its own single-process subprocess, so its peak RSS is its
-own and articles per second is also articles per second per core:
+temporary folder. Each system runs in its own subprocesses, one per core (``--processes``),
+each on every n-th article, so that a peak RSS is the system's own. Rates are articles per CPU
+second of those processes (articles per second per core), so that other work on the machine
+does not count against a system; wall-clock seconds are shown beside them.
 
 - Kronik: read, the default pipeline (each stage timed), ``to_dict`` and JSON serialisation;
 - spaCy ``blank("id")`` with an EntityRuler over the same actor names, plus dateparser's
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import subprocess
@@ -41,46 +44,50 @@ WORD_SPLIT = re.compile(r"\w+")
 
 # --- measurements, each run in its own subprocess -------------------------------------------
 
-def _texts(corpus: Path, limit: int | None) -> Iterator[tuple[str, str]]:
+def _texts(corpus: Path, part: int, parts: int,
+           limit: int | None = None) -> Iterator[tuple[str, str]]:
+    """Articles ``part``, ``part + parts``, ... of the first ``limit`` in the corpus file."""
     with corpus.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle):
             if limit is not None and number >= limit:
                 return
-            record = json.loads(line)
-            yield record["source"], record["text"]
+            if number % parts == part:
+                record = json.loads(line)
+                yield record["source"], record["text"]
 
 
 def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure_kronik(corpus: Path, limit: int | None, names: Path) -> dict:
+def measure_kronik(corpus: Path, names: Path, part: int, parts: int) -> dict:
     """The default pipeline over every article, each stage timed, records serialised."""
-    start = time.perf_counter()
+    start = time.process_time()
     import kronik
     from kronik.document import Document
 
     stages = kronik.pipeline().stages
-    setup = time.perf_counter() - start
+    setup = time.process_time() - start
     spent = dict.fromkeys((s.name for s in stages), 0.0)
     count = events = 0
-    start = time.perf_counter()
-    for source, text in _texts(corpus, limit):
+    start = time.process_time()
+    for source, text in _texts(corpus, part, parts):
         doc = Document(raw_text=text, source=source)
         for stage in stages:
-            began = time.perf_counter()
+            began = time.process_time()
             doc = stage(doc)
-            spent[stage.name] += time.perf_counter() - began
-        events += len(json.loads(json.dumps(doc.to_dict(), ensure_ascii=False))["events"])
+            spent[stage.name] += time.process_time() - began
+        json.dumps(doc.to_dict(), ensure_ascii=False)
+        events += len(doc.events)
         count += 1
-    return {"articles": count, "seconds": time.perf_counter() - start, "setup": setup,
+    return {"articles": count, "seconds": time.process_time() - start, "setup": setup,
             "stages": spent, "events": events, "rss_mb": _peak_rss_mb()}
 
 
-def measure_spacy_dateparser(corpus: Path, limit: int | None, names: Path,
+def measure_spacy_dateparser(corpus: Path, names: Path, part: int, parts: int,
                              sample: int) -> dict:
     """spaCy blank("id") + EntityRuler over all articles; dateparser search_dates on a sample."""
-    start = time.perf_counter()
+    start = time.process_time()
     import spacy
     from dateparser.search import search_dates
 
@@ -90,35 +97,35 @@ def measure_spacy_dateparser(corpus: Path, limit: int | None, names: Path,
     ruler.add_patterns([{"label": label, "pattern": name}
                         for label, group in actors.items() for name in group])
     search_dates("Senin, 3 Maret 2025", languages=["id"])  # loads its language data
-    setup = time.perf_counter() - start
+    setup = time.process_time() - start
     count = entities = 0
-    start = time.perf_counter()
-    for _, text in _texts(corpus, limit):
+    start = time.process_time()
+    for _, text in _texts(corpus, part, parts):
         entities += len(nlp(text).ents)
         count += 1
-    spacy_seconds = time.perf_counter() - start
+    spacy_seconds = time.process_time() - start
     dated = found = 0
-    start = time.perf_counter()
-    for _, text in _texts(corpus, sample):
+    start = time.process_time()
+    for _, text in _texts(corpus, part, parts, limit=sample):
         found += len(search_dates(text, languages=["id"]) or [])
         dated += 1
     return {"articles": count, "seconds": spacy_seconds, "setup": setup, "entities": entities,
-            "dateparser_articles": dated, "dateparser_seconds": time.perf_counter() - start,
+            "dateparser_articles": dated, "dateparser_seconds": time.process_time() - start,
             "dates": found, "rss_mb": _peak_rss_mb()}
 
 
-def measure_tokens(corpus: Path, limit: int | None, names: Path) -> dict:
+def measure_tokens(corpus: Path, names: Path, part: int, parts: int) -> dict:
     """A regex word split of every article: the floor."""
     count = words = 0
-    start = time.perf_counter()
-    for _, text in _texts(corpus, limit):
+    start = time.process_time()
+    for _, text in _texts(corpus, part, parts):
         words += len(WORD_SPLIT.findall(text))
         count += 1
-    return {"articles": count, "seconds": time.perf_counter() - start, "setup": 0.0,
+    return {"articles": count, "seconds": time.process_time() - start, "setup": 0.0,
             "words": words, "rss_mb": _peak_rss_mb()}
 
 
-def profile_kronik(corpus: Path, limit: int | None, names: Path) -> dict:
+def profile_kronik(corpus: Path, names: Path, part: int, parts: int) -> dict:
     """pyinstrument over the default pipeline; the text report goes to standard error."""
     from pyinstrument import Profiler
 
@@ -127,7 +134,7 @@ def profile_kronik(corpus: Path, limit: int | None, names: Path) -> dict:
     kronik.pipeline()
     profiler = Profiler(interval=0.0005)
     with profiler:
-        for source, text in _texts(corpus, limit):
+        for source, text in _texts(corpus, part, parts):
             json.dumps(kronik.extract(text, source=source).to_dict(), ensure_ascii=False)
     print(profiler.output_text(unicode=True, color=False, show_all=False), file=sys.stderr)
     return {}
@@ -137,21 +144,39 @@ MEASURES = {"kronik": measure_kronik, "spacy": measure_spacy_dateparser,
             "tokens": measure_tokens, "profile": profile_kronik}
 
 
-def run_measure(system: str, corpus: Path, names: Path, limit: int | None = None,
+def run_measure(system: str, corpus: Path, names: Path, processes: int,
                 sample: int | None = None) -> dict:
-    """One measurement in a fresh interpreter; its JSON result."""
+    """One measurement in ``processes`` fresh interpreters side by side; their results added
+    up (peak RSS and setup: the largest of them)."""
     command = [sys.executable, __file__, "--measure", system, "--corpus-file", str(corpus),
-               "--names-file", str(names)]
-    if limit is not None:
-        command += ["--limit", str(limit)]
+               "--names-file", str(names), "--parts", str(processes)]
     if sample is not None:
         command += ["--dateparser-sample", str(sample)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode:
-        raise SystemExit(f"{system} measurement failed:\n{done.stderr[-3000:]}")
-    if done.stderr.strip():
-        print(done.stderr, file=sys.stderr)
-    return json.loads(done.stdout)
+    began = time.perf_counter()
+    running = [subprocess.Popen([*command, "--part", str(part)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True) for part in range(processes)]
+    results = []
+    for process in running:
+        stdout, stderr = process.communicate()
+        if process.returncode:
+            raise SystemExit(f"{system} measurement failed:\n{stderr[-3000:]}")
+        if stderr.strip():
+            print(stderr, file=sys.stderr)
+        results.append(json.loads(stdout))
+    return {**_combine(results), "wall": time.perf_counter() - began, "processes": processes}
+
+
+def _combine(results: list[dict]) -> dict:
+    combined: dict = {}
+    for result in results:
+        for key, value in result.items():
+            if isinstance(value, dict):
+                combined[key] = _combine([combined.get(key, {}), value])
+            elif key in ("rss_mb", "setup"):
+                combined[key] = max(combined.get(key, 0), value)
+            else:
+                combined[key] = combined.get(key, 0) + value
+    return combined
 
 
 # --- the report -------------------------------------------------------------------------------
@@ -179,13 +204,13 @@ def print_report(kronik: dict, spacy: dict, tokens: dict, names: dict) -> None:
     from rich.table import Table
 
     console = Console(width=110)
-    table = Table(title="End to end, one process per system (articles/s is per core)")
-    for column in ("system", "articles", "articles/s/core", "peak RSS MB", "Kronik speed ×"):
+    table = Table(title="End to end: articles per CPU second (= per core), peak RSS of one process")
+    for column in ("system", "articles", "CPU s", "articles/s/core", "peak RSS MB", "Kronik speed ×"):
         table.add_column(column, justify="left" if column == "system" else "right")
     measured = rows(kronik, spacy, tokens)
     kronik_rate = measured[0][2]
     for system, articles, rate, rss in measured:
-        table.add_row(system, f"{articles:,}", f"{rate:,.1f}", f"{rss:,.0f}",
+        table.add_row(system, f"{articles:,}", f"{articles / rate:,.1f}", f"{rate:,.1f}", f"{rss:,.0f}",
                       f"{kronik_rate / rate:,.2f}")
     console.print(table)
     stages = Table(title="Kronik per stage")
@@ -202,6 +227,8 @@ def print_report(kronik: dict, spacy: dict, tokens: dict, names: dict) -> None:
     console.print(
         f"* dateparser ran on the first {spacy['dateparser_articles']:,} articles only (it is slow); "
         "the combined rate adds its per-article cost to spaCy's, RSS is the one process's. "
+        f"Wall clock with {kronik['processes']} process(es) each: Kronik {kronik['wall']:.0f} s, "
+        f"spaCy + dateparser {spacy['wall']:.0f} s, tokenisation {tokens['wall']:.0f} s. "
         f"EntityRuler names: {names['origin']}. Setup (imports, data): Kronik {kronik['setup']:.1f} s, "
         f"spaCy + dateparser {spacy['setup']:.1f} s, not in the rates. Kronik found "
         f"{kronik['events']:,} events; the EntityRuler {spacy['entities']:,} entities; "
@@ -247,17 +274,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dateparser-sample", type=int, default=300,
                         help="articles dateparser runs on (it is slow)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1,
+                        help="processes per system, side by side (default: one per core)")
     parser.add_argument("--keep", type=Path, help="write the generated corpus here and keep it")
     parser.add_argument("--profile", type=int, metavar="N",
                         help="only profile Kronik on N generated articles (pyinstrument)")
     parser.add_argument("--measure", choices=MEASURES, help=argparse.SUPPRESS)
     parser.add_argument("--corpus-file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--names-file", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--part", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--parts", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
         extra = {"sample": args.dateparser_sample} if args.measure == "spacy" else {}
-        result = MEASURES[args.measure](args.corpus_file, args.limit, args.names_file, **extra)
+        result = MEASURES[args.measure](args.corpus_file, args.names_file, args.part,
+                                        args.parts, **extra)
         print(json.dumps(result))
         return
     import corpus
@@ -277,11 +308,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"generated {count:,} articles from {len(sources)} development articles "
               f"in {time.perf_counter() - began:.1f} s", file=sys.stderr)
         if args.profile:
-            run_measure("profile", path, names_file)
+            run_measure("profile", path, names_file, 1)
             return
-        kronik = run_measure("kronik", path, names_file)
-        spacy = run_measure("spacy", path, names_file, sample=args.dateparser_sample)
-        tokens = run_measure("tokens", path, names_file)
+        kronik = run_measure("kronik", path, names_file, args.processes)
+        spacy = run_measure("spacy", path, names_file, args.processes, args.dateparser_sample)
+        tokens = run_measure("tokens", path, names_file, args.processes)
     print_report(kronik, spacy, tokens, names)
 
 
