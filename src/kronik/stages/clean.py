@@ -31,15 +31,17 @@ from kronik.errors import InputError
 from kronik.pipeline import Stage
 from kronik.resources import load_data
 
-_TRANSLATE = str.maketrans({
+_REPLACEMENTS = {
     **{ch: " " for ch in "\t\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
        "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
-    **{ch: None for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
+    **{ch: "" for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
     **{ch: "-" for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},
     "\u201e": "\u201c", "\u201f": "\u201c", "\u201a": "\u2018", "\u201b": "\u2018",
-    "\u2028": "\n", "\u2029": "\n",
-})
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+    "\u2028": "\n", "\u2029": "\n", "\r\n": "\n", "\r": "\n",
+}
+# One pass over the text: the characters above, and control characters, which are dropped.
+_ODD_CHARACTERS = re.compile("\r\n|[" + "".join(k for k in _REPLACEMENTS if len(k) == 1)
+                             + "\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SPACE_RUN = re.compile(r" {2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?](?:\s|$))")
 _SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
@@ -52,7 +54,7 @@ _FULL_STOP_END = re.compile(r"[.,;:]['\"”’)]*$")
 class NoiseRules:
     """The compiled noise patterns of one language (see ``noise.yaml``)."""
 
-    lines: tuple[re.Pattern[str], ...]
+    lines: re.Pattern[str]
     fragments: tuple[tuple[re.Pattern[str], str], ...]
     caption_credit: re.Pattern[str]
     caption_headline_max_words: int
@@ -70,9 +72,8 @@ def noise_rules(language: str = "id") -> NoiseRules:
     """The noise patterns of ``language``, compiled once."""
     data = load_data("noise", language)
     return NoiseRules(
-        lines=tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data["lines"]),
-        fragments=tuple((re.compile(entry["pattern"], re.IGNORECASE), entry.get("replace", ""))
-                        for entry in data["fragments"]),
+        lines=re.compile("|".join(f"(?:{entry['pattern']})" for entry in data["lines"]), re.IGNORECASE),
+        fragments=_fragment_patterns(data["fragments"]),
         caption_credit=re.compile(data["caption_credit"]),
         caption_headline_max_words=int(data["caption_headline_max_words"]),
         english_heading_max_words=int(data["english_heading_max_words"]),
@@ -86,10 +87,19 @@ def noise_rules(language: str = "id") -> NoiseRules:
     )
 
 
+def _fragment_patterns(entries: list[dict]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """One pattern per replacement: the fragments that share it, as alternatives."""
+    by_replacement: dict[str, list[str]] = {}
+    for entry in entries:
+        by_replacement.setdefault(entry.get("replace", ""), []).append(f"(?:{entry['pattern']})")
+    return tuple((re.compile("|".join(patterns), re.IGNORECASE), replacement)
+                 for replacement, patterns in by_replacement.items())
+
+
 def normalize_characters(text: str) -> str:
     """NFC text with one kind of space, newline and dash, and no invisible characters."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text.translate(_TRANSLATE))
+    text = unicodedata.normalize("NFC", text)
+    return _ODD_CHARACTERS.sub(lambda m: _REPLACEMENTS.get(m.group(0), ""), text)
 
 
 def tidy_line(line: str, rules: NoiseRules) -> str:
@@ -103,14 +113,14 @@ def tidy_line(line: str, rules: NoiseRules) -> str:
 
 def is_noise_line(line: str, rules: NoiseRules) -> bool:
     """Whether the whole line is site furniture named in ``noise.yaml``."""
-    return any(pattern.fullmatch(line) for pattern in rules.lines)
+    return rules.lines.fullmatch(line) is not None
 
 
 def is_english_heading(line: str, rules: NoiseRules) -> bool:
     """A short line without a final stop, with English function words and no Indonesian ones."""
-    words = _WORD.findall(line)
-    if not words or len(words) > rules.english_heading_max_words or _FINAL_STOP.search(line):
+    if _FINAL_STOP.search(line) or len(line.split()) > rules.english_heading_max_words:
         return False
+    words = _WORD.findall(line)
     if any(w.lower() in rules.indonesian_words for w in words):
         return False
     return any(w in rules.english_words for w in words)

@@ -31,6 +31,7 @@ _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
 _LIST_MARKER = re.compile(r"[\dA-Za-z]{1,3}")
 _OPENERS = "“\"‘'(["
 _TRAILING_BRACKET = re.compile(r"\([^()]*\)\s*$")
+_QUOTE_MARK = re.compile(r'[“”"]')
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,14 @@ def quotation_spans(line: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     opened: dict[str, int] = {}
-    for i, ch in enumerate(line):
+    for mark in _QUOTE_MARK.finditer(line):
+        i, ch = mark.start(), mark.group(0)
         if ch == "“":
             opened["“"] = i
-        elif ch == "”" and "“" in opened:
-            spans.append((opened.pop("“"), i))
-        elif ch == '"':
+        elif ch == "”":
+            if "“" in opened:
+                spans.append((opened.pop("“"), i))
+        else:
             before = line[i - 1] if i else " "
             if '"' in opened and not before.isspace():
                 spans.append((opened.pop('"'), i))
