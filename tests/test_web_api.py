@@ -320,3 +320,13 @@ def test_ingest_with_the_token_adds_uploaded_and_pasted_articles(writer):
     again = writer.post("/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
                         files={"files": ("rekaan.txt", article.encode("utf-8"))})
     assert again.json()["unchanged"] == 1 and again.json()["documents"] == 0
+
+
+def test_the_browser_form_ingests_with_the_token_field_and_answers_html(writer):
+    article = invented_document(2, "VNM", "KEN", PATTERNS[5], date(2025, 7, 8)).text
+    response = writer.post("/ingest", headers={"Accept": "text/html"},
+                           data={"text": article, "token": TOKEN})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<strong>1</strong> article added" in response.text
+    assert writer.get("/search.json", params={"q": "bantuan pangan"}).json()["hits"]

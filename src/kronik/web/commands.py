@@ -29,8 +29,8 @@ def serve(
     chronicle = Chronicle.open(db, read_only=not token)
     try:
         app = create_app(chronicle, token=token)
-        mode = "ingest enabled (token required)" if token else "read-only"
-        typer.echo(f"Kronik: serving {db} on http://{host}:{port}/ ({mode}); Ctrl+C to stop",
+        mode = "ingest enabled for requests with the token" if token else "read-only"
+        typer.echo(f"Kronik: serving {db} on http://{host}:{port}/, {mode}; Ctrl+C stops",
                    err=True)
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:

@@ -85,10 +85,10 @@ def timeline_json(data: Annotated[models.TimelinePage, Depends(timeline_data)]):
 @router.get("/timeline", response_class=HTMLResponse, tags=["timeline"],
             responses=html_twin(models.TimelinePage), summary="Timeline page")
 def timeline_page(request: Request, data: Annotated[models.TimelinePage, Depends(timeline_data)]):
-    return render(request, "timeline.html", data, chart=chart_data(data.buckets))
+    return render(request, "timeline.html", data, chart=chart_data(data.buckets, data.bucket))
 
 
-def chart_data(buckets: list[models.Bucket]) -> dict[str, Any]:
+def chart_data(buckets: list[models.Bucket], bucket: str) -> dict[str, Any]:
     """What ``static/charts.js`` draws: one series per quad class and status."""
     series: dict[tuple[str, str], dict[str, Any]] = {}
     for b in buckets:
@@ -99,7 +99,7 @@ def chart_data(buckets: list[models.Bucket]) -> dict[str, Any]:
         item["x"].append(b.period)
         item["y"].append(b.count)
     order = list(plover()["quads"]) + ["other"]
-    return {"series": sorted(series.values(), key=lambda s: (
+    return {"bucket": bucket, "series": sorted(series.values(), key=lambda s: (
         s["status"] == "planned", order.index(s["quad"]) if s["quad"] in order else 99))}
 
 
@@ -147,7 +147,7 @@ def dyad_chart(buckets: list[models.Bucket]) -> dict[str, Any]:
         {"label": "Cooperation", "x": x, "y": [months[m][0] for m in x], "status": "occurred",
          "colour": quads["verbal_cooperation"]["colour"]},
         {"label": "Conflict", "x": x, "y": [months[m][1] for m in x], "status": "occurred",
-         "colour": quads["material_conflict"]["colour"]}], "relative": True}
+         "colour": quads["material_conflict"]["colour"]}], "relative": True, "bucket": "month"}
 
 
 # -- network --------------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 // Clicking a bar of the timeline narrows the page to that week or month.
 "use strict";
 
+// Bars as wide as their period: a week in milliseconds, or a calendar month.
+var KRONIK_PERIOD = { week: 604800000, month: "M1" };
+
 function kronikTraces(data) {
   return data.series.map(function (s) {
     var planned = s.status === "planned";
@@ -13,6 +16,7 @@ function kronikTraces(data) {
     }
     return {
       type: "bar", x: s.x, y: s.y, marker: marker,
+      xperiod: KRONIK_PERIOD[data.bucket] || "M1", xperiodalignment: "start",
       name: s.label + (planned ? " (planned)" : ""),
       hovertemplate: "%{x|%d %b %Y}: %{y} " + s.label.toLowerCase() + (planned ? " planned" : "") + "<extra></extra>"
     };
@@ -40,6 +44,18 @@ function kronikDraw() {
     paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
     font: { family: "system-ui, sans-serif", size: 12 }
   };
+  var days = {};
+  data.series.forEach(function (s) { s.x.forEach(function (x) { days[x] = true; }); });
+  var periods = Object.keys(days).sort();
+  if (periods.length < 3) {
+    // A lone bar would fill the axis, labelled in fractions of a second: show a few
+    // periods around it instead.
+    var before = new Date(periods[0] + "T00:00:00Z");
+    var after = new Date(periods[periods.length - 1] + "T00:00:00Z");
+    before.setUTCDate(before.getUTCDate() - 45);
+    after.setUTCDate(after.getUTCDate() + 75);
+    layout.xaxis.range = [before.toISOString().slice(0, 10), after.toISOString().slice(0, 10)];
+  }
   Plotly.newPlot(box, kronikTraces(data), layout, { displaylogo: false, responsive: true });
   var bucket = box.dataset.bucket;
   if (bucket) {
