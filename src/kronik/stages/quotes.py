@@ -61,7 +61,7 @@ class Grammar:
 
 def _alternation(words: list[str]) -> str:
     """A regex alternation of words, longest first, spaces matching any whitespace."""
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    ordered = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
     return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
 
 
