@@ -217,3 +217,12 @@ def test_a_colon_after_a_lowercase_phrase_names_no_speaker():
 def test_a_capitalised_label_before_a_colon_is_not_a_speaker():
     text = "Baca Juga: \"Lima dan La Paz Sepakat Membuka Kembali Jalur Perdagangan di Perbatasan\""
     assert run(text) == []
+
+
+def test_quote_split_by_its_attribution_and_guillemets():
+    text = ("\"Kami siap,\" kata Rodrigo Paz, \"untuk menjadi penengah antara kedua pihak yang bertikai.\"\n"
+            "Dalam pernyataannya, Quispe menulis: «Peru tidak akan menerima ultimatum dari negara mana pun».")
+    quotes = run(text)
+    assert [q.text for q in quotes] == ["untuk menjadi penengah antara kedua pihak yang bertikai.",
+                                        "Peru tidak akan menerima ultimatum dari negara mana pun"]
+    assert speakers(quotes) == ["Rodrigo Paz", "Ana Quispe"]
