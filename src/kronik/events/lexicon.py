@@ -123,4 +123,4 @@ def _during(preps: list[str], nouns: dict[str, str]) -> re.Pattern[str]:
     """A statement's tie to the talks it was made in: a few words, a during-word, a talks noun."""
     prep = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
     noun = "|".join(re.escape(n) for n in nouns)
-    return re.compile(rf"^\W*(?:\w+\W+){{0,4}}?(?:{prep})\s+(?:\w+\s+)?({noun})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"^\W*(?:\w+\W+){{0,8}}?(?:{prep})\s+(?:\w+\s+)?({noun})(?!\w)", re.IGNORECASE)

@@ -97,10 +97,21 @@ def modes_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
+# A visit lasts days: its arrival and its talks, mentioned on different days within this many
+# days of each other, are one visit whose interval covers them all.
+VISIT_SPAN_DAYS = 7
+
+
 def dates_compatible(cluster: Cluster, first: date | None, last: date | None) -> bool:
     if cluster.first is None or first is None:
         return True
+    if cluster.mode == "visit" and _within_a_visit(cluster.first, cluster.last, first, last):
+        return True
     return cluster.first <= last and first <= cluster.last
+
+
+def _within_a_visit(first_a: date, last_a: date, first_b: date, last_b: date) -> bool:
+    return (max(last_a, last_b) - min(first_a, first_b)).days <= VISIT_SPAN_DAYS
 
 
 def _narrower(cluster: Cluster, expression: TimeExpression | None) -> bool:
@@ -125,7 +136,12 @@ def _absorb(cluster: Cluster, frame: Frame, reason: str) -> None:
         cluster.mode = frame.mode
     if frame.status == "occurred" and cluster.status == "planned" and cluster.first is None:
         cluster.status = "occurred"
-    if _narrower(cluster, frame.date):
+    if (cluster.mode == "visit" and cluster.first is not None and frame.date is not None
+            and frame.date.first is not None
+            and _within_a_visit(cluster.first, cluster.last, frame.date.first, frame.date.last)):
+        cluster.first, cluster.last = min(cluster.first, frame.date.first), max(cluster.last, frame.date.last)
+        cluster.date_reason = "the days the visit's mentions cover"
+    elif _narrower(cluster, frame.date):
         cluster.set_date(frame.date, reason)
     for party in frame.actors + frame.recipients:
         if party.kind == "person" and party not in cluster.actors + cluster.recipients:
