@@ -441,8 +441,10 @@ class FrameBuilder:
                 visitors = chosen.parties
         host_group = self._host_group(hit, sentence, groups)
         if host_group is not None:
-            hosts = host_group.parties
             host_group.consumed = True
+            # The inviter stays the host where the place named is in the inviter's state.
+            if not hosts or set(_countries(hosts)) != set(host_group.countries):
+                hosts = host_group.parties
         host_countries = set(_countries(hosts))
         visitors = [v for v in visitors if v.country not in host_countries]
         visitor_countries = set(_countries(visitors))
