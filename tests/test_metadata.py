@@ -56,6 +56,13 @@ def test_published_preferred_over_updated_and_updated_used_alone():
     assert updated.published == datetime(2023, 10, 30, 11, 6, tzinfo=WIB)
 
 
+def test_a_stamp_with_the_time_of_the_same_day_is_preferred():
+    doc = meta(f"{TITLE}\n2024-03-12\nSelasa, 12 Maret 2024 14:20 WIB\n{BODY}")
+    assert doc.published == datetime(2024, 3, 12, 14, 20, tzinfo=WIB)
+    other_day = meta(f"{TITLE}\n2024-03-11\nSelasa, 12 Maret 2024 14:20 WIB\n{BODY}")
+    assert other_day.published == date(2024, 3, 11)
+
+
 def test_body_dates_and_impossible_dates_are_not_publication_dates():
     assert meta(f"{TITLE}\n{BODY}\nPertemuan berikutnya dijadwalkan pada 12 Maret 2025.").published is None
     assert meta(f"{TITLE}\nTerbit pada 31 Februari 2024\n{BODY}").published is None
@@ -100,6 +107,7 @@ def test_title_is_the_first_line_when_it_looks_like_a_headline(first, title):
     ("NEW YORK, CNN Indonesia -- Presiden Ruritania berbicara dengan mitranya.", "New York", "CNN Indonesia"),
     ("TEMPO.CO, Jakarta - Presiden Ruritania berbicara dengan mitranya.", "Jakarta", "Tempo"),
     ("BANDUNG - Presiden Ruritania berbicara dengan mitranya.", "Bandung", None),
+    ("MANILA, WARTA CONTOH - Presiden Ruritania berbicara dengan mitranya.", "Manila", "WARTA CONTOH"),
     ("JAKARTA, investor.id - Presiden Ruritania berbicara dengan mitranya.", "Jakarta", "Investor Daily"),
     ("Jakarta, kumparan - Presiden Ruritania berbicara dengan mitranya.", "Jakarta", "kumparan"),
     ("Selat Contoh - jalur pelayaran utama - tetap dibuka.", None, None),

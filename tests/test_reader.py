@@ -119,11 +119,13 @@ def test_folder_walk_is_sorted_and_skips_hidden_and_other_files(tmp_path):
     assert list(iter_paths([tmp_path])) == [tmp_path / "1.html", tmp_path / "3.jsonl", tmp_path / "b/2.txt"]
 
 
-def test_html_article_is_extracted_with_title_and_date():
+def test_html_article_is_extracted_with_title_then_date_first():
     text = html_to_text(ARTICLE_HTML, "a.html")
+    lines = text.split("\n")
+    assert lines[:2] == ["Menteri Contoh Tiba di Jakarta", "2024-06-03"]
+    assert text.count("Menteri Contoh Tiba di Jakarta") == 1
     assert "Ani Wirasena tiba di Jakarta" in text
     assert "Beranda" not in text
-    assert "2024-06-03" in text
 
 
 def test_html_page_without_an_article_is_an_error(tmp_path):

@@ -229,15 +229,16 @@ def html_to_text(html: str, source: str) -> str:
     words = len(body.split()) if body else 0
     if words < MIN_HTML_ARTICLE_WORDS:
         raise InputError(source, f"HTML page holds no article text (only {words} word(s) besides menus)")
-    lines = []
-    title = getattr(extracted, "title", None)
-    if title and title.strip() not in body[:300]:
-        lines.append(title.strip())
+    title = (getattr(extracted, "title", None) or "").strip()
+    first, _, rest = body.lstrip().partition("\n")
+    if title and first.strip() == title:
+        body = rest
+    elif title in body[:300]:
+        title = ""
     stamp = getattr(extracted, "date", None)
-    if stamp:
-        lines.append(stamp)
-    lines.append(body)
-    return "\n".join(lines)
+    # The headline first, then the page's date stamp, then the article: the metadata stage
+    # reads a title from the first line and dates from the header lines.
+    return "\n".join(line for line in (title, stamp, body) if line)
 
 
 def _jsonl_articles(text: str, source: str) -> Iterator[Article | InputError]:

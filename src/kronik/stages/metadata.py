@@ -176,11 +176,14 @@ def footer(text: str, rules: HeaderRules) -> list[str]:
 
 def published_date(lines: list[str], rules: HeaderRules) -> date | datetime | None:
     """The publication date the header states: a published stamp before an unlabelled one
-    before an updated one; the first of equals."""
+    before an updated one; the first of equals, or an equal that adds the time of that day."""
     stamps = [stamp for line in lines if is_date_line(line, rules) for stamp in find_stamps(line, rules)]
     if not stamps:
         return None
-    return min(enumerate(stamps), key=lambda item: (_RANK[item[1].kind], item[0]))[1].value
+    best = min(enumerate(stamps), key=lambda item: (_RANK[item[1].kind], item[0]))[1]
+    timed = (s.value for s in stamps if s.kind == best.kind and isinstance(s.value, datetime)
+             and not isinstance(best.value, datetime) and s.value.date() == best.value)
+    return next(timed, best.value)
 
 
 def url_date(source: str | None) -> date | None:
@@ -239,8 +242,8 @@ def dateline_parts(line: str, rules: HeaderRules) -> tuple[str | None, str | Non
     """(place, outlet) of a dateline opening the line, or None where the line has none.
 
     Forms: "PLACE, OUTLET - ", "OUTLET, Place - ", "Place (OUTLET) - ", "PLACE - ", "OUTLET - ".
-    A part counts as an outlet when it is a known outlet or a web name; a lone part without an
-    outlet must be a place in capitals or a single capitalised word, so that a sentence with a
+    A part counts as an outlet when it is a known outlet or a web name, or when it is written in
+    capitals after a place ("MANILA, WARTA KITA -"); a lone part without an outlet must be a place in capitals or a single capitalised word, so that a sentence with a
     dash ("Selat Hormuz - jalur ...") is not taken for a dateline.
     """
     match = re.match(rf"(?P<head>[^\s\-][^\n]{{0,60}}?){_DASH}\S", line)
@@ -254,6 +257,8 @@ def dateline_parts(line: str, rules: HeaderRules) -> tuple[str | None, str | Non
         return None
     places = [p for p, o in zip(parts, outlets) if o is None]
     outlet = next((o for o in outlets if o), None)
+    if len(places) == 2 and len(parts) == 2 and parts[1].isupper():
+        return _place_name(parts[0]), parts[1]  # "PLACE, OUTLET -": an outlet not in the list
     if len(places) > 1:
         return None
     if outlet is None and not (places[0].isupper() or len(places[0].split()) == 1):
