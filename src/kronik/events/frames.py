@@ -14,7 +14,7 @@ article later (``kronik.events.merge``). The grammar is that of Indonesian news:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from kronik.document import Document, Party, Quote, Sentence, Span, TimeExpression
@@ -93,17 +93,16 @@ class TriggerHit:
     end: int
 
 
-def find_triggers(text: str, sentence: Span, lexicon: Lexicon,
-                  acceptable: Callable[[TriggerHit], bool]) -> list[TriggerHit]:
-    """Acceptable trigger matches in a sentence; where two overlap, the longer (then the
-    earlier lexicon entry) wins."""
-    hits: list[TriggerHit] = []
-    for trigger in lexicon.triggers:
-        for match in trigger.pattern.finditer(text, sentence.start, sentence.end):
-            hit = TriggerHit(trigger, match.start(), match.end())
-            if acceptable(hit):
-                hits.append(hit)
+def find_triggers(text: str, lexicon: Lexicon) -> list[TriggerHit]:
+    """Every trigger match in the text, in text order (one pass per lexicon entry)."""
+    hits = [TriggerHit(trigger, match.start(), match.end())
+            for trigger in lexicon.triggers for match in trigger.pattern.finditer(text)]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    return hits
+
+
+def resolve_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Where two acceptable matches overlap, the longer (then the earlier entry) wins."""
     kept: list[TriggerHit] = []
     for hit in hits:
         if kept and hit.start < kept[-1].end:
@@ -120,6 +119,13 @@ class FrameBuilder:
         self.text = doc.text
         self.lexicon = lexicon
         self.quotes = sorted(doc.quotes, key=lambda q: q.start)
+        self.hits = find_triggers(doc.text, lexicon)
+        self.hit_starts = [h.start for h in self.hits]
+        self.entities = sorted(doc.entities, key=lambda e: e.start)
+        self.entity_starts = [e.start for e in self.entities]
+        self.in_entity = bytearray(len(doc.text) + 1)
+        for entity in doc.entities:
+            self.in_entity[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
 
     def frames(self) -> list[Frame]:
         found: list[Frame] = []
@@ -130,8 +136,14 @@ class FrameBuilder:
     # -- one sentence --------------------------------------------------------------------------
 
     def sentence_frames(self, index: int, sentence: Sentence) -> list[Frame]:
-        hits = find_triggers(self.text, sentence, self.lexicon, lambda h: self._acceptable(h, sentence))
-        groups = group_mentions(self.text, sentence_mentions(self.doc, sentence), sentence.start)
+        first = bisect_left(self.hit_starts, sentence.start)
+        last = bisect_left(self.hit_starts, sentence.end)
+        hits = resolve_overlaps([h for h in self.hits[first:last]
+                                 if h.end <= sentence.end and self._acceptable(h, sentence)])
+        first = bisect_left(self.entity_starts, sentence.start)
+        last = bisect_left(self.entity_starts, sentence.end)
+        mentions = sentence_mentions(self.doc, sentence, self.entities[first:last])
+        groups = group_mentions(self.text, mentions, sentence.start)
         frames: list[Frame] = []
         complement_end = -1
         for hit in hits:
@@ -288,7 +300,7 @@ class FrameBuilder:
         return not words or bool(VERB_PREFIX.match(words[0]))
 
     def _in_entity(self, position: int) -> bool:
-        return any(e.start <= position < e.end for e in self.doc.entities)
+        return bool(self.in_entity[position])
 
     def _in_time(self, word: str) -> bool:
         return word.isdigit() or word in self._time_words

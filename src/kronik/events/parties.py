@@ -103,10 +103,10 @@ def mention_of(doc: Document, entity: Entity) -> PartyMention | None:
     return PartyMention(entity.start, entity.end, entity.text, parties, entity.kind, first_person)
 
 
-def sentence_mentions(doc: Document, sentence: Span) -> list[PartyMention]:
-    """Party mentions inside a sentence, in text order, nested ones dropped."""
+def sentence_mentions(doc: Document, sentence: Span, entities: list[Entity]) -> list[PartyMention]:
+    """Party mentions among a sentence's entities (in text order), nested ones dropped."""
     found: list[PartyMention] = []
-    for entity in doc.entities:
+    for entity in entities:
         if entity.start < sentence.start or entity.end > sentence.end:
             continue
         mention = mention_of(doc, entity)
