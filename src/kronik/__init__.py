@@ -23,9 +23,10 @@ def pipeline() -> Pipeline:
 
 
 def extract(text: str, *, published: date | datetime | str | None = None,
-            source: str | None = None) -> Document:
+            source: str | None = None, url: str | None = None) -> Document:
     """Extract one article: clean text, metadata, entities, time, quotes and events.
 
-    ``published`` given by the caller always wins over what the text says.
+    ``published`` given by the caller always wins over what the text says; ``url``, where
+    known, lends its date and outlet when the text states none.
     """
-    return pipeline().run(text, published=published, source=source)
+    return pipeline().run(text, published=published, source=source, url=url)

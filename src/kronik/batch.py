@@ -16,7 +16,8 @@ from kronik.reader import Article, Skipped, read_articles
 def extract_article(article: Article) -> Document | InputError:
     """One article through the default pipeline, or an error naming it."""
     try:
-        return kronik.extract(article.text, published=article.published, source=article.source)
+        return kronik.extract(article.text, published=article.published, source=article.source,
+                              url=article.url)
     except KronikError as exc:
         return InputError(article.source, str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch

@@ -190,11 +190,14 @@ class Document:
     """An article and everything the pipeline has learnt about it.
 
     ``raw_text`` is what was read; ``text`` the cleaned text, which every offset points into.
+    ``url`` is where the article was published, where the input says so (``source`` may be a
+    file name or a caller's id).
     ``published`` is a ``datetime`` where the time of day is known, else a ``date``.
     """
 
     raw_text: str
     source: str | None = None
+    url: str | None = None
     text: str = ""
     title: str | None = None
     outlet: str | None = None
@@ -224,6 +227,7 @@ class Document:
         """The contract's record, plus Kronik's additions."""
         return {
             "source": self.source,
+            "url": self.url,
             "title": self.title,
             "outlet": self.outlet,
             "author": self.author,

@@ -28,7 +28,7 @@ class Stage:
 class Pipeline:
     """An ordered chain of stages whose requirements were checked when it was built."""
 
-    INITIAL_FIELDS: ClassVar[frozenset[str]] = frozenset({"raw_text", "source", "published"})
+    INITIAL_FIELDS: ClassVar[frozenset[str]] = frozenset({"raw_text", "source", "url", "published"})
 
     def __init__(self, stages: Sequence[Stage]):
         available = set(self.INITIAL_FIELDS)
@@ -50,9 +50,9 @@ class Pipeline:
         return doc
 
     def run(self, text: str, *, published: date | datetime | str | None = None,
-            source: str | None = None) -> Document:
+            source: str | None = None, url: str | None = None) -> Document:
         """Extract one article given as text (plain text; HTML is converted by the reader)."""
-        doc = Document(raw_text=text, source=source)
+        doc = Document(raw_text=text, source=source, url=url)
         if published is not None:
             doc.published = _as_date(published)
             doc.published_given = True

@@ -310,9 +310,9 @@ class Metadata(Stage):
         doc.title = lines[0] if lines and looks_like_title(lines[0], rules) else None
         place, outlet = find_dateline(doc.text, rules)
         doc.dateline = place
-        doc.outlet = outlet or url_outlet(doc.source, rules)
+        doc.outlet = outlet or url_outlet(doc.url or doc.source, rules)
         doc.author = find_author(doc.text, rules)
         if not doc.published_given and doc.published is None:
             doc.published = (published_date(lines + footer(doc.text, rules), rules)
-                             or url_date(doc.source))
+                             or url_date(doc.url or doc.source))
         return doc
