@@ -13,6 +13,7 @@ from schemathesis.checks import not_a_server_error
 
 from kronik.store import Chronicle
 from kronik.web.app import create_app
+from kronik.web.queries import ChronicleView
 from test_web_api import TOKEN, hostile_document, invented_documents
 
 # Enough examples per operation to hit the edges of each parameter's schema (empty, long,
@@ -24,19 +25,21 @@ EXAMPLES_PER_OPERATION = 20
 REQUEST_TIMEOUT = 120
 
 
-# The schema does not depend on the data: the application is built at import on an empty
-# in-memory chronicle, which the fixture below fills before the first request.
-STORE = Chronicle.open(":memory:")
-APP = create_app(STORE, token=TOKEN, max_upload_bytes=256 * 1024)
+# The schema does not depend on the data: the application is built at import without a
+# chronicle, and the fixture below gives it one (and takes it back) around the tests.
+APP = create_app(None, token=TOKEN, max_upload_bytes=256 * 1024)
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 
 @pytest.fixture(scope="module", autouse=True)
-def invented_chronicle():
-    report = STORE.ingest([*invented_documents(30), hostile_document()])
+def invented_chronicle(tmp_path_factory):
+    store = Chronicle.open(tmp_path_factory.mktemp("fuzz") / "fuzz.duckdb")
+    report = store.ingest([*invented_documents(30), hostile_document()])
     assert report.added == 31
+    APP.state.view = ChronicleView(store)
     yield
-    STORE.close()
+    APP.state.view = None
+    store.close()
 
 
 @schema.parametrize()

@@ -55,10 +55,12 @@ class WebSettings:
         return not self.token
 
 
-def create_app(chronicle: Chronicle, *, token: str | None = None,
+def create_app(chronicle: Chronicle | None, *, token: str | None = None,
                max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
     """The application over an open chronicle (read-only unless a token is given).
 
+    The chronicle is only read when a request comes, so a caller that needs the routes (the
+    OpenAPI schema) before the data may pass None and set ``app.state.view`` later.
     ``token`` enables ingest; requests must then carry it (``Authorization: Bearer``).
     """
     from kronik.web import pages
