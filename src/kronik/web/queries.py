@@ -104,8 +104,8 @@ class ChronicleView:
     def dyad(self, a: str, b: str, limit: int) -> models.DyadPage:
         """Events with both states among the parties: monthly counts and the latest events."""
         with self.reading() as chronicle:
-            data = chronicle.dyad(a, b)
-            latest = list(reversed(data["events"]))[:limit]
+            data = chronicle.dyad(a, b, limit=limit)
+            latest = list(reversed(data["events"]))
             details = _details(chronicle.con, [r["event_id"] for r in latest])
         buckets = [models.Bucket(period=f"{p['period']}-01", quad=p["quad"] or "other",
                                  count=p["events"]) for p in data["periods"] if p["period"]]
@@ -113,7 +113,7 @@ class ChronicleView:
         return models.DyadPage(
             a=a, b=b, countries=[], buckets=buckets,
             events=[event_row(r, details.get(r["event_id"])) for r in latest],
-            total=len(data["events"]),
+            total=data["total"],
             cooperation=sum(n for q, n in totals.items() if is_cooperation(q)),
             conflict=sum(n for q, n in totals.items() if is_conflict(q)))
 
