@@ -1,5 +1,5 @@
 # Two commands do everything on a fresh machine with Python 3.11, pip and make:
-#   make demo   install, extract the demo corpus into a chronicle and serve it on localhost
+#   make demo   install, build a chronicle of the demo corpus, print its timeline, serve it on localhost
 #   make test   install and run the whole test suite
 PYTHON ?= python3
 VENV ?= .venv
@@ -17,8 +17,10 @@ $(BIN)/kronik: pyproject.toml
 install: $(BIN)/kronik
 
 demo: install
-	$(BIN)/kronik extract examples/demo_corpus -o demo-output.jsonl
-	@echo "document records written to demo-output.jsonl"
+	$(BIN)/kronik ingest examples/demo_corpus --db $(DB)
+	$(BIN)/kronik timeline --db $(DB)
+	@echo "Serving the chronicle on http://127.0.0.1:8000 (Ctrl-C to stop)"
+	$(BIN)/kronik serve --db $(DB)
 
 test: install browsers
 	$(BIN)/python -m pytest
@@ -39,4 +41,4 @@ bench: install
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache $(DB) demo-output.jsonl
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache $(DB)

@@ -26,7 +26,10 @@ from kronik.scale.options import EngineOption, RayAddressOption, WorkersOption
 from kronik.store.chronicle import DEFAULT_PATH, Chronicle, Filters
 from kronik.store.export import ExportFormat, write
 
-out = Console()
+# Tables piped to a file or a pager get room for their columns instead of the 80 of a
+# terminal-less default; on a terminal Rich uses the terminal's width.
+PIPED_TABLE_WIDTH = 160
+out = Console(width=None if sys.stdout.isatty() else PIPED_TABLE_WIDTH)
 Db = Annotated[Path, typer.Option("--db", help="The chronicle database file")]
 AsJson = Annotated[bool, typer.Option("--json", help="JSON for machines instead of a table")]
 Country = Annotated[str | None, typer.Option("--country", help="ISO alpha-3 code of a party")]
