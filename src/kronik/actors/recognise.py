@@ -575,8 +575,13 @@ class _Scan:
         return known
 
     def unknown_person(self, first: int, last: int) -> Found:
-        """A person the knowledge base does not know, named by a title pattern."""
+        """A person named by a title pattern that the knowledge base's scan did not claim: the
+        knowledge base is asked for the name as cut by the pattern ("Ferdinand Marcos Jr"
+        before a full stop), and only a name it does not know is taken as written."""
         start, end, surface = self.span(first, last)
+        known = self.lookup(surface, SurfaceForm(surface, "person", None), self.on)
+        if known is not None:
+            return self.add(Found(_placed(known, start, end), first, last, "kb"))
         return self.add(Found(Entity(start, end, surface, "person", surface), first, last, "title"))
 
     def apposition(self, title_first: int) -> Found | None:
