@@ -330,3 +330,12 @@ def test_the_browser_form_ingests_with_the_token_field_and_answers_html(writer):
     assert response.headers["content-type"].startswith("text/html")
     assert "<strong>1</strong> article added" in response.text
     assert writer.get("/search.json", params={"q": "bantuan pangan"}).json()["hits"]
+
+
+def test_the_api_page_lists_every_operation_of_the_schema(client):
+    schema = client.get("/openapi.json").json()
+    assert client.get("/api.json").json() == schema
+    html = client.get("/api").text
+    for path, methods in schema["paths"].items():
+        assert f"<code>{path}</code>" in html, path
+    assert "Add articles" in html and "<code>country</code>" in html

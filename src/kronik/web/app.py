@@ -78,6 +78,8 @@ def create_app(chronicle: Chronicle | None, *, token: str | None = None,
     app.mount("/static", StaticFiles(packages=[("kronik.web", "static")]), name="static")
     app.add_api_route("/assets/plotly.min.js", plotly_js, include_in_schema=False)
     app.add_api_route("/", lambda: RedirectResponse("/timeline"), include_in_schema=False)
+    app.add_api_route("/api", api_page, include_in_schema=False, response_class=HTMLResponse)
+    app.add_api_route("/api.json", api_page, include_in_schema=False)
     app.add_middleware(UploadLimit, limit=max_upload_bytes, paths=("/ingest",))
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.middleware("http")(security_headers)
@@ -108,6 +110,19 @@ def plotly_js() -> Response:
     """plotly.min.js from the installed plotly package (never a CDN)."""
     return Response(_plotly_source(), media_type="application/javascript",
                     headers={"Cache-Control": "public, max-age=86400"})
+
+
+def api_page(request: Request) -> Response:
+    """The API's operations, read from the OpenAPI schema (its JSON twin is /openapi.json)."""
+    if wants_json(request):
+        return JSONResponse(request.app.openapi())
+    operations = [{"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                   "parameters": op.get("parameters", [])}
+                  for path, methods in request.app.openapi()["paths"].items()
+                  for method, op in methods.items()]
+    settings: WebSettings = request.app.state.settings
+    return request.app.state.templates.TemplateResponse(
+        request, "api.html", {"operations": operations, "read_only": settings.read_only})
 
 
 async def security_headers(request: Request, call_next):
