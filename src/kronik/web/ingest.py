@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
-from pydantic import BaseModel
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.datastructures import UploadFile
@@ -27,6 +26,7 @@ from kronik.errors import InputError
 from kronik.reader import SUPPORTED_SUFFIXES, Article, Skipped
 from kronik.web import models
 from kronik.web.app import WebSettings, render, wants_json
+from kronik.web.pages import html_twin
 
 router = APIRouter()
 
@@ -35,29 +35,23 @@ MAX_FILES = 200
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-class IngestForm(BaseModel):
-    """What the ingest page shows before anything is sent."""
-
-    enabled: bool
-    max_upload_bytes: int
-    formats: list[str]
-
-
-@router.get("/ingest.json", response_model=IngestForm, tags=["ingest"],
+@router.get("/ingest.json", response_model=models.IngestForm, tags=["ingest"],
             summary="Whether this server accepts articles, and the upload limit")
-def ingest_form_json(request: Request) -> IngestForm:
+def ingest_form_json(request: Request) -> models.IngestForm:
     return _form(request)
 
 
-@router.get("/ingest", response_class=HTMLResponse, tags=["ingest"], summary="Ingest page")
+@router.get("/ingest", response_class=HTMLResponse, tags=["ingest"], summary="Ingest page",
+            responses=html_twin(models.IngestForm))
 def ingest_form(request: Request):
     return render(request, "ingest.html", _form(request), result=None)
 
 
-def _form(request: Request) -> IngestForm:
+def _form(request: Request) -> models.IngestForm:
     settings: WebSettings = request.app.state.settings
-    return IngestForm(enabled=not settings.read_only, max_upload_bytes=settings.max_upload_bytes,
-                      formats=sorted(SUPPORTED_SUFFIXES))
+    return models.IngestForm(enabled=not settings.read_only,
+                             max_upload_bytes=settings.max_upload_bytes,
+                             formats=sorted(SUPPORTED_SUFFIXES))
 
 
 @router.post("/ingest", response_model=models.IngestResult, tags=["ingest"],

@@ -175,6 +175,14 @@ class SearchPage(BaseModel):
     hits: list[SearchHit]
 
 
+class IngestForm(BaseModel):
+    """What the ingest page shows before anything is sent."""
+
+    enabled: bool = Field(description="false on a read-only server (started without a token)")
+    max_upload_bytes: int
+    formats: list[str] = Field(description="file name endings read as articles")
+
+
 class IngestResult(BaseModel):
     documents: int = Field(description="articles added (or replacing an older version)")
     unchanged: int = Field(0, description="articles already stored with the same text")
