@@ -222,3 +222,26 @@ def test_summoning_an_ambassador_accuses_the_ambassadors_state():
     doc.quotes = []
     events = Events()(doc).events
     assert [(e.type, sides(e), e.date.start) for e in events] == [("ACCUSE", ("CHL", "PER"), date(2024, 3, 7))]
+
+
+def test_request_with_a_verb_complement_and_no_untuk():
+    events = events_of("Renn mendesak Kald menandatangani perjanjian perbatasan pada Senin (4/3/2024).")
+    assert [(e.type, sides(e)) for e in events] == [("REQUEST", ("PER", "CHL"))]
+
+
+def test_habitual_talks_are_not_an_event():
+    assert events_of("Perundingan antara Peru dan Chili telah berulang kali gagal.") == []
+
+
+def test_trip_to_attend_a_summit_is_the_attendance():
+    events = events_of("Renn tiba di Santiago pada Minggu (3/3/2024) untuk menghadiri KTT Pasifik yang "
+                       "diselenggarakan Chili.")
+    assert [(e.type, e.mode, sides(e)) for e in events] == [("CONSULT", "multilateral", ("PER", "CHL"))]
+    assert events[0].date.start == date(2024, 3, 3)
+
+
+def test_statement_opening_with_the_call_it_was_made_in():
+    text = ("Renn dan Kald melakukan panggilan telepon pada Senin (4/3/2024).\n"
+            "Dalam panggilan itu, Renn meminta Kald membuka kembali perbatasan.")
+    request = next(e for e in events_of(text) if e.type == "REQUEST")
+    assert request.date.start == date(2024, 3, 4)

@@ -71,7 +71,8 @@ class Dating:
         for index, sentence_frames in by_sentence.items():
             sentence = self.doc.sentences[index]
             for frame in sentence_frames:
-                during = self.lexicon.during.search(self.doc.text[frame.trigger.end:sentence.end])
+                during = (self.lexicon.during.search(self.doc.text[frame.trigger.end:sentence.end])
+                          or self.lexicon.during_opening.search(self.doc.text[sentence.start:frame.trigger.start]))
                 if during and frame.type != "CONSULT":
                     frame.flags.add("during:" + self.lexicon.linking_nouns[during.group(1).lower()])
             governed: dict[int, list[tuple[bool, int, TimeExpression]]] = {}

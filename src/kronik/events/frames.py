@@ -171,6 +171,10 @@ class FrameBuilder:
         clause = self.text[self._clause_start(hit.start, sentence.start):hit.start]
         if self.lexicon.negation.search(before) or self.lexicon.hypothetical.search(clause):
             return False
+        whole_clause = self.text[self._clause_start(hit.start, sentence.start):
+                                 self._clause_end(hit.end, sentence.end)]
+        if self.lexicon.habitual.search(whole_clause):
+            return False
         if trigger.future_only and not self.lexicon.planned.search(
                 self._words_before(hit.start, sentence.start, self.lexicon.planned_window_words)):
             return False

@@ -35,6 +35,7 @@ class Lexicon:
     planned: re.Pattern[str]
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    habitual: re.Pattern[str]
     cue_window_words: int
     planned_window_words: int
     clause_break: re.Pattern[str]
@@ -45,6 +46,7 @@ class Lexicon:
     host_phrase: re.Pattern[str]
     linking_nouns: dict[str, str]
     during: re.Pattern[str]
+    during_opening: re.Pattern[str]
     other_occasion: re.Pattern[str]
     unnamed: re.Pattern[str]
     report: re.Pattern[str]
@@ -92,6 +94,7 @@ def lexicon(language: str = "id") -> Lexicon:
         planned=_words(data["planned_cues"]),
         negation=_words(data["negation_cues"]),
         hypothetical=_words(data["hypothetical_cues"]),
+        habitual=_words(data["habitual_cues"]),
         cue_window_words=int(data["cue_window_words"]),
         planned_window_words=int(data["planned_window_words"]),
         clause_break=re.compile(
@@ -103,7 +106,8 @@ def lexicon(language: str = "id") -> Lexicon:
         invitation=_words(data["invitation_verbs"]),
         host_phrase=_words(data["host_phrases"]),
         linking_nouns=dict(data["linking_nouns"]),
-        during=_during(data["during_preps"], data["linking_nouns"]),
+        during=_during(data["during_preps"], data["linking_nouns"], r"^\W*(?:\w+\W+){0,8}?"),
+        during_opening=_during(data["during_preps"], data["linking_nouns"], r"^\W*"),
         other_occasion=_words(data["other_occasion_cues"]),
         unnamed=_words(data["unnamed_cues"]),
         report=_words(data["report_cues"]),
@@ -119,8 +123,8 @@ def lexicon(language: str = "id") -> Lexicon:
     )
 
 
-def _during(preps: list[str], nouns: dict[str, str]) -> re.Pattern[str]:
-    """A statement's tie to the talks it was made in: a few words, a during-word, a talks noun."""
+def _during(preps: list[str], nouns: dict[str, str], lead: str) -> re.Pattern[str]:
+    """A statement's tie to the talks it was made in: ``lead``, a during-word, a talks noun."""
     prep = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
     noun = "|".join(re.escape(n) for n in nouns)
-    return re.compile(rf"^\W*(?:\w+\W+){{0,8}}?(?:{prep})\s+(?:\w+\s+)?({noun})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"{lead}(?:{prep})\s+(?:\w+\s+)?({noun})(?!\w)", re.IGNORECASE)

@@ -170,7 +170,31 @@ def merge_frames(frames: list[Frame]) -> list[Cluster]:
             _place(clusters, frame, frame.actors, accuser)
         else:
             _fold_one_sided(clusters, frame)
-    return _absorb_visit_talks(_meetings_abroad_as_visits(clusters))
+    return _absorb_visit_talks(_summit_trips(_meetings_abroad_as_visits(clusters)))
+
+
+def _summit_trips(clusters: list[Cluster]) -> list[Cluster]:
+    """A trip made to attend a summit ("tiba di X untuk menghadiri KTT") is the attendance
+    (coding convention 1: multilateral), not a visit of its own."""
+    summits = [c for c in clusters if c.type == "CONSULT" and c.mode == "multilateral"]
+    kept: list[Cluster] = []
+    for cluster in clusters:
+        summit = next((s for s in summits if cluster.type == "CONSULT" and cluster.mode == "visit"
+                       and set(_countries(cluster.actors)) == set(_countries(s.actors))
+                       and {f.sentence for f in cluster.frames} <= {f.sentence for f in s.frames}
+                       and dates_compatible(s, cluster.first, cluster.last)
+                       and (not s.recipients or set(_countries(s.recipients)) == set(_countries(cluster.recipients)))),
+                      None)
+        if summit is None:
+            kept.append(cluster)
+            continue
+        summit.frames.extend(cluster.frames)
+        if summit.first is None and cluster.first is not None:
+            summit.first, summit.last = cluster.first, cluster.last
+            summit.date_text, summit.date_reason = cluster.date_text, "the trip to the summit"
+        if not summit.recipients:
+            summit.recipients = list(cluster.recipients)
+    return kept
 
 
 def _accuser(clusters: list[Cluster], frame: Frame) -> list[Party] | None:
