@@ -178,6 +178,9 @@ def test_timeline_chart_counts_every_dated_event_and_the_table_pages(client):
     assert len(data["events"]) == len(second["events"]) == 25
     assert not {e["id"] for e in data["events"]} & {e["id"] for e in second["events"]}
     assert data["paging"]["pages"] == 3
+    pager = client.get("/timeline", params={"country": "NOR", "per_page": 5, "page": 2}).text
+    assert 'href="?country=NOR&amp;per_page=5&amp;page=1"' in pager
+    assert 'href="?country=NOR&amp;per_page=5&amp;page=3"' in pager
 
 
 def test_planned_events_are_marked_in_the_timeline_table(client):
