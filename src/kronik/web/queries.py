@@ -306,8 +306,12 @@ def _mention(mention: dict[str, Any], document: tuple | None) -> models.Mention:
     start, end = evidence.get("start"), evidence.get("end")
     if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text or ""):
         result.evidence = models.SpanOut(start=start, end=end, text=text[start:end])
-        result.context, result.context_start, result.context_end = excerpt(
-            text, start, end, EVIDENCE_CONTEXT)
+        window, left, right = excerpt(text, start, end, EVIDENCE_CONTEXT)
+        first = start - left  # where the window begins in the article
+        before = "… " if first > 0 else ""
+        after = " …" if first + len(window) < len(text) else ""
+        result.context = before + window + after
+        result.context_start, result.context_end = left + len(before), right + len(before)
     elif evidence.get("text"):
         result.context, result.context_start, result.context_end = (
             evidence["text"], 0, len(evidence["text"]))
