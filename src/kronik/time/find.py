@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kronik.time.grammar import YEAR, Lexicon, lexicon, normal, patterns
 
@@ -29,12 +30,45 @@ class Mention:
         return dict(self.groups).get(name)
 
 
+# Every time expression holds a digit or one of the calendar words (``anchors``); the patterns
+# are tried only in windows of this many characters around such words, cut at whitespace. The
+# longest prefix ("pada hari") or suffix ("pukul 10.00 WIB waktu setempat") is well inside it.
+WINDOW = 80
+
+
+@cache
+def anchors(language: str = "id") -> re.Pattern[str]:
+    """A digit or a word without which no time expression can stand."""
+    lex = lexicon(language)
+    words = set(lex.months) | set(lex.weekdays)
+    for key in ("deictic_days", "units", "parts", "year_divisions", "unit_deixis"):
+        words |= set(lex.time[key])
+    words |= {lex.time["one_prefix"] + unit for unit in lex.time["units"]}  # "sehari", "sepekan"
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\d|(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def windows(text: str, language: str = "id") -> list[tuple[int, int]]:
+    """The stretches of ``text`` around anchors, merged where they touch."""
+    spans: list[tuple[int, int]] = []
+    for match in anchors(language).finditer(text):
+        start = text.rfind(" ", 0, max(0, match.start() - WINDOW)) + 1
+        end = text.find(" ", min(len(text), match.end() + WINDOW))
+        end = len(text) if end < 0 else end
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def find_mentions(text: str, language: str = "id") -> list[Mention]:
     """All time expressions of ``text`` in order, none overlapping another."""
     lex = lexicon(language)
     found: list[tuple[int, int, Mention]] = []
+    spans = windows(text, language)
     for rank, (kind, pattern) in enumerate(patterns(language)):
-        for match in pattern.finditer(text):
+        for match in (m for start, end in spans for m in pattern.finditer(text, start, end)):
             groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
             mention = Mention(match.start(), match.end(), match.group(0), kind, groups)
             if _acceptable(mention, text, lex):
