@@ -94,9 +94,11 @@ class TriggerHit:
 
 
 def find_triggers(text: str, lexicon: Lexicon) -> list[TriggerHit]:
-    """Every trigger match in the text, in text order (one pass per lexicon entry)."""
+    """Every trigger match in the text, in text order, the longest first at each start."""
     hits = [TriggerHit(trigger, match.start(), match.end())
-            for trigger in lexicon.triggers for match in trigger.pattern.finditer(text)]
+            for start in (m.start() for m in lexicon.trigger_starts.finditer(text))
+            for trigger in lexicon.triggers
+            for match in (trigger.pattern.match(text, start),) if match]
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     return hits
 

@@ -29,9 +29,14 @@ class Trigger:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Compiled triggers and the cue-word lists of one language."""
+    """Compiled triggers and the cue-word lists of one language.
+
+    ``trigger_starts`` finds, in one pass, every place where some trigger may begin; each
+    trigger is then tried there alone (several times faster than a pass per trigger).
+    """
 
     triggers: tuple[Trigger, ...]
+    trigger_starts: re.Pattern[str]
     planned: re.Pattern[str]
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
@@ -73,7 +78,7 @@ def _optional(entry: dict, key: str) -> re.Pattern[str] | None:
 
 def _trigger(entry: dict) -> Trigger:
     return Trigger(
-        pattern=re.compile(rf"(?<!\w)(?:{entry['pattern']})(?!\w)", re.IGNORECASE),
+        pattern=re.compile(rf"(?:{entry['pattern']})(?!\w)", re.IGNORECASE),
         type=entry["type"], mode=entry.get("mode"), form=entry.get("form", "verb"),
         passive=bool(entry.get("passive")), needs=_optional(entry, "needs"),
         needs_context=_optional(entry, "needs_context"),
@@ -89,8 +94,10 @@ def _trigger(entry: dict) -> Trigger:
 def lexicon(language: str = "id") -> Lexicon:
     """The compiled event lexicon of ``language``."""
     data = load_data("events", language)
+    starts = "|".join(f"(?:{entry['pattern']})" for entry in data["triggers"])
     return Lexicon(
         triggers=tuple(_trigger(entry) for entry in data["triggers"]),
+        trigger_starts=re.compile(rf"(?<!\w)(?=(?:{starts}))", re.IGNORECASE),
         planned=_words(data["planned_cues"]),
         negation=_words(data["negation_cues"]),
         hypothetical=_words(data["hypothetical_cues"]),
