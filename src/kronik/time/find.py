@@ -14,6 +14,7 @@ from functools import cache
 from kronik.time.grammar import YEAR, Lexicon, lexicon, normal, patterns
 
 WORD = re.compile(r"[\w’']+")
+DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -37,23 +38,25 @@ WINDOW = 80
 
 
 @cache
-def anchors(language: str = "id") -> re.Pattern[str]:
-    """A digit or a word without which no time expression can stand."""
+def anchor_words(language: str = "id") -> frozenset[str]:
+    """The words without which (or a digit) no time expression can stand, lower-cased."""
     lex = lexicon(language)
     words = set(lex.months) | set(lex.weekdays)
     for key in ("deictic_days", "units", "parts", "year_divisions", "unit_deixis"):
         words |= set(lex.time[key])
     words |= {lex.time["one_prefix"] + unit for unit in lex.time["units"]}  # "sehari", "sepekan"
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\d|(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return frozenset(part.lower() for word in words for part in WORD.findall(word))
 
 
 def windows(text: str, language: str = "id") -> list[tuple[int, int]]:
-    """The stretches of ``text`` around anchors, merged where they touch."""
+    """The stretches of ``text`` around digits and anchor words, merged where they touch."""
+    words = anchor_words(language)
+    hits = sorted([m.span() for m in DIGITS.finditer(text)] +
+                  [m.span() for m in WORD.finditer(text) if m.group(0).lower() in words])
     spans: list[tuple[int, int]] = []
-    for match in anchors(language).finditer(text):
-        start = text.rfind(" ", 0, max(0, match.start() - WINDOW)) + 1
-        end = text.find(" ", min(len(text), match.end() + WINDOW))
+    for first, last in hits:
+        start = text.rfind(" ", 0, max(0, first - WINDOW)) + 1
+        end = text.find(" ", min(len(text), last + WINDOW))
         end = len(text) if end < 0 else end
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], end))
