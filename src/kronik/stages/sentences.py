@@ -25,6 +25,8 @@ from kronik.pipeline import Stage
 from kronik.resources import load_data
 
 _END = re.compile(r"(?P<stop>[.!?]+|…)(?P<closers>['\"”’)\]]*)(?P<space>\s+)")
+# An abbreviation or initial is short: the word before a full stop is looked for this far back.
+ABBREVIATION_REACH = 40
 _WORD_BEFORE = re.compile(r"[(\[\"“‘']*(?P<word>[^\s(\[\"“‘']+)$")
 _INITIAL = re.compile(r"[A-Z]")
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
@@ -79,7 +81,7 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> tuple[int, int] | No
 
 def _is_abbreviation(line: str, stop: int, next_char: str, abbrevs: Abbreviations) -> bool:
     """Whether the full stop at ``stop`` closes an abbreviation or an initial, not a sentence."""
-    match = _WORD_BEFORE.search(line[:stop])
+    match = _WORD_BEFORE.search(line, max(0, stop - ABBREVIATION_REACH), stop)
     if not match:
         return False
     word = match["word"]
