@@ -51,8 +51,11 @@ MAX_WEEKS_SHIFT = 160
 MAX_ATTEMPTS = 50
 
 SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[“\"(A-Z0-9])")
+# Where known names are looked up: runs of capitalised words, acronyms included ("AS").
 CAPITALISED_WORDS = re.compile(r"\b[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
 WORD_SPAN = re.compile(r"\S+")
+# Where person names are guessed from the corpus: runs of capitalised words in lower case after
+# the first letter, so that acronyms ("KTT APEC", "WIB") are not taken for names.
 CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)*)*\b")
 
 
