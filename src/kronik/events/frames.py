@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from kronik.document import Document, Party, Quote, Sentence, Span, TimeExpression
 from kronik.events.lexicon import Lexicon, Trigger
 from kronik.events.coding import is_symmetric
-from kronik.events.parties import WORD, Group, group_mentions, is_location, sentence_mentions
+from kronik.events.parties import (WORD, Group, countries_of, group_mentions, is_location,
+                                   sentence_mentions)
 
 # A subject may be followed by these words before its verb ("Trump juga telah mengancam").
 SUBJECT_FILLERS = frozenset({
@@ -67,23 +68,15 @@ class Frame:
 
     @property
     def actor_countries(self) -> list[str]:
-        return _countries(self.actors)
+        return countries_of(self.actors)
 
     @property
     def recipient_countries(self) -> list[str]:
-        return _countries(self.recipients)
+        return countries_of(self.recipients)
 
     @property
     def countries(self) -> list[str]:
-        return _countries(self.actors + self.recipients)
-
-
-def _countries(parties: list[Party]) -> list[str]:
-    found: list[str] = []
-    for party in parties:
-        if party.country and party.country not in found:
-            found.append(party.country)
-    return found
+        return countries_of(self.actors + self.recipients)
 
 
 @dataclass
@@ -461,11 +454,11 @@ class FrameBuilder:
         if host_group is not None:
             host_group.consumed = True
             # The inviter stays the host where the place named is in the inviter's state.
-            if not hosts or set(_countries(hosts)) != set(host_group.countries):
+            if not hosts or set(countries_of(hosts)) != set(host_group.countries):
                 hosts = host_group.parties
-        host_countries = set(_countries(hosts))
+        host_countries = set(countries_of(hosts))
         visitors = [v for v in visitors if v.country not in host_countries]
-        visitor_countries = set(_countries(visitors))
+        visitor_countries = set(countries_of(visitors))
         hosts = [h for h in hosts if h.country not in visitor_countries]
         return visitors, hosts
 

@@ -15,6 +15,7 @@ from datetime import date
 from kronik.document import Party, TimeExpression
 from kronik.events.coding import is_symmetric
 from kronik.events.frames import Frame
+from kronik.events.parties import countries_of
 
 IN_PERSON_MODES = frozenset({"meeting", "talk"})
 
@@ -50,7 +51,7 @@ class Cluster:
     def signature(self) -> tuple:
         if self.symmetric:
             return (frozenset(self.countries),)
-        return (tuple(_countries(self.actors)), tuple(_countries(self.recipients)))
+        return (tuple(countries_of(self.actors)), tuple(countries_of(self.recipients)))
 
     def set_date(self, expression: TimeExpression, reason: str) -> None:
         self.first, self.last = expression.first, expression.last
@@ -58,14 +59,6 @@ class Cluster:
 
     def dated(self) -> bool:
         return self.first is not None
-
-
-def _countries(parties: list[Party]) -> list[str]:
-    found: list[str] = []
-    for party in parties:
-        if party.country and party.country not in found:
-            found.append(party.country)
-    return found
 
 
 def _by_country(parties: list[Party]) -> dict[str, list[Party]]:
@@ -86,7 +79,7 @@ def split_pairs(frame: Frame) -> list[tuple[list[Party], list[Party]]]:
         everyone = frame.actors + frame.recipients
         if len(_by_country(everyone)) < 2:
             return []
-        first = _countries(everyone)[0]
+        first = countries_of(everyone)[0]
         return [([p for p in everyone if p.country == first], [p for p in everyone if p.country != first])]
     return [(a, r) for ac, a in actors.items() for rc, r in recipients.items() if ac != rc]
 
@@ -145,8 +138,8 @@ def _absorb(cluster: Cluster, frame: Frame, reason: str) -> None:
         cluster.set_date(frame.date, reason)
     for party in frame.actors + frame.recipients:
         if party.kind == "person" and party not in cluster.actors + cluster.recipients:
-            target = cluster.actors if party.country in _countries(cluster.actors) else cluster.recipients
-            if party.country in _countries(cluster.actors + cluster.recipients):
+            target = cluster.actors if party.country in countries_of(cluster.actors) else cluster.recipients
+            if party.country in countries_of(cluster.actors + cluster.recipients):
                 target.append(party)
 
 
@@ -180,10 +173,10 @@ def _summit_trips(clusters: list[Cluster]) -> list[Cluster]:
     kept: list[Cluster] = []
     for cluster in clusters:
         summit = next((s for s in summits if cluster.type == "CONSULT" and cluster.mode == "visit"
-                       and set(_countries(cluster.actors)) == set(_countries(s.actors))
+                       and set(countries_of(cluster.actors)) == set(countries_of(s.actors))
                        and {f.sentence for f in cluster.frames} <= {f.sentence for f in s.frames}
                        and dates_compatible(s, cluster.first, cluster.last)
-                       and (not s.recipients or set(_countries(s.recipients)) == set(_countries(cluster.recipients)))),
+                       and (not s.recipients or set(countries_of(s.recipients)) == set(countries_of(cluster.recipients)))),
                       None)
         if summit is None:
             kept.append(cluster)
@@ -200,7 +193,7 @@ def _summit_trips(clusters: list[Cluster]) -> list[Cluster]:
 def _accuser(clusters: list[Cluster], frame: Frame) -> list[Party] | None:
     """Whom a denial answers when the sentence does not say: the latest accuser of the denier."""
     denier = set(frame.actor_countries)
-    accusations = [c for c in clusters if c.type == "ACCUSE" and denier & set(_countries(c.recipients))
+    accusations = [c for c in clusters if c.type == "ACCUSE" and denier & set(countries_of(c.recipients))
                    and min(f.trigger.start for f in c.frames) < frame.trigger.start]
     if not denier or not accusations:
         return None
@@ -311,7 +304,7 @@ def _fold_one_sided(clusters: list[Cluster], frame: Frame) -> None:
     if not frame.actor_countries or frame.date is None:
         return
     matching = [c for c in clusters if c.type == frame.type and not c.dated()
-                and set(frame.actor_countries) == set(_countries(c.actors))]
+                and set(frame.actor_countries) == set(countries_of(c.actors))]
     if len(matching) == 1:
         _absorb(matching[0], frame, "another mention of the same act")
 

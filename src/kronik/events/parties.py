@@ -65,11 +65,16 @@ class Group:
 
     @property
     def countries(self) -> list[str]:
-        found: list[str] = []
-        for party in self.parties:
-            if party.country and party.country not in found:
-                found.append(party.country)
-        return found
+        return countries_of(self.parties)
+
+
+def countries_of(parties: list[Party]) -> list[str]:
+    """The states of some parties, each once, in order of first appearance."""
+    found: list[str] = []
+    for party in parties:
+        if party.country and party.country not in found:
+            found.append(party.country)
+    return found
 
 
 def party_of(entity: Entity) -> Party | None:
