@@ -6,7 +6,7 @@ contract does not name (dateline, captions, time expressions, warnings) are addi
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -154,8 +154,8 @@ class Event:
             "participants": [p.to_dict() for p in self.participants],
             "date": self.date.to_dict() if self.date else None,
             "status": self.status,
-            "location": asdict(self.location) if self.location else None,
-            "evidence": asdict(self.evidence),
+            "location": _flat(self.location) if self.location else None,
+            "evidence": _flat(self.evidence),
             "trigger": self.trigger,
         }
 
@@ -239,19 +239,25 @@ class Document:
             "events": [e.to_dict() for e in self.events],
             "quotes": [q.to_dict() for q in self.quotes],
             "dateline": self.dateline,
-            "captions": [asdict(c) for c in self.captions],
+            "captions": [_flat(c) for c in self.captions],
             "time_expressions": [_time_dict(t) for t in self.time_expressions],
             "fingerprint": self.fingerprint,
             "warnings": list(self.warnings),
         }
 
 
+def _flat(item: Any) -> dict[str, Any]:
+    """A dataclass of plain values as a dict: a shallow copy, lists copied (``asdict`` deep-
+    copies every value, which cost a quarter of the extraction time)."""
+    return {key: list(value) if isinstance(value, list) else value for key, value in vars(item).items()}
+
+
 def _entity_dict(entity: Entity) -> dict[str, Any]:
-    return asdict(entity)
+    return _flat(entity)
 
 
 def _time_dict(expression: TimeExpression) -> dict[str, Any]:
-    data = asdict(expression)
+    data = _flat(expression)
     data["first"] = expression.first.isoformat() if expression.first else None
     data["last"] = expression.last.isoformat() if expression.last else None
     return data

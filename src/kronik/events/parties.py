@@ -16,6 +16,9 @@ from kronik.events.lexicon import Lexicon
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # What may stand between two coordinated party mentions.
 JOINER = re.compile(r"^\s*(?:,\s*)?(?:(?:dan|serta|maupun|&)\s+)?$|^\s*[-/–]\s*$", re.IGNORECASE)
+# How far before a mention its introducing word is looked for: past a title and a state name
+# ("dengan Presiden Republik Islam Iran Masoud Pezeshkian") but not across the sentence.
+PREPOSITION_REACH = 80
 CONJUNCTION = re.compile(r"(?<!\w)(?:dan|serta|maupun|&)(?!\w)", re.IGNORECASE)
 DASH = re.compile(r"^\s*[-/–]\s*$")
 # Words before a group that are part of its noun phrase, skipped when looking for a preposition.
@@ -128,7 +131,7 @@ def sentence_mentions(doc: Document, sentence: Span, entities: list[Entity]) -> 
 def previous_word(text: str, position: int, floor: int) -> str | None:
     """The word right before ``position``, not before ``floor``, skipping determiners and the
     capitalised title and state words before a name ("dengan Presiden China Xi Jinping")."""
-    words = [m.group(0) for m in WORD.finditer(text, floor, position)]
+    words = [m.group(0) for m in WORD.finditer(text, max(floor, position - PREPOSITION_REACH), position)]
     while words and (words[-1].lower() in DETERMINERS or words[-1][:1].isupper()):
         words.pop()
     return words[-1].lower() if words else None
