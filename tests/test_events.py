@@ -245,3 +245,15 @@ def test_statement_opening_with_the_call_it_was_made_in():
             "Dalam panggilan itu, Renn meminta Kald membuka kembali perbatasan.")
     request = next(e for e in events_of(text) if e.type == "REQUEST")
     assert request.date.start == date(2024, 3, 4)
+
+
+def test_coordinated_leaders_with_their_titles_sign_together():
+    events = events_of("Presiden Arvelia Tomas Renn dan Perdana Menteri Solvara Ines Kald menandatangani "
+                       "perjanjian perbatasan pada Senin (4/3/2024).")
+    assert [(e.type, {p.country for p in e.participants}) for e in events] == [("AGREE", {"PER", "CHL"})]
+
+
+def test_visit_under_way_since_a_day_runs_to_the_article_date():
+    events = events_of("Kald berada di Lima sejak Minggu (3/3/2024) dalam kunjungan resmi.", published="2024-03-06")
+    assert [(e.mode, sides(e), e.date.start, e.date.end) for e in events] == [
+        ("visit", ("CHL", "PER"), date(2024, 3, 3), date(2024, 3, 6))]

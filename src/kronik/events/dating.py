@@ -1,6 +1,7 @@
 """Event dates: the governing time expression, else the context, never the story date silently.
 
-Fallback chain, in order (the first that gives a date wins):
+Fallback chain, in order (the first that gives a date wins; a visit under way "sejak Minggu"
+runs from that day to the article's date):
 1. the governing time expression of the trigger's own sentence: each expression goes to the
    trigger whose phrase it closes ("mengunjungi China pada April"), or to the next trigger when
    it stands right before it ("Trump pada Selasa mengancam"); "sejak 2018" (a lower bound),
@@ -49,6 +50,8 @@ class Dating:
         self.lexicon = lexicon
         self.usable = [t for t in doc.time_expressions if t.first is not None and self._governs(t)]
         self.report = [t for t in doc.time_expressions if t.first is not None and self._is_report(t)]
+        self.since = [t for t in doc.time_expressions if t.first is not None
+                      and SINCE.search(doc.text[max(0, t.start - 30):t.start])]
 
     def _governs(self, expression: TimeExpression) -> bool:
         before = self.doc.text[max(0, expression.start - 30):expression.start]
@@ -171,12 +174,26 @@ class Dating:
                 if any("linked" in f.flags for f in cluster.frames) and cluster.date_reason:
                     cluster.date_reason = "date of the talks during which it was said"
                 continue
-            if (self._previous_time(cluster) or self._simultaneous(cluster, clusters)
-                    or self._paragraph(cluster) or self._report_bound(cluster)):
+            if (self._ongoing_since(cluster) or self._previous_time(cluster)
+                    or self._simultaneous(cluster, clusters) or self._paragraph(cluster)
+                    or self._report_bound(cluster)):
                 continue
             if lead is not None and cluster.type in STATEMENT_TYPES:
                 cluster.first, cluster.last = lead.first, lead.last
                 cluster.date_text, cluster.date_reason = lead.date_text, "date of the article's lead event"
+
+    def _ongoing_since(self, cluster: Cluster) -> bool:
+        """A visit under way "sejak Minggu (8/3)": from that day to the article's date."""
+        if cluster.mode != "visit" or cluster.status != "occurred" or self.doc.anchor is None:
+            return False
+        for frame in cluster.frames:
+            sentence = self.doc.sentences[frame.sentence]
+            for expression in self.since:
+                if sentence.start <= expression.start < sentence.end and expression.first <= self.doc.anchor:
+                    cluster.first, cluster.last = expression.first, self.doc.anchor
+                    cluster.date_text, cluster.date_reason = expression.text, "under way since that day"
+                    return True
+        return False
 
     def _previous_time(self, cluster: Cluster) -> bool:
         """"Kala itu", "pada hari yang sama": the date of the nearest dated sentence before."""

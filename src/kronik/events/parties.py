@@ -19,6 +19,7 @@ JOINER = re.compile(r"^\s*(?:,\s*)?(?:(?:dan|serta|maupun|&)\s+)?$|^\s*[-/–]\s
 # How far before a mention its introducing word is looked for: past a title and a state name
 # ("dengan Presiden Republik Islam Iran Masoud Pezeshkian") but not across the sentence.
 PREPOSITION_REACH = 80
+TITLE_WORDS = re.compile(r"(?:\b[A-Z][\w.-]*\s*|\(\s*[A-Z]+\s*\)\s*)+(?=$)")
 CONJUNCTION = re.compile(r"(?<!\w)(?:dan|serta|maupun|&)(?!\w)", re.IGNORECASE)
 DASH = re.compile(r"^\s*[-/–]\s*$")
 # Words before a group that are part of its noun phrase, skipped when looking for a preposition.
@@ -145,7 +146,7 @@ def group_mentions(text: str, mentions: list[PartyMention], floor: int) -> list[
     """
     runs: list[list[PartyMention]] = []
     for mention in mentions:
-        if runs and JOINER.match(text[runs[-1][-1].end:mention.start]):
+        if runs and JOINER.match(_without_titles(text[runs[-1][-1].end:mention.start])):
             runs[-1].append(mention)
         else:
             runs.append([mention])
@@ -154,6 +155,12 @@ def group_mentions(text: str, mentions: list[PartyMention], floor: int) -> list[
         for part in _split_unclosed_lists(text, run):
             groups.append(Group(part, previous_word(text, part[0].start, floor)))
     return groups
+
+
+def _without_titles(gap: str) -> str:
+    """The words between two mentions less the capitalised title and state words before the
+    second name ("Erdogan dan Presiden Kenya Ruto"), and a bracketed abbreviation."""
+    return TITLE_WORDS.sub("", gap)
 
 
 def _split_unclosed_lists(text: str, run: list[PartyMention]) -> list[list[PartyMention]]:
