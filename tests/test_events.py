@@ -257,3 +257,13 @@ def test_visit_under_way_since_a_day_runs_to_the_article_date():
     events = events_of("Kald berada di Lima sejak Minggu (3/3/2024) dalam kunjungan resmi.", published="2024-03-06")
     assert [(e.mode, sides(e), e.date.start, e.date.end) for e in events] == [
         ("visit", ("CHL", "PER"), date(2024, 3, 3), date(2024, 3, 6))]
+
+
+def test_reciprocal_accusations_go_both_ways():
+    events = events_of("Peru dan Chili saling menuduh melanggar gencatan senjata pada Senin (4/3/2024).")
+    assert sorted(sides(e) for e in events) == [("CHL", "PER"), ("PER", "CHL")]
+
+
+def test_attack_on_a_region_of_a_state_targets_the_state():
+    events = events_of("Peru melancarkan serangan udara ke wilayah Chili selatan pada Selasa malam.")
+    assert [(e.type, sides(e)) for e in events] == [("ASSAULT", ("PER", "CHL"))]

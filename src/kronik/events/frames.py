@@ -33,11 +33,13 @@ SUBJECT_FILLERS = frozenset({
     "diharapkan", "sepakat", "untuk", "menerima", "undangan", "dalam", "sebuah", "waktu",
     "setempat", "keras", "kerap", "sering", "terus", "serius", "tegas", "sepihak", "ilegal",
     "terang-terangan", "diam-diam", "berulang-ulang", "lagi", "pernah", "kurang", "lebih",
-    "hampir", "nyaris", "akhirnya", "pada", "akhir", "awal", "pekan", "bulan", "tahun",
+    "hampir", "nyaris", "akhirnya", "pada", "akhir", "awal", "pekan", "bulan", "tahun", "saling",
 })
 VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|di|ter|per)\w{3,}$|^(?:tiba|bicara|setuju|sepakat|hadir|datang|pergi|pulang|kembali)$")
 # A verb coordinated with an earlier one shares its subject ("X menyatakan ... dan menekan Y").
 COORDINATED_VERB = re.compile(r"(?<!\w)(?:dan|serta|lalu|kemudian|sekaligus)\s+(?:juga\s+|telah\s+)?$", re.IGNORECASE)
+# "Rusia dan Ukraina saling menuduh": each side does it to the other.
+RECIPROCAL = re.compile(r"(?<!\w)saling\s+$", re.IGNORECASE)
 # How far after a trigger its receiving side may stand, in characters.
 RIGHT_WINDOW = 160
 # How far after a request verb its addressee may begin, in words ("meminta pemimpin X tersebut").
@@ -427,6 +429,9 @@ class FrameBuilder:
             actors = [quote.speaker] + [p for p in actors]
         if trigger.type == "ASSAULT" and right is None and location is not None:
             right = location
+        if right is None and RECIPROCAL.search(self.text[max(sentence.start, hit.start - 10):hit.start]) \
+                and left is not None and len(left.countries) == 2:
+            return actors, list(reversed(actors))  # "saling menuduh": each side of the other
         return actors, right.parties if right else []
 
     def _visit_sides(self, hit, sentence, groups, left, right, location):

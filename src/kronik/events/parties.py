@@ -24,7 +24,9 @@ CONJUNCTION = re.compile(r"(?<!\w)(?:dan|serta|maupun|&)(?!\w)", re.IGNORECASE)
 DASH = re.compile(r"^\s*[-/–]\s*$")
 # Words before a group that are part of its noun phrase, skipped when looking for a preposition.
 DETERMINERS = frozenset({"para", "sejumlah", "seorang", "salah", "satu", "pihak", "kepada", "sang",
-                         "rekan", "rekannya", "sejawatnya", "sebuah", "milik"})
+                         "rekan", "rekannya", "sejawatnya", "sebuah", "milik",
+                         # place nouns before a state: "ke wilayah Lebanon", "di perairan X"
+                         "wilayah", "kawasan", "daerah", "perairan", "perbatasan", "tanah"})
 # Entity roles that mark a state's name inside a place name ("Laut China Selatan").
 PLACE_NAME_ROLES = frozenset({"in_place_name", "place_name"})
 FIRST_PERSON = frozenset({"kami", "saya", "kita", "aku"})
