@@ -15,6 +15,7 @@ from kronik.time.grammar import YEAR, Lexicon, lexicon, normal, patterns
 
 WORD = re.compile(r"[\w’']+")
 DIGITS = re.compile(r"\d+")
+DIGIT_KIND = frozenset({"digit"})
 
 
 @dataclass(frozen=True)
@@ -37,31 +38,71 @@ class Mention:
 WINDOW = 80
 
 
+# The kinds of words a pattern cannot do without: a pattern is tried in a window only when the
+# window holds every kind its expressions need (a weekday pattern needs a weekday name, a
+# numeric date a digit). A kind of pattern not listed here is tried in every window.
+REQUIRES: dict[str, frozenset[str]] = {
+    "weekday_numeric": frozenset({"weekday", "digit"}),
+    "weekday_comma_numeric": frozenset({"weekday", "digit"}),
+    "numeric_range": frozenset({"digit"}),
+    "numeric_cross": frozenset({"digit"}),
+    "weekday_date": frozenset({"weekday", "digit", "month"}),
+    "day_range_cross": frozenset({"digit", "month"}),
+    "day_range": frozenset({"digit", "month"}),
+    "day_month": frozenset({"digit", "month"}),
+    "month_day_year": frozenset({"digit", "month"}),
+    "iso_date": frozenset({"digit"}),
+    "numeric_date": frozenset({"digit"}),
+    "numeric_paren": frozenset({"digit"}),
+    "offset": frozenset({"unit"}),
+    "deictic_day": frozenset({"deictic"}),
+    "part_of_unit": frozenset({"part", "unit"}),
+    "unit_deixis": frozenset({"unit"}),
+    "year_division": frozenset({"division"}),
+    "weekday": frozenset({"weekday"}),
+    "month": frozenset({"month"}),
+    "year": frozenset({"digit"}),
+}
+
+
 @cache
-def anchor_words(language: str = "id") -> frozenset[str]:
-    """The words without which (or a digit) no time expression can stand, lower-cased."""
+def anchor_words(language: str = "id") -> dict[str, frozenset[str]]:
+    """Lower-cased word -> the kinds of anchor it is (month, weekday, unit, ...)."""
     lex = lexicon(language)
-    words = set(lex.months) | set(lex.weekdays)
-    for key in ("deictic_days", "units", "parts", "year_divisions", "unit_deixis"):
-        words |= set(lex.time[key])
-    words |= {lex.time["one_prefix"] + unit for unit in lex.time["units"]}  # "sehari", "sepekan"
-    return frozenset(part.lower() for word in words for part in WORD.findall(word))
+    kinds: dict[str, set[str]] = {}
+
+    def add(words, kind: str) -> None:
+        for word in words:
+            for part in WORD.findall(word):
+                kinds.setdefault(part.lower(), set()).add(kind)
+
+    add(lex.months, "month")
+    add(lex.weekdays, "weekday")
+    add(lex.time["units"], "unit")
+    add([lex.time["one_prefix"] + unit for unit in lex.time["units"]], "unit")  # "sehari"
+    add(lex.time["unit_deixis"], "unit")
+    add(lex.time["deictic_days"], "deictic")
+    add(lex.time["parts"], "part")
+    add(lex.time["year_divisions"], "division")
+    return {word: frozenset(found) for word, found in kinds.items()}
 
 
-def windows(text: str, language: str = "id") -> list[tuple[int, int]]:
-    """The stretches of ``text`` around digits and anchor words, merged where they touch."""
+def windows(text: str, language: str = "id") -> list[tuple[int, int, frozenset[str]]]:
+    """The stretches of ``text`` around digits and anchor words, merged where they touch, each
+    with the kinds of anchor it holds."""
     words = anchor_words(language)
-    hits = sorted([m.span() for m in DIGITS.finditer(text)] +
-                  [m.span() for m in WORD.finditer(text) if m.group(0).lower() in words])
-    spans: list[tuple[int, int]] = []
-    for first, last in hits:
+    hits = sorted([(*m.span(), DIGIT_KIND) for m in DIGITS.finditer(text)] +
+                  [(*m.span(), words[m.group(0).lower()]) for m in WORD.finditer(text)
+                   if m.group(0).lower() in words])
+    spans: list[tuple[int, int, frozenset[str]]] = []
+    for first, last, kinds in hits:
         start = text.rfind(" ", 0, max(0, first - WINDOW)) + 1
         end = text.find(" ", min(len(text), last + WINDOW))
         end = len(text) if end < 0 else end
         if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end), spans[-1][2] | kinds)
         else:
-            spans.append((start, end))
+            spans.append((start, end, kinds))
     return spans
 
 
@@ -71,7 +112,9 @@ def find_mentions(text: str, language: str = "id") -> list[Mention]:
     found: list[tuple[int, int, Mention]] = []
     spans = windows(text, language)
     for rank, (kind, pattern) in enumerate(patterns(language)):
-        for match in (m for start, end in spans for m in pattern.finditer(text, start, end)):
+        needed = REQUIRES.get(kind, frozenset())
+        for match in (m for start, end, kinds in spans if needed <= kinds
+                      for m in pattern.finditer(text, start, end)):
             groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
             mention = Mention(match.start(), match.end(), match.group(0), kind, groups)
             if _acceptable(mention, text, lex):
