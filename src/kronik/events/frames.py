@@ -62,7 +62,6 @@ class Frame:
     date: TimeExpression | None = None
     location: Party | None = None
     other_occasion: bool = False
-    symmetric_group: bool = False
     in_quote: bool = False
     flags: set[str] = field(default_factory=set)
     # The states named anywhere in the sentence, for mentions that name no side of their own.
