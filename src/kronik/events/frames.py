@@ -14,7 +14,7 @@ article later (``kronik.events.merge``). The grammar is that of Indonesian news:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from kronik.document import Document, Party, Quote, Sentence, Span, TimeExpression
@@ -38,6 +38,8 @@ SUBJECT_FILLERS = frozenset({
 VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|di|ter|per)\w{3,}$|^(?:tiba|bicara|setuju|sepakat|hadir|datang|pergi|pulang|kembali)$")
 # A verb coordinated with an earlier one shares its subject ("X menyatakan ... dan menekan Y").
 COORDINATED_VERB = re.compile(r"(?<!\w)(?:dan|serta|lalu|kemudian|sekaligus)\s+(?:juga\s+|telah\s+)?$", re.IGNORECASE)
+# Cue words before a trigger are looked for this many characters back at most.
+WORDS_BEFORE_REACH = 120
 # "Rusia dan Ukraina saling menuduh": each side does it to the other.
 RECIPROCAL = re.compile(r"(?<!\w)saling\s+$", re.IGNORECASE)
 # How far after a trigger its receiving side may stand, in characters.
@@ -119,6 +121,10 @@ class FrameBuilder:
         self.hit_starts = [h.start for h in self.hits]
         self.entities = sorted(doc.entities, key=lambda e: e.start)
         self.entity_starts = [e.start for e in self.entities]
+        breaks = list(lexicon.clause_break.finditer(doc.text))
+        self.break_starts = [m.start() for m in breaks]
+        self.break_ends = [m.end() for m in breaks]
+        self.break_is_relative = [m.group(0).lower() == "yang" for m in breaks]
         self.in_entity = bytearray(len(doc.text) + 1)
         for entity in doc.entities:
             self.in_entity[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
@@ -208,24 +214,27 @@ class FrameBuilder:
         return any(word in self.lexicon.light_verbs for word in words)
 
     def _words_before(self, position: int, floor: int, count: int) -> str:
-        words = list(WORD.finditer(self.text, floor, position))[-count:]
+        """The last ``count`` words before ``position``, within its clause."""
+        words = list(WORD.finditer(self.text, max(floor, position - WORDS_BEFORE_REACH), position))[-count:]
         start = words[0].start() if words else position
-        clause = self.lexicon.clause_break
-        breaks = [m.end() for m in clause.finditer(self.text, start, position)]
-        return self.text[max([start] + breaks):position]
+        return self.text[self._clause_start(position, start):position]
 
     def _clause_end(self, position: int, limit: int, relative_ok: bool = False) -> int:
         """Where the clause that ``position`` is in ends; a noun's relative clause ("serangan
         yang diluncurkan terhadap X") may be kept as part of it."""
-        for match in self.lexicon.clause_break.finditer(self.text, position, limit):
-            if relative_ok and match.group(0).lower() == "yang":
-                continue
-            return match.start()
+        index = bisect_left(self.break_starts, position)
+        while index < len(self.break_starts) and self.break_ends[index] <= limit:
+            if not (relative_ok and self.break_is_relative[index]):
+                return self.break_starts[index]
+            index += 1
         return limit
 
     def _clause_start(self, position: int, floor: int) -> int:
-        starts = [m.end() for m in self.lexicon.clause_break.finditer(self.text, floor, position)]
-        return max([floor] + starts)
+        """Where the clause that ``position`` is in begins, not before ``floor``."""
+        index = bisect_right(self.break_ends, position) - 1
+        if index >= 0 and self.break_starts[index] >= floor:
+            return max(floor, self.break_ends[index])
+        return floor
 
     # -- sides ---------------------------------------------------------------------------------
 
