@@ -267,3 +267,9 @@ def test_reciprocal_accusations_go_both_ways():
 def test_attack_on_a_region_of_a_state_targets_the_state():
     events = events_of("Peru melancarkan serangan udara ke wilayah Chili selatan pada Selasa malam.")
     assert [(e.type, sides(e)) for e in events] == [("ASSAULT", ("PER", "CHL"))]
+
+
+def test_receiving_a_call_is_a_phone_consult():
+    events = events_of("Renn menerima telepon dari Kald pada Minggu malam.", published="2024-03-06")
+    assert [(e.type, e.mode, {p.country for p in e.participants}, e.date.start) for e in events] == [
+        ("CONSULT", "phone", {"PER", "CHL"}, date(2024, 3, 3))]
