@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,3 +32,30 @@ def dev_dir() -> Path:
     if not DEV.is_dir():
         pytest.skip("../shared/corpus/dev is not beside the checkout")
     return DEV
+
+
+def extract_and_score(folder: Path, out_dir: Path) -> dict:
+    """Extract a folder of articles through the real pipeline (with cross-document linking)
+    and score the records against the folder's ``gold.jsonl`` with the shared scorer."""
+    from kronik.batch import extract_paths
+    from kronik.document import Document
+    from kronik.identity import link_documents
+
+    if not SCORER.exists() or not (folder / "gold.jsonl").exists():
+        pytest.skip(f"{SCORER} or {folder / 'gold.jsonl'} is missing")
+    docs = [d for d in extract_paths([folder]) if isinstance(d, Document)]
+    link_documents(docs)
+    predicted = out_dir / f"{folder.name}.jsonl"
+    predicted.write_text("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in docs),
+                         encoding="utf-8")
+    result = subprocess.run([sys.executable, str(SCORER), str(folder / "gold.jsonl"), str(predicted), "--json"],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def figure(scores: dict, key: str) -> float:
+    """A scorer figure by dotted key ("events_strict.f1"); a missing figure counts as 0."""
+    value = scores
+    for part in key.split("."):
+        value = value[part]
+    return value if value is not None else 0.0
