@@ -20,12 +20,11 @@ Otherwise the date stays unknown (``None``).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date, timedelta
 
 from kronik.document import Document, Sentence, TimeExpression
-from kronik.events.frames import WORD, Frame, SUBJECT_FILLERS
+from kronik.events.frames import WORD, Frame
 from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
 
@@ -36,9 +35,6 @@ CONTEXT_SENTENCES = 3
 CONTEXT_MAX_DAYS = 7
 # At most this many words between a date and the trigger it stands before.
 PRECEDING_DATE_GAP_WORDS = 2
-SINCE = re.compile(r"(?:sejak|semenjak|hingga|sampai)\s+(?:\w+\s+)?$", re.IGNORECASE)
-SIMULTANEOUS = re.compile(r"(?<!\w)(?:saat|ketika|sementara|selama|bersamaan|dalam|di sela|sela-sela|di mana)(?!\w)",
-                          re.IGNORECASE)
 STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})
 
 
@@ -51,11 +47,11 @@ class Dating:
         self.usable = [t for t in doc.time_expressions if t.first is not None and self._governs(t)]
         self.report = [t for t in doc.time_expressions if t.first is not None and self._is_report(t)]
         self.since = [t for t in doc.time_expressions if t.first is not None
-                      and SINCE.search(doc.text[max(0, t.start - 30):t.start])]
+                      and lexicon.since.search(doc.text[max(0, t.start - 30):t.start])]
 
     def _governs(self, expression: TimeExpression) -> bool:
         before = self.doc.text[max(0, expression.start - 30):expression.start]
-        return not SINCE.search(before) and not self._is_report(expression)
+        return not self.lexicon.since.search(before) and not self._is_report(expression)
 
     def _is_report(self, expression: TimeExpression) -> bool:
         before = self.doc.text[max(0, expression.start - 60):expression.start]
@@ -125,7 +121,7 @@ class Dating:
         words = [w.lower() for w in WORD.findall(between)]
         if any(w in self.lexicon.coordinators or w in self.lexicon.date_phrase_ends for w in words):
             return False
-        return len([w for w in words if w not in SUBJECT_FILLERS]) <= PRECEDING_DATE_GAP_WORDS
+        return len([w for w in words if w not in self.lexicon.subject_fillers]) <= PRECEDING_DATE_GAP_WORDS
 
     def _anniversary(self, frame: Frame, expression: TimeExpression) -> TimeExpression:
         """"peringatan keempat <event>" on a date: the event is that many years before it."""
@@ -220,7 +216,7 @@ class Dating:
                         continue
                     start = min(frame.trigger.end, other_frame.trigger.end)
                     end = max(frame.trigger.start, other_frame.trigger.start)
-                    if SIMULTANEOUS.search(self.doc.text, start, end + 1):
+                    if self.lexicon.simultaneous.search(self.doc.text, start, end + 1):
                         cluster.first, cluster.last = other.first, other.last
                         cluster.date_text = other.date_text
                         cluster.date_reason = f"same occasion as the {other.type} event in its sentence"

@@ -23,25 +23,8 @@ from kronik.events.coding import is_symmetric
 from kronik.events.parties import (WORD, Group, countries_of, group_mentions, is_location,
                                    sentence_mentions)
 
-# A subject may be followed by these words before its verb ("Trump juga telah mengancam").
-SUBJECT_FILLERS = frozenset({
-    "juga", "telah", "sudah", "akan", "pun", "sempat", "kemudian", "lalu", "masih", "langsung",
-    "hanya", "sendiri", "itu", "tersebut", "ini", "pada", "kembali", "turut", "tetap", "secara",
-    "resmi", "disebut", "dikabarkan", "dilaporkan", "diketahui", "bahkan", "baru", "sebelumnya",
-    "mengatakan", "menyatakan", "menegaskan", "menyebut", "bersama", "bersama-sama", "yang",
-    "segera", "berulang", "kali", "sangat", "dapat", "bisa", "ingin", "berencana", "dijadwalkan",
-    "diharapkan", "sepakat", "untuk", "menerima", "undangan", "dalam", "sebuah", "waktu",
-    "setempat", "keras", "kerap", "sering", "terus", "serius", "tegas", "sepihak", "ilegal",
-    "terang-terangan", "diam-diam", "berulang-ulang", "lagi", "pernah", "kurang", "lebih",
-    "hampir", "nyaris", "akhirnya", "pada", "akhir", "awal", "pekan", "bulan", "tahun", "saling",
-})
-VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|di|ter|per)\w{3,}$|^(?:tiba|bicara|setuju|sepakat|hadir|datang|pergi|pulang|kembali)$")
-# A verb coordinated with an earlier one shares its subject ("X menyatakan ... dan menekan Y").
-COORDINATED_VERB = re.compile(r"(?<!\w)(?:dan|serta|lalu|kemudian|sekaligus)\s+(?:juga\s+|telah\s+)?$", re.IGNORECASE)
 # Cue words before a trigger are looked for this many characters back at most.
 WORDS_BEFORE_REACH = 120
-# "Rusia dan Ukraina saling menuduh": each side does it to the other.
-RECIPROCAL = re.compile(r"(?<!\w)saling\s+$", re.IGNORECASE)
 # How far after a trigger its receiving side may stand, in characters.
 RIGHT_WINDOW = 160
 # How far after a request verb its addressee may begin, in words ("meminta pemimpin X tersebut").
@@ -144,8 +127,8 @@ class FrameBuilder:
                                  if h.end <= sentence.end and self._acceptable(h, sentence)])
         first = bisect_left(self.entity_starts, sentence.start)
         last = bisect_left(self.entity_starts, sentence.end)
-        mentions = sentence_mentions(self.doc, sentence, self.entities[first:last])
-        groups = group_mentions(self.text, mentions, sentence.start)
+        mentions = sentence_mentions(self.doc, sentence, self.entities[first:last], self.lexicon)
+        groups = group_mentions(self.text, mentions, sentence.start, self.lexicon)
         frames: list[Frame] = []
         complement_end = -1
         for hit in hits:
@@ -197,7 +180,7 @@ class FrameBuilder:
         for word in reversed(words):
             if word in self.lexicon.light_verbs:
                 return False
-            if VERB_PREFIX.match(word) and not any(
+            if self.lexicon.verb.match(word) and not any(
                     t.pattern.fullmatch(word) for t in self.lexicon.triggers):
                 return True
         return False
@@ -284,7 +267,7 @@ class FrameBuilder:
         for group in reversed(in_clause or candidates):
             if self._stands_as_subject(group, hit.start):
                 return group
-        if COORDINATED_VERB.search(self.text[max(sentence.start, hit.start - 12):hit.start]):
+        if self.lexicon.coordinated_verb.search(self.text[max(sentence.start, hit.start - 12):hit.start]):
             return self._sentence_subject(candidates)
         return None
 
@@ -295,9 +278,9 @@ class FrameBuilder:
                          if not self._in_entity(m.start())]
             for match in following:
                 word = match.group(0).lower()
-                if word in SUBJECT_FILLERS or self._in_time(word):
+                if word in self.lexicon.subject_fillers or self._in_time(word):
                     continue
-                if VERB_PREFIX.match(word):
+                if self.lexicon.verb.match(word):
                     return group
                 break
         return None
@@ -305,8 +288,8 @@ class FrameBuilder:
     def _stands_as_subject(self, group: Group, verb_start: int) -> bool:
         words = [m.group(0).lower() for m in WORD.finditer(self.text, group.end, verb_start)
                  if not self._in_entity(m.start())]
-        words = [w for w in words if w not in SUBJECT_FILLERS and not self._in_time(w)]
-        return not words or bool(VERB_PREFIX.match(words[0]))
+        words = [w for w in words if w not in self.lexicon.subject_fillers and not self._in_time(w)]
+        return not words or bool(self.lexicon.verb.match(words[0]))
 
     def _in_entity(self, position: int) -> bool:
         return bool(self.in_entity[position])
@@ -437,7 +420,7 @@ class FrameBuilder:
             actors = [quote.speaker] + [p for p in actors]
         if trigger.type == "ASSAULT" and right is None and location is not None:
             right = location
-        if right is None and RECIPROCAL.search(self.text[max(sentence.start, hit.start - 10):hit.start]) \
+        if right is None and self.lexicon.reciprocal.search(self.text[max(sentence.start, hit.start - 10):hit.start]) \
                 and left is not None and len(left.countries) == 2:
             return actors, list(reversed(actors))  # "saling menuduh": each side of the other
         return actors, right.parties if right else []

@@ -47,6 +47,16 @@ class Lexicon:
     recipient_preps: frozenset[str]
     location_preps: frozenset[str]
     coordinators: frozenset[str]
+    conjunction: re.Pattern[str]
+    joiner: re.Pattern[str]
+    determiners: frozenset[str]
+    first_person: frozenset[str]
+    subject_fillers: frozenset[str]
+    verb: re.Pattern[str]
+    coordinated_verb: re.Pattern[str]
+    reciprocal: re.Pattern[str]
+    since: re.Pattern[str]
+    simultaneous: re.Pattern[str]
     invitation: re.Pattern[str]
     host_phrase: re.Pattern[str]
     linking_nouns: dict[str, str]
@@ -68,8 +78,7 @@ class Lexicon:
 
 def _words(words: list[str]) -> re.Pattern[str]:
     """A pattern matching any of ``words`` as whole words, longest first."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)", re.IGNORECASE)
 
 
 def _optional(entry: dict, key: str) -> re.Pattern[str] | None:
@@ -110,6 +119,16 @@ def lexicon(language: str = "id") -> Lexicon:
         recipient_preps=frozenset(data["recipient_preps"]),
         location_preps=frozenset(data["location_preps"]),
         coordinators=frozenset(data["coordinators"]),
+        conjunction=_words(data["coordinators"]),
+        joiner=_joiner(data["coordinators"]),
+        determiners=frozenset(data["determiners"]),
+        first_person=frozenset(data["first_person"]),
+        subject_fillers=frozenset(data["subject_fillers"]),
+        verb=_verb(data["verb_prefixes"], data["bare_verbs"]),
+        coordinated_verb=_before_trigger(data["coordinated_verb_words"], data["coordinated_verb_adverbs"]),
+        reciprocal=_before_trigger(data["reciprocal_words"], []),
+        since=_before_trigger(data["since_words"], [], any_word=True),
+        simultaneous=_words(data["simultaneous_words"]),
         invitation=_words(data["invitation_verbs"]),
         host_phrase=_words(data["host_phrases"]),
         linking_nouns=dict(data["linking_nouns"]),
@@ -128,6 +147,30 @@ def lexicon(language: str = "id") -> Lexicon:
         date_phrase_ends=frozenset(data["date_phrase_ends"]),
         sidelines=_words(data["sidelines_cues"]),
     )
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _joiner(coordinators: list[str]) -> re.Pattern[str]:
+    """What may stand between two coordinated parties: a comma and/or a coordinator, or a dash."""
+    return re.compile(rf"^\s*(?:,\s*)?(?:(?:{_alternatives(coordinators)})\s+)?$|^\s*[-/–]\s*$",
+                      re.IGNORECASE)
+
+
+def _verb(prefixes: list[str], bare: list[str]) -> re.Pattern[str]:
+    """A word that reads as a verb: a verbal prefix and three more letters, or a bare verb."""
+    return re.compile(rf"^(?:{_alternatives(prefixes)})\w{{3,}}$|^(?:{_alternatives(bare)})$")
+
+
+def _before_trigger(words: list[str], adverbs: list[str], any_word: bool = False) -> re.Pattern[str]:
+    """One of ``words`` at the end of the text before a trigger or date, optionally followed by
+    one of ``adverbs`` (or, with ``any_word``, by any one word: "sejak tahun 2018")."""
+    after = rf"(?:(?:{_alternatives(adverbs)})\s+)?" if adverbs else ""
+    if any_word:
+        after = r"(?:\w+\s+)?"
+    return re.compile(rf"(?<!\w)(?:{_alternatives(words)})\s+{after}$", re.IGNORECASE)
 
 
 def _during(preps: list[str], nouns: dict[str, str], lead: str) -> re.Pattern[str]:

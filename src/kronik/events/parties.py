@@ -14,22 +14,14 @@ from kronik.document import Document, Entity, Party, Span
 from kronik.events.lexicon import Lexicon
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-# What may stand between two coordinated party mentions.
-JOINER = re.compile(r"^\s*(?:,\s*)?(?:(?:dan|serta|maupun|&)\s+)?$|^\s*[-/–]\s*$", re.IGNORECASE)
 # How far before a mention its introducing word is looked for: past a title and a state name
 # ("dengan Presiden Republik Islam Iran Masoud Pezeshkian") but not across the sentence.
 PREPOSITION_REACH = 80
+# Capitalised title and state words (and a bracketed abbreviation) at the end of a gap.
 TITLE_WORDS = re.compile(r"(?:\b[A-Z][\w.-]*\s*|\(\s*[A-Z]+\s*\)\s*)+(?=$)")
-CONJUNCTION = re.compile(r"(?<!\w)(?:dan|serta|maupun|&)(?!\w)", re.IGNORECASE)
 DASH = re.compile(r"^\s*[-/–]\s*$")
-# Words before a group that are part of its noun phrase, skipped when looking for a preposition.
-DETERMINERS = frozenset({"para", "sejumlah", "seorang", "salah", "satu", "pihak", "kepada", "sang",
-                         "rekan", "rekannya", "sejawatnya", "sebuah", "milik",
-                         # place nouns before a state: "ke wilayah Lebanon", "di perairan X"
-                         "wilayah", "kawasan", "daerah", "perairan", "perbatasan", "tanah"})
 # Entity roles that mark a state's name inside a place name ("Laut China Selatan").
 PLACE_NAME_ROLES = frozenset({"in_place_name", "place_name"})
-FIRST_PERSON = frozenset({"kami", "saya", "kita", "aku"})
 
 
 @dataclass
@@ -98,11 +90,11 @@ def _antecedents(doc: Document, entity: Entity) -> list[Entity]:
     return [doc.entities[i] for i in indices if 0 <= i < len(doc.entities)]
 
 
-def mention_of(doc: Document, entity: Entity) -> PartyMention | None:
+def mention_of(doc: Document, entity: Entity, lexicon: Lexicon) -> PartyMention | None:
     """The party mention an entity makes, expanding plural references to their antecedents."""
     if entity.role in PLACE_NAME_ROLES or entity.kind == "place" or entity.part_of is not None:
         return None
-    first_person = entity.text.lower() in FIRST_PERSON
+    first_person = entity.text.lower() in lexicon.first_person
     antecedents = _antecedents(doc, entity)
     if len(antecedents) > 1:
         parties = tuple(p for p in (party_of(a) for a in antecedents) if p)
@@ -114,13 +106,14 @@ def mention_of(doc: Document, entity: Entity) -> PartyMention | None:
     return PartyMention(entity.start, entity.end, entity.text, parties, entity.kind, first_person)
 
 
-def sentence_mentions(doc: Document, sentence: Span, entities: list[Entity]) -> list[PartyMention]:
+def sentence_mentions(doc: Document, sentence: Span, entities: list[Entity],
+                      lexicon: Lexicon) -> list[PartyMention]:
     """Party mentions among a sentence's entities (in text order), nested ones dropped."""
     found: list[PartyMention] = []
     for entity in entities:
         if entity.start < sentence.start or entity.end > sentence.end:
             continue
-        mention = mention_of(doc, entity)
+        mention = mention_of(doc, entity, lexicon)
         if mention is None:
             continue
         if found and mention.start < found[-1].end:
@@ -131,16 +124,16 @@ def sentence_mentions(doc: Document, sentence: Span, entities: list[Entity]) -> 
     return found
 
 
-def previous_word(text: str, position: int, floor: int) -> str | None:
+def previous_word(text: str, position: int, floor: int, lexicon: Lexicon) -> str | None:
     """The word right before ``position``, not before ``floor``, skipping determiners and the
     capitalised title and state words before a name ("dengan Presiden China Xi Jinping")."""
     words = [m.group(0) for m in WORD.finditer(text, max(floor, position - PREPOSITION_REACH), position)]
-    while words and (words[-1].lower() in DETERMINERS or words[-1][:1].isupper()):
+    while words and (words[-1].lower() in lexicon.determiners or words[-1][:1].isupper()):
         words.pop()
     return words[-1].lower() if words else None
 
 
-def group_mentions(text: str, mentions: list[PartyMention], floor: int) -> list[Group]:
+def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon: Lexicon) -> list[Group]:
     """Coordinated runs of mentions, each with the word that introduces it.
 
     Mentions separated by a comma alone form a list only when a conjunction closes it
@@ -148,14 +141,14 @@ def group_mentions(text: str, mentions: list[PartyMention], floor: int) -> list[
     """
     runs: list[list[PartyMention]] = []
     for mention in mentions:
-        if runs and JOINER.match(_without_titles(text[runs[-1][-1].end:mention.start])):
+        if runs and lexicon.joiner.match(_without_titles(text[runs[-1][-1].end:mention.start])):
             runs[-1].append(mention)
         else:
             runs.append([mention])
     groups: list[Group] = []
     for run in runs:
-        for part in _split_unclosed_lists(text, run):
-            groups.append(Group(part, previous_word(text, part[0].start, floor)))
+        for part in _split_unclosed_lists(text, run, lexicon):
+            groups.append(Group(part, previous_word(text, part[0].start, floor, lexicon)))
     return groups
 
 
@@ -165,9 +158,9 @@ def _without_titles(gap: str) -> str:
     return TITLE_WORDS.sub("", gap)
 
 
-def _split_unclosed_lists(text: str, run: list[PartyMention]) -> list[list[PartyMention]]:
+def _split_unclosed_lists(text: str, run: list[PartyMention], lexicon: Lexicon) -> list[list[PartyMention]]:
     joins = [text[a.end:b.start] for a, b in zip(run, run[1:])]
-    if any(CONJUNCTION.search(join) or DASH.match(join) for join in joins):
+    if any(lexicon.conjunction.search(join) or DASH.match(join) for join in joins):
         return [run]
     return [[mention] for mention in run]
 
