@@ -24,6 +24,7 @@ from typing import Any
 from kronik.document import Document, Entity, Party, Quote
 from kronik.pipeline import Stage
 from kronik.resources import load_data
+from kronik.time.grammar import alternation
 
 ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
 TOKEN = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
@@ -59,12 +60,6 @@ class Grammar:
     anaphors: re.Pattern[str]
 
 
-def _alternation(words: list[str]) -> str:
-    """A regex alternation of words, longest first, spaces matching any whitespace."""
-    ordered = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
-
-
 @cache
 def grammar() -> Grammar:
     """Compile the reporting lexicon once per process."""
@@ -75,9 +70,9 @@ def grammar() -> Grammar:
         for role in ("open", "close", "either"):
             for mark in marks[f"{family}_{role}"]:
                 roles[mark] = (family, role)
-    verbs_after = _alternation(data["verbs_after"])
-    verbs_before = _alternation(data["verbs_before"])
-    dets = _alternation(data["determiners"])
+    verbs_after = alternation(data["verbs_after"])
+    verbs_before = alternation(data["verbs_before"])
+    dets = alternation(data["determiners"])
     unnamed = data["unnamed_officials"] + data["unnamed_others"]
     lead = r"[ \t,\u2013\u2014-]*"
     return Grammar(
@@ -85,27 +80,27 @@ def grammar() -> Grammar:
         marks=re.compile("[" + re.escape("".join(roles)) + "]"),
         roles=roles,
         after=re.compile(lead + rf"(?:(?P<verb>{verbs_after})(?P<nya>nya)?"
-                         rf"|(?P<phrase>{_alternation(data['phrases_after'])}))\b", re.I),
+                         rf"|(?P<phrase>{alternation(data['phrases_after'])}))\b", re.I),
         after_subject=re.compile(lead + r"(?P<np>[^\s,.;:!?]+(?:[ \t]+[^\s,.;:!?]+){0,5}?)[ \t]+"
                                  rf"(?P<verb>{verbs_before})\b", re.I),
         before=re.compile(
-            rf"(?:\b(?P<verb>{verbs_before})(?:\s+(?:{_alternation(data['addressee'])})\s+"
-            r"[^,:;.!?\n]{1,80}?)?|\b(?P<menurut>" + _alternation(data["phrases_before"]) +
+            rf"(?:\b(?P<verb>{verbs_before})(?:\s+(?:{alternation(data['addressee'])})\s+"
+            r"[^,:;.!?\n]{1,80}?)?|\b(?P<menurut>" + alternation(data["phrases_before"]) +
             r")\s+(?P<np>[^,:;.!?\n]{1,80}?)|(?P<colon>):)\s*,?(?:\s*\b(?:" +
-            _alternation(data["complementizers"]) + r"))?\s*[,:]?\s*$", re.I),
+            alternation(data["complementizers"]) + r"))?\s*[,:]?\s*$", re.I),
         verb=re.compile(data["verb_pattern"]),
         not_verbs=frozenset(data["not_verbs"]),
         stops=frozenset(data["phrase_stops"]),
         place_stops=frozenset(data["place_stops"]),
         pronouns=frozenset(data["pronouns"]),
         relatives=frozenset(data["relatives"]),
-        unnamed=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>{_alternation(unnamed)})\b"),
+        unnamed=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>{alternation(unnamed)})\b"),
         officials=frozenset(w.lower() for w in data["unnamed_officials"]),
         institution=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>"
-                               rf"{_alternation(list(data['institutions']))})\b"),
+                               rf"{alternation(list(data['institutions']))})\b"),
         institution_kinds={k.lower(): v for k, v in data["institutions"].items()},
         determiners=re.compile(rf"^(?:(?:{dets})\s+)+", re.I),
-        anaphors=re.compile(rf"(?:\s+(?:{_alternation(data['anaphors'])}))+$", re.I),
+        anaphors=re.compile(rf"(?:\s+(?:{alternation(data['anaphors'])}))+$", re.I),
     )
 
 
