@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from kronik.document import Document
 from kronik.pipeline import Stage
 from kronik.resources import load_data
+from kronik.time.grammar import lexicon
 
 # How much a date's label counts when several are stated: published before unlabelled before
 # updated ("diperbarui" is used only when nothing else is stated).
@@ -61,9 +62,7 @@ def header_rules(language: str = "id") -> HeaderRules:
     """Patterns for date lines, bylines and labels, built once from the language's YAML."""
     calendar = load_data("calendar", language)
     meta = load_data("metadata", language)
-    months = {name.lower(): int(number)
-              for table in (calendar["months"], calendar.get("months_en", {}))
-              for number, names in table.items() for name in names}
+    months = {name.lower(): number for name, number in lexicon(language).months.items()}
     zones = {name.upper(): int(hours) for name, hours in calendar["time_zones"].items()}
     month = f"(?P<month>{_alternation(list(months))})\\.?"
     zone = f"(?P<zone>{_alternation(list(zones))}|UTC|GMT)"
@@ -81,7 +80,7 @@ def header_rules(language: str = "id") -> HeaderRules:
              **{w: "editor" for w in meta["editor_labels"]}}
     particles = _alternation(meta["name_particles"])
     name = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:{particles})(?=\s+[A-Z]))){{0,5}}"
-    weekdays = [w for names in calendar["weekdays"].values() for w in names]
+    weekdays = list(lexicon(language).weekdays)
     filler = _alternation(list(kinds) + weekdays + meta["date_line_words"] + list(zones))
     return HeaderRules(
         dates=dates, months=months, zones=zones,
@@ -152,14 +151,17 @@ def _only_filler(gap: str, rules: HeaderRules) -> bool:
 
 def is_date_line(line: str, rules: HeaderRules) -> bool:
     """A header line that states a date: labelled, or nothing but dates and their furniture."""
-    if len(line.split()) > rules.max_header_words or not find_stamps(line, rules):
+    if len(line.split()) > rules.max_header_words:
+        return False
+    stamps = find_stamps(line, rules)
+    if not stamps:
         return False
     rest = line
     for pattern in rules.dates:
         rest = pattern.sub(" ", rest)
     rest = rules.filler.sub(" ", rest)
     words = re.findall(r"[^\W_]+", rest)
-    labelled = any(stamp.kind != "stated" for stamp in find_stamps(line, rules))
+    labelled = any(stamp.kind != "stated" for stamp in stamps)
     return labelled or len(words) <= 2
 
 
