@@ -175,8 +175,7 @@ class Dating:
                     or self._report_bound(cluster)):
                 continue
             if lead is not None and cluster.type in STATEMENT_TYPES:
-                cluster.first, cluster.last = lead.first, lead.last
-                cluster.date_text, cluster.date_reason = lead.date_text, "date of the article's lead event"
+                cluster.copy_date(lead, "date of the article's lead event")
 
     def _ongoing_since(self, cluster: Cluster) -> bool:
         """A visit under way "sejak Minggu (8/3)": from that day to the article's date."""
@@ -186,8 +185,8 @@ class Dating:
             sentence = self.doc.sentences[frame.sentence]
             for expression in self.since:
                 if sentence.start <= expression.start < sentence.end and expression.first <= self.doc.anchor:
-                    cluster.first, cluster.last = expression.first, self.doc.anchor
-                    cluster.date_text, cluster.date_reason = expression.text, "under way since that day"
+                    cluster.set_interval(expression.first, self.doc.anchor, expression.text,
+                                         "under way since that day")
                     return True
         return False
 
@@ -201,8 +200,7 @@ class Dating:
             earlier = self.doc.sentences[index]
             found = [] if earlier.is_caption or earlier.is_headline else self.in_sentence(earlier)
             if found:
-                cluster.first, cluster.last = found[-1].first, found[-1].last
-                cluster.date_text, cluster.date_reason = found[-1].text, "the time the sentence refers back to"
+                cluster.set_date(found[-1], "the time the sentence refers back to")
                 return True
         return False
 
@@ -217,9 +215,7 @@ class Dating:
                     start = min(frame.trigger.end, other_frame.trigger.end)
                     end = max(frame.trigger.start, other_frame.trigger.start)
                     if self.lexicon.simultaneous.search(self.doc.text, start, end + 1):
-                        cluster.first, cluster.last = other.first, other.last
-                        cluster.date_text = other.date_text
-                        cluster.date_reason = f"same occasion as the {other.type} event in its sentence"
+                        cluster.copy_date(other, f"same occasion as the {other.type} event in its sentence")
                         return True
         return False
 
@@ -238,8 +234,7 @@ class Dating:
             found = [t for t in self.in_sentence(sentence) if (t.last - t.first).days < CONTEXT_MAX_DAYS]
             if found:
                 chosen = found[-1] if index < frame.sentence else found[0]
-                cluster.first, cluster.last = chosen.first, chosen.last
-                cluster.date_text, cluster.date_reason = chosen.text, "nearest dated sentence of its paragraph"
+                cluster.set_date(chosen, "nearest dated sentence of its paragraph")
                 return True
         return False
 
@@ -252,8 +247,8 @@ class Dating:
         if not same_paragraph or cluster.status != "occurred":
             return False
         source = same_paragraph[0]
-        cluster.first, cluster.last = source.first - timedelta(days=1), source.last
-        cluster.date_text, cluster.date_reason = source.text, "on or just before the cited source's date"
+        cluster.set_interval(source.first - timedelta(days=1), source.last, source.text,
+                             "on or just before the cited source's date")
         return True
 
     def lead(self, clusters: list[Cluster]) -> Cluster | None:

@@ -53,9 +53,19 @@ class Cluster:
             return (frozenset(self.countries),)
         return (tuple(countries_of(self.actors)), tuple(countries_of(self.recipients)))
 
+    def set_interval(self, first: date | None, last: date | None, text: str | None, reason: str) -> None:
+        self.first, self.last, self.date_text, self.date_reason = first, last, text, reason
+
     def set_date(self, expression: TimeExpression, reason: str) -> None:
-        self.first, self.last = expression.first, expression.last
-        self.date_text, self.date_reason = expression.text, reason
+        self.set_interval(expression.first, expression.last, expression.text, reason)
+
+    def copy_date(self, other: Cluster, reason: str | None = None) -> None:
+        """Take another event's date, with ``reason`` or the other's own."""
+        self.set_interval(other.first, other.last, other.date_text, reason or other.date_reason)
+
+    def narrower(self, first: date | None, last: date | None) -> bool:
+        """Whether ``first``..``last`` would date this event more precisely than it is."""
+        return first is not None and (self.first is None or last - first < self.last - self.first)
 
     def dated(self) -> bool:
         return self.first is not None
@@ -107,14 +117,6 @@ def _within_a_visit(first_a: date, last_a: date, first_b: date, last_b: date) ->
     return (max(last_a, last_b) - min(first_a, first_b)).days <= VISIT_SPAN_DAYS
 
 
-def _narrower(cluster: Cluster, expression: TimeExpression | None) -> bool:
-    if expression is None or expression.first is None:
-        return False
-    if cluster.first is None:
-        return True
-    return (expression.last - expression.first) < (cluster.last - cluster.first)
-
-
 def _status_compatible(cluster: Cluster, frame: Frame) -> bool:
     if cluster.status == frame.status:
         return True
@@ -132,9 +134,9 @@ def _absorb(cluster: Cluster, frame: Frame, reason: str) -> None:
     if (cluster.mode == "visit" and cluster.first is not None and frame.date is not None
             and frame.date.first is not None
             and _within_a_visit(cluster.first, cluster.last, frame.date.first, frame.date.last)):
-        cluster.first, cluster.last = min(cluster.first, frame.date.first), max(cluster.last, frame.date.last)
-        cluster.date_reason = "the days the visit's mentions cover"
-    elif _narrower(cluster, frame.date):
+        cluster.set_interval(min(cluster.first, frame.date.first), max(cluster.last, frame.date.last),
+                             cluster.date_text, "the days the visit's mentions cover")
+    elif frame.date is not None and cluster.narrower(frame.date.first, frame.date.last):
         cluster.set_date(frame.date, reason)
     for party in frame.actors + frame.recipients:
         if party.kind == "person" and party not in cluster.actors + cluster.recipients:
@@ -183,8 +185,7 @@ def _summit_trips(clusters: list[Cluster]) -> list[Cluster]:
             continue
         summit.frames.extend(cluster.frames)
         if summit.first is None and cluster.first is not None:
-            summit.first, summit.last = cluster.first, cluster.last
-            summit.date_text, summit.date_reason = cluster.date_text, "the trip to the summit"
+            summit.copy_date(cluster, "the trip to the summit")
         if not summit.recipients:
             summit.recipients = list(cluster.recipients)
     return kept
@@ -213,10 +214,8 @@ def _meetings_abroad_as_visits(clusters: list[Cluster]) -> list[Cluster]:
             result.append(cluster)
             continue
         same.frames.extend(cluster.frames)
-        if cluster.first is not None and (same.first is None or
-                                          cluster.last - cluster.first < same.last - same.first):
-            same.first, same.last, same.date_text, same.date_reason = (
-                cluster.first, cluster.last, cluster.date_text, cluster.date_reason)
+        if same.narrower(cluster.first, cluster.last):
+            same.copy_date(cluster)
     return result
 
 
@@ -333,8 +332,6 @@ def _absorb_visit_talks(clusters: list[Cluster]) -> list[Cluster]:
             kept.append(cluster)
             continue
         host.frames.extend(cluster.frames)
-        if cluster.first is not None and (host.first is None or
-                                          (cluster.last - cluster.first) < (host.last - host.first)):
-            host.first, host.last = cluster.first, cluster.last
-            host.date_text, host.date_reason = cluster.date_text, "talks held during the visit"
+        if host.narrower(cluster.first, cluster.last):
+            host.copy_date(cluster, "talks held during the visit")
     return kept
