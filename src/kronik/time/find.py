@@ -165,8 +165,7 @@ def _is_year(mention: Mention, text: str, lex: Lexicon) -> bool:
 def _after_cue(mention: Mention, text: str, lex: Lexicon) -> bool:
     """Whether the word before the mention is a cue of a year or month ("sejak", "hingga")."""
     before = WORD.findall(text[max(0, mention.start - 30):mention.start].lower())
-    cues = {normal(c) for c in lex.time["year_cues"]}
-    return any(" ".join(before[-n:]) in cues for n in (1, 2) if len(before) >= n)
+    return any(" ".join(before[-n:]) in lex.year_cues for n in (1, 2) if len(before) >= n)
 
 
 def years_mentioned(text: str, language: str = "id") -> list[int]:

@@ -40,6 +40,8 @@ class Lexicon:
     months: dict[str, int]
     full_months: dict[str, int]
     weekdays: dict[str, int]
+    tense_cues: dict[str, str]  # a cue word of a clause's tense -> "past" or "future"
+    year_cues: frozenset[str]  # words before a bare year or month that make it one
 
     def number(self, word: str) -> tuple[int, int] | None:
         """The least and most a count word stands for ("tiga" 3..3, "beberapa" 2..7)."""
@@ -66,7 +68,10 @@ def lexicon(language: str = "id") -> Lexicon:
     full.update({name: int(n) for n, names in calendar["months_en"].items() for name in names})
     weekdays = {name: int(number) for number, names in calendar["weekdays"].items()
                 for name in names}
-    return Lexicon(load_data("time", language), months, full, weekdays)
+    time = load_data("time", language)
+    tense_cues = {normal(w): tense for tense, words in time["tense_cues"].items() for w in words}
+    year_cues = frozenset(normal(c) for c in time["year_cues"])
+    return Lexicon(time, months, full, weekdays, tense_cues, year_cues)
 
 
 @cache

@@ -49,7 +49,7 @@ def clause_tense(text: str, start: int, end: int, bounds: tuple[int, int], lex: 
     left = left[cut.start() + 1:] if cut else left
     stop = re.search(rf"[{breaks}]", right)
     right = right[:stop.start()] if stop else right
-    cues = {normal(w): tense for tense, words in lex.time["tense_cues"].items() for w in words}
+    cues = lex.tense_cues
     found = [(len(left) - m.end(), cues[m.group(0).lower()]) for m in WORD.finditer(left)
              if m.group(0).lower() in cues]
     after = list(WORD.finditer(right))[:lex.time["cue_words_after"]]
