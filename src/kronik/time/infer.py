@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 from kronik.time.find import Mention
-from kronik.time.grammar import Lexicon, normal
-from kronik.time.resolve import valid
+from kronik.time.grammar import Lexicon
+from kronik.time.resolve import month_of, valid, weekday_of, written_year
 
 EXPLICIT = ("weekday_numeric", "weekday_comma_numeric", "weekday_date", "day_month", "month_day_year", "iso_date",
             "numeric_date", "numeric_paren", "numeric_range")
@@ -30,16 +30,12 @@ def infer_published(mentions: list[Mention], tenses: list[str | None], years: li
 
 def _stated_day(mention: Mention, years: list[int], lex: Lexicon) -> date | None:
     """The day a mention states, where its numbers make a real date."""
-    day = int(mention.get("d"))
-    month = int(mention.get("m")) if mention.get("m") else lex.months[normal(mention.get("mon"))]
-    year = int(mention.get("y")) if mention.get("y") else None
+    day, month, year = int(mention.get("d")), month_of(mention, lex), written_year(mention.get("y"))
     if year is not None:
-        year = year + 2000 if year < 100 else year
         return date(year, month, day) if valid(year, month, day) else None
-    name = mention.get("wd")
-    if not name or not years:
+    weekday = weekday_of(mention, lex)
+    if weekday is None or not years:
         return None
-    weekday = lex.weekdays[normal(name)]
     candidates = [y for y in range(min(years) - 1, max(years) + 2)
                   if valid(y, month, day) and date(y, month, day).weekday() == weekday]
     if not candidates:

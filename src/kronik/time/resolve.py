@@ -136,7 +136,8 @@ def _number(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-def _year(text: str | None) -> int | None:
+def written_year(text: str | None) -> int | None:
+    """A written year as a number, two digits read as 20xx; None where none is written."""
     year = _number(text)
     return year + 2000 if year is not None and year < 100 else year
 
@@ -173,25 +174,26 @@ def _repairs(day: int, month: int, years: list[int], weekday: int) -> list[date]
             if valid(y, m, day) and date(y, m, day).weekday() == weekday]
 
 
-def _weekday_of(mention: Mention, lex: Lexicon) -> int | None:
+def weekday_of(mention: Mention, lex: Lexicon) -> int | None:
+    """The weekday (Monday 0) a mention names, or None."""
     name = mention.get("wd")
     return lex.weekdays.get(normal(name)) if name else None
 
 
-def _month_of(mention: Mention, lex: Lexicon, second: bool = False) -> int:
+def month_of(mention: Mention, lex: Lexicon, second: bool = False) -> int:
     """The month number of a mention, written as a number or a name (of the range's end)."""
     number = mention.get("m2" if second else "m")
     return int(number) if number else lex.months[normal(mention.get("mon2" if second else "mon"))]
 
 
 def _date(mention: Mention, context: Context, lex: Lexicon):
-    day = explicit_day(int(mention.get("d")), _month_of(mention, lex), _year(mention.get("y")),
-                       _weekday_of(mention, lex), context)
+    day = explicit_day(int(mention.get("d")), month_of(mention, lex), written_year(mention.get("y")),
+                       weekday_of(mention, lex), context)
     return (day, day), "day"
 
 
 def _day_range(mention: Mention, context: Context, lex: Lexicon):
-    month, year = _month_of(mention, lex), _year(mention.get("y"))
+    month, year = month_of(mention, lex), written_year(mention.get("y"))
     first = explicit_day(int(mention.get("d")), month, year, None, context)
     last = explicit_day(int(mention.get("d2")), month, first.year, None, context)
     if last < first:
@@ -200,9 +202,9 @@ def _day_range(mention: Mention, context: Context, lex: Lexicon):
 
 
 def _day_range_cross(mention: Mention, context: Context, lex: Lexicon):
-    month, month2 = _month_of(mention, lex), _month_of(mention, lex, second=True)
-    year2 = _year(mention.get("y"))
-    year = _year(mention.get("y0")) or (year2 - (month > month2) if year2 else None)
+    month, month2 = month_of(mention, lex), month_of(mention, lex, second=True)
+    year2 = written_year(mention.get("y"))
+    year = written_year(mention.get("y0")) or (year2 - (month > month2) if year2 else None)
     first = explicit_day(int(mention.get("d")), month, year, None, context)
     last_year = year2 or first.year + (month2 < month)
     last = explicit_day(int(mention.get("d2")), month2, last_year, None, context)
@@ -214,7 +216,7 @@ def _day_range_cross(mention: Mention, context: Context, lex: Lexicon):
 # Weekdays, months and years.
 
 def _weekday(mention: Mention, context: Context, lex: Lexicon):
-    anchor, weekday = _anchor(context), _weekday_of(mention, lex)
+    anchor, weekday = _anchor(context), weekday_of(mention, lex)
     direction = lex.time["weekday_directions"].get(normal(mention.get("dir") or ""))
     back = (anchor.weekday() - weekday) % 7
     ahead = (weekday - anchor.weekday()) % 7
@@ -234,7 +236,7 @@ def _weekday(mention: Mention, context: Context, lex: Lexicon):
 def _month_year(month: int, mention: Mention, context: Context, lex: Lexicon) -> int:
     """The year of a month named without one: its direction word, else the tense, else the
     nearest to the anchor."""
-    year = _year(mention.get("y"))
+    year = written_year(mention.get("y"))
     if year is not None:
         return year
     anchor = _anchor(context)
@@ -246,7 +248,7 @@ def _month_year(month: int, mention: Mention, context: Context, lex: Lexicon) ->
 
 
 def _month(mention: Mention, context: Context, lex: Lexicon):
-    month = _month_of(mention, lex)
+    month = month_of(mention, lex)
     year = _month_year(month, mention, context, lex)
     first, last = month_interval(year, month)
     if not mention.get("part"):
@@ -278,7 +280,7 @@ def _year_division(mention: Mention, context: Context, lex: Lexicon):
     index = lex.time["ordinals"][normal(mention.get("ord"))]
     if index * span > 12:
         raise Unresolved(f"no such part of a year: {mention.text}")
-    year = _year(mention.get("y"))
+    year = written_year(mention.get("y"))
     if year is None:
         year = _anchor(context).year + lex.time["unit_deixis"].get(normal(mention.get("dir") or ""), 0)
     return (date(year, (index - 1) * span + 1, 1), month_end(year, index * span)), "part_of_year"
