@@ -176,8 +176,9 @@ class FrameBuilder:
 
     def _after_other_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
         """A noun trigger right after a verb other than a light verb is that verb's topic."""
-        words = [m.group(0).lower() for m in WORD.finditer(self.text, sentence.start, hit.start)][-2:]
-        for word in reversed(words):
+        words = list(WORD.finditer(self.text, max(sentence.start, hit.start - WORDS_BEFORE_REACH), hit.start))
+        for match in reversed(words[-2:]):
+            word = match.group(0).lower()
             if word in self.lexicon.light_verbs:
                 return False
             if self.lexicon.verb.match(word) and not any(
@@ -193,7 +194,8 @@ class FrameBuilder:
 
     def _after_light_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
         """A noun whose event the subject carries out: "melakukan kunjungan", "rencana kunjungan"."""
-        words = [m.group(0).lower() for m in WORD.finditer(self.text, sentence.start, hit.start)][-3:]
+        start = max(sentence.start, hit.start - WORDS_BEFORE_REACH)
+        words = [m.group(0).lower() for m in WORD.finditer(self.text, start, hit.start)][-3:]
         return any(word in self.lexicon.light_verbs for word in words)
 
     def _words_before(self, position: int, floor: int, count: int) -> str:
