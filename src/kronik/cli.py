@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -95,27 +96,13 @@ def write_records(records: list[dict], output: Path | None, fmt: OutputFormat) -
     except OSError as exc:
         report(KronikError(f"{output}: cannot write ({exc.strerror or exc})"))
         raise typer.Exit(2) from None
-    with handle if output else _no_close(handle):
+    with handle if output else nullcontext(handle):
         if fmt is OutputFormat.json:
             json.dump(records, handle, ensure_ascii=False, indent=2)
             handle.write("\n")
         else:
             for record in records:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-class _no_close:
-    """Context manager that leaves standard output open."""
-
-    def __init__(self, handle):
-        self.handle = handle
-
-    def __enter__(self):
-        return self.handle
-
-    def __exit__(self, *exc):
-        self.handle.flush()
-        return False
 
 
 from kronik.store.commands import register as register_store_commands  # noqa: E402
