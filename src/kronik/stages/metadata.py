@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from kronik.document import Document
 from kronik.pipeline import Stage
 from kronik.resources import load_data
-from kronik.time.grammar import lexicon
+from kronik.time.grammar import alternation, lexicon
 
 # How much a date's label counts when several are stated: published before unlabelled before
 # updated ("diperbarui" is used only when nothing else is stated).
@@ -62,11 +62,13 @@ def header_rules(language: str = "id") -> HeaderRules:
     """Patterns for date lines, bylines and labels, built once from the language's YAML."""
     calendar = load_data("calendar", language)
     meta = load_data("metadata", language)
-    months = {name.lower(): number for name, number in lexicon(language).months.items()}
+    time_words = lexicon(language)
+    months = {name.lower(): number for name, number in time_words.months.items()}
     zones = {name.upper(): int(hours) for name, hours in calendar["time_zones"].items()}
     month = f"(?P<month>{_alternation(list(months))})\\.?"
     zone = f"(?P<zone>{_alternation(list(zones))}|UTC|GMT)"
-    clock = rf"(?:\s*[,|-]?\s*(?:pukul|jam)?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?)?(?:\s*{zone}\b)?"
+    clock_word = alternation(time_words.time["clock_words"])  # "pukul", "jam"
+    clock = rf"(?:\s*[,|-]?\s*{clock_word}?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?)?(?:\s*{zone}\b)?"
     dates = (
         re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})"
                    r"(?::\d{2}(?:\.\d+)?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?)?"),
@@ -80,7 +82,7 @@ def header_rules(language: str = "id") -> HeaderRules:
              **{w: "editor" for w in meta["editor_labels"]}}
     particles = _alternation(meta["name_particles"])
     name = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:{particles})(?=\s+[A-Z]))){{0,5}}"
-    weekdays = list(lexicon(language).weekdays)
+    weekdays = list(time_words.weekdays)
     filler = _alternation(list(kinds) + weekdays + meta["date_line_words"] + list(zones))
     return HeaderRules(
         dates=dates, months=months, zones=zones,
