@@ -47,16 +47,20 @@ def _fold_char(char: str) -> str:
     return lower if len(lower) == 1 else base
 
 
-class _FoldTable(dict):
-    """``str.translate`` table that folds each character on first sight and remembers it."""
+FOLDED_UP_TO = 0x3000
 
-    def __missing__(self, code: int) -> str:
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """``str.translate`` table of the characters up to the CJK blocks that folding changes
+    (Latin, Greek, Cyrillic, punctuation and spaces), built once; the scripts beyond it have no
+    case or diacritics to fold."""
+    table = {}
+    for code in range(FOLDED_UP_TO):
         folded = _fold_char(chr(code))
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
+        if folded != chr(code):
+            table[code] = folded
+    return table
 
 
 def fold(text: str) -> str:
@@ -65,7 +69,7 @@ def fold(text: str) -> str:
     The result has the same length as ``text``, so offsets found in it point into the
     original: the entity recogniser can scan ``fold(doc.text)`` and keep its offsets.
     """
-    return text.translate(_FOLD)
+    return text.translate(_fold_table())
 
 
 def _day(value: date | datetime | str | None) -> date | None:
