@@ -61,9 +61,9 @@ class Grammar:
 
 
 @cache
-def grammar() -> Grammar:
+def grammar(language: str = "id") -> Grammar:
     """Compile the reporting lexicon once per process."""
-    data: dict[str, Any] = load_data("reporting")
+    data: dict[str, Any] = load_data("reporting", language)
     marks = data["marks"]
     roles = {}
     for family in ("double", "single"):
@@ -120,7 +120,7 @@ class Quotes(Stage):
     provides = ("quotes",)
 
     def __call__(self, doc: Document) -> Document:
-        doc.quotes = _Reader(doc, grammar()).quotes()
+        doc.quotes = _Reader(doc, grammar(doc.language)).quotes()
         return doc
 
 
