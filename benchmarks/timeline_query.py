@@ -81,6 +81,14 @@ def generate(store: Chronicle, events: int) -> None:
     con.execute("CHECKPOINT")
 
 
+def build(path: Path, events: int) -> None:
+    """Generate a store of ``events`` events at ``path`` and print how long it took."""
+    start = time.perf_counter()
+    with Chronicle.open(path) as store:
+        generate(store, events)
+    print(f"generated {events:,} events in {time.perf_counter() - start:.1f} s ({path})")
+
+
 def timed(run, repeat: int = 25) -> float:
     """Median wall time of ``run()`` in milliseconds, after one warm-up call."""
     run()
@@ -99,10 +107,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory()
     path = args.db or Path(folder.name) / "bench.duckdb"
-    start = time.perf_counter()
-    with Chronicle.open(path) as store:
-        generate(store, args.events)
-    print(f"generated {args.events:,} events in {time.perf_counter() - start:.1f} s ({path})")
+    build(path, args.events)
     with Chronicle.open(path, read_only=True) as store:
         stats = store.stats()
         print(f"{stats['events']:,} event mentions, {stats['canonical_events']:,} canonical events, "

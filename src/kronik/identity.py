@@ -129,22 +129,15 @@ def match_group(event: Event, doc: str, candidates: Iterable[Mention]) -> str | 
     return next(iter(loose)) if len(loose) == 1 else None
 
 
-def fulfilled_plans(fact: Event, doc: str, candidates: Iterable[Mention]) -> list[Event]:
-    """Planned events of other documents that the occurred event ``fact`` carries out."""
-    if fact.status != "occurred":
+def _counterparts(event: Event, doc: str, candidates: Iterable[Mention], own: str,
+                  other: str) -> list[Event]:
+    """When ``event`` has status ``own``: events of other documents with status ``other`` on
+    the other side of a plan -> fact link (the plans a fact carries out, or a plan's facts)."""
+    if event.status != own:
         return []
-    plans = [m.event for m in candidates if m.doc != doc and m.event.status == "planned"
-             and same_kind(fact, m.event)]
-    return _within_plan(fact, plans)
-
-
-def facts_of_plan(plan: Event, doc: str, candidates: Iterable[Mention]) -> list[Event]:
-    """Occurred events of other documents that carry out the planned event ``plan``."""
-    if plan.status != "planned":
-        return []
-    facts = [m.event for m in candidates if m.doc != doc and m.event.status == "occurred"
-             and same_kind(plan, m.event)]
-    return _within_plan(plan, facts)
+    found = [m.event for m in candidates if m.doc != doc and m.event.status == other
+             and same_kind(event, m.event)]
+    return _within_plan(event, found)
 
 
 def _within_plan(event: Event, others: list[Event]) -> list[Event]:
@@ -166,9 +159,9 @@ def _one_per_group(events: list[Event]) -> list[Event]:
 
 def plan_links(event: Event, doc: str, candidates: Sequence[Mention]) -> list[Link]:
     """``fulfils`` links between ``event`` and grouped mentions of other documents."""
-    links = [Link(plan.id, event.id) for plan in fulfilled_plans(event, doc, candidates)]
-    links += [Link(event.id, fact.id) for fact in facts_of_plan(event, doc, candidates)]
-    return links
+    plans = _counterparts(event, doc, candidates, "occurred", "planned")
+    facts = _counterparts(event, doc, candidates, "planned", "occurred")
+    return [Link(plan.id, event.id) for plan in plans] + [Link(event.id, fact.id) for fact in facts]
 
 
 def link_documents(docs: Sequence[Document]) -> list[Link]:

@@ -29,6 +29,21 @@ class ExportFormat(str, Enum):
     documents = "documents"
 
 
+def _party_columns(role: str) -> dict[str, Any]:
+    """POLECAT's eight columns of one party (``Actor`` or ``Recipient``), in release order."""
+    key = role.lower()
+    return {
+        f"{role} Name": lambda r: r[f"{key}_name"] or "",
+        f"{role} Country": lambda r: r[f"{key}_country"] or "",
+        f"{role} COW": lambda r: "",
+        f"Primary {role} Sector": lambda r: "",
+        f"{role} Sectors": lambda r: "",
+        f"{role} Title": lambda r: r[f"{key}_title"] or "",
+        f"{role} Name Raw": lambda r: r[f"{key}_name"] or "",
+        f"Wikipedia {role} ID": lambda r: "",
+    }
+
+
 # POLECAT column -> function of one export row.
 POLECAT_COLUMNS: dict[str, Any] = {
     "Event ID": lambda r: r["canonical_id"],
@@ -38,22 +53,8 @@ POLECAT_COLUMNS: dict[str, Any] = {
     "Event Intensity": lambda r: "",
     "Quad Code": lambda r: _quad_code(r["quad"]),
     "Contexts": lambda r: "",
-    "Actor Name": lambda r: r["actor_name"] or "",
-    "Actor Country": lambda r: r["actor_country"] or "",
-    "Actor COW": lambda r: "",
-    "Primary Actor Sector": lambda r: "",
-    "Actor Sectors": lambda r: "",
-    "Actor Title": lambda r: r["actor_title"] or "",
-    "Actor Name Raw": lambda r: r["actor_name"] or "",
-    "Wikipedia Actor ID": lambda r: "",
-    "Recipient Name": lambda r: r["recipient_name"] or "",
-    "Recipient Country": lambda r: r["recipient_country"] or "",
-    "Recipient COW": lambda r: "",
-    "Primary Recipient Sector": lambda r: "",
-    "Recipient Sectors": lambda r: "",
-    "Recipient Title": lambda r: r["recipient_title"] or "",
-    "Recipient Name Raw": lambda r: r["recipient_name"] or "",
-    "Wikipedia Recipient ID": lambda r: "",
+    **_party_columns("Actor"),
+    **_party_columns("Recipient"),
     "Placename": lambda r: r["location_name"] or "",
     "City": lambda r: "",
     "District": lambda r: "",
@@ -87,6 +88,11 @@ def _iso(value: Any) -> str:
     return value.isoformat() if isinstance(value, date) else (value or "")
 
 
+def _dates_as_text(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with its dates in ISO form and every other value as it is."""
+    return {k: _iso(v) if isinstance(v, date) else v for k, v in row.items()}
+
+
 def polecat_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
     return [{column: make(row) for column, make in POLECAT_COLUMNS.items()} for row in rows]
 
@@ -108,8 +114,7 @@ def write(chronicle: Chronicle, fmt: ExportFormat, handle: IO[str] | None, path:
         pq.write_table(pa.Table.from_pylist(rows), path)
     elif fmt is ExportFormat.jsonl:
         for row in rows:
-            handle.write(json.dumps({k: _iso(v) if isinstance(v, date) else v
-                                     for k, v in row.items()}, ensure_ascii=False) + "\n")
+            handle.write(json.dumps(_dates_as_text(row), ensure_ascii=False) + "\n")
     elif fmt is ExportFormat.polecat:
         _write_csv(handle, polecat_rows(rows), list(POLECAT_COLUMNS), delimiter="\t")
     else:
@@ -122,4 +127,4 @@ def _write_csv(handle: IO[str], rows: list[dict[str, Any]], columns: list[str],
     writer = csv.DictWriter(handle, fieldnames=columns, delimiter=delimiter, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _iso(v) if isinstance(v, date) else v for k, v in row.items()})
+        writer.writerow(_dates_as_text(row))

@@ -205,12 +205,12 @@ def _linked(con: Connection, group: str, own: str, other: str) -> list[str]:
 
 def document(con: Connection, key: str) -> dict[str, Any] | None:
     row = con.execute(
-        "SELECT doc_id, source, duplicate_of, ingested_at, record FROM documents "
+        "SELECT doc_id, duplicate_of, ingested_at, record FROM documents "
         "WHERE doc_id = ? OR source = ? OR ends_with(source, '/' || ?) ORDER BY ingested_at LIMIT 1",
         [key, key, key]).fetchone()
     if row is None:
         return None
-    doc_id, source, duplicate_of, ingested_at, record = row
+    doc_id, duplicate_of, ingested_at, record = row
     result = _current_record(con, doc_id, record)
     copies = con.execute("SELECT doc_id FROM documents WHERE duplicate_of = ? ORDER BY doc_id",
                          [doc_id]).fetchall()

@@ -60,8 +60,7 @@ def older_versions(con: Connection, doc: Document, doc_id: str) -> list[str]:
 
 def remove_document(con: Connection, doc_id: str) -> set[str]:
     """Delete a document and all it brought; return the groups that lost members."""
-    groups = {r[0] for r in con.execute(
-        "SELECT DISTINCT canonical_id FROM events WHERE doc_id = ?", [doc_id]).fetchall()}
+    groups = _groups_of(con, doc_id)
     event_ids = "SELECT event_id FROM events WHERE doc_id = ?"
     con.execute(f"DELETE FROM event_links WHERE plan_id IN ({event_ids}) OR fact_id IN ({event_ids})",
                 [doc_id, doc_id])
@@ -69,9 +68,14 @@ def remove_document(con: Connection, doc_id: str) -> set[str]:
     for table in ("events", "entities", "quotes", "doc_bands", "documents"):
         con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
     for copy in _promote_duplicates(con, doc_id):
-        groups |= {r[0] for r in con.execute(
-            "SELECT DISTINCT canonical_id FROM events WHERE doc_id = ?", [copy]).fetchall()}
+        groups |= _groups_of(con, copy)
     return {rename_group(con, group) for group in groups}
+
+
+def _groups_of(con: Connection, doc_id: str) -> set[str]:
+    """The groups (canonical ids) of a stored document's events."""
+    return {r[0] for r in con.execute(
+        "SELECT DISTINCT canonical_id FROM events WHERE doc_id = ?", [doc_id]).fetchall()}
 
 
 def _promote_duplicates(con: Connection, removed: str) -> list[str]:
@@ -130,15 +134,13 @@ def insert_document(con: Connection, doc: Document, doc_id: str, duplicate_of: s
          len(doc.events), datetime.now()])
     keys = fingerprint.bands(signature)
     _many(con, "INSERT INTO doc_bands VALUES (?, ?, ?)",
-                    [[band, key, doc_id] for band, key in enumerate(keys)])
-    _many(con, 
-        "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [[doc_id, i, e.start, e.end, e.text, e.kind, e.name, e.country, e.id, e.title, e.role,
-          e.reason] for i, e in enumerate(doc.entities)])
-    _many(con, 
-        "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [[doc_id, i, q.start, q.end, q.text, q.speaker.name if q.speaker else None,
-          q.speaker.country if q.speaker else None] for i, q in enumerate(doc.quotes)])
+          [[band, key, doc_id] for band, key in enumerate(keys)])
+    _many(con, "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          [[doc_id, i, e.start, e.end, e.text, e.kind, e.name, e.country, e.id, e.title, e.role,
+            e.reason] for i, e in enumerate(doc.entities)])
+    _many(con, "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)",
+          [[doc_id, i, q.start, q.end, q.text, q.speaker.name if q.speaker else None,
+            q.speaker.country if q.speaker else None] for i, q in enumerate(doc.quotes)])
 
 
 def free_event_id(con: Connection, event: Event, doc_id: str) -> str:
@@ -197,10 +199,10 @@ def insert_event(con: Connection, event: Event, doc_id: str) -> tuple[str, list[
          event.evidence.start, event.evidence.end, event.evidence.text,
          json.dumps(record, ensure_ascii=False)])
     _many(con, "INSERT INTO participants VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [[event.id, i, p.name, p.country, p.kind, p.title, p.id]
-                     for i, p in enumerate(parties(event))])
+          [[event.id, i, p.name, p.country, p.kind, p.title, p.id]
+           for i, p in enumerate(parties(event))])
     _many(con, "INSERT INTO event_links VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                    [[link.plan, link.fact, link.kind] for link in links])
+          [[link.plan, link.fact, link.kind] for link in links])
     return rename_group(con, event.canonical_id), links
 
 
@@ -225,10 +227,11 @@ def refresh_group(con: Connection, group: str) -> None:
         "WHERE e.canonical_id = ?", [group]).fetchall()
     if not rows:
         return
+    members = {r[0]: Event.from_dict(json.loads(r[1])) for r in rows}
     rep = min(rows, key=lambda r: ((r[3] - r[2]).days if r[2] else 10**6, r[0]))
-    event = Event.from_dict(json.loads(rep[1]))
-    names = sorted({(p.name or "").lower() for r in rows
-                    for p in parties(Event.from_dict(json.loads(r[1]))) if p.name})
+    event = members[rep[0]]
+    names = sorted({(p.name or "").lower() for member in members.values()
+                    for p in parties(member) if p.name})
     independent = len({(outlet or "").lower() or original for *_, original, outlet, _ in rows})
     published = [r[7] for r in rows if r[7]]
     actor, recipient = event.actor, event.recipient

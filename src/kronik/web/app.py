@@ -13,7 +13,6 @@ import json
 import threading
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from fastapi import FastAPI, Request

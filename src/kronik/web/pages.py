@@ -17,7 +17,7 @@ from kronik.web import models
 from kronik.web.app import render
 from kronik.web.highlight import Mark, highlight
 from kronik.store import Filters
-from kronik.web.queries import MODES, ChronicleView, plover
+from kronik.web.queries import MODES, ChronicleView, is_conflict, is_cooperation, plover
 
 router = APIRouter()
 
@@ -90,15 +90,16 @@ def timeline_page(request: Request, data: Annotated[models.TimelinePage, Depends
 
 def chart_data(buckets: list[models.Bucket], bucket: str) -> dict[str, Any]:
     """What ``static/charts.js`` draws: one series per quad class and status."""
+    quads = plover()["quads"]
     series: dict[tuple[str, str], dict[str, Any]] = {}
     for b in buckets:
+        quad = quads.get(b.quad, {})
         item = series.setdefault((b.quad, b.status), {
-            "quad": b.quad, "status": b.status, "x": [], "y": [],
-            "label": plover()["quads"].get(b.quad, {}).get("label", b.quad),
-            "colour": plover()["quads"].get(b.quad, {}).get("colour", plover()["other_colour"])})
+            "quad": b.quad, "status": b.status, "x": [], "y": [], "label": quad.get("label", b.quad),
+            "colour": quad.get("colour", plover()["other_colour"])})
         item["x"].append(b.period)
         item["y"].append(b.count)
-    order = list(plover()["quads"]) + ["other"]
+    order = list(quads) + ["other"]
     return {"bucket": bucket, "series": sorted(series.values(), key=lambda s: (
         s["status"] == "planned", order.index(s["quad"]) if s["quad"] in order else 99))}
 
@@ -135,11 +136,10 @@ def dyad_chart(buckets: list[models.Bucket]) -> dict[str, Any]:
     """Cooperation above the axis, conflict below, per month."""
     months: dict[str, list[int]] = {}
     for b in buckets:
-        sign = 1 if b.quad.endswith("cooperation") else -1 if b.quad.endswith("conflict") else 0
         row = months.setdefault(b.period, [0, 0])
-        if sign > 0:
+        if is_cooperation(b.quad):
             row[0] += b.count
-        elif sign < 0:
+        elif is_conflict(b.quad):
             row[1] -= b.count
     x = sorted(months)
     quads = plover()["quads"]

@@ -22,6 +22,7 @@ from typing import Any
 from kronik.resources import load_data
 from kronik.store import Chronicle, Filters
 from kronik.store.queries import where
+from kronik.store.writer import quad_of_type
 from kronik.web import models
 from kronik.web.highlight import excerpt
 
@@ -46,10 +47,7 @@ def plover() -> dict[str, Any]:
 
 
 def quad_of(event_type: str | None) -> str | None:
-    for name, quad in plover()["quads"].items():
-        if event_type in quad["types"]:
-            return name
-    return None
+    return quad_of_type().get(event_type)
 
 
 def is_cooperation(quad: str | None) -> bool:
