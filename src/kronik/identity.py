@@ -24,9 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kronik.document import Document, Event
+from kronik.events import coding
 
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-ORDERED_MODES = frozenset({"visit", "multilateral"})  # visitor -> host, attendee -> host
 # Reports of one event may date it a day apart (local time against the outlet's time zone,
 # "Friday night" against "Saturday"); two days apart is already another day's event.
 NEAR_DAYS = 1
@@ -67,7 +66,7 @@ def countries(event: Event) -> list[str]:
 
 
 def is_symmetric(event: Event) -> bool:
-    return event.type in SYMMETRIC_TYPES and event.mode not in ORDERED_MODES
+    return coding.is_symmetric(event.type, event.mode)
 
 
 def party_key(event: Event) -> tuple | None:

@@ -19,7 +19,7 @@ from rich.table import Table
 from kronik.batch import extract_paths
 from kronik.document import Document
 from kronik.errors import InputError, KronikError
-from kronik.identity import ORDERED_MODES, SYMMETRIC_TYPES
+from kronik.events.coding import is_symmetric
 from kronik.reader import Skipped
 from kronik.scale import Engine, Extractor, extractor
 from kronik.scale.options import EngineOption, RayAddressOption, WorkersOption
@@ -116,8 +116,7 @@ def ingest(
 
 def _parties(row: dict[str, Any]) -> str:
     """'actor -> recipient' countries for directed events, the countries for symmetric ones."""
-    symmetric = row["type"] in SYMMETRIC_TYPES and row.get("mode") not in ORDERED_MODES
-    if symmetric or not (row.get("actor_country") and row.get("recipient_country")):
+    if is_symmetric(row["type"], row.get("mode")) or not (row.get("actor_country") and row.get("recipient_country")):
         return ", ".join(row.get("countries") or [])
     return f"{row['actor_country']} -> {row['recipient_country']}"
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import duckdb
 
-from kronik.identity import ORDERED_MODES, SYMMETRIC_TYPES
+from kronik.events.coding import ORDERED_MODES, SYMMETRIC_TYPES
 from kronik.store import schema
 
 Connection = duckdb.DuckDBPyConnection
