@@ -188,6 +188,7 @@ class Grammar:
     particles: frozenset[str]
     max_name_words: int
     name_stops: frozenset[str]
+    honorifics: frozenset[str]
 
     def field_word(self, token: Token) -> bool:
         return token.lower in self.field_words
@@ -251,7 +252,8 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         place_heads=_merge([_phrases(data["place_heads"], None, folded=False)]),
         compass=frozenset(data["compass_words"]), particles=lower("name_particles"),
         max_name_words=int(data["max_name_words"]),
-        name_stops=frozenset(data["name_stop_words"]))
+        name_stops=frozenset(data["name_stop_words"]),
+        honorifics=frozenset(data["honorifics"]))
 
 
 class Recogniser:
@@ -483,16 +485,19 @@ class _Scan:
         if complement is not None and complement.entity.kind == "person" \
                 and not self.names_follow(self.skip_brackets(complement.last)):
             complement = None  # "Presiden Xi": the person is named, not the title's state
-        title_end = complement.last if complement else index
+        title_end = self.home_state_after(complement) if complement else index
         title_first = first - 1 if former else first
         title_text = _title_text(self.span(title_first, title_end)[2])
         name_at = self.skip_brackets(title_end)
-        named = self.starts.get(name_at)
+        honoured = self.skip_honorifics(name_at)
+        named = self.starts.get(honoured)
         if named is not None and named.entity.kind == "person" and self.joined(name_at, True):
             person = named
-        elif self.names_follow(name_at) and not self.in_headline(name_at):
-            person = self.known_after(name_at, self.name_run(name_at)) or \
-                self.unknown_person(name_at, self.name_run(name_at))
+        elif (self.names_follow(name_at) or (honoured > name_at and self.joined(name_at, True)
+                                              and self.name_run(honoured) is not None)) \
+                and not self.in_headline(name_at) and not self.opens_institution(honoured):
+            person = self.known_after(honoured, self.name_run(honoured)) or \
+                self.unknown_person(honoured, self.name_run(honoured))
         else:
             person = self.apposition(first)
         if person is None:
@@ -502,6 +507,31 @@ class _Scan:
         for index in range(title_first, title_end):
             if self.claimed[index] is None:
                 self.claimed[index] = person
+
+    def home_state_after(self, complement: Found) -> int:
+        """Where a title's complement ends: an institution followed by its state ("MPR RI",
+        "Kemlu RI") takes the state in as a part."""
+        index = complement.last
+        state = self.starts.get(index)
+        if complement.entity.kind != "organization" or state is None \
+                or state.entity.kind != "state" or not self.joined(index):
+            return index
+        state.part_of = complement
+        del self.starts[index]
+        return state.last
+
+    def skip_honorifics(self, index: int) -> int:
+        """Skip honorifics written before a name ("Dr M Hidayat", "Prof. Dr. ..."); return
+        the token where the name may start."""
+        while index < len(self.tokens) - 1 and self.tokens[index].text in self.g.honorifics \
+                and self.tokens[index].gap in (" ", ". ", "."):
+            index += 1
+        return index
+
+    def opens_institution(self, index: int) -> bool:
+        """Whether an institution's head word ("Biro", "Badan") stands at ``index``: the
+        words after a title are then its office, not a name."""
+        return index < len(self.tokens) and self.tokens[index].lower in self.g.institutions
 
     def joined(self, index: int, commas: bool = False) -> bool:
         """Whether token ``index`` follows the one before it across a space (or a closing
