@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kronik.errors import InputError
-from kronik.reader import Article, Skipped, decode, html_to_text, iter_paths, read_articles, read_file
+from kronik.reader import (Article, InputWarning, Skipped, decode, html_to_text, iter_paths, read_articles,
+                           read_file)
 
 TEXT = "Menteri Luar Negeri Negeri Contoh “Ani Wirasena” tiba di Jakarta pada Senin – 3 Juni.\n"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"
@@ -159,3 +160,94 @@ def test_jsonl_of_other_records_in_a_folder_is_skipped_but_named_file_fails(tmp_
     assert [type(i) for i in read_articles([tmp_path])] == [Skipped]
     assert errors(read_articles([path])) == [f"{path}:1: line has no 'text' field"]
 
+
+
+def test_html_library_failing_to_import_is_one_error_per_page(tmp_path, monkeypatch):
+    """A broken install (jusText without lxml_html_clean) fails each HTML page, not the batch."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    (tmp_path / "a.html").write_text(ARTICLE_HTML, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"text": ARTICLE_HTML}) + "\n", encoding="utf-8")
+    items = list(read_articles([tmp_path]))
+    assert [i.source for i in items if isinstance(i, Article)] == [str(tmp_path / "b.txt")]
+    assert [e.split(": HTML")[0] for e in errors(items)] == [str(tmp_path / "a.html"), f"{tmp_path / 'c.jsonl'}:1"]
+    assert all("HTML cannot be read: the HTML library failed to load (" in e for e in errors(items))
+
+
+@pytest.mark.parametrize("separator", ["\u0085", "\u2028", "\u2029", "\r"])
+def test_jsonl_is_split_at_newlines_only(tmp_path, separator):
+    path = tmp_path / "batch.jsonl"
+    texts = [TEXT + separator + "Paragraf berikutnya.", TEXT]
+    path.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts),
+                    encoding="utf-8")
+    items = list(read_file(path))
+    assert errors(items) == []
+    assert [i.text for i in items] == texts
+
+
+def test_jsonl_with_crlf_line_ends_is_read(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_bytes((json.dumps({"text": TEXT}) + "\r\n").encode("utf-8") * 2)
+    assert [i.text for i in read_file(path)] == [TEXT, TEXT]
+
+
+def test_bad_published_falls_back_to_the_text_with_a_warning(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text(json.dumps({"text": TEXT, "published": "2024-06-03"}) + "\n"
+                    + json.dumps({"text": TEXT, "published": "kemarin sore"}) + "\n"
+                    + json.dumps({"text": TEXT, "published": 20240603}) + "\n", encoding="utf-8")
+    items = list(read_file(path))
+    assert errors(items) == []
+    warnings = [i for i in items if isinstance(i, InputWarning)]
+    assert [(w.source, w.reason) for w in warnings] == [
+        (f"{path}:2", "'published' \"kemarin sore\" is not an ISO 8601 date; the date is inferred from the text"),
+        (f"{path}:3", "'published' 20240603 is not an ISO 8601 date; the date is inferred from the text")]
+    assert [i.published for i in items if isinstance(i, Article)] == ["2024-06-03", None, None]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ({"text": 123}, "'text' is a number, not a string"),
+    ({"text": ["a"]}, "'text' is an array, not a string"),
+    ({"text": None}, "'text' is null, not a string"),
+    ([TEXT], "line is an array, not a JSON object"),
+    (TEXT, "line is a string, not a JSON object"),
+])
+def test_jsonl_line_of_the_wrong_type_is_named(tmp_path, line, reason):
+    path = tmp_path / "batch.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    assert errors(read_file(path)) == [f"{path}:1: {reason}"]
+
+
+def test_jsonl_in_a_folder_whose_lines_are_all_unusable_is_failed_not_skipped(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text(json.dumps({"text": 1}) + "\n" + json.dumps([2]) + "\n", encoding="utf-8")
+    items = list(read_articles([tmp_path]))
+    assert errors(items) == [f"{path}:1: 'text' is a number, not a string",
+                             f"{path}:2: line is an array, not a JSON object"]
+
+
+def test_jsonl_of_other_records_is_skipped_after_reading_all_its_lines(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(json.dumps({"doc": "a"}) + "\n" + json.dumps({"text": TEXT}) + "\n", encoding="utf-8")
+    items = list(read_articles([tmp_path]))
+    assert errors(items) == [f"{path}:1: line has no 'text' field"]
+    assert [i.text for i in items if isinstance(i, Article)] == [TEXT]
+
+
+def test_lone_surrogate_escapes_leave_writable_names(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text('{"text": "Presiden \\ud800 tiba.", "source": "a\\udc00b"}\n', encoding="utf-8")
+    [article] = read_file(path)
+    assert article.source == "a?b"
+    article.source.encode("utf-8")
+
+
+def test_named_path_that_cannot_be_examined_is_one_error_and_the_batch_goes_on(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text(TEXT, encoding="utf-8")
+    too_long = tmp_path / ("x" * 300 + ".txt")
+    items = list(read_articles([too_long, good]))
+    assert errors(items) == [f"{too_long}: cannot read (File name too long)"]
+    assert [i.source for i in items if isinstance(i, Article)] == [str(good)]

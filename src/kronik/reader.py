@@ -10,6 +10,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from kronik.errors import InputError
@@ -32,6 +33,8 @@ BINARY_SIGNATURES = {
     b"\x1f\x8b": "gzip archive", b"\x7fELF": "executable", b"RIFF": "RIFF media file",
 }
 NO_TEXT_FIELD = "line has no 'text' field"
+JSON_TYPES = {dict: "an object", list: "an array", str: "a string", int: "a number",
+              float: "a number", bool: "true or false", type(None): "null"}
 # What trafilatura finds on a page without an article is a menu or a login prompt: a few
 # words. Fewer words than this is no article.
 MIN_HTML_ARTICLE_WORDS = 15
@@ -55,6 +58,17 @@ class Skipped:
     reason: str
 
 
+@dataclass
+class InputWarning(Skipped):
+    """Part of an input that was passed over while the article itself is read (a malformed
+    ``published`` value, after which the date is inferred from the text).
+
+    It is yielded just before its article. It subclasses ``Skipped`` so that every consumer
+    of the item stream shows it as a note without knowing of warnings; the CLI names it a
+    warning.
+    """
+
+
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
     """Files named, and the supported files inside folders named, in a stable order.
 
@@ -64,14 +78,27 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
     """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        problem = _unusable_name(path)
+        if problem:
+            yield InputError(str(path), problem)
+        elif path.is_dir():
             yield from _folder_files(path)
-        elif path.exists():
-            yield path
-        elif path.is_symlink():
-            yield InputError(str(path), "broken symbolic link (its target does not exist)")
         else:
-            yield InputError(str(path), "no such file or folder")
+            yield path
+
+
+def _unusable_name(path: Path) -> str | None:
+    """Why a path named by the user cannot be opened at all (missing, a broken link, a name
+    too long, a folder above it that may not be searched), or None."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return "broken symbolic link (its target does not exist)" if path.is_symlink() else "no such file or folder"
+    except PermissionError:
+        return "permission denied"
+    except (OSError, ValueError) as exc:
+        return f"cannot read ({getattr(exc, 'strerror', None) or exc})"
+    return None
 
 
 def _folder_files(folder: Path) -> Iterator[Path | InputError]:
@@ -111,27 +138,46 @@ def _not_a_file(path: Path) -> str | None:
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError | Skipped]:
     """Every article in the given files and folders, or an error for each that cannot be read.
 
-    A JSON Lines file found inside a folder whose lines have no ``text`` field at all holds
-    other records (annotations, exports), not articles: it is skipped rather than failed.
+    A JSON Lines file found inside a folder whose lines are all records without a ``text``
+    field holds other records (annotations, exports), not articles: it is skipped rather
+    than failed. Articles are yielded as they are read, so a large file is never held whole.
     """
-    named = {Path(p) for p in paths if not Path(p).is_dir()}
+    paths = list(paths)
+    named = {Path(p) for p in paths}
     for item in iter_paths(paths):
         if isinstance(item, InputError):
             yield item
-            continue
-        try:
-            items = list(read_file(item))
-        except InputError as error:
-            yield error
-            continue
-        if item not in named and item.suffix.lower() in JSONL_SUFFIXES and items and all(
-                isinstance(i, InputError) and i.reason == NO_TEXT_FIELD for i in items):
-            yield Skipped(str(item), "JSON Lines file without a 'text' field: not articles")
-            continue
-        yield from items
+        elif item in named or item.suffix.lower() not in JSONL_SUFFIXES:
+            yield from _read_or_error(item)
+        else:
+            yield from _skip_other_records(item, _read_or_error(item))
 
 
-def read_file(path: Path) -> Iterator[Article | InputError]:
+def _read_or_error(path: Path) -> Iterator[Article | InputError | InputWarning]:
+    try:
+        yield from read_file(path)
+    except InputError as error:
+        yield error
+
+
+def _skip_other_records(path: Path, items: Iterator[Article | InputError | InputWarning]
+                        ) -> Iterator[Article | InputError | InputWarning | Skipped]:
+    """``items`` as they come, or one ``Skipped`` if every one of them is a record without
+    a 'text' field; only the leading run of such records is held back."""
+    held: list[InputError] = []
+    for item in items:
+        if not isinstance(item, InputError) or item.reason != NO_TEXT_FIELD:
+            yield from held
+            held.clear()
+            yield item
+            yield from items
+            return
+        held.append(item)
+    if held:
+        yield Skipped(str(path), "JSON Lines file without a 'text' field: not articles")
+
+
+def read_file(path: Path) -> Iterator[Article | InputError | InputWarning]:
     """The articles one file holds (one, or one per line of a JSON Lines file)."""
     suffix = path.suffix.lower()
     limit = MAX_JSONL_BYTES if suffix in JSONL_SUFFIXES else MAX_ARTICLE_BYTES
@@ -217,9 +263,17 @@ def _looks_like_html(text: str) -> bool:
 
 
 def html_to_text(html: str, source: str) -> str:
-    """The article text of an HTML page (trafilatura), with its title and date when present."""
-    import trafilatura
+    """The article text of an HTML page (trafilatura), with its title and date when present.
 
+    A broken installation (trafilatura or one of its libraries missing or failing to import)
+    is reported as an error of this page, so that a batch goes on with its other inputs.
+    """
+    try:
+        import trafilatura
+    except Exception as exc:  # noqa: BLE001 - an environment failure is one bad input, not a crash
+        raise InputError(source, f"HTML cannot be read: the HTML library failed to load "
+                                 f"({type(exc).__name__}: {exc}); reinstall Kronik from its lock "
+                                 f"file") from None
     try:
         extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                                 favor_recall=True)
@@ -241,8 +295,24 @@ def html_to_text(html: str, source: str) -> str:
     return "\n".join(line for line in (title, stamp, body) if line)
 
 
-def _jsonl_articles(text: str, source: str) -> Iterator[Article | InputError]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(number, line) of a JSON Lines text split at "\\n" only.
+
+    ``str.splitlines`` would also split at U+0085, U+2028 and U+2029, which JSON allows
+    unescaped inside strings; a trailing "\\r" is JSON whitespace and needs no care.
+    """
+    start = 0
+    number = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        number += 1
+        yield number, text[start:end]
+        start = end + 1
+
+
+def _jsonl_articles(text: str, source: str) -> Iterator[Article | InputError | InputWarning]:
+    for number, line in _jsonl_lines(text):
         if not line.strip():
             continue
         where = f"{source}:{number}"
@@ -251,11 +321,9 @@ def _jsonl_articles(text: str, source: str) -> Iterator[Article | InputError]:
         except json.JSONDecodeError as exc:
             yield InputError(where, f"malformed JSON ({exc.msg})")
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield InputError(where, NO_TEXT_FIELD)
-            continue
-        if not record["text"].strip():
-            yield InputError(where, "'text' is empty")
+        problem = _record_problem(record)
+        if problem:
+            yield InputError(where, problem)
             continue
         body = record["text"]
         if _looks_like_html(body):
@@ -264,7 +332,47 @@ def _jsonl_articles(text: str, source: str) -> Iterator[Article | InputError]:
             except InputError as error:
                 yield error
                 continue
+        published, warning = _published(record.get("published"), where)
+        if warning:
+            yield warning
         name = record.get("source") or record.get("id") or record.get("url") or where
-        published = record.get("published")
-        yield Article(source=str(name), text=body,
-                      published=str(published) if published else None, url=record.get("url"))
+        url = record.get("url")
+        yield Article(source=_writable(str(name)), text=body, published=published,
+                      url=_writable(url) if isinstance(url, str) else None)
+
+
+def _record_problem(record: object) -> str | None:
+    """Why a parsed JSON line is not an article record, or None."""
+    if not isinstance(record, dict):
+        return f"line is {JSON_TYPES.get(type(record), 'a value')}, not a JSON object"
+    if "text" not in record:
+        return NO_TEXT_FIELD
+    text = record["text"]
+    if not isinstance(text, str):
+        return f"'text' is {JSON_TYPES.get(type(text), 'a value')}, not a string"
+    if not text.strip():
+        return "'text' is empty"
+    return None
+
+
+def _published(value: object, where: str) -> tuple[str | None, InputWarning | None]:
+    """A record's ``published`` value when it is an ISO 8601 date or date-time; otherwise
+    None (the date is then inferred from the text) and a warning naming the line."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, str):
+        try:
+            datetime.fromisoformat(value.strip())
+            return value, None
+        except ValueError:
+            pass
+    shown = json.dumps(value, ensure_ascii=False)[:60]
+    return None, InputWarning(where, f"'published' {shown} is not an ISO 8601 date; "
+                                     "the date is inferred from the text")
+
+
+def _writable(value: str) -> str:
+    """``value`` with any lone surrogate (from a ``\\ud800`` escape) replaced by "?", so
+    that the records that name it can be written as UTF-8; the text itself is cleaned by
+    the clean stage."""
+    return value.encode("utf-8", "replace").decode("utf-8")
