@@ -52,7 +52,6 @@ def mixed_folder(tmp_path: Path) -> tuple[Path, dict[str, str], list[str]]:
     (folder / "notes.md").write_text("not an article", encoding="utf-8")
     bad = {
         "batch.jsonl:2": "malformed JSON",
-        "batch-baddate": "not an ISO 8601 date",
         "empty.txt": "file is empty",
         "image.txt": "binary file (PNG image)",
         "random.txt": "binary file",
@@ -62,7 +61,7 @@ def mixed_folder(tmp_path: Path) -> tuple[Path, dict[str, str], list[str]]:
         "dangling.txt": "broken symbolic link",
         "pipe.txt": "not a regular file",
     }
-    good = ["good.txt", "cp1252.txt", "utf16.txt", "page.html", "batch-good"]
+    good = ["good.txt", "cp1252.txt", "utf16.txt", "page.html", "batch-good", "batch-baddate"]
     return folder, bad, good
 
 
@@ -84,6 +83,9 @@ def test_bad_inputs_are_reported_one_line_each_and_good_ones_extracted(mixed_fol
     assert "Ani Wirasena" in by_name["utf16.txt"]["text"]
     assert "“Senin”" in by_name["cp1252.txt"]["text"]
     assert by_name["batch-good"]["published"] == "2024-06-03"
+    assert by_name["batch-baddate"]["published"] is None or by_name["batch-baddate"]["published_inferred"]
+    warning = f"warning: {folder / 'batch.jsonl'}:3: 'published' \"kemarin sore\" is not an ISO 8601 date"
+    assert any(line.startswith(warning) for line in result.stderr.splitlines()), result.stderr
     assert f"{len(bad)} input(s) failed, {len(good)} extracted" in result.stderr
 
 
@@ -103,3 +105,47 @@ def test_missing_input_is_one_error_line(tmp_path):
         [f"error: {tmp_path / 'missing.txt'}: no such file or folder"]
     assert "Traceback" not in result.stderr
     assert len(result.stdout.splitlines()) == 1
+
+
+def test_unwritable_output_is_reported_before_any_input_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "no-such-folder" / "out.jsonl"
+    result = run_cli("extract", str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), "-o", str(out),
+                     cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"error: {out}: cannot write (No such file or directory)"]
+
+
+def test_jsonl_whose_every_line_is_unusable_fails(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "batch.jsonl").write_text(json.dumps({"text": 123}) + "\n" + json.dumps(["x"]) + "\n",
+                                        encoding="utf-8")
+    for target in (folder, folder / "batch.jsonl"):
+        result = run_cli("extract", str(target), cwd=tmp_path)
+        assert result.returncode == 1, result.stderr
+        assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == [
+            f"error: {folder / 'batch.jsonl'}:1: 'text' is a number, not a string",
+            f"error: {folder / 'batch.jsonl'}:2: line is an array, not a JSON object"]
+
+
+def test_named_file_that_cannot_be_read_is_one_error_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    too_long = tmp_path / ("x" * 300 + ".txt")
+    result = run_cli("extract", str(too_long), str(tmp_path / "a.txt"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == \
+        [f"error: {too_long}: cannot read (File name too long)"]
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [str(tmp_path / "a.txt")]
+
+
+def test_jsonl_with_line_separators_in_strings_and_a_surrogate_escape_is_extracted(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"text": GOOD.replace(". ", separator), "source": f"s{i}"}, ensure_ascii=False)
+             for i, separator in enumerate([".\u2028", ".\u0085", ".\u2029"])]
+    lines.append(json.dumps({"text": GOOD.replace("Senin", "Senin\ud800"), "source": "s3\udc00"}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("extract", str(path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["s0", "s1", "s2", "s3?"]

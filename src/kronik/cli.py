@@ -6,7 +6,7 @@ import sys
 from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ContextManager, TextIO
 
 import typer
 from rich.console import Console
@@ -16,7 +16,7 @@ from kronik.batch import extract_paths
 from kronik.document import Document
 from kronik.errors import InputError, KronikError
 from kronik.identity import link_documents
-from kronik.reader import Skipped, iter_paths
+from kronik.reader import InputWarning, Skipped, iter_paths
 from kronik.scale import Engine, Extractor, extractor
 from kronik.scale.options import EngineOption, RayAddressOption, WorkersOption
 from kronik.scale.parquet import write_parquet
@@ -53,6 +53,9 @@ def extract_with_progress(paths: list[Path], extract: Extractor = extract_paths
             if isinstance(item, InputError):
                 failures += 1
                 report(item)
+            elif isinstance(item, InputWarning):
+                errors.print(f"warning: {item.source}: {item.reason}", highlight=False)
+                continue
             elif isinstance(item, Skipped):
                 errors.print(f"note: {item.source}: skipped, {item.reason}", highlight=False)
             else:
@@ -77,32 +80,42 @@ def extract(
     ray_address: RayAddressOption = None,
 ) -> None:
     """Extract document records (events, quotes, entities, dates) from articles."""
-    docs, failures = extract_with_progress(paths, extractor(engine, workers, ray_address))
-    link_documents(docs)
-    records = [doc.to_dict() for doc in docs]
-    if parquet is not None:
-        write_parquet(records, parquet)
-    if parquet is None or output is not None:
-        write_records(records, output, fmt)
+    with output_target(output, parquet) as handle:
+        docs, failures = extract_with_progress(paths, extractor(engine, workers, ray_address))
+        link_documents(docs)
+        records = [doc.to_dict() for doc in docs]
+        if parquet is not None:
+            write_parquet(records, parquet)
+        if handle is not None:
+            write_records(records, handle, fmt)
     if failures:
         errors.print(f"{failures} input(s) failed, {len(docs)} extracted", highlight=False)
         raise typer.Exit(1)
 
 
-def write_records(records: list[dict], output: Path | None, fmt: OutputFormat) -> None:
-    """The records as JSON Lines or one JSON array, to ``output`` or standard output."""
+def output_target(output: Path | None, parquet: Path | None) -> ContextManager[TextIO | None]:
+    """Where the records go: ``output``, standard output, or nowhere (Parquet only).
+
+    ``output`` is opened here, before any extraction, so that a path that cannot be written
+    is reported at once rather than after the whole batch.
+    """
+    if output is None:
+        return nullcontext(None if parquet is not None else sys.stdout)
     try:
-        handle = output.open("w", encoding="utf-8") if output else sys.stdout
-    except OSError as exc:
-        report(KronikError(f"{output}: cannot write ({exc.strerror or exc})"))
+        return output.open("w", encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        report(KronikError(f"{output}: cannot write ({getattr(exc, 'strerror', None) or exc})"))
         raise typer.Exit(2) from None
-    with handle if output else nullcontext(handle):
-        if fmt is OutputFormat.json:
-            json.dump(records, handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
-        else:
-            for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def write_records(records: list[dict], handle: TextIO, fmt: OutputFormat) -> None:
+    """The records as JSON Lines or one JSON array, to an open text ``handle``."""
+    if fmt is OutputFormat.json:
+        json.dump(records, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+    else:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 from kronik.store.commands import register as register_store_commands  # noqa: E402
