@@ -42,6 +42,8 @@ _REPLACEMENTS = {
 # One pass over the text: the characters above, and control characters, which are dropped.
 _ODD_CHARACTERS = re.compile("\r\n|[" + "".join(k for k in _REPLACEMENTS if len(k) == 1)
                              + "\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Python strings may hold surrogate code points, which no UTF-8 text can.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACE_RUN = re.compile(r" {2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?](?:\s|$))")
 _SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
@@ -97,8 +99,12 @@ def _fragment_patterns(entries: list[dict]) -> tuple[tuple[re.Pattern[str], str]
 
 
 def normalize_characters(text: str) -> str:
-    """NFC text with one kind of space, newline and dash, and no invisible characters."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC text with one kind of space, newline and dash, and no invisible characters.
+
+    A lone surrogate (a broken ``\\ud800`` escape in JSON) cannot be written as UTF-8: it
+    becomes U+FFFD, the replacement character, before anything else reads the text.
+    """
+    text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))
     return _ODD_CHARACTERS.sub(lambda m: _REPLACEMENTS.get(m.group(0), ""), text)
 
 
