@@ -156,6 +156,8 @@ class FrameBuilder:
         clause = self.text[self._clause_start(hit.start, sentence.start):hit.start]
         if self.lexicon.negation.search(before) or self.lexicon.hypothetical.search(clause):
             return False
+        if self._hedged(hit, sentence, before, clause):
+            return False
         whole_clause = self.text[self._clause_start(hit.start, sentence.start):
                                  self._clause_end(hit.end, sentence.end)]
         if self.lexicon.habitual.search(whole_clause):
@@ -166,6 +168,16 @@ class FrameBuilder:
         if trigger.form == "noun" and self._after_other_verb(hit, sentence):
             return False
         return True
+
+    def _hedged(self, hit: TriggerHit, sentence: Sentence, before: str, clause: str) -> bool:
+        """A wish or possibility ("berharap dapat bertemu", "kemungkinan serangan"), a question,
+        or a contest-prone word in a sentence about a sport match: no event took place."""
+        if self.lexicon.hedge.search(before) or self.lexicon.question.search(clause):
+            return True
+        if "?" in self.text[hit.end:sentence.end]:
+            return True
+        return hit.trigger.contest_prone and bool(
+            self.lexicon.contest.search(self.text, sentence.start, sentence.end))
 
     def _is_passive(self, hit: TriggerHit) -> bool:
         """A di- verb ("ditandatangani") whose agent follows it, with or without "oleh"."""
@@ -233,7 +245,10 @@ class FrameBuilder:
         if actors is None:
             return None
         status = self._status(hit, sentence)
-        frame = Frame(type=trigger.type, mode=trigger.mode, trigger=Span(hit.start, hit.end, self.text[hit.start:hit.end]),
+        event_type = trigger.type
+        if status == "planned" and trigger.planned_type:  # a threatened act is a threat made
+            event_type, status = trigger.planned_type, "occurred"
+        frame = Frame(type=event_type, mode=trigger.mode, trigger=Span(hit.start, hit.end, self.text[hit.start:hit.end]),
                       sentence=index, actors=actors, recipients=recipients, status=status,
                       location=location.parties[0] if location and location.parties else None,
                       in_quote=quote is not None,

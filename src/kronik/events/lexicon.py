@@ -25,6 +25,8 @@ class Trigger:
     object_in_pattern: bool = False
     host_subject: bool = False
     addressee_near: bool = False
+    contest_prone: bool = False
+    planned_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,9 @@ class Lexicon:
     planned: re.Pattern[str]
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    hedge: re.Pattern[str]
+    question: re.Pattern[str]
+    contest: re.Pattern[str]
     habitual: re.Pattern[str]
     cue_window_words: int
     planned_window_words: int
@@ -96,6 +101,7 @@ def _trigger(entry: dict) -> Trigger:
         object_in_pattern=bool(entry.get("object_in_pattern")),
         host_subject=bool(entry.get("host_subject")),
         addressee_near=bool(entry.get("addressee_near")),
+        contest_prone=bool(entry.get("contest_prone")), planned_type=entry.get("planned_type"),
     )
 
 
@@ -110,6 +116,9 @@ def lexicon(language: str = "id") -> Lexicon:
         planned=_words(data["planned_cues"]),
         negation=_words(data["negation_cues"]),
         hypothetical=_words(data["hypothetical_cues"]),
+        hedge=_words(data["hedge_cues"]),
+        question=_words(data["question_cues"]),
+        contest=_words(data["contest_cues"]),
         habitual=_words(data["habitual_cues"]),
         cue_window_words=int(data["cue_window_words"]),
         planned_window_words=int(data["planned_window_words"]),
