@@ -1,7 +1,7 @@
 """Recognising actors and places in text: knowledge-base names, institutions, place names and
 the title grammar of Indonesian news.
 
-Four passes over one tokenisation of the text, each building on the one before:
+Five passes over one tokenisation of the text, each building on the one before:
 
 1. the knowledge base's scan (one Aho-Corasick pass) finds states, capitals and seats used for
    their state, organisations and known people;
@@ -11,7 +11,10 @@ Four passes over one tokenisation of the text, each building on the one before:
 4. titles: "Menteri Keuangan AS Scott Bessent", "Perdana Menteri (PM) Malaysia Anwar Ibrahim",
    "<name>, Direktur Advokasi ..." give a name, a title and a state for anyone, known or not;
    a title without a name ("Presiden Iran", "pemimpin AS itu") is a role mention that the
-   coreference step (``kronik.actors.coref``) resolves.
+   coreference step (``kronik.actors.coref``) resolves;
+5. the gazetteer (``kronik.actors.places``): cities, regions and venues in no other mention
+   ("Melbourne", "Kabupaten Bintan", "Istana Bogor") become places with their state and
+   coordinates, and place names of pass 2 without a state get one ("Kota Gaza").
 
 The grammar's words live in ``lang/id/titles.yaml``; this module only connects them.
 """
@@ -28,6 +31,7 @@ from itertools import takewhile
 from typing import Any, NamedTuple
 
 from kronik.actors.kb import KnowledgeBase, SurfaceForm
+from kronik.actors.places import Gazetteer, Place, gazetteer
 from kronik.document import Entity
 from kronik.errors import KronikError
 from kronik.resources import load_data
@@ -189,6 +193,7 @@ class Grammar:
     max_name_words: int
     name_stops: frozenset[str]
     honorifics: frozenset[str]
+    speech_verbs: frozenset[str]
 
     def field_word(self, token: Token) -> bool:
         return token.lower in self.field_words
@@ -253,7 +258,8 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         compass=frozenset(data["compass_words"]), particles=lower("name_particles"),
         max_name_words=int(data["max_name_words"]),
         name_stops=frozenset(data["name_stop_words"]),
-        honorifics=frozenset(data["honorifics"]))
+        honorifics=frozenset(data["honorifics"]),
+        speech_verbs=lower("speech_verbs"))
 
 
 class Recogniser:
@@ -262,6 +268,7 @@ class Recogniser:
     def __init__(self, kb: KnowledgeBase, language: str = "id"):
         self.kb = kb
         self.grammar = grammar(language)
+        self.places = gazetteer(language)
         # The same names recur in every article: resolve each (name, kind, date) once.
         self.lookup = lru_cache(maxsize=LOOKUP_CACHE)(self._lookup)
 
@@ -270,12 +277,14 @@ class Recogniser:
         return _resolve(self.kb, surface, form, on)
 
     def find(self, text: str, tokens: Tokens, on: date | None) -> list[Found]:
-        """Every mention the four passes find, in text order (coreference comes after)."""
+        """Every mention the five passes find, in text order (coreference comes after)."""
         scan = _Scan(self, text, tokens, on)
         scan.knowledge_base()
         scan.places()
         scan.institutions()
         scan.titles()
+        scan.speakers()
+        scan.gazetteer(self.places)
         return sorted(scan.found, key=lambda f: (f.entity.start, -f.entity.end))
 
 
@@ -485,7 +494,10 @@ class _Scan:
         if complement is not None and complement.entity.kind == "person" \
                 and not self.names_follow(self.skip_brackets(complement.last)):
             complement = None  # "Presiden Xi": the person is named, not the title's state
-        title_end = self.home_state_after(complement) if complement else index
+        if complement is not None:
+            title_end = self.home_state_after(complement)
+        else:
+            title_end = index + 1 if self.unknown_acronym(index) else index
         title_first = first - 1 if former else first
         title_text = _title_text(self.span(title_first, title_end)[2])
         name_at = self.skip_brackets(title_end)
@@ -520,6 +532,14 @@ class _Scan:
         del self.starts[index]
         return state.last
 
+    def unknown_acronym(self, index: int) -> bool:
+        """An unclaimed acronym right after a title ("juru bicara CENTCOM, <name>"): an
+        organisation the knowledge base does not know, part of the title."""
+        if index >= len(self.tokens) or self.claimed[index] is not None or not self.joined(index):
+            return False
+        text = self.tokens[index].text
+        return len(text) >= 2 and text.isalpha() and text.isupper()
+
     def skip_honorifics(self, index: int) -> int:
         """Skip honorifics written before a name ("Dr M Hidayat", "Prof. Dr. ..."); return
         the token where the name may start."""
@@ -532,6 +552,27 @@ class _Scan:
         """Whether an institution's head word ("Biro", "Badan") stands at ``index``: the
         words after a title are then its office, not a name."""
         return index < len(self.tokens) and self.tokens[index].lower in self.g.institutions
+
+    # Pass 5: unknown names before a verb of saying
+
+    def speakers(self) -> None:
+        """"<Given> <Family> menegaskan ...": a run of two or more name words, unclaimed,
+        right before a verb of saying is a person the knowledge base does not know."""
+        for verb in self.tokens.starting({word: [] for word in self.g.speech_verbs}):
+            first = verb
+            while first > 0 and verb - first < self.g.max_name_words \
+                    and self.tokens[first - 1].gap in NAME_GAPS \
+                    and self.claimed[first - 1] is None and self.g.name_word(self.tokens[first - 1]):
+                first -= 1
+            if verb - first >= 2 and self.name_run(first) == verb and not self.in_headline(first) \
+                    and not self.opens_institution(first) and not self.common_word(first):
+                self.unknown_person(first, verb)
+
+    def common_word(self, index: int) -> bool:
+        """A capitalised word that the same text also writes in lower case ("Kemudian" at a
+        sentence's start, "kemudian" elsewhere) is a common word, not a name."""
+        return any(self.tokens[i].text.islower()
+                   for i in self.tokens.positions.get(self.tokens[index].lower, ()))
 
     def joined(self, index: int, commas: bool = False) -> bool:
         """Whether token ``index`` follows the one before it across a space (or a closing
@@ -705,6 +746,52 @@ class _Scan:
             self.starts.pop(complement.first, None)
         self.add(found)
 
+    # Pass 5: the gazetteer
+
+    def gazetteer(self, places: Gazetteer) -> None:
+        """Places of the gazetteer in no other mention; a state for pass 2's place names."""
+        for found in self.found:
+            entity = found.entity
+            if found.source == "place" and entity.country is None:
+                hit = next((hit for i in range(found.first, found.last)
+                            if (hit := places.at(self.text, self.tokens, i, True))
+                            and hit.last == found.last), None)
+                if hit is not None:
+                    _locate(entity, hit.place, f"{entity.reason}; gazetteer")
+        index = 0
+        while index < len(self.tokens):
+            hit = None
+            if self.claimed[index] is None:
+                cued = index > 0 and self.tokens[index - 1].lower in places.cues
+                hit = places.at(self.text, self.tokens, index, cued)
+            inner = self.inside(hit.first, hit.last) if hit is not None else None
+            if inner is None or (inner and not hit.place.hand_written):
+                index += 1
+                continue
+            start, end, surface = self.span(hit.first, hit.last)
+            entity = Entity(start, end, surface, "place", hit.place.name, hit.place.country,
+                            hit.place.id)
+            _locate(entity, hit.place, "gazetteer")
+            place = self.add(Found(entity, hit.first, hit.last, "gazetteer"))
+            for part in inner:  # "PBB" in "Markas PBB": part of the venue's name
+                part.part_of = place
+                self.starts.pop(part.first, None)
+            index = hit.last
+
+    def inside(self, first: int, last: int) -> list[Found] | None:
+        """The organisations claiming tokens ``[first, last)``, or None where a mention of
+        another kind, or one reaching outside, claims one."""
+        inner: list[Found] = []
+        for index in range(first, last):
+            found = self.claimed[index]
+            if found is None or found in inner:
+                continue
+            if found.first < first or found.last > last \
+                    or found.entity.kind not in ("organization", "group"):
+                return None
+            inner.append(found)
+        return inner
+
 
 def _resolve(kb: KnowledgeBase, surface: str, form: SurfaceForm, on: date | None
              ) -> Entity | None:
@@ -736,6 +823,12 @@ def _resolve(kb: KnowledgeBase, surface: str, form: SurfaceForm, on: date | None
         return Entity(0, end, surface, "place", place.place.name if place else surface,
                       place.code if place else None, reason="KB place name")
     return None
+
+
+def _locate(entity: Entity, place: Place, how: str) -> None:
+    """Give a place mention the state and coordinates of the place it names."""
+    entity.country, entity.lat, entity.lon = place.country, place.lat, place.lon
+    entity.reason = f"{how} {place.kind} '{place.name}' of {place.country or 'no state'}"
 
 
 def _placed(entity: Entity, start: int, end: int) -> Entity:

@@ -34,6 +34,13 @@ SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 PHRASE_REACH = 160
 CLAUSE_REACH = 240
 PRONOUN = "pronoun"
+# A sentence's subject has at most this many words of title before it ("Ketua juru runding
+# Kolombia"): titles in the real set run to four or five words.
+SUBJECT_LEAD_WORDS = 6
+# A reported clause between an attribution and its quotation ("X mengatakan bahwa negara itu
+# hanya mau "..."): words without quotation marks or sentence ends, up to 150 characters (a
+# clause of about twenty words; longer ones are rarely still the same speaker's frame).
+CLAUSE = "(?:\\s+[^\"\u201c\u201d\u201e\u00ab\u00bb\\n.!?;]{1,150}?)?"
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class Grammar:
     institution_kinds: dict[str, str]
     determiners: re.Pattern[str]
     anaphors: re.Pattern[str]
+    after_verb_before: re.Pattern[str]
 
 
 @cache
@@ -86,8 +94,9 @@ def grammar(language: str = "id") -> Grammar:
         before=re.compile(
             rf"(?:\b(?P<verb>{verbs_before})(?:\s+(?:{alternation(data['addressee'])})\s+"
             r"[^,:;.!?\n]{1,80}?)?|\b(?P<menurut>" + alternation(data["phrases_before"]) +
-            r")\s+(?P<np>[^,:;.!?\n]{1,80}?)|(?P<colon>):)\s*,?(?:\s*\b(?:" +
-            alternation(data["complementizers"]) + r"))?\s*[,:]?\s*$", re.I),
+            r")\s+(?P<np>[^,:;.!?\n]{1,80}?)|\b(?P<own>" + alternation(data["pronoun_before"]) +
+            rf")\b\s*,?{CLAUSE}|(?P<colon>):)\s*,?(?:\s*\b(?:" +
+            alternation(data["complementizers"]) + rf")\b{CLAUSE})?\s*[,:]?\s*$", re.I),
         verb=re.compile(data["verb_pattern"]),
         not_verbs=frozenset(data["not_verbs"]),
         stops=frozenset(data["phrase_stops"]),
@@ -101,6 +110,8 @@ def grammar(language: str = "id") -> Grammar:
         institution_kinds={k.lower(): v for k, v in data["institutions"].items()},
         determiners=re.compile(rf"^(?:(?:{dets})\s+)+", re.I),
         anaphors=re.compile(rf"(?:\s+(?:{alternation(data['anaphors'])}))+$", re.I),
+        after_verb_before=re.compile(rf"\b(?:{verbs_after}|{alternation(data['phrases_after'])})"
+                                     r"\b[^,.;:!?\n]*,?[^,.;:!?\n]*$", re.I),
     )
 
 
@@ -227,8 +238,8 @@ class _Reader:
         self.spans = find_spans(self.text, g)
         self.closed = [s for s in self.spans if s.closed]
         self._closed_opens = [s.open for s in self.closed]
-        self.boundaries = [m.start() for m in SENTENCE_END.finditer(self.text)
-                           if not self._quoted(m.start())]
+        self.boundaries = sorted([m.start() for m in SENTENCE_END.finditer(self.text)
+                                  if not self._quoted(m.start())] + self._closing_ends())
         self._sentence_of = [self._next_boundary(s.close) if s.closed else None for s in self.spans]
         self.entities = sorted((e for e in doc.entities if e.kind in ACTOR_KINDS),
                                key=lambda e: (e.start, e.end))
@@ -251,12 +262,15 @@ class _Reader:
                 speaker = self._from_sentence(index, own)
             if speaker is None and previous is not None and self._continues(previous[0], span):
                 speaker = previous[1]
-            quote = self._quote(span, speaker) if speaker is not None else None
+            if speaker is None:
+                continue
+            quote = self._quote(span, speaker)
             if quote is not None:
                 found.append(quote)
-                previous = (span, speaker)
-                self.last_speaker = speaker
-                self.last_end = self._next_boundary(span.close) if span.closed else span.close
+            # A short quoted fragment is no quote, but its speaker is still the last one named.
+            previous = (span, speaker)
+            self.last_speaker = speaker
+            self.last_end = self._next_boundary(span.close) if span.closed else span.close
         return found
 
     def _quote(self, span: Span, speaker: Party) -> Quote | None:
@@ -322,6 +336,8 @@ class _Reader:
         match = self.g.before.search(self.text, clause, span.open)
         if not match:
             return None
+        if match.group("own"):
+            return self._pronoun(span.open)
         if match.group("menurut"):
             party = self._party(*self._phrase(match.start("np"), match.end("np")))
         else:
@@ -347,10 +363,12 @@ class _Reader:
         return self._pronoun(pos) if party == PRONOUN else party
 
     def _pronoun(self, pos: int) -> Party | None:
-        """Who a pronoun speaker stands for: a person who opened a sentence since the last speaker's
-        quotation, else the last speaker, else the last person named."""
+        """Who a pronoun speaker stands for: a person who opened a sentence, or was named as
+        a speaker ("kata X"), since the last speaker's quotation; else the last speaker, else
+        the last person named."""
         subjects = [e for e in self._actors(self.last_end, pos) if e.kind == "person" and e.name
-                    and e.start >= self.last_end and self._opens_sentence(e)]
+                    and e.start >= self.last_end
+                    and (self._opens_sentence(e) or self._named_as_speaker(e))]
         if subjects:
             return self._person(subjects[-1])
         if self.last_speaker is not None:
@@ -362,6 +380,7 @@ class _Reader:
         """The subject before a verb of saying: walk back over the comma-separated parts of the
         clause and take the noun phrase that opens the nearest part that has one."""
         pos = end
+        described: Party | str | None = None
         while pos > clause:
             comma = self.text.rfind(",", clause, pos)
             while comma >= 0 and self._quoted(comma):
@@ -373,10 +392,13 @@ class _Reader:
                            len(tokens))
                 if not self._is_verb(tokens[0][2]):
                     party = self._party(tokens[0][0], tokens[cut - 1][1], written=not colon)
-                    if party is not None:
+                    if party is not None and not _unnamed(party):
                         return party
+                    # "<name>, pakar ..., mengatakan": the description is in apposition to a
+                    # name before it; keep looking back for the name.
+                    described = described or party
             pos = part - 1
-        return None
+        return described
 
     # -- speakers -------------------------------------------------------------------------
 
@@ -484,9 +506,19 @@ class _Reader:
     # -- text helpers ---------------------------------------------------------------------
 
     def _opens_sentence(self, entity: Entity) -> bool:
-        """Whether an entity is a sentence's subject: only capitalised words (titles) before it."""
+        """Whether an entity is a sentence's subject: only its title before it, that is words
+        that are neither verbs nor relative words, without a comma ("Ketua juru runding
+        Kolombia X bahkan menuduh ...")."""
         lead = self.text[self._previous_boundary(entity.start):entity.start]
-        return all(word[:1].isupper() for word in lead.split())
+        words = WORD.findall(lead)
+        return "," not in lead and len(words) <= SUBJECT_LEAD_WORDS and not any(
+            self._is_verb(w) or w.lower() in self.g.relatives for w in words)
+
+    def _named_as_speaker(self, entity: Entity) -> bool:
+        """Whether a person is named right after a verb of saying ("..., kata <title> X")."""
+        lead = self.text[max(self._previous_boundary(entity.start), entity.start - PHRASE_REACH):
+                         entity.start]
+        return bool(self.g.after_verb_before.search(lead))
 
     def _named_persons(self, a: int, b: int) -> list[Entity]:
         return [e for e in self._actors(a, b) if e.kind == "person" and self._is_named(e)]
@@ -517,6 +549,10 @@ class _Reader:
         return (self._is_verb(word) or lower in self.g.stops
                 or (colon and lower in self.g.place_stops))
 
+    def _closing_ends(self) -> list[int]:
+        """Closing marks right after a sentence's end ('... itu."'): the sentence ends there."""
+        return [s.close for s in self.closed if self.text[s.close - 1:s.close] in (".", "!", "?")]
+
     def _quoted(self, pos: int) -> bool:
         i = bisect_right(self._closed_opens, pos) - 1
         return i >= 0 and self.closed[i].open < pos < self.closed[i].close
@@ -528,3 +564,8 @@ class _Reader:
     def _previous_boundary(self, pos: int) -> int:
         i = bisect_left(self.boundaries, pos) - 1
         return self.boundaries[i] + 1 if i >= 0 else 0
+
+
+def _unnamed(party: Party | str) -> bool:
+    """A described speaker without a name ("seorang pakar", "pejabat AS")."""
+    return isinstance(party, Party) and party.kind == "person" and party.name is None
