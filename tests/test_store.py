@@ -9,17 +9,20 @@ import copy
 import random
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 import pytest
 from test_identity import make_doc, make_event
 
+from kronik.document import Party
 from kronik.errors import StoreError
 from kronik.identity import canonical_id_for, link_documents
 from kronik.store import Chronicle, Filters
 from kronik.store.schema import SCHEMA_VERSION
+from kronik.store.vocabulary import (UnknownValueError, country_code, country_label, event_mode,
+                                     event_type)
 
 WORDS = ("pemerintah menteri kerja sama perbatasan pelabuhan nelayan anggaran parlemen utusan "
          "perundingan tarif gandum pupuk listrik jembatan kapal latihan bendungan sungai").split()
@@ -164,9 +167,9 @@ def test_timeline_filters(filled):
 def test_dyad_network_actors(filled):
     dyad = filled.dyad("usa", "chn")
     assert dyad["totals"] == {"verbal_cooperation": 1, "verbal_conflict": 1, "material_cooperation": 1}
-    assert [e["type"] for e in dyad["events"]] == ["CONSULT", "THREATEN", "AID"]
+    assert [e["type"] for e in dyad["events"]] == ["AID", "CONSULT", "THREATEN"]  # newest first
     latest = filled.dyad("USA", "CHN", limit=2)
-    assert (latest["total"], [e["type"] for e in latest["events"]]) == (3, ["THREATEN", "AID"])
+    assert (latest["total"], [e["type"] for e in latest["events"]]) == (3, ["AID", "CONSULT"])
     assert {(p["period"], p["quad"]) for p in dyad["periods"]} == {
         ("2030-03", "verbal_cooperation"), ("2030-03", "verbal_conflict"),
         ("2030-06", "material_cooperation")}
@@ -176,7 +179,8 @@ def test_dyad_network_actors(filled):
     assert filled.network(start=date(2030, 4, 1), end=date(2030, 4, 30)) == [
         {"source": "RUS", "target": "UKR", "directed": True, "weight": 1, "quads": ["material_conflict"]}]
     top = filled.actors(limit=2)
-    assert [(a["name"], a["events"]) for a in top] == [("Negara CHN", 3), ("Negara USA", 3)]
+    assert [(a["name"], a["country"], a["events"]) for a in top] == [
+        ("Tiongkok", "CHN", 3), ("Amerika Serikat", "USA", 3)]
 
 
 def test_document_search_and_stats(filled):
@@ -255,3 +259,76 @@ def test_reading_a_version_1_store_migrates_it_and_backfills_source_lists(tmp_pa
         assert store.stats()["schema_version"] == SCHEMA_VERSION
         assert sorted(s["source"] for s in store.event("a1")["source_list"]) == ["a.txt", "b.txt"]
         assert store.count_events(Filters(country="bra")) == 1
+
+
+# -- queries in the analyst's language -----------------------------------------------------------
+
+def party_event(event_id: str, day: date, *parties: Party, type_: str = "ACCUSE"):
+    event = make_event(event_id, type_, [], day)
+    event.actor, event.recipient = parties[0], parties[1] if len(parties) > 1 else None
+    event.participants = list(parties)
+    return event
+
+
+def test_actors_fold_metonyms_and_institutions_into_their_state_and_keep_people(chronicle):
+    usa = [Party("Amerika Serikat", "USA"), Party("AS", "USA"), Party("Washington", "USA"),
+           Party("Gedung Putih", "USA"), Party("militer AS", "USA", kind="organization")]
+    fra = Party("Paris", "FRA")  # a capital speaking for its state
+    person = Party("Tuan Fiksi", "USA", kind="person", title="Presiden", id="Q0")
+    events = [party_event(f"u{i}", date(2030, 1, 1 + i), party, fra) for i, party in enumerate(usa)]
+    events.append(party_event("p1", date(2030, 2, 1), person, fra))
+    chronicle.ingest([doc_with_text("a.txt", article(1), *events)])
+    rows = {row["name"]: row for row in chronicle.actors(limit=10)}
+    assert set(rows) == {"Amerika Serikat", "Prancis", "Tuan Fiksi"}
+    assert (rows["Amerika Serikat"]["kind"], rows["Amerika Serikat"]["events"]) == ("state", 5)
+    assert set(rows["Amerika Serikat"]["forms"]) == {p.name for p in usa}
+    assert (rows["Prancis"]["country"], rows["Prancis"]["forms"]) == ("FRA", ["Paris"])
+    assert (rows["Tuan Fiksi"]["kind"], rows["Tuan Fiksi"]["country"]) == ("person", "USA")
+
+
+def test_search_shows_whole_words_with_title_and_date(chronicle):
+    text = " ".join(["pelabuhan"] * 60 + ["anggaran kapal nelayan"] + ["jembatan"] * 60)
+    doc = doc_with_text("a.txt", text)
+    doc.title, doc.published = "Judul Fiksi", datetime(2030, 3, 4, 10, 0)
+    chronicle.ingest([doc])
+    hit = chronicle.search("KAPAL")[0]
+    assert (hit["title"], hit["published"][:10]) == ("Judul Fiksi", "2030-03-04")
+    words = hit["snippet"].split()
+    assert words[0] == words[-1] == "…" and "anggaran kapal nelayan" in hit["snippet"]
+    assert set(words[1:-1]) <= {"pelabuhan", "anggaran", "kapal", "nelayan", "jembatan"}
+
+
+def test_timeline_and_dyad_list_the_same_events_in_the_same_order(filled):
+    timeline = [e["canonical_id"] for e in filled.timeline(Filters(country="USA"))
+                if "CHN" in e["countries"]]
+    assert [e["canonical_id"] for e in filled.dyad("USA", "CHN")["events"]] == timeline
+
+
+def test_show_names_the_publisher_from_the_web_address_when_no_outlet_is_known(chronicle):
+    web = doc_with_text("https://www.kabar-fiksi.example/a/1", article(1), phone("w1", date(2030, 3, 4)))
+    chronicle.ingest([web])
+    assert chronicle.event("w1")["mentions_list"][0]["outlet"] == "kabar-fiksi.example"
+
+
+@pytest.mark.parametrize(("query", "code"), [
+    ("IDN", "IDN"), ("idn", "IDN"), ("Indonesia", "IDN"), ("Amerika Serikat", "USA"),
+    ("united states", "USA"), ("AS", "USA"), ("Tiongkok", "CHN"), ("China", "CHN"),
+    ("Korea Selatan", "KOR"), ("Prancis", "FRA"), ("France", "FRA")])
+def test_states_are_found_by_code_or_by_indonesian_or_english_name(query, code):
+    assert country_code(query) == code
+
+
+def test_unknown_values_are_errors_with_suggestions():
+    with pytest.raises(UnknownValueError, match=r"did you mean Indonesia \(IDN\)\?") as found:
+        country_code("Indonsia")
+    assert found.value.suggestions == ["Indonesia (IDN)"]
+    with pytest.raises(UnknownValueError, match="e.g. IDN or Indonesia"):
+        country_code("Qwxz")
+    with pytest.raises(UnknownValueError, match="did you mean CONSULT"):
+        event_type("CONSLT")
+    with pytest.raises(UnknownValueError, match="one of AGREE, CONSULT"):
+        event_type("FOO")
+    with pytest.raises(UnknownValueError, match="did you mean phone"):
+        event_mode("phon")
+    assert (event_type("consult"), event_mode("Meeting"), country_label("USA")) == (
+        "CONSULT", "meeting", "Amerika Serikat (USA)")

@@ -6,19 +6,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 import duckdb
 
 from kronik.events.coding import ORDERED_MODES, SYMMETRIC_TYPES
-from kronik.store import schema
+from kronik.store import schema, vocabulary
 
 Connection = duckdb.DuckDBPyConnection
 CANONICAL_COLUMNS = ("canonical_id", "event_id", "type", "mode", "status", "quad", "actor_name",
                      "actor_country", "recipient_name", "recipient_country", "countries",
                      "date_start", "date_end", "location_name", "location_country", "mentions",
                      "sources", "independent", "confidence", "first_published", "source_list")
-EXPORT_COLUMNS = (*CANONICAL_COLUMNS[:-1], "actor_title", "recipient_title", "date_text",
-                  "evidence_text", "names", "source_names", "outlets", "publication_dates")
+EXPORT_COLUMNS = (*CANONICAL_COLUMNS[:-1], "actor_title", "recipient_title", "actor_kind",
+                  "recipient_kind", "latitude", "longitude", "date_text", "evidence_text", "names",
+                  "people", "organizations", "source_names", "outlets", "publication_dates")
+# The order of every event list (timeline, dyad): newest first, undated events last.
+NEWEST_FIRST = "date_start DESC NULLS LAST, type, canonical_id"
 SYMMETRIC_SQL = (f"(type IN ({', '.join(repr(t) for t in sorted(SYMMETRIC_TYPES))}) AND "
                  f"coalesce(mode, '') NOT IN ({', '.join(repr(m) for m in sorted(ORDERED_MODES))}))")
 
@@ -68,6 +72,21 @@ def where(filters: Filters) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), params
 
 
+def publisher(outlet: str | None, address: str | None) -> str | None:
+    """Who published an article: its outlet, else the host of its web address (its ``url``,
+    else a source that is one; "www." dropped); None for a local file with no outlet, whose
+    path names no publisher."""
+    if outlet:
+        return outlet
+    if address and address.startswith(("http://", "https://")):
+        return (urlsplit(address).hostname or "").removeprefix("www.") or None
+    return None
+
+
+# A document's web address: the record's ``url`` where the input gave one, else its source.
+ADDRESS_SQL = "coalesce(json_extract_string(d.record, '$.url'), d.source)"
+
+
 def _rows(cursor: Connection) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
@@ -81,7 +100,7 @@ def timeline(con: Connection, filters: Filters, limit: int, offset: int) -> list
     clause, params = where(filters)
     rows = _rows(con.execute(
         f"SELECT {', '.join(CANONICAL_COLUMNS)} FROM canonical_events WHERE {clause} "
-        "ORDER BY date_start DESC NULLS LAST, type, canonical_id LIMIT ? OFFSET ?",
+        f"ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?",
         [*params, limit, offset]))
     attach_sources(rows)
     return [_jsonable(r) for r in rows]
@@ -100,7 +119,7 @@ def count_events(con: Connection, filters: Filters) -> int:
 
 def dyad(con: Connection, a: str, b: str, filters: Filters, limit: int | None) -> dict[str, Any]:
     """Canonical events with both ``a`` and ``b`` among the parties, by month and quad class,
-    and the latest ``limit`` of them (all when None) in date order."""
+    and the latest ``limit`` of them (all when None), newest first as in the timeline."""
     clause, params = where(filters)
     clause += f" AND {country_clause()} AND {country_clause()}"
     params += [a, b]
@@ -117,10 +136,10 @@ def dyad(con: Connection, a: str, b: str, filters: Filters, limit: int | None) -
         totals[row["quad"] or "unknown"] = totals.get(row["quad"] or "unknown", 0) + row["events"]
     rows = _rows(con.execute(
         f"SELECT {', '.join(CANONICAL_COLUMNS)} FROM canonical_events WHERE {clause} "
-        "ORDER BY date_start DESC NULLS FIRST, type DESC, canonical_id DESC LIMIT ?", [*params, limit]))
+        f"ORDER BY {NEWEST_FIRST} LIMIT ?", [*params, limit]))
     attach_sources(rows)
     return {"a": a, "b": b, "total": sum(totals.values()), "totals": totals, "periods": periods,
-            "directed": directions, "events": [_jsonable(r) for r in reversed(rows)]}
+            "directed": directions, "events": [_jsonable(r) for r in rows]}
 
 
 def network(con: Connection, start: date | None, end: date | None) -> list[dict[str, Any]]:
@@ -142,12 +161,36 @@ def network(con: Connection, start: date | None, end: date | None) -> list[dict[
     return _rows(con.execute(sql, params))
 
 
+# Parties grouped as an analyst counts them: a person by their knowledge-base id (else their
+# name); every other party with a country is its state, so that "Amerika Serikat", "AS",
+# "Washington", "Gedung Putih" and "militer AS" all count for USA, and a capital such as
+# "Paris" is never listed as a state of its own; a party with neither stays by its name.
+ACTOR_GROUPS_SQL = """
+    WITH p AS (
+        SELECT CASE WHEN p.kind = 'person' THEN 'person'
+                    WHEN p.country IS NOT NULL THEN 'state' ELSE p.kind END AS kind,
+               CASE WHEN p.kind = 'person' THEN coalesce(p.party_id, p.name)
+                    ELSE coalesce(p.country, p.name) END AS party,
+               p.name, p.country, e.event_id, e.canonical_id
+        FROM participants p JOIN events e USING (event_id)
+        WHERE p.name IS NOT NULL OR p.country IS NOT NULL)
+    SELECT kind, party, mode(name) AS name, mode(country) AS country,
+           count(DISTINCT canonical_id) AS events, count(DISTINCT event_id) AS mentions,
+           list(DISTINCT name ORDER BY name) FILTER (WHERE name IS NOT NULL) AS forms
+    FROM p GROUP BY kind, party
+    ORDER BY events DESC, mentions DESC, party LIMIT ?"""
+
+
 def actors(con: Connection, limit: int) -> list[dict[str, Any]]:
-    return _rows(con.execute(
-        "SELECT p.name, p.country, p.kind, count(DISTINCT e.canonical_id) AS events, "
-        "count(*) AS mentions FROM participants p JOIN events e USING (event_id) "
-        "WHERE p.name IS NOT NULL GROUP BY ALL ORDER BY events DESC, mentions DESC, p.name "
-        "LIMIT ?", [limit]))
+    """The most active states and people: one row per state (every name, metonym and
+    institution of it folded in; ``forms`` lists them) and one per person."""
+    rows = _rows(con.execute(ACTOR_GROUPS_SQL, [limit]))
+    for row in rows:
+        if row["kind"] == "state":
+            row["name"] = vocabulary.country_name(row["party"]) or row["name"]
+            row["country"] = row["party"]
+        row.pop("party")
+    return rows
 
 
 def event(con: Connection, key: str) -> dict[str, Any] | None:
@@ -181,16 +224,17 @@ def _group_of(con: Connection, key: str) -> str | None:
 def _mentions(con: Connection, group: str) -> list[dict[str, Any]]:
     """Each member event with its document, evidence and the entities inside the evidence."""
     mentions = []
-    for event_id, doc_id, source, outlet, record, start, end in con.execute(
-            "SELECT e.event_id, e.doc_id, d.source, d.outlet, e.record, e.evidence_start, "
-            "e.evidence_end FROM events e JOIN documents d USING (doc_id) "
+    for event_id, doc_id, source, outlet, address, record, start, end in con.execute(
+            f"SELECT e.event_id, e.doc_id, d.source, d.outlet, {ADDRESS_SQL}, e.record, "
+            "e.evidence_start, e.evidence_end FROM events e JOIN documents d USING (doc_id) "
             "WHERE e.canonical_id = ? ORDER BY e.event_id", [group]).fetchall():
         entities = _rows(con.execute(
             "SELECT start_offset AS start, end_offset AS end, text, kind, name, country, "
             "entity_id AS id FROM entities WHERE doc_id = ? AND start_offset >= ? "
             "AND end_offset <= ? ORDER BY start_offset", [doc_id, start, end]))
         mentions.append({"event_id": event_id, "doc_id": doc_id, "source": source,
-                         "outlet": outlet, "event": json.loads(record), "entities": entities})
+                         "outlet": publisher(outlet, address), "event": json.loads(record),
+                         "entities": entities})
     return mentions
 
 
@@ -235,18 +279,45 @@ def document_records(con: Connection) -> Iterator[dict[str, Any]]:
         yield _current_record(con, doc_id, record)
 
 
+# A search hit shows this many characters before the match and after it, widened or narrowed
+# to whole words: about two lines of a terminal table, enough to judge the hit.
+SNIPPET_BEFORE = 80
+SNIPPET_AFTER = 160
+
+
+def snippet(text: str, start: int, end: int) -> str:
+    """The words around ``text[start:end]``, cut at word boundaries, with an ellipsis where
+    the text goes on."""
+    left = max(0, start - SNIPPET_BEFORE)
+    right = min(len(text), end + SNIPPET_AFTER)
+    if left > 0 and not text[left - 1].isspace():
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text) and not text[right].isspace():
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    words = " ".join(text[left:right].split())
+    return ("… " if left > 0 else "") + words + (" …" if right < len(text) else "")
+
+
 def search(con: Connection, query: str, limit: int) -> list[dict[str, Any]]:
+    """Articles, then quotes, containing ``query`` (case-insensitive), each with its article's
+    title and publication date and a snippet cut at word boundaries."""
     needle = query.lower()
     docs = _rows(con.execute(
-        "SELECT 'document' AS kind, doc_id, source, title, NULL AS speaker, "
-        "substr(text, greatest(1, strpos(lower(text), ?) - 80), 200) AS snippet "
+        "SELECT 'document' AS kind, doc_id, source, title, published, NULL AS speaker, text "
         "FROM documents WHERE contains(lower(text), ?) ORDER BY published DESC NULLS LAST, doc_id "
-        "LIMIT ?", [needle, needle, limit]))
+        "LIMIT ?", [needle, limit]))
     quotes = _rows(con.execute(
-        "SELECT 'quote' AS kind, q.doc_id, d.source, d.title, q.speaker_name AS speaker, "
-        "q.text AS snippet FROM quotes q JOIN documents d USING (doc_id) "
+        "SELECT 'quote' AS kind, q.doc_id, d.source, d.title, d.published, "
+        "q.speaker_name AS speaker, q.text FROM quotes q JOIN documents d USING (doc_id) "
         "WHERE contains(lower(q.text), ?) ORDER BY q.doc_id, q.idx LIMIT ?", [needle, limit]))
-    return (docs + quotes)[:limit]
+    hits = (docs + quotes)[:limit]
+    for hit in hits:
+        text = hit.pop("text")
+        at = text.lower().find(needle)
+        hit["snippet"] = snippet(text, max(at, 0), max(at, 0) + len(needle))
+    return hits
 
 
 def stats(con: Connection) -> dict[str, Any]:
@@ -267,22 +338,52 @@ def stats(con: Connection) -> dict[str, Any]:
     }
 
 
+# Multi-valued export fields are joined as POLECAT releases join them.
+LIST_SEPARATOR = "; "
+# Per canonical event: the outlet and web address of every document reporting it.
+PUBLISHERS_SQL = f"""
+    SELECT e.canonical_id, list(DISTINCT {{'outlet': d.outlet, 'address': {ADDRESS_SQL}}})
+               AS publishers
+    FROM events e JOIN documents d USING (doc_id) GROUP BY e.canonical_id"""
+# Per canonical event: the people and organisations among the parties of all its mentions.
+STORY_PARTIES_SQL = """
+    SELECT e.canonical_id,
+           list(DISTINCT p.name ORDER BY p.name) FILTER (WHERE p.kind = 'person') AS people,
+           list(DISTINCT p.name ORDER BY p.name) FILTER (WHERE p.kind = 'organization')
+               AS organizations
+    FROM participants p JOIN events e USING (event_id)
+    WHERE p.name IS NOT NULL GROUP BY e.canonical_id"""
+
+
 def export_rows(con: Connection, filters: Filters) -> list[dict[str, Any]]:
+    """One flat row per canonical event: the timeline's columns, the representative mention's
+    titles, kinds, place coordinates (where the place has them), date text and evidence, and
+    the sources' names, publishers and dates; lists joined by ``LIST_SEPARATOR``."""
     clause, params = where(filters)
     columns = ", ".join(f"c.{name}" for name in CANONICAL_COLUMNS)
     rows = _rows(con.execute(
-        f"SELECT {columns}, json_extract_string(e.record, '$.actor.title') AS actor_title, "
+        f"SELECT {columns}, "
+        "json_extract_string(e.record, '$.actor.title') AS actor_title, "
         "json_extract_string(e.record, '$.recipient.title') AS recipient_title, "
-        "e.date_text, e.evidence_text, c.names "
+        "json_extract_string(e.record, '$.actor.kind') AS actor_kind, "
+        "json_extract_string(e.record, '$.recipient.kind') AS recipient_kind, "
+        "TRY_CAST(json_extract_string(e.record, '$.location.lat') AS DOUBLE) AS latitude, "
+        "TRY_CAST(json_extract_string(e.record, '$.location.lon') AS DOUBLE) AS longitude, "
+        "e.date_text, e.evidence_text, c.names, s.people, s.organizations, p.publishers "
         f"FROM (SELECT * FROM canonical_events WHERE {clause}) c "
         "JOIN events e ON e.event_id = c.event_id "
+        f"LEFT JOIN ({STORY_PARTIES_SQL}) s ON s.canonical_id = c.canonical_id "
+        f"LEFT JOIN ({PUBLISHERS_SQL}) p ON p.canonical_id = c.canonical_id "
         "ORDER BY c.date_start NULLS LAST, c.canonical_id", params))
     attach_sources(rows)
     for row in rows:
         sources = row.pop("source_list")
-        row["countries"] = ";".join(row["countries"] or [])
-        row["source_names"] = ";".join(s["source"] for s in sources)
-        row["outlets"] = ";".join(sorted({s["outlet"] for s in sources if s["outlet"]}))
-        row["publication_dates"] = ";".join(sorted({str(s["published"])[:10] for s in sources
-                                                    if s["published"]}))
+        publishers = (publisher(p["outlet"], p["address"]) for p in row.pop("publishers"))
+        row["countries"] = LIST_SEPARATOR.join(row["countries"] or [])
+        row["people"] = LIST_SEPARATOR.join(row["people"] or [])
+        row["organizations"] = LIST_SEPARATOR.join(row["organizations"] or [])
+        row["source_names"] = LIST_SEPARATOR.join(s["source"] for s in sources)
+        row["outlets"] = LIST_SEPARATOR.join(sorted({p for p in publishers if p}))
+        row["publication_dates"] = LIST_SEPARATOR.join(
+            sorted({str(s["published"])[:10] for s in sources if s["published"]}))
     return rows
