@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from kronik.document import Document, Party, Quote, Sentence, Span, TimeExpression
 from kronik.events.lexicon import Lexicon, Trigger
 from kronik.events.coding import is_symmetric
-from kronik.events.parties import (WORD, Group, countries_of, group_mentions, is_location,
-                                   sentence_mentions)
+from kronik.events.parties import (NOUN_PHRASE_WORDS, PREPOSITION_REACH, WORD, Group, countries_of,
+                                   group_mentions, is_location, sentence_mentions)
+from kronik.events.syntax import PHRASE_BREAK, aside_spans, clause_grammar, inside
 
 # Cue words before a trigger are looked for this many characters back at most.
 WORDS_BEFORE_REACH = 120
@@ -31,6 +32,21 @@ RIGHT_WINDOW = 160
 ADDRESSEE_GAP_WORDS = 3
 # How far after a noun trigger its possessor may begin, in words.
 POSSESSOR_GAP_WORDS = 2
+# How many party groups before a trigger may be its subject: more than a sentence of news names
+# in the clauses before its verb, so that the work per trigger is bounded in long sentences.
+SUBJECT_GROUPS = 8
+# How far before its verb a subject may end, in characters: past a title, a bracketed
+# abbreviation, an apposition and a reporting verb ("X, Menteri ..., mengatakan pasukannya").
+SUBJECT_GAP_CHARS = 240
+# How many groups may join an object through "dan"/"serta" ("X, Y serta Z").
+CONJOINED_GROUPS = 6
+# How far before a visit an invitation verb is looked for, in characters.
+INVITATION_REACH = 300
+# Words read at most when counting the words between two positions: the counts asked for are
+# a few words, so reading further only costs time in long sentences.
+GAP_SCAN_WORDS = 24
+# A comma right before a party and its capitalised titles: the party is set off (an apposition).
+SET_OFF = re.compile(r",\s*(?:[A-Z][\w.-]*\s+)*$")
 
 
 @dataclass
@@ -63,6 +79,16 @@ class Frame:
     @property
     def countries(self) -> list[str]:
         return countries_of(self.actors + self.recipients)
+
+
+@dataclass(frozen=True)
+class _SentenceContext:
+    """What the frames of one sentence share: the states it names (outside place phrases),
+    and whether it speaks of a summit's sidelines or of another occasion."""
+
+    countries: list[str]
+    sidelines: bool
+    other_occasion: bool
 
 
 @dataclass
@@ -99,7 +125,9 @@ class FrameBuilder:
         self.doc = doc
         self.text = doc.text
         self.lexicon = lexicon
+        self.grammar = clause_grammar(doc.language)
         self.quotes = sorted(doc.quotes, key=lambda q: q.start)
+        self.quote_starts = [q.start for q in self.quotes]
         self.hits = find_triggers(doc.text, lexicon)
         self.hit_starts = [h.start for h in self.hits]
         self.entities = sorted(doc.entities, key=lambda e: e.start)
@@ -128,19 +156,31 @@ class FrameBuilder:
         first = bisect_left(self.entity_starts, sentence.start)
         last = bisect_left(self.entity_starts, sentence.end)
         mentions = sentence_mentions(self.doc, sentence, self.entities[first:last], self.lexicon)
-        groups = group_mentions(self.text, mentions, sentence.start, self.lexicon)
+        groups = group_mentions(self.text, mentions, sentence.start, self.lexicon, self.grammar)
+        context = self._context(sentence, groups)
         frames: list[Frame] = []
         complement_end = -1
         for hit in hits:
             if hit.start < complement_end:
                 continue
-            frame = self._frame(index, sentence, hit, groups)
+            frame = self._frame(index, sentence, hit, groups, context)
             if hit.trigger.clause_verb:
                 complement_end = self._clause_end(hit.end, sentence.end)
             if frame is not None:
                 frames.append(frame)
         _share_attackers(frames)
         return frames
+
+    def _context(self, sentence: Sentence, groups: list[Group]) -> _SentenceContext:
+        """What every frame of a sentence shares, read once per sentence."""
+        countries: list[str] = []
+        for group in groups:
+            if not is_location(group, self.lexicon):
+                countries.extend(c for c in group.countries if c not in countries)
+        return _SentenceContext(
+            countries=countries,
+            sidelines=bool(self.lexicon.sidelines.search(self.text, sentence.start, sentence.end)),
+            other_occasion=bool(self.lexicon.other_occasion.search(self.text, sentence.start, sentence.end)))
 
     def _acceptable(self, hit: TriggerHit, sentence: Sentence) -> bool:
         trigger = hit.trigger
@@ -202,7 +242,8 @@ class FrameBuilder:
         """"A berfoto dengan B sebelum pertemuan": B, who takes part in the talks with A."""
         if hit.trigger.type != "CONSULT":
             return None
-        return next((g for g in reversed(groups) if g.end <= hit.start and g.prep == "dengan"), None)
+        end = bisect_right(groups, hit.start, key=_end)
+        return next((g for g in reversed(groups[max(0, end - SUBJECT_GROUPS):end]) if g.prep == "dengan"), None)
 
     def _after_light_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
         """A noun whose event the subject carries out: "melakukan kunjungan", "rencana kunjungan"."""
@@ -234,14 +275,18 @@ class FrameBuilder:
         return floor
 
     # -- sides ---------------------------------------------------------------------------------
+    # Each side found records why in ``why`` ("actor" and "recipient"), kept in the frame's
+    # flags as "actor:<reason>" and "recipient:<reason>".
 
-    def _frame(self, index: int, sentence: Sentence, hit: TriggerHit, groups: list[Group]) -> Frame | None:
+    def _frame(self, index: int, sentence: Sentence, hit: TriggerHit, groups: list[Group],
+               context: _SentenceContext) -> Frame | None:
         trigger = hit.trigger
+        why: dict[str, str] = {}
         quote = self._quote_at(hit.start)
-        left = self._subject(hit, sentence, groups)
+        left = self._subject(hit, sentence, groups, why)
         right = self._object(hit, sentence, groups, trigger)
-        location = self._location(hit, sentence, groups)
-        actors, recipients = self._sides(hit, sentence, groups, left, right, location, quote)
+        location = self._location(hit, groups)
+        actors, recipients = self._sides(hit, sentence, groups, left, right, location, quote, why)
         if actors is None:
             return None
         status = self._status(hit, sentence)
@@ -251,42 +296,62 @@ class FrameBuilder:
         frame = Frame(type=event_type, mode=trigger.mode, trigger=Span(hit.start, hit.end, self.text[hit.start:hit.end]),
                       sentence=index, actors=actors, recipients=recipients, status=status,
                       location=location.parties[0] if location and location.parties else None,
-                      in_quote=quote is not None,
-                      context_countries=[c for g in groups if not is_location(g, self.lexicon) for c in g.countries])
+                      in_quote=quote is not None, context_countries=context.countries)
         if location and location.mentions:
             frame.flags.add("location:" + location.mentions[0].text)
         if sentence.is_caption:
             frame.flags.add("caption")
-        if self.lexicon.sidelines.search(self.text, sentence.start, sentence.end):
+        if context.sidelines:
             frame.flags.add("sidelines")
-        frame.other_occasion = bool(self.lexicon.other_occasion.search(
-            self.text, sentence.start, sentence.end))
+        frame.other_occasion = context.other_occasion
+        for side, parties in (("actor", actors), ("recipient", recipients)):
+            if parties and side in why:
+                frame.flags.add(f"{side}:{why[side]}")
         if right is not None:
-            right.consumed = True
+            right.consume()
         return frame
 
     def _quote_at(self, position: int) -> Quote | None:
-        for quote in self.quotes:
-            if quote.start <= position < quote.end:
-                return quote
+        index = bisect_right(self.quote_starts, position) - 1
+        if index >= 0 and position < self.quotes[index].end:
+            return self.quotes[index]
         return None
 
-    def _subject(self, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
-        """The nearest group before the trigger that stands as a subject in its clause."""
-        floor = self._clause_start(hit.start, sentence.start)
-        candidates = [g for g in groups if g.end <= hit.start and not g.consumed
-                      and g.prep not in self.lexicon.location_preps
-                      and g.prep not in ("undangan", "oleh", "kepada", "terhadap", "ke", "atas")]
-        in_clause = [g for g in candidates if g.start >= floor]
+    def _subject(self, hit: TriggerHit, sentence: Sentence, groups: list[Group],
+                 why: dict[str, str]) -> Group | None:
+        """The party that acts: the nearest group before the trigger that stands as a subject,
+        in the trigger's clause first, then in the clauses before it."""
         if hit.trigger.form == "noun" and not self._after_light_verb(hit, sentence) \
                 and not self._companion(hit, groups):
             return None
-        for group in reversed(in_clause or candidates):
-            if self._stands_as_subject(group, hit.start):
+        floor = self._clause_start(hit.start, sentence.start)
+        end = bisect_right(groups, hit.start, key=_end)
+        candidates = [g for g in groups[max(0, end - SUBJECT_GROUPS):end] if not g.consumed
+                      and g.prep not in self.lexicon.location_preps and g.prep not in self._not_subject]
+        in_clause = [g for g in candidates if g.start >= floor]
+        earlier = [g for g in candidates if g.start < floor]
+        for group in reversed(in_clause):
+            reason = self._stands_as_subject(group, hit.start)
+            if reason:
+                why["actor"] = reason
+                return group
+        for group in reversed(earlier):
+            reason = self._stands_as_subject(group, hit.start)
+            if reason:
+                why["actor"] = reason + ", clauses back"
                 return group
         if self.lexicon.coordinated_verb.search(self.text[max(sentence.start, hit.start - 12):hit.start]):
-            return self._sentence_subject(candidates)
+            shared = self._sentence_subject(candidates)
+            if shared is not None:
+                why["actor"] = "subject shared by coordinated verbs"
+            return shared
         return None
+
+    @property
+    def _not_subject(self) -> frozenset[str]:
+        """Prepositions whose party is never a subject: targets, agents, topics, origins."""
+        return frozenset({"undangan", "oleh", "kepada", "terhadap", "ke", "atas", "dari"}) \
+            | self.grammar.topic_prepositions
 
     def _sentence_subject(self, candidates: list[Group]) -> Group | None:
         """The subject of the sentence's first verb, shared by verbs coordinated with "dan"."""
@@ -302,11 +367,43 @@ class FrameBuilder:
                 break
         return None
 
-    def _stands_as_subject(self, group: Group, verb_start: int) -> bool:
-        words = [m.group(0).lower() for m in WORD.finditer(self.text, group.end, verb_start)
-                 if not self._in_entity(m.start())]
-        words = [w for w in words if w not in self.lexicon.subject_fillers and not self._in_time(w)]
-        return not words or bool(self.lexicon.verb.match(words[0]))
+    def _stands_as_subject(self, group: Group, verb_start: int) -> str | None:
+        """Why ``group`` is the subject of the verb at ``verb_start``, or None where it is not.
+
+        Between a subject and its verb may stand adverbs and time words, names and titles,
+        asides (brackets, appositions and relative clauses set off by commas) and a reporting
+        verb whose clause the subject carries ("X mengatakan pasukannya menyerang"). A party
+        right after another verb is that verb's object, unless a relative clause it heads
+        holds the verb ("mengecam Israel yang menyerang Iran")."""
+        if verb_start - group.end > SUBJECT_GAP_CHARS:
+            return None
+        asides = aside_spans(self.text, group.end, verb_start)
+        words = [m.group(0) for m in WORD.finditer(self.text, group.end, verb_start)
+                 if not self._in_entity(m.start()) and not inside(m.start(), asides)]
+        if self._object_of_verb(group) and (not words or words[0].lower() != "yang"):
+            return None
+        reporting = carried = None
+        for word in words:
+            low = word.lower()
+            if low in self.grammar.reporting_verbs:
+                reporting = low
+            elif reporting and (low == "bahwa" or low in self.grammar.carried_subjects):
+                carried = carried or low
+            elif not (low in self.lexicon.subject_fillers or self._in_time(low) or word[:1].isupper()):
+                if not self.lexicon.verb.match(low):
+                    return None
+                break
+        if carried:
+            return f"subject of the reporting clause ('{carried}')"
+        if asides:
+            return "subject, past an aside"
+        return "subject"
+
+    def _object_of_verb(self, group: Group) -> bool:
+        """A party right after a verb other than a reporting one ("menuntut X") is its object."""
+        prep = group.prep or ""
+        return bool(self.lexicon.verb.match(prep)) and prep not in self.grammar.reporting_verbs \
+            and prep not in self.lexicon.subject_fillers
 
     def _in_entity(self, position: int) -> bool:
         return bool(self.in_entity[position])
@@ -323,152 +420,228 @@ class FrameBuilder:
         return cached
 
     def _object(self, hit: TriggerHit, sentence: Sentence, groups: list[Group], trigger: Trigger) -> Group | None:
+        """The party acted on: the first group after the trigger in its clause that may be
+        one. A topic ("terkait X", "soal X") is never the target; after a noun trigger only a
+        party introduced by a target preposition is, past a source ("dari X") or an aside."""
         limit = min(sentence.end, hit.end + RIGHT_WINDOW)
         if not trigger.clause_verb:
             end = self._clause_end(hit.end, sentence.end, relative_ok=trigger.form == "noun")
             limit = min(limit, max(end, hit.end + 1))
         earliest = hit.start if trigger.object_in_pattern else hit.end
-        for group in groups:
-            if group.start < earliest or group.start > limit:
-                continue
+        for index in range(bisect_left(groups, earliest, key=_start), len(groups)):
+            group = groups[index]
+            if group.start > limit:
+                break
             if group.prep in self.lexicon.location_preps and trigger.mode not in ("visit", "multilateral") \
                     and trigger.type != "ASSAULT":
                 continue
-            if self._unnamed(group):
+            if group.prep in self.grammar.topic_prepositions or self._unnamed(group):
                 continue
             if trigger.form == "noun" and group.prep not in self.lexicon.recipient_preps:
+                if group.prep == "dari" or self._set_off(group):
+                    continue
                 return None
             if trigger.addressee_near and not self._addressed(hit, group):
                 return None
-            return group
+            return self._with_conjoined(groups, index)
         return None
+
+    def _set_off(self, group: Group) -> bool:
+        """Whether a comma stands right before the group and its titles (an apposition)."""
+        return bool(SET_OFF.search(self.text, max(0, group.start - PREPOSITION_REACH), group.start))
+
+    def _with_conjoined(self, groups: list[Group], index: int) -> Group:
+        """The group at ``index`` with the groups joined to it by "dan"/"serta" across a short
+        noun phrase ("ke wilayah X serta pangkalan militer Y"): the same role, one group."""
+        members = [groups[index]]
+        for group in groups[index + 1:index + 1 + CONJOINED_GROUPS]:
+            words = [w for w in WORD.findall(self.text, members[-1].end, group.start) if not w[:1].isupper()]
+            gap = self.text[members[-1].end:group.start]
+            if (not words or words[0].lower() not in self.grammar.phrase_joiners
+                    or len(words) > 1 + NOUN_PHRASE_WORDS or PHRASE_BREAK.search(gap.lstrip(" ,"))
+                    or any(self.lexicon.verb.match(w.lower()) for w in words[1:])):
+                break
+            members.append(group)
+        if len(members) == 1:
+            return members[0]
+        return Group([m for g in members for m in g.mentions], members[0].prep, members=members)
 
     def _addressed(self, hit: TriggerHit, group: Group) -> bool:
         """A request's addressee is its object, or the subject right after "agar"/"untuk"."""
-        gap = self._gap_words(hit.end, group.start)
-        if len(gap) <= ADDRESSEE_GAP_WORDS:
+        gap = self._gap_words(hit.end, group.start, ADDRESSEE_GAP_WORDS + 2)
+        if gap is not None and len(gap) <= ADDRESSEE_GAP_WORDS:
             return True
-        return group.prep in ("agar", "supaya", "untuk") and len(gap) <= ADDRESSEE_GAP_WORDS + 2
+        return gap is not None and group.prep in ("agar", "supaya", "untuk")
 
     def _unnamed(self, group: Group) -> bool:
         before = self.text[max(0, group.start - 40):group.start]
         return bool(self.lexicon.unnamed.search(before))
 
-    def _location(self, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
-        for group in groups:
-            if group.prep == "di" and group.start >= hit.end:
+    def _location(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
+        for group in groups[bisect_left(groups, hit.end, key=_start):]:
+            if group.prep == "di":
                 return group
         return None
 
     def _possessor(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
         """The group right after a noun trigger ("kunjungan Presiden X"), also one that begins
         inside the trigger's words ("ofensif militer Rusia": "militer Rusia")."""
-        for group in groups:
-            if group.end <= hit.end or group.start < hit.start:
-                continue
-            gap = self._gap_words(hit.end, max(hit.end, group.start))
-            if "," in self.text[hit.end:max(hit.end, group.start)]:
-                return None
-            if len(gap) <= POSSESSOR_GAP_WORDS and not any(
-                    w.lower() in self.lexicon.recipient_preps | self.lexicon.location_preps | {"oleh", "antara"}
-                    for w in gap):
-                return group
+        index = bisect_left(groups, hit.start, key=_start)
+        while index < len(groups) and groups[index].end <= hit.end:
+            index += 1
+        if index == len(groups):
             return None
+        group = groups[index]
+        between = self.text[hit.end:max(hit.end, group.start)]
+        if "," in between:
+            return None
+        gap = self._gap_words(hit.end, max(hit.end, group.start), POSSESSOR_GAP_WORDS)
+        if gap is not None and not any(
+                w.lower() in self.lexicon.recipient_preps | self.lexicon.location_preps | {"oleh", "antara"}
+                for w in gap):
+            return group
         return None
 
-    def _gap_words(self, start: int, end: int) -> list[str]:
+    def _gap_words(self, start: int, end: int, most: int) -> list[str] | None:
         """The words between two positions, less the capitalised titles and state names that
-        precede a name ("Perdana Menteri Singapura <name>")."""
-        return [m.group(0) for m in WORD.finditer(self.text, start, end)
-                if not m.group(0)[:1].isupper() and not self._in_entity(m.start())]
+        precede a name ("Perdana Menteri Singapura <name>"); None where there are more than
+        ``most`` (read no further than needed, so the work is bounded per call)."""
+        found: list[str] = []
+        for count, match in enumerate(WORD.finditer(self.text, start, end)):
+            if count > GAP_SCAN_WORDS:
+                return None
+            word = match.group(0)
+            if not word[:1].isupper() and not self._in_entity(match.start()):
+                found.append(word)
+                if len(found) > most:
+                    return None
+        return found
 
     def _between(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
         """"antara A dan B" right after a noun trigger (a word or two may stand between)."""
-        for group in groups:
-            if group.start < hit.end:
-                continue
-            gap = self._gap_words(hit.end, group.start)
-            if "," in self.text[hit.end:group.start]:
-                return None
-            if group.prep == "antara" and len(gap) <= POSSESSOR_GAP_WORDS + 1 and len(group.parties) >= 2:
-                return group
+        index = bisect_left(groups, hit.end, key=_start)
+        if index == len(groups):
             return None
-        return None
+        group = groups[index]
+        if "," in self.text[hit.end:group.start] or group.prep != "antara" or len(group.parties) < 2:
+            return None
+        if self._gap_words(hit.end, group.start, POSSESSOR_GAP_WORDS + 1) is None:
+            return None
+        return group
 
-    def _sides(self, hit, sentence, groups, left, right, location, quote):
+    def _passive_agent(self, hit: TriggerHit, groups: list[Group]) -> tuple[Group | None, str]:
+        """The agent of a passive: an "oleh" group after it, else a party right after it."""
+        first = bisect_left(groups, hit.end, key=_start)
+        limit = hit.end + RIGHT_WINDOW
+        for group in groups[first:]:
+            if group.start > limit:
+                break
+            if group.prep == "oleh":
+                return group, "agent of the passive ('oleh')"
+        if first < len(groups) and self._gap_words(hit.end, groups[first].start, 0) == []:
+            return groups[first], "agent right after the passive"
+        return None, ""
+
+    def _sides(self, hit, sentence, groups, left, right, location, quote, why):
         """(actors, recipients) for the trigger, or (None, None) when it has no usable sides."""
         trigger = hit.trigger
+        if right is not None:
+            why["recipient"] = f"object ('{right.prep}')" if right.prep else "object"
         if trigger.mode in ("visit", "multilateral"):
-            return self._visit_sides(hit, sentence, groups, left, right, location)
+            return self._visit_sides(hit, sentence, groups, left, right, location, why)
         if trigger.form == "noun":
             between = self._between(hit, groups)
             if between is not None:
+                why["actor"] = "'antara' after the noun"
                 return between.parties, []
             possessor = self._possessor(hit, groups)
             if possessor is not None:
+                why["actor"] = "possessor of the noun"
                 other = self._object(hit, sentence, [g for g in groups if g is not possessor], trigger)
                 if other is not None:
-                    other.consumed = True
+                    other.consume()
+                    why["recipient"] = f"object ('{other.prep}')"
                 elif trigger.type == "ASSAULT" and location is not None:
                     other = location
+                    why["recipient"] = "place attacked"
                 return possessor.parties, other.parties if other else []
             if trigger.type == "ASSAULT" and right is None and location is not None:
                 right = location
+                why["recipient"] = "place attacked"
             if trigger.type == "CONSULT" and right is None and left is not None:
                 right = self._companion(hit, groups)
+                why["recipient"] = "companion ('dengan')"
         if trigger.passive or self._is_passive(hit):
-            agent = next((g for g in groups if g.start >= hit.end and g.prep == "oleh"), None)
-            if agent is None:
-                agent = next((g for g in groups if g.start >= hit.end
-                              and len(self._gap_words(hit.end, g.start)) == 0), None)
+            agent, reason = self._passive_agent(hit, groups)
             if agent is not None and is_symmetric(trigger.type, trigger.mode):
+                why["actor"] = reason
                 return agent.parties, []
+            if left is not None:
+                why["recipient"] = "subject of the passive"
+            if agent is not None:
+                why["actor"] = reason
             left, right = agent, left
         if trigger.speaker_acts:
             if quote is None or not quote.speaker or not quote.speaker.country:
                 return None, None
-            offender = next((g for g in reversed(groups) if g.end <= hit.start
-                             and quote.speaker.country not in g.countries), None)
+            end = bisect_right(groups, hit.start, key=_end)
+            offender = next((g for g in reversed(groups[max(0, end - SUBJECT_GROUPS):end])
+                             if quote.speaker.country not in g.countries), None)
+            why["actor"] = "speaker of the quote"
+            if offender is not None:
+                why["recipient"] = "party named before the trigger"
             return [quote.speaker], offender.parties if offender else []
         actors = left.parties if left else []
         if (not left or all(m.first_person and not m.parties for m in left.mentions)) and quote is not None:
             actors = [quote.speaker] if quote.speaker and quote.speaker.country else []
+            why["actor"] = "speaker of the quote"
         elif left and any(m.first_person for m in left.mentions) and quote is not None and quote.speaker:
             actors = [quote.speaker] + [p for p in actors]
+            why["actor"] = "speaker of the quote (first person)"
         if trigger.type == "ASSAULT" and right is None and location is not None:
             right = location
+            why["recipient"] = "place attacked"
         if right is None and self.lexicon.reciprocal.search(self.text[max(sentence.start, hit.start - 10):hit.start]) \
                 and left is not None and len(left.countries) == 2:
+            why["recipient"] = "reciprocal ('saling')"
             return actors, list(reversed(actors))  # "saling menuduh": each side of the other
         return actors, right.parties if right else []
 
-    def _visit_sides(self, hit, sentence, groups, left, right, location):
+    def _visit_sides(self, hit, sentence, groups, left, right, location, why):
         """(visitors, hosts): the invitee or subject visits; "ke X", the object or host phrase hosts."""
-        invitation = self.lexicon.invitation.search(self.text, sentence.start, hit.start)
+        invitation = self.lexicon.invitation.search(
+            self.text, max(sentence.start, hit.start - INVITATION_REACH), hit.start)
         visitors: list[Party] = []
         hosts: list[Party] = []
         if invitation is not None:
-            invitee = next((g for g in groups if g.start >= invitation.end()), None)
-            inviter = next((g for g in reversed(groups) if g.end <= invitation.start()), None)
+            after = bisect_left(groups, invitation.end(), key=_start)
+            before = bisect_right(groups, invitation.start(), key=_end)
+            invitee = groups[after] if after < len(groups) else None
+            inviter = groups[before - 1] if before > 0 else None
             if invitee is not None:
                 visitors = invitee.parties
-                invitee.consumed = True
+                invitee.consume()
+                why["actor"] = "invitee"
             if inviter is not None:
                 hosts = inviter.parties
+                why["recipient"] = "inviter"
         if hit.trigger.host_subject:
             guest = self._possessor(hit, groups)
+            why["actor"], why["recipient"] = "guest (possessor of the noun)", "host (subject)"
             return (guest.parties if guest else []), (left.parties if left else [])
         if not visitors:
             possessor = self._possessor(hit, groups) if hit.trigger.form == "noun" else None
             chosen = possessor or left
             if chosen is not None:
                 visitors = chosen.parties
+                why["actor"] = "possessor of the noun" if possessor else why.get("actor", "subject")
         host_group = self._host_group(hit, sentence, groups)
         if host_group is not None:
-            host_group.consumed = True
+            host_group.consume()
             # The inviter stays the host where the place named is in the inviter's state.
             if not hosts or set(countries_of(hosts)) != set(host_group.countries):
                 hosts = host_group.parties
+                why["recipient"] = f"host ('{host_group.prep}')"
         host_countries = set(countries_of(hosts))
         visitors = [v for v in visitors if v.country not in host_countries]
         visitor_countries = set(countries_of(visitors))
@@ -476,15 +649,17 @@ class FrameBuilder:
         return visitors, hosts
 
     def _host_group(self, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
-        phrase = self.lexicon.host_phrase.search(self.text, hit.end, sentence.end)
+        limit = min(sentence.end, hit.end + RIGHT_WINDOW)
+        after = bisect_left(groups, hit.end, key=_start)
+        phrase = self.lexicon.host_phrase.search(self.text, hit.end, limit)
         if phrase is not None:
-            hosted = next((g for g in groups if g.start >= phrase.end()), None)
-            if hosted is not None:
-                return hosted
+            hosted = groups[bisect_left(groups, phrase.end(), key=_start):][:1]
+            if hosted:
+                return hosted[0]
         last_word = WORD.findall(self.text[hit.start:hit.end])[-1].lower()
-        for group in groups:
-            if group.start < hit.end or group.start > hit.end + RIGHT_WINDOW:
-                continue
+        for group in groups[after:]:
+            if group.start > limit:
+                break
             direct_object = hit.trigger.form == "verb" and group.prep == last_word
             if group.prep in ("ke", "di") or direct_object:
                 return group
@@ -507,11 +682,23 @@ class FrameBuilder:
 def _share_attackers(frames: list[Frame]) -> None:
     """An attack named without its attacker ("serangan terhadap X") takes the attacker of the
     same target named in its sentence ("... sejak Y menyerang X")."""
+    attackers: dict[str, Frame] = {}
+    for frame in frames:
+        if frame.type == "ASSAULT" and frame.actors:
+            for country in frame.recipient_countries:
+                attackers.setdefault(country, frame)
     for frame in frames:
         if frame.type != "ASSAULT" or frame.actors or not frame.recipients:
             continue
-        targets = set(frame.recipient_countries)
-        sibling = next((f for f in frames if f is not frame and f.type == "ASSAULT" and f.actors
-                        and targets & set(f.recipient_countries)), None)
+        sibling = next((attackers[c] for c in frame.recipient_countries if c in attackers), None)
         if sibling is not None:
             frame.actors = list(sibling.actors)
+            frame.flags.add("actor:attacker of the same target in the sentence")
+
+
+def _start(group: Group) -> int:
+    return group.start
+
+
+def _end(group: Group) -> int:
+    return group.end

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from kronik.document import Document, Entity, Party, Span
 from kronik.events.lexicon import Lexicon
+from kronik.events.syntax import PHRASE_BREAK, ClauseGrammar
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # How far before a mention its introducing word is looked for: past a title and a state name
@@ -19,6 +20,10 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 PREPOSITION_REACH = 80
 # Capitalised title and state words (and a bracketed abbreviation) at the end of a gap.
 TITLE_WORDS = re.compile(r"(?:\b[A-Z][\w.-]*\s*|\(\s*[A-Z]+\s*\)\s*)+(?=$)")
+# How many common nouns may stand between a party and the preposition that introduces its noun
+# phrase ("ke situs militer X", "dengan para pemimpin kawasan X"); more would let a phrase of
+# its own ("di tengah laporan pers X") pass for the preposition's.
+NOUN_PHRASE_WORDS = 2
 DASH = re.compile(r"^\s*[-/–]\s*$")
 # Entity roles that mark a state's name inside a place name ("Laut China Selatan").
 PLACE_NAME_ROLES = frozenset({"in_place_name", "place_name"})
@@ -43,6 +48,14 @@ class Group:
     mentions: list[PartyMention]
     prep: str | None = None
     consumed: bool = field(default=False)
+    # The groups a coordinated phrase was joined from ("ke X serta pangkalan Y"), if any.
+    members: list[Group] = field(default_factory=list)
+
+    def consume(self) -> None:
+        """Mark the group (and those it was joined from) as taken by a frame."""
+        self.consumed = True
+        for member in self.members:
+            member.consumed = True
 
     @property
     def start(self) -> int:
@@ -124,16 +137,42 @@ def sentence_mentions(doc: Document, sentence: Span, entities: list[Entity],
     return found
 
 
-def previous_word(text: str, position: int, floor: int, lexicon: Lexicon) -> str | None:
-    """The word right before ``position``, not before ``floor``, skipping determiners and the
-    capitalised title and state words before a name ("dengan Presiden China Xi Jinping")."""
-    words = [m.group(0) for m in WORD.finditer(text, max(floor, position - PREPOSITION_REACH), position)]
-    while words and (words[-1].lower() in lexicon.determiners or words[-1][:1].isupper()):
+def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
+                  grammar: ClauseGrammar) -> str | None:
+    """The word that introduces the noun phrase ending at ``position``, not before ``floor``.
+
+    Determiners and the capitalised title and state words before a name are skipped ("dengan
+    Presiden China Xi Jinping"). Where the word before is a common noun, a preposition up to
+    ``NOUN_PHRASE_WORDS`` nouns further back (through list openers like "seperti") introduces
+    the phrase instead ("terhadap bank-bank Iran": "terhadap"); a place preposition only where
+    no noun stands between ("di tengah laporan AS" does not put AS in a place).
+    """
+    words = list(WORD.finditer(text, max(floor, position - PREPOSITION_REACH), position))
+    while words and (words[-1].group(0).lower() in lexicon.determiners or words[-1].group(0)[:1].isupper()):
         words.pop()
-    return words[-1].lower() if words else None
+    if not words:
+        return None
+    nearest = words[-1].group(0).lower()
+    nouns = 0
+    for index in range(len(words) - 1, -1, -1):
+        match = words[index]
+        word = match.group(0).lower()
+        if index < len(words) - 1 and PHRASE_BREAK.search(text, match.end(), words[index + 1].start()):
+            break
+        if lexicon.clause_break.fullmatch(word):
+            break
+        if word in grammar.prepositions:
+            return word if nouns == 0 or word not in lexicon.location_preps else nearest
+        if word in grammar.list_openers or word in lexicon.determiners or match.group(0)[:1].isupper():
+            continue
+        nouns += 1
+        if nouns > NOUN_PHRASE_WORDS or lexicon.verb.match(word) or word in lexicon.coordinators:
+            break
+    return nearest
 
 
-def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon: Lexicon) -> list[Group]:
+def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon: Lexicon,
+                   grammar: ClauseGrammar) -> list[Group]:
     """Coordinated runs of mentions, each with the word that introduces it.
 
     Mentions separated by a comma alone form a list only when a conjunction closes it
@@ -148,7 +187,9 @@ def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon:
     groups: list[Group] = []
     for run in runs:
         for part in _split_unclosed_lists(text, run, lexicon):
-            groups.append(Group(part, previous_word(text, part[0].start, floor, lexicon)))
+            # A group's introducing word stands after the group before it.
+            start = max(floor, groups[-1].end) if groups else floor
+            groups.append(Group(part, previous_word(text, part[0].start, start, lexicon, grammar)))
     return groups
 
 
