@@ -66,6 +66,7 @@ class Grammar:
     determiners: re.Pattern[str]
     anaphors: re.Pattern[str]
     after_verb_before: re.Pattern[str]
+    attribution: re.Pattern[str]
 
 
 @cache
@@ -94,7 +95,8 @@ def grammar(language: str = "id") -> Grammar:
         before=re.compile(
             rf"(?:\b(?P<verb>{verbs_before})(?:\s+(?:{alternation(data['addressee'])})\s+"
             r"[^,:;.!?\n]{1,80}?)?|\b(?P<menurut>" + alternation(data["phrases_before"]) +
-            r")\s+(?P<np>[^,:;.!?\n]{1,80}?)|\b(?P<own>" + alternation(data["pronoun_before"]) +
+            r")\s+(?P<np>[^,:;.!?\n]{1,80}?)|\b(?P<inverted>" + verbs_after +
+            r")\s+(?P<np2>[^,:;.!?\n]{1,60}?)\s*,|\b(?P<own>" + alternation(data["pronoun_before"]) +
             rf")\b\s*,?{CLAUSE}|(?P<colon>):)\s*,?(?:\s*\b(?:" +
             alternation(data["complementizers"]) + rf")\b{CLAUSE})?\s*[,:]?\s*$", re.I),
         verb=re.compile(data["verb_pattern"]),
@@ -110,6 +112,7 @@ def grammar(language: str = "id") -> Grammar:
         institution_kinds={k.lower(): v for k, v in data["institutions"].items()},
         determiners=re.compile(rf"^(?:(?:{dets})\s+)+", re.I),
         anaphors=re.compile(rf"(?:\s+(?:{alternation(data['anaphors'])}))+$", re.I),
+        attribution=re.compile(rf",\s*(?:{verbs_after})\b", re.I),
         after_verb_before=re.compile(rf"\b(?:{verbs_after}|{alternation(data['phrases_after'])})"
                                      r"\b[^,.;:!?\n]*,?[^,.;:!?\n]*$", re.I),
     )
@@ -309,8 +312,8 @@ class _Reader:
         """A quotation standing alone right after the sentence of the previous one continues it."""
         if not span.closed:
             return False
-        gap = self.text[self._next_boundary(previous.close) + 1:span.open]
-        tail = self.text[span.close + 1:self._next_boundary(span.close)]
+        gap = self.text[self._next_boundary(previous.close - 1) + 1:span.open]
+        tail = self.text[span.close + 1:self._next_boundary(span.close - 1)]
         return not gap.strip() and not re.sub(r"[\W_]", "", tail)
 
     # -- attributions ---------------------------------------------------------------------
@@ -340,6 +343,8 @@ class _Reader:
             return self._pronoun(span.open)
         if match.group("menurut"):
             party = self._party(*self._phrase(match.start("np"), match.end("np")))
+        elif match.group("inverted"):
+            party = self._phrase_party(match.start("np2"), match.end("np2"))
         else:
             end = match.start("verb") if match.group("verb") else match.start("colon")
             party = self._subject(clause, end, colon=match.group("colon") is not None)
@@ -347,17 +352,28 @@ class _Reader:
 
     def _phrase_party(self, start: int, limit: int) -> Party | None:
         """The speaker named after a reporting verb, with a named apposition after a comma
-        ("kata juru bicara NATO, Allison Hart")."""
+        ("kata juru bicara NATO, Allison Hart", "kata Komisaris Uni Eropa, <name>")."""
         a, b = self._phrase(start, limit)
         party = self._party(a, b)
-        if party is None or (isinstance(party, Party) and party.name is None):
-            comma = re.match(r"\s*,\s*", self.text[b:limit])
-            if comma:
-                c, d = self._phrase(b + comma.end(), limit)
-                named = self._named_persons(c, d)
-                if named and named[0].start == c:
-                    party = self._person(named[-1])
+        if not (isinstance(party, Party) and party.kind == "person" and party.name):
+            party = self._apposition(b, limit) or party
         return self._settle(party, start)
+
+    def _apposition(self, end: int, limit: int) -> Party | None:
+        """A person named after a comma that follows a speaker's description: a recognised
+        person, after at most capitalised words (a rank), or a run of capitalised words."""
+        comma = re.match(r"\s*,\s*", self.text[end:limit])
+        if not comma:
+            return None
+        c, d = self._phrase(end + comma.end(), limit)
+        named = self._named_persons(c, d)
+        if named and all(w[:1].isupper() for w in self.text[c:named[0].start].split()):
+            return self._person(named[-1])
+        words = self.text[c:d].split()
+        if len(words) >= 2 and all(w[:1].isupper() and w.isalpha() for w in words) \
+                and not self._actors(c, d):
+            return Party(" ".join(words), None, "person")
+        return None
 
     def _settle(self, party: Party | str | None, pos: int) -> Party | None:
         return self._pronoun(pos) if party == PRONOUN else party
@@ -371,6 +387,9 @@ class _Reader:
                     and (self._opens_sentence(e) or self._named_as_speaker(e))]
         if subjects:
             return self._person(subjects[-1])
+        attributed = self._last_attribution(self.last_end, pos)
+        if attributed is not None:
+            return attributed
         if self.last_speaker is not None:
             return self.last_speaker
         persons = [e for e in self._actors(0, pos) if e.kind == "person" and e.name]
@@ -513,6 +532,18 @@ class _Reader:
         words = WORD.findall(lead)
         return "," not in lead and len(words) <= SUBJECT_LEAD_WORDS and not any(
             self._is_verb(w) or w.lower() in self.g.relatives for w in words)
+
+    def _last_attribution(self, a: int, b: int) -> Party | None:
+        """The named speaker of the last attribution of indirect speech in ``[a, b)``
+        ("..., kata Komisaris Uni Eropa, <name>.")."""
+        for match in reversed(list(self.g.attribution.finditer(self.text, a, b))):
+            if self._quoted(match.start()):
+                continue
+            limit = min(self._next_boundary(match.end()) + 1, match.end() + CLAUSE_REACH, b)
+            party = self._phrase_party(match.end(), limit)
+            if isinstance(party, Party) and party.name:
+                return party
+        return None
 
     def _named_as_speaker(self, entity: Entity) -> bool:
         """Whether a person is named right after a verb of saying ("..., kata <title> X")."""
