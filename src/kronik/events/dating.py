@@ -14,28 +14,46 @@ runs from that day to the article's date):
    ``CONTEXT_SENTENCES`` away; before, then after), captions and headlines excluded;
 4. the source date the article cites, as the day before it to the day itself (a report
    follows its event);
-5. for statements (requests, accusations, threats, refusals, agreements) the date of the
-   article's lead event, where the rest of the article reports what was said there.
-Otherwise the date stays unknown (``None``).
+5. for statements (requests, accusations, threats, refusals, support): the date of the
+   article's lead talks where they are between the same states (said there), else, reported
+   as the current news, the day before the publication date to that date; for agreements
+   (and statements where the publication date is only inferred) the date of the article's
+   lead event, where the rest of the article reports what was agreed there.
+Otherwise the date stays unknown (``None``). Context never dates quoted speech from the
+narrator's words (the speaker's "then" is not the reporter's "this week"), and an event its
+sentence puts on another occasion ("waktu itu") does not share the occasion of the others.
 """
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from kronik.document import Document, Sentence, TimeExpression
 from kronik.events.frames import WORD, Frame
 from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
+from kronik.time.grammar import lexicon as time_lexicon
+from kronik.time.grammar import occasion_reference
+from kronik.time.resolve import days_after, month_end
 
 # How many sentences away, within a paragraph, a context date may come from.
 CONTEXT_SENTENCES = 3
 # A context date must be this precise (in days) to date another sentence's event: a year or
 # a month mentioned nearby is background, not the occasion.
 CONTEXT_MAX_DAYS = 7
+# Precisions of a year or more: in a relative clause such a time describes the thing named
+# ("KTT yang tahun ini digelar di Manila"), not the occasion of the event.
+BROAD_PRECISIONS = frozenset({"year", "part_of_year", "decade"})
+# How many sentences back a sentence that refers to an earlier occasion ("Kemudian, ...",
+# "Usai pertemuan, ...") may find it: a narrated sequence runs over a few short paragraphs.
+OCCASION_SENTENCES = 8
 # At most this many words between a date and the trigger it stands before.
 PRECEDING_DATE_GAP_WORDS = 2
-STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE"})
+# Statements: reported as the current news without a date of their own, they were made on the
+# publication day or the day before (CONVENTIONS.md of the real set).
+STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
+# Acts that the rest of an article reports from its lead occasion (an agreement signed there).
+OCCASION_TYPES = frozenset({"AGREE"})
 
 
 class Dating:
@@ -48,6 +66,9 @@ class Dating:
         self.report = [t for t in doc.time_expressions if t.first is not None and self._is_report(t)]
         self.since = [t for t in doc.time_expressions if t.first is not None
                       and lexicon.since.search(doc.text[max(0, t.start - 30):t.start])]
+        self.occasion_reference = occasion_reference(doc.language)
+        self.tense_cues = time_lexicon(doc.language).tense_cues
+        self.filled: list[Cluster] = []  # every event dated so far, for later references to it
 
     def _governs(self, expression: TimeExpression) -> bool:
         before = self.doc.text[max(0, expression.start - 30):expression.start]
@@ -74,44 +95,73 @@ class Dating:
                           or self.lexicon.during_opening.search(self.doc.text[sentence.start:frame.trigger.start]))
                 if during and frame.type != "CONSULT":
                     frame.flags.add("during:" + self.lexicon.linking_nouns[during.group(1).lower()])
-            governed: dict[int, list[tuple[bool, int, TimeExpression]]] = {}
+            governed: dict[int, list[tuple[bool, int, TimeExpression, int]]] = {}
             for expression in self.in_sentence(sentence):
                 found = self._governed(expression, sentence_frames)
                 if found is not None:
-                    frame, closes, shortly_before = found
+                    frame, closes, side = found
                     distance = abs(expression.start - frame.trigger.end)
-                    governed.setdefault(id(frame), []).append((not closes, distance, expression, shortly_before))
+                    governed.setdefault(id(frame), []).append((not closes, distance, expression, side))
             for frame in sentence_frames:
                 if id(frame) in governed and not _during(frame):
-                    _, _, expression, shortly_before = min(governed[id(frame)], key=lambda item: item[:2])
+                    _, _, expression, side = min(governed[id(frame)], key=lambda item: item[:2])
                     frame.date = self._anniversary(frame, expression)
-                    if shortly_before:
-                        frame.date = replace(frame.date, first=frame.date.first - timedelta(days=1))
+                    if side < 0:
+                        frame.date = replace(frame.date, first=days_after(frame.date.first, -1))
+                    elif side > 0:
+                        frame.date = replace(frame.date, last=days_after(frame.date.last, 1))
         anchor = self.doc.anchor
         for frame in frames:
             if frame.date is not None and anchor and frame.date.first > anchor and frame.status == "occurred":
                 frame.status = "planned"
 
-    def _governed(self, expression: TimeExpression, frames: list[Frame]) -> tuple[Frame, bool, bool] | None:
+    def _governed(self, expression: TimeExpression, frames: list[Frame]) -> tuple[Frame, bool, int] | None:
         """The frame an expression dates, whether it closes that frame's phrase (follows its
-        trigger) rather than standing before it, and whether the event came just before it
-        ("diungkapkan pada Jumat, setelah pertemuan ...")."""
+        trigger) rather than standing before it, and where the event lies from the date: -1 just
+        before it ("diungkapkan pada Jumat, setelah pertemuan ..."), +1 just after it ("bicara
+        tak lama setelah X dilantik, Senin"), 0 on it."""
         before = [f for f in frames if f.trigger.end <= expression.start]
         after = [f for f in frames if f.trigger.start >= expression.end]
         following = min(after, key=lambda f: f.trigger.start, default=None)
         preceding = max(before, key=lambda f: f.trigger.end, default=None)
         if following is not None and self._stands_before(expression, following) and not (
                 preceding is not None and "," in self.doc.text[expression.end:following.trigger.start]):
-            return following, False, False
+            return following, False, 0
         if preceding is not None:
-            return preceding, True, False
+            closing = self._closes(preceding, expression)
+            if closing is not None:
+                return preceding, True, closing
         if following is None:
             return None
         between = self.doc.text[expression.end:following.trigger.start]
         if self.lexicon.shortly_before.search(between) and not self.lexicon.reported_content.search(between):
-            return following, False, True
+            return following, False, -1
         if not self.lexicon.clause_break.search(between):
-            return following, False, False
+            return following, False, 0
+        return None
+
+    def _closes(self, frame: Frame, expression: TimeExpression) -> int | None:
+        """Whether an expression after a trigger dates it: 0 where it is in the trigger's clause
+        (a relative clause "yang ..." counts, unless its own tense differs from the event's,
+        "meneken nota dalam kontrak yang akan dirampungkan tahun depan", or it names a year,
+        which describes the thing rather than the occasion: "forum yang tahun ini dipimpin X");
+        +1 where it dates a
+        clause "setelah ..." the event followed; None where it is another clause's."""
+        between = self.doc.text[frame.trigger.end:expression.start]
+        breaks = [m.group(0).lower() for m in self.lexicon.clause_break.finditer(between)]
+        if not breaks:
+            return 0
+        if self.lexicon.reported_content.search(between):
+            return None
+        if all(b == "yang" for b in breaks):
+            clause = between[between.lower().rfind("yang"):]
+            tense = next((self.tense_cues[w.lower()] for w in WORD.findall(clause)
+                          if w.lower() in self.tense_cues), None)
+            contrary = {"occurred": "future", "planned": "past"}.get(frame.status)
+            broad = expression.precision in BROAD_PRECISIONS
+            return None if tense == contrary or broad else 0
+        if self.lexicon.shortly_before.search(between):
+            return 1
         return None
 
     def _stands_before(self, expression: TimeExpression, frame: Frame) -> bool:
@@ -165,17 +215,40 @@ class Dating:
 
     def fill(self, clusters: list[Cluster], lead: Cluster | None = None) -> None:
         """Steps 2-5 for events the merge left without a date."""
+        self.filled.extend(clusters)
         for cluster in clusters:
             if cluster.dated():
                 if any("linked" in f.flags for f in cluster.frames) and cluster.date_reason:
                     cluster.date_reason = "date of the talks during which it was said"
                 continue
             if (self._ongoing_since(cluster) or self._previous_time(cluster)
-                    or self._simultaneous(cluster, clusters) or self._paragraph(cluster)
-                    or self._report_bound(cluster)):
+                    or self._simultaneous(cluster, clusters) or self._previous_occasion(cluster)
+                    or self._paragraph(cluster)
+                    or self._report_bound(cluster) or self._said_at_lead_talks(cluster, lead)
+                    or self._current_statement(cluster)):
                 continue
-            if lead is not None and cluster.type in STATEMENT_TYPES:
+            if lead is not None and (cluster.type in OCCASION_TYPES or cluster.type in STATEMENT_TYPES
+                                     and self.doc.published_inferred):
                 cluster.copy_date(lead, "date of the article's lead event")
+
+    def _said_at_lead_talks(self, cluster: Cluster, lead: Cluster | None) -> bool:
+        """A statement between the states of the article's lead talks was made at those talks."""
+        if (lead is None or lead.type != "CONSULT" or cluster.type not in STATEMENT_TYPES
+                or not set(cluster.countries) <= set(lead.countries)):
+            return False
+        cluster.copy_date(lead, "said at the talks the article reports")
+        return True
+
+    def _current_statement(self, cluster: Cluster) -> bool:
+        """A statement reported as the news: the day before the publication date to that date.
+        Not where the publication date is only inferred (the news day is then unknown), nor
+        where its sentence puts it on another occasion ("sebelumnya", "waktu itu")."""
+        anchor = self.doc.anchor
+        if (cluster.type not in STATEMENT_TYPES or cluster.status != "occurred" or anchor is None
+                or self.doc.published_inferred or any(f.other_occasion for f in cluster.frames)):
+            return False
+        cluster.set_interval(days_after(anchor, -1), anchor, None, "a statement reported as the news")
+        return True
 
     def _ongoing_since(self, cluster: Cluster) -> bool:
         """A visit under way "sejak Minggu (8/3)": from that day to the article's date."""
@@ -194,7 +267,7 @@ class Dating:
         """"Kala itu", "pada hari yang sama": the date of the nearest dated sentence before."""
         frame = cluster.frames[0]
         sentence = self.doc.sentences[frame.sentence]
-        if not self.lexicon.previous_time.search(self.doc.text, sentence.start, sentence.end):
+        if frame.in_quote or not self.lexicon.previous_time.search(self.doc.text, sentence.start, sentence.end):
             return False
         for index in range(frame.sentence - 1, max(-1, frame.sentence - 1 - CONTEXT_SENTENCES), -1):
             earlier = self.doc.sentences[index]
@@ -205,6 +278,10 @@ class Dating:
         return False
 
     def _simultaneous(self, cluster: Cluster, clusters: list[Cluster]) -> bool:
+        """Another dated event of its sentence on the same occasion ("... saat X bertemu"),
+        unless the sentence puts it on another occasion ("waktu itu")."""
+        if any(f.other_occasion for f in cluster.frames):
+            return False
         for frame in cluster.frames:
             for other in clusters:
                 if other is cluster or not other.dated():
@@ -219,12 +296,41 @@ class Dating:
                         return True
         return False
 
+    def _previous_occasion(self, cluster: Cluster) -> bool:
+        """"Kemudian, ...", "Usai pertemuan, ...", "Dalam pernyataan yang sama, ...": the date of
+        the nearest earlier dated event of the article (at most ``OCCASION_SENTENCES`` back),
+        else of the nearest earlier sentence that names a day."""
+        frame = cluster.frames[0]
+        sentence = self.doc.sentences[frame.sentence]
+        if frame.in_quote or not self.occasion_reference.search(sentence.text):
+            return False
+        earliest = frame.sentence - OCCASION_SENTENCES
+        earlier = [(max(f.sentence for f in c.frames if f.sentence < frame.sentence), c)
+                   for c in self.filled if c is not cluster and c.dated() and c.status == "occurred"
+                   and any(earliest <= f.sentence < frame.sentence for f in c.frames)]
+        if earlier:
+            cluster.copy_date(max(earlier, key=lambda item: item[0])[1], "the occasion its sentence refers back to")
+            return True
+        for index in range(frame.sentence - 1, max(-1, earliest - 1), -1):
+            before = self.doc.sentences[index]
+            days = [] if before.is_caption or before.is_headline else [
+                t for t in self.in_sentence(before) if t.precision == "day"]
+            if days:
+                cluster.set_date(days[-1], "the occasion its sentence refers back to")
+                return True
+        return False
+
     def _paragraph(self, cluster: Cluster) -> bool:
+        """A day or week named in its own sentence, else in a nearby sentence of its paragraph;
+        only its own sentence for quoted speech (the narrator's date is not the speaker's) and
+        for an event its sentence puts on another occasion ("dulu", "waktu itu")."""
         frame = cluster.frames[0]
         sentences = self.doc.sentences
         here = sentences[frame.sentence]
-        order = [frame.sentence] + [frame.sentence - k for k in range(1, CONTEXT_SENTENCES + 1)] + \
-                [frame.sentence + k for k in range(1, CONTEXT_SENTENCES + 1)]
+        own_only = any(f.in_quote or f.other_occasion for f in cluster.frames)
+        reach = 0 if own_only else CONTEXT_SENTENCES
+        order = [frame.sentence] + [frame.sentence - k for k in range(1, reach + 1)] + \
+                [frame.sentence + k for k in range(1, reach + 1)]
         for index in order:
             if not 0 <= index < len(sentences):
                 continue
@@ -247,7 +353,7 @@ class Dating:
         if not same_paragraph or cluster.status != "occurred":
             return False
         source = same_paragraph[0]
-        cluster.set_interval(source.first - timedelta(days=1), source.last, source.text,
+        cluster.set_interval(days_after(source.first, -1), source.last, source.text,
                              "on or just before the cited source's date")
         return True
 
@@ -259,10 +365,9 @@ class Dating:
 
 
 def _years_back(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
+    """The same day ``years`` earlier (28 February for 29 February), no earlier than year 1."""
+    year = max(date.min.year, day.year - years)
+    return day.replace(year=year, day=min(day.day, month_end(year, day.month).day))
 
 
 def _during(frame: Frame) -> str | None:

@@ -326,8 +326,10 @@ class FrameBuilder:
             return None
         floor = self._clause_start(hit.start, sentence.start)
         end = bisect_right(groups, hit.start, key=_end)
-        candidates = [g for g in groups[max(0, end - SUBJECT_GROUPS):end] if not g.consumed
-                      and g.prep not in self.lexicon.location_preps and g.prep not in self._not_subject]
+        candidates = [g for g in groups[max(0, end - SUBJECT_GROUPS):end]
+                      if (not g.consumed or self._heads_relative(g))
+                      and g.prep not in self.lexicon.location_preps and g.prep not in self._not_subject
+                      and not self._in_apposition(g, hit.start)]
         in_clause = [g for g in candidates if g.start >= floor]
         earlier = [g for g in candidates if g.start < floor]
         for group in reversed(in_clause):
@@ -346,6 +348,26 @@ class FrameBuilder:
                 why["actor"] = "subject shared by coordinated verbs"
             return shared
         return None
+
+    def _heads_relative(self, group: Group) -> bool:
+        """A party right before "yang" heads a relative clause whose verb it is the subject of,
+        even where it is also the object of the verb before it ("mengecam X yang menyerang Y")."""
+        after = WORD.search(self.text, group.end, min(len(self.text), group.end + PREPOSITION_REACH))
+        return after is not None and after.group(0).lower() == "yang"
+
+    def _in_apposition(self, group: Group, verb_start: int) -> bool:
+        """A party inside a noun phrase set off by commas right after another party ("X, sekutu
+        lama Y, mengecam Z"): it describes that party and is not the subject."""
+        opening = self.text.rfind(",", max(0, group.start - PREPOSITION_REACH), group.start)
+        closing = self.text.find(",", group.end, min(verb_start, group.end + SUBJECT_GAP_CHARS))
+        if opening < 1 or closing < 0:
+            return False
+        before = self.text[max(0, opening - PREPOSITION_REACH):opening].rstrip(" )")
+        if not before or not self._in_entity(opening - PREPOSITION_REACH + len(before) - 1
+                                             if opening > PREPOSITION_REACH else len(before) - 1):
+            return False
+        return not any(self.lexicon.verb.match(m.group(0).lower())
+                       for m in WORD.finditer(self.text, opening, closing) if not self._in_entity(m.start()))
 
     @property
     def _not_subject(self) -> frozenset[str]:
@@ -377,7 +399,7 @@ class FrameBuilder:
         holds the verb ("mengecam Israel yang menyerang Iran")."""
         if verb_start - group.end > SUBJECT_GAP_CHARS:
             return None
-        asides = aside_spans(self.text, group.end, verb_start)
+        asides = aside_spans(self.text, group.end, verb_start, self.lexicon.verb)
         words = [m.group(0) for m in WORD.finditer(self.text, group.end, verb_start)
                  if not self._in_entity(m.start()) and not inside(m.start(), asides)]
         if self._object_of_verb(group) and (not words or words[0].lower() != "yang"):

@@ -146,3 +146,16 @@ def patterns(language: str = "id") -> tuple[tuple[str, re.Pattern[str]], ...]:
                  rf"(?!\s*[.,]?\d)(?:\s+(?P<dir>{a(past)}))?"),
     ]
     return tuple((name, re.compile(BEFORE + body + AFTER, re.IGNORECASE)) for name, body in table)
+
+
+@cache
+def occasion_reference(language: str = "id") -> re.Pattern[str]:
+    """Words tying a sentence to an earlier dated occasion: a sequence opener or "after the
+    <occasion>" at the sentence's start, or "in the same <occasion>" anywhere in it."""
+    words = lexicon(language).time["occasion_reference"]
+    a = alternation
+    nouns = a(words["nouns"])
+    opening = (rf"^\W*(?:{a(words['openers'])}(?=[\s,])|{a(words['after_words'])}\s+{nouns}(?!\w))")
+    same = rf"(?<!\w){a(words['in_words'])}\s+{nouns}\s+{a(words['same_words'])}(?!\w)"
+    return re.compile(f"{opening}|{same}", re.IGNORECASE)
+

@@ -100,6 +100,14 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
+def days_after(day: date, days: int) -> date:
+    """``day`` moved by ``days`` (back where negative), held at the ends of the calendar
+    (1 January of year 1, 31 December 9999) rather than overflowing."""
+    if days < 0:
+        return day - timedelta(days=min(-days, (day - date.min).days))
+    return day + timedelta(days=min(days, (date.max - day).days))
+
+
 def shift(day: date, count: int, unit: str) -> date:
     """``day`` moved by ``count`` units (day, week, month, year, decade)."""
     if unit == "day":

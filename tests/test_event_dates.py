@@ -1,0 +1,85 @@
+"""Event dates: which time expression governs an event, and what an event the text does not
+date gets (invented sentences and actors; the fictional ministers of tests/test_events.py)."""
+from __future__ import annotations
+
+from datetime import date
+
+from kronik.document import Quote
+from kronik.events.dating import _years_back
+from kronik.stages.events import Events
+from kronik.time.resolve import days_after
+from test_events import events_of, prepare
+
+# Wednesday 6 March 2024, the publication date of every article here unless a test says so.
+PUBLISHED = "2024-03-06"
+
+
+def interval(event) -> tuple[date, date] | None:
+    return (event.date.start, event.date.end) if event.date else None
+
+
+def test_statement_reported_as_news_is_the_publication_day_or_the_day_before():
+    events = events_of("Bolivia mengecam Peru atas penutupan perbatasan itu.")
+    assert [(e.type, interval(e)) for e in events] == [("ACCUSE", (date(2024, 3, 5), date(2024, 3, 6)))]
+
+
+def test_statement_placed_on_another_occasion_stays_undated():
+    events = events_of("Bolivia sebelumnya mengecam Peru atas penutupan perbatasan itu.")
+    assert [(e.type, e.date) for e in events] == [("ACCUSE", None)]
+
+
+def test_statement_without_a_stated_publication_date_stays_undated():
+    doc = prepare("Bolivia mengecam Peru atas penutupan perbatasan itu.")
+    doc.published, doc.published_inferred = date(2024, 3, 6), True
+    events = Events()(doc).events
+    assert [(e.type, e.date) for e in events] == [("ACCUSE", None)]
+
+
+def test_statement_between_the_states_of_the_lead_talks_takes_their_date():
+    text = ("Renn bertemu dengan Kald di Lima pada Senin (4/3/2024).\n"
+            "Peru mendesak Chili untuk membuka kembali perbatasan.")
+    events = events_of(text)
+    request = next(e for e in events if e.type == "REQUEST")
+    assert interval(request) == (date(2024, 3, 4), date(2024, 3, 4))
+
+
+def test_undated_talks_stay_undated_although_a_neighbour_sentence_is_dated():
+    text = ("Menteri itu tiba di Lima pada Selasa (5/3/2024). "
+            "Dulu Renn pernah bertemu dengan Kald di Santiago.")
+    meeting = next(e for e in events_of(text) if e.type == "CONSULT")
+    assert meeting.date is None
+
+
+def test_quoted_talks_are_not_dated_from_the_narrators_sentence():
+    text = ("Menteri itu berada di Lima pekan ini. "
+            "“Renn sudah bertemu dengan Kald di Santiago dalam suasana yang hangat sekali,” kata Ortiz.")
+    doc = prepare(text)
+    start, end = doc.text.index("“") + 1, doc.text.index(",”")
+    doc.quotes = [Quote(start, end, doc.text[start:end], None)]
+    meeting = next(e for e in Events()(doc).events if e.type == "CONSULT")
+    assert meeting.date is None
+
+
+def test_sentence_opening_a_narrated_sequence_takes_the_previous_occasion():
+    text = ("Renn bertemu dengan Kald di Santiago pada Selasa (5/3/2024).\n"
+            "Pertemuan itu membahas perdagangan dan perbatasan kedua negara.\n"
+            "Kemudian, Renn melakukan pertemuan bilateral dengan Bolivia.")
+    events = events_of(text)
+    second = next(e for e in events if e.type == "CONSULT" and "Bolivia" in e.evidence.text)
+    assert interval(second) == (date(2024, 3, 5), date(2024, 3, 5))
+
+
+def test_agreement_after_the_talks_takes_their_date_not_a_later_contract_year():
+    text = ("Renn bertemu dengan Kald di Santiago pada Selasa (5/3/2024).\n"
+            "Usai pertemuan, Peru dan Chili menandatangani nota kesepahaman "
+            "dalam kontrak yang akan dirampungkan tahun depan.")
+    agreement = next(e for e in events_of(text) if e.type == "AGREE")
+    assert interval(agreement) == (date(2024, 3, 5), date(2024, 3, 5))
+
+
+def test_calendar_arithmetic_stays_inside_the_calendar():
+    assert days_after(date.min, -1) == date.min
+    assert days_after(date.max, 3) == date.max
+    assert days_after(date(2024, 3, 1), -1) == date(2024, 2, 29)
+    assert _years_back(date(2024, 2, 29), 1) == date(2023, 2, 28)
+    assert _years_back(date(3, 5, 1), 10) == date(1, 5, 1)
