@@ -362,9 +362,9 @@ class FrameBuilder:
         closing = self.text.find(",", group.end, min(verb_start, group.end + SUBJECT_GAP_CHARS))
         if opening < 1 or closing < 0:
             return False
-        before = self.text[max(0, opening - PREPOSITION_REACH):opening].rstrip(" )")
-        if not before or not self._in_entity(opening - PREPOSITION_REACH + len(before) - 1
-                                             if opening > PREPOSITION_REACH else len(before) - 1):
+        window = max(0, opening - PREPOSITION_REACH)
+        before = self.text[window:opening].rstrip(" )")
+        if not before or not self._in_entity(window + len(before) - 1):
             return False
         return not any(self.lexicon.verb.match(m.group(0).lower())
                        for m in WORD.finditer(self.text, opening, closing) if not self._in_entity(m.start()))

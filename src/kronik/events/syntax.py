@@ -23,9 +23,12 @@ from functools import cache
 from kronik.errors import KronikError
 from kronik.resources import load_data
 
-# Text set off inside a clause: a bracketed aside, or an apposition or relative clause between
-# commas that opens with "yang" or a capitalised name or title ("X, Menteri Luar Negeri Y, ...").
-ASIDE = re.compile(r"\([^()]*\)|,\s*(?:yang\b|[A-Z])[^,]*,")
+# Text set off inside a clause: a bracketed aside, or a phrase between commas.
+ASIDE = re.compile(r"\([^()]*\)|,[^,]*,")
+# A phrase between commas is an aside where it opens with "yang" (a relative clause) or a
+# capitalised name or title (an apposition: "X, Menteri Luar Negeri Y, ...").
+ASIDE_OPENING = re.compile(r"[(]|,\s*(?:yang\b|[A-Z])")
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # Punctuation that parts two words of different phrases.
 PHRASE_BREAK = re.compile(r"[,;:.!?()\"“”]")
 
@@ -58,9 +61,15 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
 
 
-def aside_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The asides (brackets, comma-set appositions and relative clauses) between two positions."""
-    return [(start + m.start(), start + m.end()) for m in ASIDE.finditer(text[start:end])]
+def aside_spans(text: str, start: int, end: int, verb: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The asides between two positions: brackets, and phrases between commas that are a
+    relative clause, an apposition or a noun phrase without a verb ("X, sekutu lama Y, ...")."""
+    found = []
+    for match in ASIDE.finditer(text, start, end):
+        if ASIDE_OPENING.match(match.group(0)) or not any(
+                verb.match(word.lower()) for word in WORD.findall(match.group(0))):
+            found.append(match.span())
+    return found
 
 
 def inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,75 @@
+"""Who acts on whom: the clause grammar of event sides, on invented sentences and actors.
+
+The actors are injected by hand (``test_events.prepare``), so these tests exercise how sides are
+read from the clause (subjects, objects, passives, noun phrases, coordination), not the
+knowledge base.
+"""
+from __future__ import annotations
+
+from test_events import events_of, prepare, sides
+
+from kronik.events.frames import FrameBuilder
+from kronik.events.lexicon import lexicon
+
+
+def directed(text: str) -> list[tuple[str, tuple]]:
+    return sorted((e.type, sides(e)) for e in events_of(text))
+
+
+def frame_flags(text: str) -> list[set[str]]:
+    doc = prepare(text)
+    return [f.flags for f in FrameBuilder(doc, lexicon(doc.language)).frames()]
+
+
+def test_target_preposition_outranks_a_topic():
+    assert directed("Peru menjatuhkan sanksi terkait Ekuador terhadap bank-bank Chili.") == \
+        [("SANCTION", ("PER", "CHL"))]
+
+
+def test_preposition_is_read_through_a_noun_phrase():
+    assert directed("Peru melancarkan serangan baru terhadap pangkalan militer Chili.") == \
+        [("ASSAULT", ("PER", "CHL"))]
+
+
+def test_coordinated_subjects_make_one_event_per_pair():
+    assert directed("Peru dan Bolivia menyerang Chili pada Senin (4/3/2024).") == \
+        [("ASSAULT", ("BOL", "CHL")), ("ASSAULT", ("PER", "CHL"))]
+
+
+def test_coordinated_objects_across_a_noun_phrase_make_one_event_per_pair():
+    assert directed("Peru menyerang wilayah Chili serta pangkalan militer Bolivia pada Senin (4/3/2024).") == \
+        [("ASSAULT", ("PER", "BOL")), ("ASSAULT", ("PER", "CHL"))]
+
+
+def test_reporting_clause_carries_its_subject_to_a_possessed_subject():
+    text = "Quispe mengatakan pasukannya pada Senin (4/3/2024) menyerang Chili."
+    assert directed(text) == [("ASSAULT", ("PER", "CHL"))]
+    assert any("reporting clause" in flag for flags in frame_flags(text) for flag in flags)
+
+
+def test_apposition_between_subject_and_verb_is_skipped():
+    assert directed("Chili, sekutu lama Bolivia, mengecam Peru pada Senin (4/3/2024).") == \
+        [("ACCUSE", ("CHL", "PER"))]
+
+
+def test_party_after_another_verb_is_its_object_not_the_next_subject():
+    assert directed("Bolivia mengecam Peru yang menyerang Chili pada Senin (4/3/2024).") == \
+        [("ACCUSE", ("BOL", "PER")), ("ASSAULT", ("PER", "CHL"))]
+
+
+def test_passive_with_oleh_agent_swaps_the_sides():
+    assert directed("Chili diserang oleh Peru pada Senin (4/3/2024).") == [("ASSAULT", ("PER", "CHL"))]
+
+
+def test_possessor_of_a_noun_trigger_acts():
+    assert directed("Invasi Peru ke Chili pada Maret 2023 mengubah kawasan.") == [("ASSAULT", ("PER", "CHL"))]
+
+
+def test_two_triggers_in_one_sentence_keep_their_own_sides():
+    assert directed("Peru menyerang Chili pada Senin (4/3/2024), sementara Bolivia mengecam Peru.") == \
+        [("ACCUSE", ("BOL", "PER")), ("ASSAULT", ("PER", "CHL"))]
+
+
+def test_every_side_records_its_reason():
+    flags = frame_flags("Peru mengecam Chili pada Senin (4/3/2024).")
+    assert flags == [{"actor:subject", "recipient:object ('mengecam')"}]
