@@ -264,3 +264,32 @@ def test_institution_with_listed_fields_of_a_home_institution(kb):
     bureau = find(doc, "Biro Pers, Media, dan Informasi Sekretariat Presiden")
     assert (bureau.kind, bureau.country, bureau.role) == ("organization", "IDN", "agency")
     assert doc.entities[find(doc, "Sekretariat Presiden").part_of] is bureau
+
+
+# Unknown people introduced by the grammar of news
+
+def test_honorifics_between_title_and_name_are_skipped(kb):
+    doc = run(kb, "Wakil Ketua MPR RI Dr M Rahmat Sulistyo menyambut rencana itu.")
+    person = find(doc, "M Rahmat Sulistyo")
+    assert (person.name, person.country) == ("M Rahmat Sulistyo", "IDN")
+
+
+def test_expert_title_introduces_a_stateless_person(kb):
+    doc = run(kb, "Menurut analis politik Farida Kusuma, langkah itu berisiko.")
+    person = find(doc, "Farida Kusuma")
+    assert (person.kind, person.country, person.title) == ("person", None, "analis politik")
+
+
+def test_unknown_name_before_a_verb_of_saying_is_a_person(kb):
+    doc = run(kb, "Kepala biro kerja sama daerah, Wiryo Santoso menegaskan jadwal itu.")
+    assert find(doc, "Wiryo Santoso").kind == "person"
+
+
+def test_common_word_opening_a_sentence_is_not_a_name(kb):
+    doc = run(kb, "Rapat itu selesai kemudian. Kemudian Pertemuan menegaskan hasilnya.")
+    assert not [e for e in doc.entities if e.kind == "person"]
+
+
+def test_rank_after_an_unknown_acronym_in_a_title(kb):
+    doc = run(kb, "Menurut juru bicara ZETCOM, Kapten Ardi Wibowo, operasi itu selesai.")
+    assert find(doc, "Ardi Wibowo").kind == "person"

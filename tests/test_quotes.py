@@ -226,3 +226,39 @@ def test_quote_split_by_its_attribution_and_guillemets():
     assert [q.text for q in quotes] == ["untuk menjadi penengah antara kedua pihak yang bertikai.",
                                         "Peru tidak akan menerima ultimatum dari negara mana pun"]
     assert speakers(quotes) == ["Rodrigo Paz", "Ana Quispe"]
+
+
+def test_quotation_later_in_a_reported_clause():
+    text = ("Ana Quispe mengatakan kepada wartawan bahwa Peru hanya akan membuka perbatasan "
+            "“jika semua truk barang diperiksa di pos yang sama.”")
+    assert speakers(run(text)) == ["Ana Quispe"]
+
+
+def test_menurutnya_opens_a_clause_that_ends_in_a_quotation():
+    text = ("“Kami akan membuka kembali perundingan dagang bulan depan,” kata Ana Quispe. "
+            "Menurutnya, proses itu “diblokir oleh sejumlah kecil negara yang tidak mau sepakat.”")
+    assert speakers(run(text)) == ["Ana Quispe", "Ana Quispe"]
+
+
+def test_short_fragment_still_names_the_speaker_of_what_follows():
+    text = ("“Itu keliru,” kata Rodrigo Paz. "
+            "“Kami tidak akan menerima tuntutan itu dalam bentuk apa pun juga.”")
+    assert speakers(run(text)) == ["Rodrigo Paz"]
+
+
+def test_named_apposition_after_a_described_speaker():
+    text = ("“Pasukan kami hanya membela diri dari serangan yang datang dari laut,” "
+            "kata juru bicara Gedung Putih, Mayor Lena Varga, dalam pernyataan.")
+    assert speakers(run(text)) == ["Lena Varga"]
+
+
+def test_pronoun_after_indirect_speech_names_its_speaker():
+    text = ("Perluasan itu prioritas, kata Komisaris Perdagangan Uni Eropa, Marta Kovacs. "
+            "“Jika negara kandidat memenuhi target, kami juga harus memenuhi janji,” imbuhnya.")
+    assert speakers(run(text)) == ["Marta Kovacs"]
+
+
+def test_name_before_a_description_in_apposition_is_the_speaker():
+    text = ("Lena Varga, pakar hubungan internasional dan mantan diplomat, mengatakan "
+            "“tidak ada jalan keluar yang mudah bagi kedua negara itu.”")
+    assert speakers(run(text)) == ["Lena Varga"]

@@ -355,7 +355,7 @@ class _Reader:
         ("kata juru bicara NATO, Allison Hart", "kata Komisaris Uni Eropa, <name>")."""
         a, b = self._phrase(start, limit)
         party = self._party(a, b)
-        if not (isinstance(party, Party) and party.kind == "person" and party.name):
+        if not self._named_persons(a, b):
             party = self._apposition(b, limit) or party
         return self._settle(party, start)
 
