@@ -83,3 +83,18 @@ def test_calendar_arithmetic_stays_inside_the_calendar():
     assert days_after(date(2024, 3, 1), -1) == date(2024, 2, 29)
     assert _years_back(date(2024, 2, 29), 1) == date(2023, 2, 28)
     assert _years_back(date(3, 5, 1), 10) == date(1, 5, 1)
+
+
+def test_statement_at_a_vague_recent_time_is_not_todays_news():
+    events = events_of("Baru-baru ini Bolivia juga mengecam Peru atas penutupan perbatasan itu.")
+    assert [(e.type, e.date) for e in events] == [("ACCUSE", None)]
+
+
+def test_lead_reaction_is_not_dated_by_the_act_a_later_sentence_dates():
+    text = ("Bolivia mengecam Peru atas serangan terbaru di perbatasan. "
+            "Menurut laporan itu, Peru pada hari Senin menyerang pos perbatasan Bolivia.")
+    events = events_of(text)
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    attack = next(e for e in events if e.type == "ASSAULT")
+    assert interval(attack) == (date(2024, 3, 4), date(2024, 3, 4))
+    assert interval(accusation) == (date(2024, 3, 5), date(2024, 3, 6))

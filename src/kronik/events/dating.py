@@ -33,7 +33,7 @@ from kronik.events.frames import WORD, Frame
 from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
 from kronik.time.grammar import lexicon as time_lexicon
-from kronik.time.grammar import occasion_reference
+from kronik.time.grammar import occasion_reference, vague_time
 from kronik.time.resolve import days_after, month_end
 
 # How many sentences away, within a paragraph, a context date may come from.
@@ -68,7 +68,9 @@ class Dating:
                       and lexicon.since.search(doc.text[max(0, t.start - 30):t.start])]
         self.occasion_reference = occasion_reference(doc.language)
         self.tense_cues = time_lexicon(doc.language).tense_cues
+        self.vague_time = vague_time(doc.language)
         self.filled: list[Cluster] = []  # every event dated so far, for later references to it
+        self.claimed: set[int] = set()  # starts of the expressions that date a frame of their own sentence
 
     def _governs(self, expression: TimeExpression) -> bool:
         before = self.doc.text[max(0, expression.start - 30):expression.start]
@@ -105,6 +107,7 @@ class Dating:
             for frame in sentence_frames:
                 if id(frame) in governed and not _during(frame):
                     _, _, expression, side = min(governed[id(frame)], key=lambda item: item[:2])
+                    self.claimed.add(expression.start)
                     frame.date = self._anniversary(frame, expression)
                     if side < 0:
                         frame.date = replace(frame.date, first=days_after(frame.date.first, -1))
@@ -242,10 +245,12 @@ class Dating:
     def _current_statement(self, cluster: Cluster) -> bool:
         """A statement reported as the news: the day before the publication date to that date.
         Not where the publication date is only inferred (the news day is then unknown), nor
-        where its sentence puts it on another occasion ("sebelumnya", "waktu itu")."""
+        where its sentence puts it on another occasion ("sebelumnya", "waktu itu") or at a time
+        it leaves vague ("baru-baru ini")."""
         anchor = self.doc.anchor
         if (cluster.type not in STATEMENT_TYPES or cluster.status != "occurred" or anchor is None
-                or self.doc.published_inferred or any(f.other_occasion for f in cluster.frames)):
+                or self.doc.published_inferred or any(f.other_occasion for f in cluster.frames)
+                or any(self.vague_time.search(self.doc.sentences[f.sentence].text) for f in cluster.frames)):
             return False
         cluster.set_interval(days_after(anchor, -1), anchor, None, "a statement reported as the news")
         return True
@@ -323,7 +328,10 @@ class Dating:
     def _paragraph(self, cluster: Cluster) -> bool:
         """A day or week named in its own sentence, else in a nearby sentence of its paragraph;
         only its own sentence for quoted speech (the narrator's date is not the speaker's) and
-        for an event its sentence puts on another occasion ("dulu", "waktu itu")."""
+        for an event its sentence puts on another occasion ("dulu", "waktu itu"). A later
+        sentence's date that dates an event of its own is that event's, not context: a lead
+        sentence is followed by the events it reacts to ("mengecam AS. ... AS pada Senin
+        menyerang ...")."""
         frame = cluster.frames[0]
         sentences = self.doc.sentences
         here = sentences[frame.sentence]
@@ -337,7 +345,8 @@ class Dating:
             sentence = sentences[index]
             if sentence.paragraph != here.paragraph or sentence.is_caption or sentence.is_headline:
                 continue
-            found = [t for t in self.in_sentence(sentence) if (t.last - t.first).days < CONTEXT_MAX_DAYS]
+            found = [t for t in self.in_sentence(sentence) if (t.last - t.first).days < CONTEXT_MAX_DAYS
+                     and not (index > frame.sentence and t.start in self.claimed)]
             if found:
                 chosen = found[-1] if index < frame.sentence else found[0]
                 cluster.set_date(chosen, "nearest dated sentence of its paragraph")

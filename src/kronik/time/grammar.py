@@ -159,3 +159,10 @@ def occasion_reference(language: str = "id") -> re.Pattern[str]:
     same = rf"(?<!\w){a(words['in_words'])}\s+{nouns}\s+{a(words['same_words'])}(?!\w)"
     return re.compile(f"{opening}|{same}", re.IGNORECASE)
 
+
+@cache
+def vague_time(language: str = "id") -> re.Pattern[str]:
+    """Words that place an event at a time they leave vague ("baru-baru ini")."""
+    words = lexicon(language).time["vague_times"]
+    return re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.IGNORECASE)
+
