@@ -203,3 +203,16 @@ def test_corpus_texts_lose_their_noise(seeds_dir, dev_dir):
         for line in raw.splitlines():
             if len(line.split()) > 12 and not line.startswith("Baca Juga"):
                 assert set(re.findall(r"\w+", line.replace("p>", " "))) <= kept, path.name
+
+
+def test_mojibake_is_repaired_before_control_characters_are_dropped():
+    broken = "Presiden bertemu di Istana \u00c3\u0089lys\u00c3\u00a9e dan berkata \u00e2\u20ac\u0153halo\u00e2\u20ac\u009d."
+    text, _ = clean_text(broken)
+    assert text == "Presiden bertemu di Istana Élysée dan berkata \u201chalo\u201d."
+
+
+def test_hard_wrapped_lines_are_joined_but_paragraphs_kept():
+    raw = "Menteri itu mengatakan bahwa\nkerja sama kedua negara berlanjut.\nPresiden tiba kemarin."
+    text, _ = clean_text(raw)
+    assert text == ("Menteri itu mengatakan bahwa kerja sama kedua negara berlanjut.\n"
+                    "Presiden tiba kemarin.")

@@ -26,6 +26,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+import ftfy
+
 from kronik.document import Document, Span
 from kronik.errors import InputError
 from kronik.pipeline import Stage
@@ -44,6 +46,11 @@ _ODD_CHARACTERS = re.compile("\r\n|[" + "".join(k for k in _REPLACEMENTS if len(
                              + "\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Python strings may hold surrogate code points, which no UTF-8 text can.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# What UTF-8 decoded as Windows-1252 leaves: a capital A with tilde or circumflex before a
+# continuation byte, or "â€" before the second byte of a curly quote or dash.
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|\u00e2\u20ac")
+# A hard-wrapped line: it does not end a sentence, and the next line goes on in lower case.
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;\"\u201d\u2019)])\n(?=[a-z])")
 _SPACE_RUN = re.compile(r" {2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?](?:\s|$))")
 _SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
@@ -101,10 +108,17 @@ def _fragment_patterns(entries: list[dict]) -> tuple[tuple[re.Pattern[str], str]
 def normalize_characters(text: str) -> str:
     """NFC text with one kind of space, newline and dash, and no invisible characters.
 
+    UTF-8 read as Windows-1252 ("Istana ÃlysÃ©e", "â€œ") is repaired first with ftfy, before
+    the control characters that such text carries are dropped; only text showing the marks of
+    it is passed to ftfy, which costs time.
+
     A lone surrogate (a broken ``\\ud800`` escape in JSON) cannot be written as UTF-8: it
     becomes U+FFFD, the replacement character, before anything else reads the text.
     """
-    text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))
+    text = _SURROGATE.sub("\ufffd", text)
+    if _MOJIBAKE.search(text):
+        text = ftfy.fix_encoding(text)
+    text = unicodedata.normalize("NFC", text)
     return _ODD_CHARACTERS.sub(lambda m: _REPLACEMENTS.get(m.group(0), ""), text)
 
 
@@ -196,7 +210,7 @@ def clean_text(raw: str, language: str = "id") -> tuple[str, list[Span]]:
     """The cleaned article text and the spans of its photo captions."""
     rules = noise_rules(language)
     lines = [tidy_line(line, rules) for line in normalize_characters(raw).split("\n")]
-    text = "\n".join(keep_lines(lines, rules))
+    text = _WRAPPED.sub(" ", "\n".join(keep_lines(lines, rules)))
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return text, caption_spans(text, rules)
 
