@@ -39,7 +39,8 @@ class Entity(Span):
 
     ``kind`` is person, state, organization, group or place; ``country`` the ISO alpha-3 code of
     the state the mention stands for (a person: the state they act for on the article's date);
-    ``reason`` says how the resolution was made, so that a user can check it.
+    ``reason`` says how the resolution was made, so that a user can check it; a place carries
+    its coordinates (``lat``, ``lon``) where the gazetteer has them.
     ``sentence`` is the index in ``Document.sentences`` of the sentence the mention is in;
     ``part_of`` the index in ``Document.entities`` of the mention this one only modifies (the
     state in "militer China", in "Menteri Keuangan AS <name>" or in "Laut China Selatan"), so
@@ -58,6 +59,8 @@ class Entity(Span):
     sentence: int | None = None
     part_of: int | None = None
     refers_to: list[int] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass
@@ -122,8 +125,13 @@ class EventDate:
 
 @dataclass
 class Location:
+    """Where an event took place: the name as the text gives it, the state it lies in (None for
+    an international venue such as UN headquarters) and coordinates where the gazetteer has them."""
+
     name: str
     country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass
