@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from kronik.document import Document, Party, Quote, Sentence, Span, TimeExpression
+from kronik.document import Document, Location, Party, Quote, Sentence, Span, TimeExpression
 from kronik.events.lexicon import Lexicon, Trigger
 from kronik.events.coding import is_symmetric
 from kronik.events.parties import (NOUN_PHRASE_WORDS, PREPOSITION_REACH, WORD, Group, countries_of,
@@ -62,6 +62,8 @@ class Frame:
     status: str
     date: TimeExpression | None = None
     location: Party | None = None
+    # Where the event took place, set by kronik.events.location after the frames are built.
+    place: Location | None = None
     other_occasion: bool = False
     in_quote: bool = False
     flags: set[str] = field(default_factory=set)

@@ -230,13 +230,16 @@ def _as_visit(cluster: Cluster) -> Cluster:
 
 
 def _host_country(cluster: Cluster) -> str | None:
-    """The participant state whose territory in-person talks were held on, if any."""
-    if cluster.type != "CONSULT" or cluster.mode != "meeting" or len(cluster.countries) != 2:
+    """The participant state whose territory in-person talks were held on, if any: the one
+    state of the places the talks' mentions name (``kronik.events.location``); their own
+    places outrank the occasion's, and an international venue (UN headquarters) is no state's."""
+    if cluster.type != "CONSULT" or cluster.mode not in IN_PERSON_MODES or len(cluster.countries) != 2:
         return None
     if any("sidelines" in f.flags for f in cluster.frames):
         return None
-    places = {f.location.country for f in cluster.frames
-              if f.location is not None and "caption" not in f.flags}
+    located = [f for f in cluster.frames if f.place is not None and "caption" not in f.flags]
+    own = [f for f in located if "place from the occasion" not in f.flags]
+    places = {f.place.country for f in own or located}
     inside = places & set(cluster.countries)
     return inside.pop() if len(inside) == 1 and len(places) == 1 else None
 

@@ -12,6 +12,7 @@ from kronik.document import Document, Event, EventDate, Location, Party, Span
 from kronik.events.dating import Dating
 from kronik.events.frames import Frame, FrameBuilder
 from kronik.events.lexicon import lexicon
+from kronik.events.location import locate_frames
 from kronik.events.merge import Cluster, merge_frames
 from kronik.pipeline import Stage
 
@@ -29,6 +30,7 @@ class Events(Stage):
         frames = FrameBuilder(doc, words).frames()
         dating = Dating(doc, words)
         dating.assign_own_dates(frames)
+        locate_frames(doc, frames)
         talks = merge_frames([f for f in frames if f.type == "CONSULT"])
         dating.fill(talks)
         statements = [f for f in frames if f.type != "CONSULT"]
@@ -68,11 +70,12 @@ def _mode(cluster: Cluster) -> str | None:
 
 
 def _location(cluster: Cluster) -> Location | None:
-    for frame in cluster.frames:
-        for flag in sorted(frame.flags):
-            if flag.startswith("location:") and frame.location is not None:
-                return Location(flag.split(":", 1)[1], frame.location.country)
-    return None
+    """The place of the event: the first its frames name themselves, outside captions first
+    (a caption may show another occasion), else the occasion's."""
+    def rank(frame: Frame) -> tuple[bool, bool]:
+        return "place from the occasion" in frame.flags, "caption" in frame.flags
+    located = [frame for frame in cluster.frames if frame.place is not None]
+    return min(located, key=rank).place if located else None
 
 
 def _participants(cluster: Cluster) -> list[Party]:

