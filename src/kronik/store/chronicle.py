@@ -11,6 +11,7 @@ return plain dicts and lists, ready for JSON, for the CLI and the web interface 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -59,7 +60,7 @@ class Chronicle:
         try:
             con = duckdb.connect(name, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"{name}: cannot open the chronicle ({exc})") from None
+            raise StoreError(open_error(name, exc)) from None
         if not read_only:
             try:
                 schema.migrate(con, name)
@@ -190,6 +191,19 @@ class Chronicle:
     def export_rows(self, filters: Filters | None = None) -> list[dict[str, Any]]:
         """One flat row per canonical event with its sources, for CSV, Parquet and JSON Lines."""
         return queries.export_rows(self.con, filters or Filters())
+
+
+def open_error(name: str, exc: duckdb.Error) -> str:
+    """Why a chronicle cannot be opened, in Kronik's terms: DuckDB's lock message names its own
+    command-line flags, which Kronik does not have."""
+    if "Could not set lock" not in str(exc):
+        return f"{name}: cannot open the chronicle ({exc})"
+    holder = re.search(r"PID (\d+)", str(exc))
+    who = f"another process (PID {holder[1]})" if holder else "another process"
+    return (f"{name}: {who} has this chronicle open, and while one Kronik process writes to "
+            "a chronicle no other may open it. Wait for that 'kronik ingest' to finish, or stop "
+            "that 'kronik serve', then try again; to add articles while serving, start the "
+            "server with --token and use its ingest page or POST /ingest.")
 
 
 def ingest_documents(docs: Iterable[Document], path: str | Path = DEFAULT_PATH) -> IngestReport:
