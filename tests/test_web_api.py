@@ -20,6 +20,8 @@ from kronik.web.app import create_app
 from kronik.web.highlight import Mark, highlight
 
 TOKEN = "s3cret-test-token"
+# The server answers to loopback names only (Host header check).
+BASE_URL = "http://localhost"
 STATES = {  # code: (Indonesian name, fictional foreign minister)
     "NOR": ("Norwegia", "Halvard Ostvik"),
     "CHL": ("Chili", "Paz Arancibia"),
@@ -103,14 +105,15 @@ def chronicle(tmp_path_factory) -> Chronicle:
 @pytest.fixture(scope="module")
 def client(chronicle) -> TestClient:
     """A read-only server (started without a token)."""
-    return TestClient(create_app(chronicle))
+    return TestClient(create_app(chronicle), base_url=BASE_URL)
 
 
 @pytest.fixture()
 def writer(tmp_path) -> TestClient:
     """A server with ingest enabled, on its own empty chronicle."""
     store = Chronicle.open(tmp_path / "ingest.duckdb")
-    yield TestClient(create_app(store, token=TOKEN, max_upload_bytes=1024 * 1024))
+    yield TestClient(create_app(store, token=TOKEN, max_upload_bytes=1024 * 1024),
+                     base_url=BASE_URL)
     store.close()
 
 
@@ -238,7 +241,6 @@ def test_unknown_event_and_article_are_404(client):
 
 def test_invalid_filters_are_422_not_errors(client):
     assert client.get("/timeline.json", params={"start": "2024-13-45"}).status_code == 422
-    assert client.get("/timeline.json", params={"country": "Norway"}).status_code == 422
     assert client.get("/timeline.json", params={"per_page": 100000}).status_code == 422
 
 
@@ -278,7 +280,16 @@ def test_pages_carry_security_headers_and_load_nothing_from_the_internet(client)
     assert not re.search(r'(src|href)="(https?:)?//', response.text)
     plotly = client.get("/assets/plotly.min.js")
     assert plotly.status_code == 200 and b"plotly" in plotly.content[:2000].lower()
-    assert client.get("/docs").status_code == 404  # Swagger UI would load from a CDN
+
+
+def test_swagger_ui_is_served_from_the_installed_package(client):
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and 'id="swagger-ui"' in docs.text
+    assert not re.search(r'(src|href)="(https?:)?//', docs.text)
+    assert "<script>" not in docs.text  # no inline script: the CSP stays strict
+    for asset in re.findall(r'(?:src|href)="(/[^"]+)"', docs.text):
+        assert client.get(asset).status_code == 200, asset
+    assert b"SwaggerUIBundle" in client.get("/assets/swagger-ui/swagger-ui-bundle.js").content
 
 
 # -- ingest ---------------------------------------------------------------------------------
@@ -325,10 +336,15 @@ def test_ingest_with_the_token_adds_uploaded_and_pasted_articles(writer):
     assert again.json()["unchanged"] == 1 and again.json()["documents"] == 0
 
 
-def test_the_browser_form_ingests_with_the_token_field_and_answers_html(writer):
+def test_the_browser_signs_in_with_the_token_then_ingests_and_answers_html(writer):
     article = invented_document(2, "VNM", "KEN", PATTERNS[5], date(2025, 7, 8)).text
-    response = writer.post("/ingest", headers={"Accept": "text/html"},
-                           data={"text": article, "token": TOKEN})
+    assert 'action="/ingest/session"' in writer.get("/ingest").text
+    assert writer.post("/ingest/session", data={"token": "nope"}).status_code == 403
+    signed = writer.post("/ingest/session", data={"token": TOKEN}, follow_redirects=False)
+    assert signed.status_code == 303 and "samesite=strict" in signed.headers["set-cookie"].lower()
+    assert TOKEN not in signed.headers["set-cookie"]
+    assert 'enctype="multipart/form-data"' in writer.get("/ingest").text
+    response = writer.post("/ingest", headers={"Accept": "text/html"}, data={"text": article})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     assert "<strong>1</strong> article added" in response.text

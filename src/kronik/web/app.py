@@ -6,14 +6,16 @@ the OpenAPI schema at ``/openapi.json`` documents both. Nothing is loaded from t
 Plotly comes from the installed ``plotly`` package, the rest from ``static/``.
 
 Without a token the server is read-only; with one, ``POST /ingest`` adds articles.
+Requests naming a host that is not allowed (``Host`` header) are refused, so that a web page
+elsewhere cannot reach the chronicle through DNS rebinding; by default only loopback names are.
 """
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,9 +26,14 @@ from jinja2 import Environment, PackageLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
+from swagger_ui_bundle import swagger_ui_path
+
 from kronik.store import Chronicle
+from kronik.web.choices import UnknownValue, country_label
 from kronik.web.queries import MODES, ChronicleView, plover
 
+# The names a browser uses for this machine: what a server listening on localhost answers to.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 # One upload (files and pasted text together): an article is a few kilobytes, so 5 MB is a
 # generous batch for a browser form while keeping a stray archive from filling memory.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -48,6 +55,7 @@ class WebSettings:
 
     token: str | None = None
     max_upload_bytes: int = MAX_UPLOAD_BYTES
+    allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
 
     @property
     def read_only(self) -> bool:
@@ -55,12 +63,14 @@ class WebSettings:
 
 
 def create_app(chronicle: Chronicle | None, *, token: str | None = None,
-               max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
+               max_upload_bytes: int = MAX_UPLOAD_BYTES,
+               allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS) -> FastAPI:
     """The application over an open chronicle (read-only unless a token is given).
 
     The chronicle is only read when a request comes, so a caller that needs the routes (the
     OpenAPI schema) before the data may pass None and set ``app.state.view`` later.
     ``token`` enables ingest; requests must then carry it (``Authorization: Bearer``).
+    ``allowed_hosts`` are the host names (without port) requests may name; ``*`` allows any.
     """
     from kronik.web import pages
     from kronik.web.ingest import UploadLimit, router as ingest_router
@@ -69,8 +79,9 @@ def create_app(chronicle: Chronicle | None, *, token: str | None = None,
                   description="A chronicle of PLOVER-coded political events read from news "
                               "articles. Every page has a JSON twin at the same path with "
                               "`.json` appended.")
-    app.state.view = ChronicleView(chronicle, threading.Lock())
-    app.state.settings = WebSettings(token=token or None, max_upload_bytes=max_upload_bytes)
+    app.state.view = ChronicleView(chronicle)
+    app.state.settings = WebSettings(token=token or None, max_upload_bytes=max_upload_bytes,
+                                     allowed_hosts=tuple(h.lower() for h in allowed_hosts))
     app.state.templates = Jinja2Templates(env=template_environment())
     app.include_router(pages.router)
     app.include_router(ingest_router)
@@ -79,11 +90,15 @@ def create_app(chronicle: Chronicle | None, *, token: str | None = None,
     app.add_api_route("/", lambda: RedirectResponse("/timeline"), include_in_schema=False)
     app.add_api_route("/api", api_page, include_in_schema=False, response_class=HTMLResponse)
     app.add_api_route("/api.json", api_page, include_in_schema=False)
+    app.add_api_route("/docs", docs_page, include_in_schema=False, response_class=HTMLResponse)
+    app.mount("/assets/swagger-ui", StaticFiles(directory=swagger_ui_path), name="swagger-ui")
     app.add_middleware(UploadLimit, limit=max_upload_bytes, paths=("/ingest",))
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.middleware("http")(security_headers)
+    app.middleware("http")(host_check)  # added last, so it runs first
     app.exception_handler(StarletteHTTPException)(http_error)
     app.exception_handler(RequestValidationError)(validation_error)
+    app.exception_handler(UnknownValue)(unknown_value)
     return app
 
 
@@ -95,7 +110,30 @@ def template_environment() -> Environment:
     env.globals["plover"] = plover()
     env.globals["modes"] = MODES
     env.globals["quad_label"] = lambda q: plover()["quads"].get(q or "", {}).get("label", q or "")
+    env.globals["twin_link"] = twin_link
+    env.globals["country_label"] = country_label
+    env.filters["day"] = day_text
     return env
+
+
+def day_text(value: Any) -> str:
+    """A date or timestamp (ISO 8601) as its day, ``YYYY-MM-DD``: one date format on every
+    page, whether the source gave a day or a time with its zone."""
+    return str(value)[:10] if value else ""
+
+
+def twin_link(request: Request) -> str:
+    """The JSON twin of the requested page, always a path on this server: a request for
+    ``//other.host/x`` must not yield a link to ``//other.host/x.json`` (a protocol-relative
+    URL, which leaves the site)."""
+    query = request.url.query
+    return f"{local_path(request)}.json" + (f"?{query}" if query else "")
+
+
+def local_path(request: Request) -> str:
+    """The requested path as a link that stays on this server, however many slashes or
+    backslashes it starts with (browsers read both ``//x`` and ``/\\x`` as another host)."""
+    return "/" + quote(request.url.path.lstrip("/\\"))
 
 
 @cache
@@ -122,6 +160,30 @@ def api_page(request: Request) -> Response:
     settings: WebSettings = request.app.state.settings
     return request.app.state.templates.TemplateResponse(
         request, "api.html", {"operations": operations, "read_only": settings.read_only})
+
+
+def docs_page(request: Request) -> Response:
+    """Swagger UI over /openapi.json, served from the swagger-ui-bundle package (no CDN)."""
+    return request.app.state.templates.TemplateResponse(request, "docs.html", {})
+
+
+def host_name(header: str) -> str:
+    """The host of a ``Host`` header without its port: ``[::1]:8000`` -> ``::1``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+async def host_check(request: Request, call_next):
+    """400 for a request whose ``Host`` is not one the server was started for."""
+    allowed = request.app.state.settings.allowed_hosts
+    host = host_name(request.headers.get("host", ""))
+    if "*" not in allowed and host not in allowed:
+        detail = (f"host '{host}' is not served here: start the server with "
+                  f"--allowed-host {host or 'NAME'} to serve it")
+        return JSONResponse({"detail": detail}, status_code=400, headers=SECURITY_HEADERS)
+    return await call_next(request)
 
 
 async def security_headers(request: Request, call_next):
@@ -158,11 +220,23 @@ async def validation_error(request: Request, exc: RequestValidationError) -> Res
     return _error(request, 422, problems or "invalid request")
 
 
-def _error(request: Request, status: int, detail: str, headers: dict | None = None) -> Response:
+async def unknown_value(request: Request, exc: UnknownValue) -> Response:
+    """400 naming the value and offering the closest known ones, each as a link."""
+    params = {k: v for k, v in request.query_params.items() if k != "page"}
+    suggestions = [{"label": label, "value": value,
+                    "href": f"{local_path(request)}?{urlencode({**params, exc.field: value})}"}
+                   for label, value in exc.suggestions]
+    return _error(request, 400, str(exc), suggestions=suggestions)
+
+
+def _error(request: Request, status: int, detail: str, headers: dict | None = None,
+           suggestions: list[dict[str, str]] | None = None) -> Response:
     """JSON for API clients, an HTML page for browsers."""
     if wants_json(request) or "text/html" not in request.headers.get("accept", ""):
-        return JSONResponse({"detail": detail}, status_code=status, headers=headers)
-    context = {"status": status, "detail": detail,
+        extra = {"suggestions": [{k: s[k] for k in ("label", "value")} for s in suggestions]
+                 } if suggestions is not None else {}
+        return JSONResponse({"detail": detail, **extra}, status_code=status, headers=headers)
+    context = {"status": status, "detail": detail, "suggestions": suggestions,
                "read_only": request.app.state.settings.read_only}
     return request.app.state.templates.TemplateResponse(request, "error.html", context,
                                                         status_code=status, headers=headers)

@@ -19,6 +19,10 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="TCP port")] = 8000,
     token: Annotated[str | None, typer.Option("--token", envvar="KRONIK_TOKEN", show_envvar=True,
                                               help="Enables ingest for requests carrying it; without it the server is read-only")] = None,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", metavar="NAME",
+        help="A host name the server answers to (repeatable; '*' for any). "
+             "Loopback names and the --host address always are")] = None,
 ) -> None:
     """Serve the chronicle in the browser: timeline, dyads, network, events, articles, search."""
     import uvicorn
@@ -28,13 +32,22 @@ def serve(
 
     chronicle = Chronicle.open(db, read_only=not token)
     try:
-        app = create_app(chronicle, token=token)
+        app = create_app(chronicle, token=token, allowed_hosts=allowed_hosts(host, allowed_host))
         mode = "ingest enabled for requests with the token" if token else "read-only"
         typer.echo(f"Kronik: serving {db} on http://{host}:{port}/, {mode}; Ctrl+C stops",
                    err=True)
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         chronicle.close()
+
+
+def allowed_hosts(listen: str, named: list[str] | None) -> tuple[str, ...]:
+    """The host names a server answers to: loopback names, the address it listens on (unless
+    that is every interface) and the names given with ``--allowed-host``."""
+    from kronik.web.app import LOOPBACK_HOSTS
+
+    own = () if listen in ("0.0.0.0", "::", "") else (listen.strip("[]"),)
+    return tuple(dict.fromkeys((*LOOPBACK_HOSTS, *own, *(named or ()))))
 
 
 def register(app: typer.Typer) -> None:

@@ -85,6 +85,14 @@ class TimelinePage(BaseModel):
     paging: Page
 
 
+class DyadSuggestion(BaseModel):
+    """A pair of states that shares events: offered when the pair asked for shares none."""
+
+    a: str
+    b: str
+    events: int
+
+
 class DyadPage(BaseModel):
     a: str | None
     b: str | None
@@ -94,6 +102,9 @@ class DyadPage(BaseModel):
     total: int = 0
     cooperation: int
     conflict: int
+    suggestions: list[DyadSuggestion] = Field([], description="when the two share no event: "
+                                              "the busiest pairs with either of them (or, if "
+                                              "neither has any, in the whole chronicle)")
 
 
 class Node(BaseModel):
@@ -124,7 +135,9 @@ class Mention(BaseModel):
     event_id: str | None = None
     source: str | None = None
     title: str | None = None
-    outlet: str | None = None
+    heading: str | None = Field(None, description="the title, or the start of the first line "
+                                                  "of an untitled article")
+    outlet: str | None = Field(None, description="the stored outlet, else the host of the URL")
     published: str | None = None
     evidence: SpanOut | None = None
     context: str | None = Field(None, description="the text around the evidence")
@@ -134,7 +147,9 @@ class Mention(BaseModel):
 
 class EventPage(BaseModel):
     event: EventRow
-    mentions: list[Mention]
+    mentions: list[Mention] = Field(description="one page of the reporting articles, earliest "
+                                                "first")
+    paging: Page = Field(description="the pages of mentions")
     fulfils: list[str] = Field([], description="planned events this one carried out")
     fulfilled_by: list[str] = Field([], description="events that carried out this plan")
 
@@ -150,7 +165,10 @@ class ArticlePage(BaseModel):
     id: str
     source: str | None = None
     title: str | None = None
-    outlet: str | None = None
+    heading: str | None = Field(None, description="the title, or the start of the first line "
+                                                  "of an untitled article")
+    outlet: str | None = Field(None, description="the stored outlet, else the host of the URL")
+    url: str | None = None
     author: str | None = None
     published: str | None = None
     published_inferred: bool = False
@@ -164,10 +182,13 @@ class SearchHit(BaseModel):
     kind: str = Field(description="article or quote")
     document_id: str
     title: str | None = None
+    heading: str | None = Field(None, description="the title, or the start of the first line "
+                                                  "of an untitled article")
     source: str | None = None
+    outlet: str | None = Field(None, description="the stored outlet, else the host of the URL")
     published: str | None = None
     text: str = Field(description="the matching passage")
-    speaker: str | None = None
+    speaker: str | None = Field(None, description="the name of who is quoted (quotes only)")
 
 
 class SearchPage(BaseModel):
@@ -179,6 +200,8 @@ class IngestForm(BaseModel):
     """What the ingest page shows before anything is sent."""
 
     enabled: bool = Field(description="false on a read-only server (started without a token)")
+    signed_in: bool = Field(False, description="whether this request carries the token or the "
+                                                "browser's ingest session")
     max_upload_bytes: int
     formats: list[str] = Field(description="file name endings read as articles")
 

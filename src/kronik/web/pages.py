@@ -15,16 +15,16 @@ from fastapi.responses import HTMLResponse
 
 from kronik.web import models
 from kronik.web.app import render
+from kronik.web.choices import country_code, event_type
 from kronik.web.highlight import Mark, highlight
 from kronik.store import Filters
 from kronik.web.queries import MODES, ChronicleView, is_conflict, is_cooperation, plover
 
 router = APIRouter()
 
-EventType = Literal[("", *(t for q in plover()["quads"].values() for t in q["types"]))]
 Mode = Literal[("", *MODES)]
 # Empty strings are what an HTML form sends for a field left blank: they mean "any".
-COUNTRY = r"^([A-Za-z]{3})?$"
+STATE = "a state: ISO 3166-1 alpha-3 code, or its name in Indonesian or English"
 DAY = r"^(\d{4}-\d{2}-\d{2})?$"
 # A table page long enough to scan, short enough to render at once.
 PER_PAGE = 50
@@ -32,6 +32,13 @@ MAX_PER_PAGE = 200
 # The network drawing stays legible up to about this many ties.
 MAX_EDGES = 120
 DYAD_ROWS = 200
+# Labelled ticks on each side of the dyad chart's zero line: enough to read a bar's height.
+MAX_TICKS_EACH_SIDE = 4
+# Pairs offered when two states share no event: a short list to choose from.
+DYAD_SUGGESTIONS = 8
+# Reporting articles on one page of an event: each comes with a paragraph of context.
+MENTIONS_PER_PAGE = 20
+MAX_MENTIONS_PER_PAGE = 100
 SEARCH_HITS = 50
 
 
@@ -59,9 +66,9 @@ def day(value: str | None, name: str) -> date | None:
 
 def timeline_data(
     q: Annotated[ChronicleView, Depends(view)],
-    country: Annotated[str, Query(pattern=COUNTRY, description="ISO 3166-1 alpha-3 code of a party")] = "",
+    country: Annotated[str, Query(max_length=100, description=f"{STATE}, among the parties")] = "",
     person: Annotated[str, Query(max_length=100, description="part of a party's name")] = "",
-    type: Annotated[EventType, Query(description="PLOVER event type")] = "",
+    type: Annotated[str, Query(max_length=40, description="PLOVER event type")] = "",
     mode: Annotated[Mode, Query(description="PLOVER mode of CONSULT")] = "",
     status: Annotated[Literal["", "occurred", "planned"], Query(description="occurred or planned")] = "",
     start: Annotated[str, Query(pattern=DAY, description="events ending on or after this day")] = "",
@@ -70,7 +77,8 @@ def timeline_data(
     page: Annotated[int, Query(ge=1, le=100_000, description="page of the table, newest first")] = 1,
     per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description="rows per page")] = PER_PAGE,
 ) -> models.TimelinePage:
-    filters = Filters(country=country.upper() or None, actor=person.strip() or None, type=type or None,
+    filters = Filters(country=country_code(country, "country", q.countries),
+                      actor=person.strip() or None, type=event_type(type),
                       mode=mode or None, status=status or None,
                       start=day(start, "start"), end=day(end, "end"))
     return q.timeline(filters, page, per_page, bucket)
@@ -108,15 +116,19 @@ def chart_data(buckets: list[models.Bucket], bucket: str) -> dict[str, Any]:
 
 def dyad_data(
     q: Annotated[ChronicleView, Depends(view)],
-    a: Annotated[str, Query(pattern=COUNTRY, description="first state (ISO alpha-3)")] = "",
-    b: Annotated[str, Query(pattern=COUNTRY, description="second state (ISO alpha-3)")] = "",
+    a: Annotated[str, Query(max_length=100, description=f"first {STATE}")] = "",
+    b: Annotated[str, Query(max_length=100, description=f"second {STATE}")] = "",
 ) -> models.DyadPage:
     countries = q.countries()
-    if not a or not b:
-        return models.DyadPage(a=a.upper() or None, b=b.upper() or None, countries=countries,
+    first, second = (country_code(a, "a", lambda: countries),
+                     country_code(b, "b", lambda: countries))
+    if not first or not second:
+        return models.DyadPage(a=first, b=second, countries=countries,
                                buckets=[], events=[], cooperation=0, conflict=0)
-    data = q.dyad(a.upper(), b.upper(), DYAD_ROWS)
+    data = q.dyad(first, second, DYAD_ROWS)
     data.countries = countries
+    if not data.total:
+        data.suggestions = q.dyads_of((first, second), DYAD_SUGGESTIONS)
     return data
 
 
@@ -133,7 +145,7 @@ def dyad_page(request: Request, data: Annotated[models.DyadPage, Depends(dyad_da
 
 
 def dyad_chart(buckets: list[models.Bucket]) -> dict[str, Any]:
-    """Cooperation above the axis, conflict below, per month."""
+    """Cooperation above the axis, conflict below, per month; the axis labelled in words."""
     months: dict[str, list[int]] = {}
     for b in buckets:
         row = months.setdefault(b.period, [0, 0])
@@ -143,11 +155,27 @@ def dyad_chart(buckets: list[models.Bucket]) -> dict[str, Any]:
             row[1] -= b.count
     x = sorted(months)
     quads = plover()["quads"]
+    cooperation, conflict = [months[m][0] for m in x], [months[m][1] for m in x]
     return {"series": [
-        {"label": "Cooperation", "x": x, "y": [months[m][0] for m in x], "status": "occurred",
-         "colour": quads["verbal_cooperation"]["colour"]},
-        {"label": "Conflict", "x": x, "y": [months[m][1] for m in x], "status": "occurred",
-         "colour": quads["material_conflict"]["colour"]}], "relative": True, "bucket": "month"}
+        {"label": "Cooperation", "x": x, "y": cooperation, "hover": cooperation,
+         "status": "occurred", "colour": quads["verbal_cooperation"]["colour"]},
+        {"label": "Conflict", "x": x, "y": conflict, "hover": [-n for n in conflict],
+         "status": "occurred", "colour": quads["material_conflict"]["colour"]}],
+        "relative": True, "bucket": "month",
+        "yaxis": {"title": "events per month: cooperation above, conflict below",
+                  **axis_ticks(min(conflict, default=0), max(cooperation, default=0))}}
+
+
+def axis_ticks(low: int, high: int) -> dict[str, list]:
+    """Ticks of a count axis with cooperation above zero and conflict below it, labelled in
+    words ("3 cooperative", "2 conflictual"): a conflict count is never shown as negative."""
+    top = max(high, -low, 1)
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10**4,
+                            10**5, 10**6) if top / s <= MAX_TICKS_EACH_SIDE or s == 10**6)
+    values = list(range(low // step * step, -(-high // step) * step + 1, step))
+    labels = [f"{v:,} cooperative" if v > 0 else f"{-v:,} conflictual" if v < 0 else "0"
+              for v in values]
+    return {"tickvals": values, "ticktext": labels}
 
 
 # -- network --------------------------------------------------------------------------------
@@ -156,9 +184,10 @@ def network_data(
     q: Annotated[ChronicleView, Depends(view)],
     start: Annotated[str, Query(pattern=DAY, description="period start (YYYY-MM-DD)")] = "",
     end: Annotated[str, Query(pattern=DAY, description="period end (YYYY-MM-DD)")] = "",
-    country: Annotated[str, Query(pattern=COUNTRY, description="show only this state's ties")] = "",
+    country: Annotated[str, Query(max_length=100, description=f"show only the ties of {STATE}")] = "",
 ) -> models.NetworkPage:
-    return q.network(day(start, "start"), day(end, "end"), country.upper() or None, MAX_EDGES)
+    return q.network(day(start, "start"), day(end, "end"),
+                     country_code(country, "country", q.countries), MAX_EDGES)
 
 
 @router.get("/network.json", response_model=models.NetworkPage, tags=["network"],
@@ -177,8 +206,12 @@ def network_page(request: Request, data: Annotated[models.NetworkPage, Depends(n
 
 # -- event ----------------------------------------------------------------------------------
 
-def event_data(event_id: str, q: Annotated[ChronicleView, Depends(view)]) -> models.EventPage:
-    data = q.event(event_id)
+def event_data(
+    event_id: str, q: Annotated[ChronicleView, Depends(view)],
+    page: Annotated[int, Query(ge=1, le=100_000, description="page of the reporting articles")] = 1,
+    per_page: Annotated[int, Query(ge=1, le=MAX_MENTIONS_PER_PAGE, description="articles per page")] = MENTIONS_PER_PAGE,
+) -> models.EventPage:
+    data = q.event(event_id, page, per_page)
     if data is None:
         raise HTTPException(404, f"no event '{event_id}' in this chronicle")
     return data

@@ -6,22 +6,30 @@ network ties counted by cooperation and conflict; the evidence and date text of 
 rows; the list of states) is a read-only SQL query over the chronicle's own connection,
 using the chronicle's own filter clause so that chart and table always select the same events.
 Every query aggregates or pages in DuckDB, so a page costs the same for a hundred events or
-millions. One lock serialises the server's worker threads on the single connection.
+millions.
+
+The process keeps one DuckDB connection. A DuckDB connection is not thread-safe, but its
+``cursor()`` is a duplicate connection to the same database that one thread may use while
+others use theirs (DuckDB's "Multiple Python Threads" guide): every read runs on a cursor of
+its own and sees the data committed when its query starts, so no lock is held while reading
+and a writer in the same process (its own cursor, its own transactions) never blocks a page.
 """
 from __future__ import annotations
 
 import json
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from kronik.errors import StoreError
 from kronik.resources import load_data
 from kronik.store import Chronicle, Filters
-from kronik.store.queries import where
+from kronik.store import queries as store_queries
+from kronik.store.queries import ADDRESS_SQL, CANONICAL_COLUMNS, publisher, where
 from kronik.store.writer import quad_of_type
 from kronik.web import models
 from kronik.web.highlight import excerpt
@@ -33,6 +41,12 @@ MODES = ("phone", "meeting", "visit", "multilateral")
 WEEKLY_SPAN_DAYS = 190
 # Context shown around an evidence sentence on the event page, in characters each side.
 EVIDENCE_CONTEXT = 220
+# An untitled article is named by the start of its first line, cut at a word before this many
+# characters: about the length of a news headline.
+HEADING_CHARS = 90
+# A canonical row without its list of every reporting document (the page reads one page of
+# them instead).
+EVENT_COLUMNS = ", ".join(c for c in CANONICAL_COLUMNS if c != "source_list")
 
 
 @cache
@@ -50,6 +64,18 @@ def quad_of(event_type: str | None) -> str | None:
     return quad_of_type().get(event_type)
 
 
+def heading(title: str | None, text: str | None) -> str | None:
+    """What names an article: its title, else the start of its first line (the headline of
+    most scraped articles), never its file name."""
+    if title and title.strip():
+        return title.strip()
+    line = next((x.strip() for x in (text or "").splitlines() if x.strip()), "")
+    if len(line) <= HEADING_CHARS:
+        return line or None
+    cut = line.rfind(" ", 0, HEADING_CHARS)
+    return line[:cut if cut > 0 else HEADING_CHARS].rstrip(" ,.;:") + " …"
+
+
 def is_cooperation(quad: str | None) -> bool:
     return bool(quad) and quad.endswith("cooperation")
 
@@ -59,16 +85,33 @@ def is_conflict(quad: str | None) -> bool:
 
 
 class ChronicleView:
-    """Page-sized reads over one open ``Chronicle``, serialised by a lock."""
+    """Page-sized reads over one open ``Chronicle``, each on a cursor of its own."""
 
-    def __init__(self, chronicle: Chronicle, lock: threading.Lock | None = None):
+    def __init__(self, chronicle: Chronicle | None):
         self.chronicle = chronicle
-        self.lock = lock or threading.Lock()
+        # Writes from the web (ingest) are one at a time: DuckDB refuses two transactions
+        # that change the same rows. Reads never take this lock.
+        self.write_lock = threading.Lock()
 
     @contextmanager
-    def reading(self) -> Iterator[Chronicle]:
-        with self.lock:
-            yield self.chronicle
+    def _cursor(self, read_only: bool) -> Iterator[Chronicle]:
+        if self.chronicle is None:
+            raise StoreError("no chronicle is open")
+        cursor = self.chronicle.con.cursor()
+        try:
+            yield Chronicle(cursor, self.chronicle.path, read_only or self.chronicle.read_only)
+        finally:
+            cursor.close()
+
+    def reading(self) -> AbstractContextManager[Chronicle]:
+        """A read-only chronicle on a new cursor: safe in any thread, never waits for a lock."""
+        return self._cursor(read_only=True)
+
+    @contextmanager
+    def writing(self) -> Iterator[Chronicle]:
+        """The chronicle on a new cursor for one write at a time."""
+        with self.write_lock, self._cursor(read_only=False) as chronicle:
+            yield chronicle
 
     # -- timeline ---------------------------------------------------------------------------
 
@@ -87,8 +130,7 @@ class ChronicleView:
         return models.TimelinePage(
             filters=_filters_model(filters), bucket=bucket, buckets=buckets,
             events=[event_row(r, details.get(r["event_id"])) for r in rows],
-            paging=models.Page(page=page, per_page=per_page, total=total,
-                               pages=max(1, -(-total // per_page))))
+            paging=_paging(page, per_page, total))
 
     # -- dyad and network -------------------------------------------------------------------
 
@@ -103,7 +145,7 @@ class ChronicleView:
         """Events with both states among the parties: monthly counts and the latest events."""
         with self.reading() as chronicle:
             data = chronicle.dyad(a, b, limit=limit)
-            latest = list(reversed(data["events"]))
+            latest = data["events"]  # newest first, as the chronicle lists them
             details = _details(chronicle.con, [r["event_id"] for r in latest])
         buckets = [models.Bucket(period=f"{p['period']}-01", quad=p["quad"] or "other",
                                  count=p["events"]) for p in data["periods"] if p["period"]]
@@ -114,6 +156,24 @@ class ChronicleView:
             total=data["total"],
             cooperation=sum(n for q, n in totals.items() if is_cooperation(q)),
             conflict=sum(n for q, n in totals.items() if is_conflict(q)))
+
+    def dyads_of(self, states: tuple[str, ...], limit: int) -> list[models.DyadSuggestion]:
+        """The pairs of states with most events among those involving any of ``states``; the
+        busiest pairs of the chronicle where none of them has a partner."""
+        with self.reading() as chronicle:
+            for among in (states, ()):
+                pairs = chronicle.con.execute(
+                    f"""WITH pairs AS (
+                            SELECT x.v AS s, y.v AS t FROM canonical_events c,
+                                   unnest(c.countries) AS x(v), unnest(c.countries) AS y(v)
+                            WHERE x.v < y.v)
+                        SELECT s, t, count(*) AS n FROM pairs
+                        {"WHERE s IN (SELECT unnest(?)) OR t IN (SELECT unnest(?))" if among else ""}
+                        GROUP BY ALL ORDER BY n DESC, s, t LIMIT ?""",
+                    [*([list(among)] * 2 if among else []), limit]).fetchall()
+                if pairs:
+                    break
+        return [models.DyadSuggestion(a=s, b=t, events=n) for s, t, n in pairs]
 
     def network(self, start: date | None, end: date | None, focus: str | None,
                 max_edges: int) -> models.NetworkPage:
@@ -154,19 +214,32 @@ class ChronicleView:
 
     # -- one event, one article, search -----------------------------------------------------
 
-    def event(self, key: str) -> models.EventPage | None:
-        """A real-world event (by canonical or event id) and every article that reports it."""
+    def event(self, key: str, page: int, per_page: int) -> models.EventPage | None:
+        """A real-world event (by canonical or event id) and one page of the articles that
+        report it, earliest first: a story reported a thousand times stays a small page."""
         with self.reading() as chronicle:
-            data = chronicle.event(key)
-            if data is None:
+            con = chronicle.con
+            group = store_queries._group_of(con, key)
+            rows = store_queries._rows(con.execute(
+                f"SELECT {EVENT_COLUMNS} FROM canonical_events WHERE canonical_id = ?", [group]))
+            if not rows:
                 return None
-            details = _details(chronicle.con, [data["event_id"]])
-            mentions = data.get("mentions_list") or []
-            texts = _documents(chronicle.con, sorted({m["doc_id"] for m in mentions}))
+            row = rows[0]
+            details = _details(con, [row["event_id"]])
+            total = con.execute("SELECT count(*) FROM events WHERE canonical_id = ?",
+                                [group]).fetchone()[0]
+            mentions = store_queries._rows(con.execute(
+                f"""SELECT e.event_id, e.doc_id, d.source, d.outlet, d.title, d.published,
+                           d.text, e.record, {ADDRESS_SQL} AS address
+                    FROM events e JOIN documents d USING (doc_id) WHERE e.canonical_id = ?
+                    ORDER BY d.published_date NULLS LAST, d.published, e.event_id
+                    LIMIT ? OFFSET ?""", [group, per_page, (page - 1) * per_page]))
+            fulfils = store_queries._linked(con, group, "fact_id", "plan_id")
+            fulfilled_by = store_queries._linked(con, group, "plan_id", "fact_id")
         return models.EventPage(
-            event=event_row(data, details.get(data["event_id"])),
-            mentions=[_mention(m, texts.get(m["doc_id"])) for m in mentions],
-            fulfils=data.get("fulfils") or [], fulfilled_by=data.get("fulfilled_by") or [])
+            event=event_row(row, details.get(row["event_id"])),
+            mentions=[_mention(m) for m in mentions], paging=_paging(page, per_page, total),
+            fulfils=fulfils, fulfilled_by=fulfilled_by)
 
     def article(self, key: str) -> models.ArticlePage | None:
         """An article's metadata, text, highlighted spans and events."""
@@ -182,21 +255,38 @@ class ChronicleView:
                   for e in record.get("events") or []]
         return models.ArticlePage(
             id=record["doc_id"], source=record.get("source"), title=record.get("title"),
-            outlet=record.get("outlet"), author=record.get("author"),
+            heading=heading(record.get("title"), record.get("text")),
+            outlet=publisher(record.get("outlet"), record.get("url") or record.get("source")),
+            author=record.get("author"), url=record.get("url"),
             published=record.get("published"),
             published_inferred=bool(record.get("published_inferred")),
             language=record.get("language"), text=record.get("text") or "",
             spans=spans_of(record), events=events)
 
     def search(self, query: str, limit: int) -> models.SearchPage:
-        """Articles and quotes that contain the query (the chronicle's search)."""
+        """Articles and quotes that contain the query (the chronicle's search), each with its
+        article's heading, outlet and publication date."""
         with self.reading() as chronicle:
             found = chronicle.search(query, limit)
-        hits = [models.SearchHit(kind="article" if h["kind"] == "document" else h["kind"],
-                                 document_id=h["doc_id"], title=h.get("title"),
-                                 source=h.get("source"), text=h.get("snippet") or "",
-                                 speaker=h.get("speaker")) for h in found]
+            about = {row[0]: row[1:] for row in chronicle.con.execute(
+                f"""SELECT doc_id, substr(text, 1, {HEADING_CHARS * 4}), outlet, {ADDRESS_SQL}
+                    FROM documents d WHERE doc_id IN (SELECT unnest(?))""",
+                [sorted({h["doc_id"] for h in found})]).fetchall()}
+        hits = []
+        for h in found:
+            start, outlet, address = about.get(h["doc_id"], (None,) * 3)
+            hits.append(models.SearchHit(
+                kind="article" if h["kind"] == "document" else h["kind"], document_id=h["doc_id"],
+                title=h.get("title"), heading=heading(h.get("title"), start),
+                source=h.get("source"), outlet=publisher(outlet, address),
+                published=h.get("published"), text=h.get("snippet") or "",
+                speaker=h.get("speaker")))
         return models.SearchPage(query=query, hits=hits)
+
+
+def _paging(page: int, per_page: int, total: int) -> models.Page:
+    return models.Page(page=page, per_page=per_page, total=total,
+                       pages=max(1, -(-total // per_page)))
 
 
 def _filters_model(filters: Filters) -> models.TimelineFilters:
@@ -233,14 +323,6 @@ def _details(con: Any, event_ids: list[str]) -> dict[str, dict[str, Any]]:
     rows = con.execute("SELECT event_id, record FROM events WHERE event_id IN (SELECT unnest(?))",
                        [event_ids]).fetchall()
     return {event_id: json.loads(record) for event_id, record in rows}
-
-
-def _documents(con: Any, doc_ids: list[str]) -> dict[str, tuple]:
-    if not doc_ids:
-        return {}
-    rows = con.execute("SELECT doc_id, text, title, published FROM documents "
-                       "WHERE doc_id IN (SELECT unnest(?))", [doc_ids]).fetchall()
-    return {row[0]: row[1:] for row in rows}
 
 
 def _party(data: dict[str, Any] | None, name: str | None = None,
@@ -294,15 +376,16 @@ def event_from_record(event: dict[str, Any], sources: int) -> models.EventRow:
         evidence=(event.get("evidence") or {}).get("text"), sources=sources)
 
 
-def _mention(mention: dict[str, Any], document: tuple | None) -> models.Mention:
+def _mention(row: dict[str, Any]) -> models.Mention:
     """One reporting article and the evidence sentence in its surrounding text."""
-    text, title, published = document or ("", None, None)
-    evidence = mention["event"].get("evidence") or {}
-    result = models.Mention(document_id=mention["doc_id"], event_id=mention["event_id"],
-                            source=mention.get("source"), outlet=mention.get("outlet"),
-                            title=title, published=published)
+    text = row["text"] or ""
+    evidence = (json.loads(row["record"]) or {}).get("evidence") or {}
+    result = models.Mention(document_id=row["doc_id"], event_id=row["event_id"],
+                            source=row["source"], outlet=publisher(row["outlet"], row["address"]),
+                            title=row["title"], heading=heading(row["title"], text),
+                            published=row["published"])
     start, end = evidence.get("start"), evidence.get("end")
-    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text or ""):
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
         result.evidence = models.SpanOut(start=start, end=end, text=text[start:end])
         window, left, right = excerpt(text, start, end, EVIDENCE_CONTEXT)
         first = start - left  # where the window begins in the article

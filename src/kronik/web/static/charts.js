@@ -14,11 +14,12 @@ function kronikTraces(data) {
       marker.color = "rgba(255,255,255,0.9)";
       marker.pattern = { shape: "/", fgcolor: s.colour, size: 6, solidity: 0.35 };
     }
+    // "hover" holds the counts to show where "y" is drawn below the axis (conflict).
     return {
-      type: "bar", x: s.x, y: s.y, marker: marker,
+      type: "bar", x: s.x, y: s.y, marker: marker, customdata: s.hover || s.y,
       xperiod: KRONIK_PERIOD[data.bucket] || "M1", xperiodalignment: "start",
       name: s.label + (planned ? " (planned)" : ""),
-      hovertemplate: "%{x|%d %b %Y}: %{y} " + s.label.toLowerCase() + (planned ? " planned" : "") + "<extra></extra>"
+      hovertemplate: "%{x|%d %b %Y}: %{customdata} " + s.label.toLowerCase() + (planned ? " planned" : "") + "<extra></extra>"
     };
   });
 }
@@ -44,6 +45,12 @@ function kronikDraw() {
     paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
     font: { family: "system-ui, sans-serif", size: 12 }
   };
+  if (data.yaxis) {
+    // Words on the axis ("2 conflictual"), never a negative count.
+    layout.yaxis = { title: { text: data.yaxis.title }, tickvals: data.yaxis.tickvals,
+                     ticktext: data.yaxis.ticktext, zeroline: true };
+    layout.margin.l = 120;  // room for the worded ticks
+  }
   var days = {};
   data.series.forEach(function (s) { s.x.forEach(function (x) { days[x] = true; }); });
   var periods = Object.keys(days).sort();
