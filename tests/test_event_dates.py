@@ -98,3 +98,13 @@ def test_lead_reaction_is_not_dated_by_the_act_a_later_sentence_dates():
     attack = next(e for e in events if e.type == "ASSAULT")
     assert interval(attack) == (date(2024, 3, 4), date(2024, 3, 4))
     assert interval(accusation) == (date(2024, 3, 5), date(2024, 3, 6))
+
+
+def test_attacks_going_on_since_a_day_run_to_the_publication_date():
+    events = events_of("Perang pecah setelah Peru melancarkan serangan ke wilayah Chili sejak 28 Februari.")
+    assert [(e.type, interval(e)) for e in events] == [("ASSAULT", (date(2024, 2, 28), date(2024, 3, 6)))]
+
+
+def test_the_first_act_since_a_year_is_not_dated_by_that_year():
+    events = events_of("Peru menyerang Chili untuk pertama kalinya sejak 2018.")
+    assert [(e.type, e.date) for e in events] == [("ASSAULT", None)]

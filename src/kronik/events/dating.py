@@ -33,7 +33,7 @@ from kronik.events.frames import WORD, Frame
 from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
 from kronik.time.grammar import lexicon as time_lexicon
-from kronik.time.grammar import occasion_reference, vague_time
+from kronik.time.grammar import occasion_reference, since_word, vague_time, words_pattern
 from kronik.time.resolve import days_after, month_end
 
 # How many sentences away, within a paragraph, a context date may come from.
@@ -69,6 +69,8 @@ class Dating:
         self.occasion_reference = occasion_reference(doc.language)
         self.tense_cues = time_lexicon(doc.language).tense_cues
         self.vague_time = vague_time(doc.language)
+        self.since_word = since_word(doc.language)
+        self.first_since = words_pattern(time_lexicon(doc.language).time["first_since"])
         self.filled: list[Cluster] = []  # every event dated so far, for later references to it
         self.claimed: set[int] = set()  # starts of the expressions that date a frame of their own sentence
 
@@ -113,10 +115,30 @@ class Dating:
                         frame.date = replace(frame.date, first=days_after(frame.date.first, -1))
                     elif side > 0:
                         frame.date = replace(frame.date, last=days_after(frame.date.last, 1))
+            self._since(sentence, sentence_frames)
         anchor = self.doc.anchor
         for frame in frames:
             if frame.date is not None and anchor and frame.date.first > anchor and frame.status == "occurred":
                 frame.status = "planned"
+
+    def _since(self, sentence: Sentence, frames: list[Frame]) -> None:
+        """An act going on "sejak 28 Februari" that its sentence dates no other way: from that
+        day to the article's date (the time expression closes the act's clause). Not talks (a
+        visit under way has its own rule) and not "the first ... since 2018", which counts
+        from that time rather than dating the act."""
+        anchor = self.doc.anchor
+        for expression in self.since:
+            if not (sentence.start <= expression.start < sentence.end) or anchor is None:
+                continue
+            cue = self.since_word.search(self.doc.text, max(sentence.start, expression.start - 12), expression.start)
+            before = [f for f in frames if f.trigger.end <= expression.start]
+            frame = max(before, key=lambda f: f.trigger.end, default=None)
+            if (cue is None or frame is None or frame.date is not None or frame.status != "occurred"
+                    or frame.type == "CONSULT" or expression.first > anchor
+                    or self.lexicon.clause_break.search(self.doc.text, frame.trigger.end, cue.start())
+                    or self.first_since.search(self.doc.text, sentence.start, cue.start())):
+                continue
+            frame.date = replace(expression, last=max(expression.last, anchor), precision="range")
 
     def _governed(self, expression: TimeExpression, frames: list[Frame]) -> tuple[Frame, bool, int] | None:
         """The frame an expression dates, whether it closes that frame's phrase (follows its

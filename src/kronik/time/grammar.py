@@ -160,9 +160,21 @@ def occasion_reference(language: str = "id") -> re.Pattern[str]:
     return re.compile(f"{opening}|{same}", re.IGNORECASE)
 
 
+def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words`` as whole words, case-insensitive."""
+    return re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.IGNORECASE)
+
+
 @cache
 def vague_time(language: str = "id") -> re.Pattern[str]:
     """Words that place an event at a time they leave vague ("baru-baru ini")."""
-    words = lexicon(language).time["vague_times"]
-    return re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.IGNORECASE)
+    return words_pattern(lexicon(language).time["vague_times"])
+
+
+@cache
+def since_word(language: str = "id") -> re.Pattern[str]:
+    """A word that makes the time after it the start of what goes on since ("sejak"), ending
+    the stretch it is searched in (right before the time expression)."""
+    words = lexicon(language).time["since_words"]
+    return re.compile(rf"(?<!\w){alternation(words)}\s*$", re.IGNORECASE)
 
