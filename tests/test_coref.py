@@ -172,3 +172,12 @@ def test_titled_repeat_of_a_full_name_keeps_its_state(kb):
     doc = run(kb, "Presiden Peru Luis Campos tiba. Presiden Luis Campos lalu berkata.")
     again = find(doc, "Luis Campos", 1)
     assert (again.country, again.refers_to) == ("PER", [1])
+
+
+def test_pronoun_opening_a_sentence_continues_the_last_subject(kb):
+    doc = run(kb, "Kemudian, Arnor Velasco bertemu dengan Beren Sotomayor di Lima. "
+                  "Dia mengatakan hubungan kedua negara membaik.")
+    dia = find(doc, "Dia")
+    assert dia.name == "Arnor Velasco"
+    assert "subject of a sentence before" in dia.reason
+

@@ -36,6 +36,11 @@ MIN_NAME_PART = 3
 QUOTED = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?")
 # References whose meaning depends on who speaks: left out inside direct speech.
 SPEAKER_RELATIVE = frozenset({"singular", "collective"})
+# A pronoun that opens its sentence continues the subject of a recent sentence ("<A> bertemu
+# <B>. Dia mengatakan ..." is A): subjects stand within this many tokens of their sentence's
+# start (a connective and a title), and are looked for this many sentences back.
+SUBJECT_LEAD_TOKENS = 3
+PRONOUN_SUBJECT_REACH = 2
 # Roles that "pemimpin" (leader) of a state may stand for, in the order tried.
 LEADER_ROLES = ("head_of_state", "head_of_government")
 
@@ -267,8 +272,12 @@ class _Resolver:
         sentence = self.sentence_of(item.entity.start)
         subjects = [p for p in persons if self.sentence_of(p.entity.start) == sentence
                     and self.before(p) not in self.words.not_subject_after]
+        openers = [p for p in persons if self.opens_sentence(p)
+                   and sentence - self.sentence_of(p.entity.start) <= PRONOUN_SUBJECT_REACH]
         if subjects:
             antecedent, how = subjects[-1], "subject of its sentence"
+        elif openers and self.opens_sentence(item):
+            antecedent, how = openers[0], "subject of a sentence before"
         else:
             antecedent, how = persons[0], "nearest person before"
         _copy(antecedent.entity, item.entity, f"pronoun '{item.entity.text}': {how}, "
@@ -276,6 +285,13 @@ class _Resolver:
         item.entity.kind = "person"
         item.refers_to = [antecedent]
         return True
+
+    def opens_sentence(self, item: Found) -> bool:
+        """Whether a mention stands in subject position: its sentence starts at most
+        SUBJECT_LEAD_TOKENS tokens before it ("Kemudian, <name> ...")."""
+        lead = max(item.first - SUBJECT_LEAD_TOKENS, 0)
+        return item.first <= SUBJECT_LEAD_TOKENS or \
+            self.sentence_of(self.tokens[lead].start) != self.sentence_of(item.entity.start)
 
     def before(self, item: Found) -> str:
         """The word before a mention, lower-cased ("" at the start of the text)."""
