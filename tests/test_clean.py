@@ -39,6 +39,9 @@ NOISE_LINES = [
     "Sumber: Reuters",
     "Pelaporan tambahan oleh Rina Contoh.",
     "Simak Video: Menteri Contoh Tinjau Banjir",
+    "Editor: Rina Contoh",
+    "Penulis: Budi Contoh | Editor: Rina Contoh",
+    "Artikel Pilihan",
 ]
 
 
@@ -216,3 +219,9 @@ def test_hard_wrapped_lines_are_joined_but_paragraphs_kept():
     text, _ = clean_text(raw)
     assert text == ("Menteri itu mengatakan bahwa kerja sama kedua negara berlanjut.\n"
                     "Presiden tiba kemarin.")
+
+
+def test_bulleted_headlines_after_a_closing_widget_heading_are_dropped():
+    raw = ("Menteri itu tiba kemarin.\nTerkini Lainnya\n- Dunia Hari Ini: Banjir Besar Melanda Kota Contoh\n"
+           "- Presiden Contoh Lantik Kepala Daerah Baru")
+    assert clean_text(raw)[0] == "Menteri itu tiba kemarin."

@@ -52,6 +52,7 @@ _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0
 # A hard-wrapped line: it does not end a sentence, and the next line goes on in lower case.
 _WRAPPED = re.compile(r"(?<=[^\s.!?:;\"\u201d\u2019)])\n(?=[a-z])")
 _SPACE_RUN = re.compile(r" {2,}")
+_BULLET = re.compile(r"^[-\u2022*]\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?](?:\s|$))")
 _SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -147,7 +148,9 @@ def is_english_heading(line: str, rules: NoiseRules) -> bool:
 
 
 def is_teaser(line: str, rules: NoiseRules) -> bool:
-    """A headline of another article: title case, short, no full stop at the end."""
+    """A headline of another article: title case, short, no full stop at the end; lists
+    put a bullet before it ("- <headline>")."""
+    line = _BULLET.sub("", line)
     words = [w for w in _WORD.findall(line) if len(w) >= 3]
     if not words or len(line.split()) > rules.teaser_max_words or _FULL_STOP_END.search(line):
         return False
