@@ -8,7 +8,7 @@ import pytest
 import kronik
 from conftest import load_gold
 from kronik.document import Span
-from kronik.stages.sentences import split_sentences
+from kronik.stages.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -107,3 +107,43 @@ def test_corpus_sentences_are_exact_and_keep_gold_quotes_whole(seeds_dir, dev_di
             sentences = [_norm(s.text) for s in doc.sentences]
             for quote in gold["quotes"]:
                 assert any(_norm(quote["text"]) in s for s in sentences), (gold["doc"], quote["text"])
+
+
+CLAUSE = "pejabat Negeri Contoh menyampaikan bahwa kerja sama kedua negara terus berjalan"
+
+
+def _pieces(text: str) -> list[str]:
+    sentences = split_sentences(text)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    return [s.text for s in sentences]
+
+
+def test_an_over_long_sentence_is_cut_after_a_clause_mark_within_the_limit():
+    text = ", ".join([CLAUSE] * 200) + "."
+    pieces = _pieces(text)
+    assert len(pieces) > 1
+    assert all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert all(p.endswith(",") for p in pieces[:-1])
+    assert " ".join(pieces) == text
+
+
+def test_an_over_long_sentence_without_clause_marks_is_cut_at_a_space_or_the_limit():
+    spaced = " ".join([CLAUSE] * 200)
+    pieces = _pieces(spaced)
+    assert all(len(p) <= MAX_SENTENCE_CHARS for p in pieces) and " ".join(pieces) == spaced
+    unspaced = "x" * (2 * MAX_SENTENCE_CHARS + 5)
+    assert [len(p) for p in _pieces(unspaced)] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]
+
+
+def test_sentences_within_the_limit_are_not_cut():
+    text = ", ".join([CLAUSE] * 20) + ". " + "Kalimat kedua."
+    assert len(text) < MAX_SENTENCE_CHARS
+    assert _pieces(text) == [text[:-len(" Kalimat kedua.")], "Kalimat kedua."]
+
+
+def test_many_quotations_on_one_line_are_paired_as_before():
+    quote = "“Kami siap. Kami menunggu,” kata Ani."
+    text = " ".join([quote, 'Ia pergi. "Kami pulang. Besok," ujar Budi.'] * 300)
+    pieces = _pieces(text)
+    assert pieces[:3] == [quote, "Ia pergi.", '"Kami pulang. Besok," ujar Budi.']
+    assert len(pieces) == 900
