@@ -108,3 +108,16 @@ def test_attacks_going_on_since_a_day_run_to_the_publication_date():
 def test_the_first_act_since_a_year_is_not_dated_by_that_year():
     events = events_of("Peru menyerang Chili untuk pertama kalinya sejak 2018.")
     assert [(e.type, e.date) for e in events] == [("ASSAULT", None)]
+
+
+def test_a_written_date_beats_the_relative_word_beside_it():
+    events = events_of("Renn akan berkunjung ke Chili besok, Rabu (6/3/2024).", published="2024-03-03")
+    assert [(e.mode, interval(e)) for e in events] == [("visit", (date(2024, 3, 6), date(2024, 3, 6)))]
+
+
+def test_a_visit_lasting_three_days_from_a_day_covers_the_three_days():
+    events = events_of("Renn mengunjungi Chili selama tiga hari sejak Senin.", published="2024-03-03")
+    assert [(e.mode, interval(e)) for e in events] == [("visit", (date(2024, 2, 26), date(2024, 2, 28)))]
+    planned = events_of("Renn akan mengunjungi Chili selama tiga hari mulai Selasa (5/3/2024).",
+                        published="2024-03-03")
+    assert [(e.status, interval(e)) for e in planned] == [("planned", (date(2024, 3, 5), date(2024, 3, 7)))]

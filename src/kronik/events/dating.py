@@ -25,6 +25,7 @@ sentence puts on another occasion ("waktu itu") does not share the occasion of t
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -33,7 +34,7 @@ from kronik.events.frames import WORD, Frame
 from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
 from kronik.time.grammar import lexicon as time_lexicon
-from kronik.time.grammar import occasion_reference, since_word, vague_time, words_pattern
+from kronik.time.grammar import duration_in_days, occasion_reference, since_word, vague_time, words_pattern
 from kronik.time.resolve import days_after, month_end
 
 # How many sentences away, within a paragraph, a context date may come from.
@@ -41,6 +42,8 @@ CONTEXT_SENTENCES = 3
 # A context date must be this precise (in days) to date another sentence's event: a year or
 # a month mentioned nearby is background, not the occasion.
 CONTEXT_MAX_DAYS = 7
+# What may stand between a time in words and the written date beside it ("besok, Rabu (5/3)").
+EXPLICIT_GAP = re.compile(r"\s*,?\s*")
 # Precisions of a year or more: in a relative clause such a time describes the thing named
 # ("KTT yang tahun ini digelar di Manila"), not the occasion of the event.
 BROAD_PRECISIONS = frozenset({"year", "part_of_year", "decade"})
@@ -62,15 +65,18 @@ class Dating:
     def __init__(self, doc: Document, lexicon: Lexicon):
         self.doc = doc
         self.lexicon = lexicon
-        self.usable = [t for t in doc.time_expressions if t.first is not None and self._governs(t)]
+        known = [t for t in doc.time_expressions if t.first is not None]
+        self.usable = [t for t in known if self._governs(t) and not _beside_explicit(t, known, doc.text)]
         self.report = [t for t in doc.time_expressions if t.first is not None and self._is_report(t)]
         self.since = [t for t in doc.time_expressions if t.first is not None
                       and lexicon.since.search(doc.text[max(0, t.start - 30):t.start])]
         self.occasion_reference = occasion_reference(doc.language)
-        self.tense_cues = time_lexicon(doc.language).tense_cues
+        self.time_words = time_lexicon(doc.language)
+        self.tense_cues = self.time_words.tense_cues
+        self.duration = duration_in_days(doc.language)
         self.vague_time = vague_time(doc.language)
         self.since_word = since_word(doc.language)
-        self.first_since = words_pattern(time_lexicon(doc.language).time["first_since"])
+        self.first_since = words_pattern(self.time_words.time["first_since"])
         self.filled: list[Cluster] = []  # every event dated so far, for later references to it
         self.claimed: set[int] = set()  # starts of the expressions that date a frame of their own sentence
 
@@ -115,6 +121,8 @@ class Dating:
                         frame.date = replace(frame.date, first=days_after(frame.date.first, -1))
                     elif side > 0:
                         frame.date = replace(frame.date, last=days_after(frame.date.last, 1))
+                    elif frame.date.first == frame.date.last:
+                        frame.date = replace(frame.date, last=self._lasting(sentence, frame.date.first))
             self._since(sentence, sentence_frames)
         anchor = self.doc.anchor
         for frame in frames:
@@ -285,10 +293,19 @@ class Dating:
             sentence = self.doc.sentences[frame.sentence]
             for expression in self.since:
                 if sentence.start <= expression.start < sentence.end and expression.first <= self.doc.anchor:
-                    cluster.set_interval(expression.first, self.doc.anchor, expression.text,
-                                         "under way since that day")
+                    last = self._lasting(sentence, expression.first)
+                    if last == expression.first:
+                        last = max(self.doc.anchor, expression.last)
+                    cluster.set_interval(expression.first, last, expression.text, "under way since that day")
                     return True
         return False
+
+    def _lasting(self, sentence: Sentence, first: date) -> date:
+        """The last day of what starts on ``first`` and lasts "selama tiga hari" by its sentence;
+        ``first`` itself where the sentence gives no such length."""
+        match = self.duration.search(sentence.text)
+        count = self.time_words.number(match.group("n")) if match else None
+        return days_after(first, count[0] - 1) if count and count[0] >= 1 else first
 
     def _previous_time(self, cluster: Cluster) -> bool:
         """"Kala itu", "pada hari yang sama": the date of the nearest dated sentence before."""
@@ -399,6 +416,16 @@ def _years_back(day: date, years: int) -> date:
     """The same day ``years`` earlier (28 February for 29 February), no earlier than year 1."""
     year = max(date.min.year, day.year - years)
     return day.replace(year=year, day=min(day.day, month_end(year, day.month).day))
+
+
+def _beside_explicit(expression: TimeExpression, expressions: list[TimeExpression], text: str) -> bool:
+    """Whether a time named in words stands right beside a written date ("besok, Rabu
+    (5/3/2025)"): the written date says which day is meant and alone governs."""
+    if any(c.isdigit() for c in expression.text):
+        return False
+    return any(any(c.isdigit() for c in other.text) and EXPLICIT_GAP.fullmatch(
+        text[min(expression.end, other.end):max(expression.start, other.start)])
+        for other in expressions if other is not expression)
 
 
 def _during(frame: Frame) -> str | None:

@@ -178,3 +178,12 @@ def since_word(language: str = "id") -> re.Pattern[str]:
     words = lexicon(language).time["since_words"]
     return re.compile(rf"(?<!\w){alternation(words)}\s*$", re.IGNORECASE)
 
+
+@cache
+def duration_in_days(language: str = "id") -> re.Pattern[str]:
+    """"selama tiga hari": how long something lasts, in days (group ``n``, the count)."""
+    t = lexicon(language).time
+    count = rf"(?P<n>\d{{1,2}}|{alternation(t['numbers'])})"
+    days = alternation(word for word, unit in t["units"].items() if unit == "day")
+    return re.compile(rf"(?<!\w){alternation(t['duration_words'])}\s+{count}\s+{days}(?!\w)", re.IGNORECASE)
+
