@@ -138,15 +138,19 @@ def test_a_plan_and_its_fulfilment_are_linked_in_the_store(chronicle):
     assert fact["fulfils"] == [plan["canonical_id"]]
 
 
-@pytest.fixture()
-def filled(chronicle):
-    chronicle.ingest([
+def filled_docs():
+    return [
         doc_with_text("a.txt", article(1), phone("a1", date(2030, 3, 4), ("USA", "CHN")),
                       make_event("a2", "THREATEN", ["USA", "CHN"], date(2030, 3, 4)), outlet="A"),
         doc_with_text("b.txt", article(2), phone("b1", date(2030, 3, 4), ("CHN", "USA")),
                       make_event("b2", "ASSAULT", ["RUS", "UKR"], date(2030, 4, 2)), outlet="B"),
         doc_with_text("c.txt", article(3), make_event("c1", "AID", ["CHN", "USA"], date(2030, 6, 1),
-                                                      "planned"), outlet="C")])
+                                                      "planned"), outlet="C")]
+
+
+@pytest.fixture()
+def filled(chronicle):
+    chronicle.ingest(filled_docs())
     return chronicle
 
 
@@ -332,3 +336,94 @@ def test_unknown_values_are_errors_with_suggestions():
         event_mode("phon")
     assert (event_type("consult"), event_mode("Meeting"), country_label("USA")) == (
         "CONSULT", "meeting", "Amerika Serikat (USA)")
+
+
+# -- the CLI speaks the analyst's language ------------------------------------------------------
+
+def cli(*args: str):
+    from typer.testing import CliRunner
+
+    from kronik.cli import app
+
+    return CliRunner().invoke(app, list(args), env={"COLUMNS": "200"})
+
+
+@pytest.fixture()
+def filled_db(tmp_path):
+    """The path of a closed chronicle holding ``filled_docs`` (the CLI opens it itself)."""
+    path = str(tmp_path / "cli.duckdb")
+    with Chronicle.open(path) as store:
+        store.ingest(filled_docs())
+    return path
+
+
+def test_cli_tables_name_states_with_codes_and_explain_directed_and_symmetric(filled_db):
+    result = cli("timeline", "--db", filled_db)
+    assert result.exit_code == 0
+    assert "Amerika Serikat (USA) -> Tiongkok (CHN)" in result.stdout  # THREATEN: directed
+    call = next(line for line in result.stdout.splitlines() if "CONSULT/phone" in line)
+    assert "Amerika Serikat (USA), Tiongkok (CHN)" in call  # the call: symmetric
+    assert "'A -> B' a directed event" in result.stdout and "'A, B' a symmetric one" in result.stdout
+
+
+def test_cli_accepts_state_names_wherever_a_code_is(filled_db):
+    by_code = cli("timeline", "--db", filled_db, "--country", "USA", "--json").stdout
+    for name in ("Amerika Serikat", "united states", "AS", "usa"):
+        assert cli("timeline", "--db", filled_db, "--country", name, "--json").stdout == by_code
+    dyad = cli("dyad", "Amerika Serikat", "Tiongkok", "--db", filled_db, "--json")
+    assert dyad.exit_code == 0 and '"total": 3' in dyad.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("timeline", "--country", "Indonsia"), "unknown country 'Indonsia'; did you mean Indonesia (IDN)?"),
+    (("timeline", "--type", "FOO"), "unknown event type 'FOO'; one of AGREE, CONSULT"),
+    (("timeline", "--type", "ASAULT"), "did you mean ASSAULT?"),
+    (("timeline", "--mode", "phon"), "did you mean phone?"),
+    (("export", "--status", "planed"), "did you mean planned?"),
+    (("dyad", "IDN", "XXX"), "unknown country 'XXX'")])
+def test_cli_unknown_values_are_errors_with_suggestions_not_empty_tables(filled_db, args, message):
+    result = cli(*args, "--db", filled_db)
+    assert result.exit_code == 2 and message in result.stderr
+    assert result.stdout == ""
+
+
+def test_cli_dyad_lists_newest_first_like_the_timeline(filled_db):
+    lines = cli("dyad", "USA", "CHN", "--db", filled_db).stdout.splitlines()
+    days = [line.split()[1] for line in lines if line.startswith("│ 2030-")]
+    assert days[-3:] == ["2030-06-01", "2030-03-04", "2030-03-04"]  # after the monthly counts
+
+
+def test_cli_actors_group_by_state_and_person(filled_db):
+    result = cli("actors", "--db", filled_db)
+    assert "Tiongkok" in result.stdout and "Tiongkok (CHN)" in result.stdout
+    assert "Negara CHN" in result.stdout  # a surface form, listed as another name of the state
+    assert "most active states and people" in result.stdout
+
+
+def test_cli_ingest_says_it_counts_mentions_and_how_many_events_the_timeline_shows(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    visit = ("Menteri Luar Negeri Indonesia bertemu dengan Menteri Luar Negeri Australia di Canberra "
+             "pada Senin (3/3/2030). Kedua menteri membahas kerja sama perdagangan dan keamanan maritim.")
+    for name, hour in (("a.txt", "10:00"), ("b.txt", "12:00")):  # two reports of one meeting
+        (folder / name).write_text(f"Judul Fiksi {name}\nSenin, 3 Maret 2030 {hour} WIB\n\n{visit}\n",
+                                   encoding="utf-8")
+    db = str(tmp_path / "k.duckdb")
+    said = cli("ingest", str(folder), "--db", db).stdout
+    mentions = int(said.split(" event mentions")[0].split()[-1])
+    held = int(said.split("now holds ")[1].split()[0])
+    timeline = cli("timeline", "--db", db, "--json").stdout
+    assert mentions == 2 and f'"total": {held}' in timeline and held == 1
+
+
+def test_cli_search_shows_title_and_date(filled_db):
+    word = article(2).split()[5]
+    result = cli("search", word, "--db", filled_db)
+    assert result.exit_code == 0 and "title" in result.stdout and "date" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["ingest", "timeline", "dyad", "actors", "show", "search",
+                                     "stats", "export"])
+def test_cli_help_shows_no_type_artefacts(command):
+    text = cli(command, "--help").stdout
+    assert "<bool>" not in text and "{" not in text and "<list" not in text.split("Arguments")[0]

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperArgument, TyperCommand
 
 from kronik.batch import extract_paths
 from kronik.document import Document
@@ -25,20 +26,49 @@ from kronik.scale import Engine, Extractor, extractor
 from kronik.scale.options import EngineOption, RayAddressOption, WorkersOption
 from kronik.store.chronicle import DEFAULT_PATH, Chronicle, Filters
 from kronik.store.export import ExportFormat, write
+from kronik.store.vocabulary import (country_code, country_label, event_mode, event_status,
+                                     event_type)
 
 # Tables piped to a file or a pager get room for their columns instead of the 80 of a
 # terminal-less default; on a terminal Rich uses the terminal's width.
 PIPED_TABLE_WIDTH = 160
 out = Console(width=None if sys.stdout.isatty() else PIPED_TABLE_WIDTH)
-Db = Annotated[Path, typer.Option("--db", help="The chronicle database file")]
+STATE = "a state: ISO alpha-3 code or Indonesian or English name (IDN, Indonesia, Amerika Serikat)"
+Db = Annotated[Path, typer.Option("--db", metavar="FILE", help="The chronicle database file")]
 AsJson = Annotated[bool, typer.Option("--json", help="JSON for machines instead of a table")]
-Country = Annotated[str | None, typer.Option("--country", help="ISO alpha-3 code of a party")]
-Actor = Annotated[str | None, typer.Option("--actor", help="Part of a party's name")]
-Type = Annotated[str | None, typer.Option("--type", help="PLOVER event type")]
-Mode = Annotated[str | None, typer.Option("--mode", help="PLOVER mode (phone, meeting, visit...)")]
-Status = Annotated[str | None, typer.Option("--status", help="occurred or planned")]
-From = Annotated[str | None, typer.Option("--from", help="Events on or after this date (YYYY-MM-DD)")]
-To = Annotated[str | None, typer.Option("--to", help="Events on or before this date (YYYY-MM-DD)")]
+Country = Annotated[str | None, typer.Option("--country", metavar="STATE",
+                                             help=f"Events with this party, {STATE}")]
+Actor = Annotated[str | None, typer.Option("--actor", metavar="NAME", help="Part of a party's name")]
+Type = Annotated[str | None, typer.Option("--type", metavar="TYPE", help="PLOVER event type (CONSULT, ASSAULT...)")]
+Mode = Annotated[str | None, typer.Option("--mode", metavar="MODE", help="PLOVER mode (phone, meeting, visit, multilateral)")]
+Status = Annotated[str | None, typer.Option("--status", metavar="STATUS", help="occurred or planned")]
+From = Annotated[str | None, typer.Option("--from", metavar="DATE", help="Events on or after this date (YYYY-MM-DD)")]
+To = Annotated[str | None, typer.Option("--to", metavar="DATE", help="Events on or before this date (YYYY-MM-DD)")]
+Limit = Annotated[int, typer.Option("--limit", metavar="N", help="At most this many rows")]
+# How event tables write their parties; printed under every such table.
+PARTIES_LEGEND = ("parties: 'A -> B' a directed event, A acts on B (accuses, sanctions, attacks, "
+                  "visits); 'A, B' a symmetric one (talks, agreements, cooperation), no side first")
+
+
+class KronikCommand(TyperCommand):
+    """A Typer command whose help shows flags as flags and arguments as Click writes them:
+    Typer prints a ``<bool>`` type after every flag (``--json``, ``--help``) and wraps a
+    required argument in braces (``{paths}...``), which readers take for syntax to type."""
+
+    def get_params(self, ctx: typer.Context) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return params
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = (param.metavar or param.name.upper()) + ("..." if param.nargs != 1 else "")
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
 
 
 def _report(error: KronikError) -> None:
@@ -56,8 +86,22 @@ def _date(value: str | None, option: str) -> date | None:
         raise typer.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)", param_hint=option) from None
 
 
+def _known(resolve, value: str | None) -> str | None:
+    """A query value checked against what Kronik knows: the stored form, or a one-line error
+    with the closest known values and exit code 2."""
+    if not value:
+        return None
+    try:
+        return resolve(value)
+    except KronikError as exc:
+        _report(exc)
+        raise typer.Exit(2) from None
+
+
 def _filters(country, actor, type_, status, start, end, mode=None) -> Filters:
-    return Filters(country=country, actor=actor, type=type_, mode=mode, status=status,
+    return Filters(country=_known(country_code, country), actor=actor,
+                   type=_known(event_type, type_), mode=_known(event_mode, mode),
+                   status=_known(event_status, status),
                    start=_date(start, "--from"), end=_date(end, "--to"))
 
 
@@ -89,7 +133,7 @@ def extracted(paths: Iterable[Path], failures: list[str],
 
 
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl)")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATHS", help="Files or folders (.txt, .html, .jsonl)")],
     db: Db = Path(DEFAULT_PATH),
     as_json: AsJson = False,
     engine: EngineOption = Engine.local,
@@ -100,25 +144,29 @@ def ingest(
     failures: list[str] = []
     with _open(db, read_only=False) as chronicle:
         result = chronicle.ingest(extracted(paths, failures, extractor(engine, workers, ray_address)))
+        held = chronicle.count_events()
     for problem in result.failed:
         _report(KronikError(problem))
-    summary = result.to_dict() | {"input_failures": len(failures)}
+    summary = result.to_dict() | {"input_failures": len(failures), "chronicle_events": held}
     if as_json:
         _print_json(summary)
     else:
-        out.print(f"{result.added} added ({result.replaced} replacing older versions, "
+        out.print(f"{result.added} articles added ({result.replaced} replacing older versions, "
                   f"{result.near_duplicates} near-duplicates), {result.unchanged} unchanged, "
-                  f"{result.events} events, {len(failures) + len(result.failed)} failed",
+                  f"{len(failures) + len(result.failed)} failed; {result.events} event mentions "
+                  f"read from them; the chronicle now holds {held} events (one per real-world "
+                  "event, however many articles mention it: what the timeline counts)",
                   highlight=False)
     if failures or result.failed:
         raise typer.Exit(1)
 
 
 def _parties(row: dict[str, Any]) -> str:
-    """'actor -> recipient' countries for directed events, the countries for symmetric ones."""
+    """'A -> B' (actor acts on recipient) for directed events, 'A, B' for symmetric ones;
+    each state by name and code."""
     if is_symmetric(row["type"], row.get("mode")) or not (row.get("actor_country") and row.get("recipient_country")):
-        return ", ".join(row.get("countries") or [])
-    return f"{row['actor_country']} -> {row['recipient_country']}"
+        return ", ".join(country_label(c) for c in row.get("countries") or [])
+    return f"{country_label(row['actor_country'])} -> {country_label(row['recipient_country'])}"
 
 
 def _when(row: dict[str, Any]) -> str:
@@ -129,7 +177,7 @@ def _when(row: dict[str, Any]) -> str:
 
 
 def _events_table(rows: list[dict[str, Any]], title: str) -> Table:
-    table = Table(title=title)
+    table = Table(title=title, caption=PARTIES_LEGEND)
     for column in ("date", "event", "status", "parties", "sources", "confidence", "id"):
         table.add_column(column, no_wrap=column == "id")
     for row in rows:
@@ -142,10 +190,9 @@ def _events_table(rows: list[dict[str, Any]], title: str) -> Table:
 def timeline(
     country: Country = None, actor: Actor = None, type_: Type = None, mode: Mode = None,
     status: Status = None, start: From = None, end: To = None,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many events")] = 50,
-    db: Db = Path(DEFAULT_PATH), as_json: AsJson = False,
+    limit: Limit = 50, db: Db = Path(DEFAULT_PATH), as_json: AsJson = False,
 ) -> None:
-    """Canonical events, newest first, one row per real-world event."""
+    """Events, newest first, one row per real-world event (its mentions in all articles merged)."""
     filters = _filters(country, actor, type_, status, start, end, mode)
     with _open(db) as chronicle:
         rows = chronicle.timeline(filters, limit=limit)
@@ -153,24 +200,25 @@ def timeline(
     if as_json:
         _print_json({"total": total, "events": rows})
     else:
-        out.print(_events_table(rows, f"{len(rows)} of {total} events"))
+        out.print(_events_table(rows, f"{len(rows)} of {total} events, newest first"))
 
 
 def dyad(
-    a: Annotated[str, typer.Argument(help="ISO alpha-3 code of one state")],
-    b: Annotated[str, typer.Argument(help="ISO alpha-3 code of the other")],
-    start: From = None, end: To = None,
-    limit: Annotated[int, typer.Option("--limit", help="List at most this many latest events")] = 50,
+    a: Annotated[str, typer.Argument(metavar="A", help=f"One state, {STATE}")],
+    b: Annotated[str, typer.Argument(metavar="B", help="The other state")],
+    start: From = None, end: To = None, limit: Limit = 50,
     db: Db = Path(DEFAULT_PATH), as_json: AsJson = False,
 ) -> None:
-    """Events between two states over time, by PLOVER quad class."""
+    """Events between two states over time, by PLOVER quad class, the latest first."""
+    a, b = _known(country_code, a), _known(country_code, b)
     with _open(db) as chronicle:
         result = chronicle.dyad(a, b, _filters(None, None, None, None, start, end), limit)
     if as_json:
         _print_json(result)
         return
     quads = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-    table = Table(title=f"{result['a']} - {result['b']}")
+    table = Table(title=f"{country_label(result['a'])} - {country_label(result['b'])}: "
+                        "events by month and quad class")
     table.add_column("month")
     for quad in quads:
         table.add_column(quad.replace("_", " "), justify="right")
@@ -180,30 +228,30 @@ def dyad(
     for month, counts in months.items():
         table.add_row(month, *(str(counts.get(q, 0)) for q in quads))
     out.print(table)
-    out.print(_events_table(result["events"], f"latest {len(result['events'])} of {result['total']} events"))
+    out.print(_events_table(result["events"],
+                            f"latest {len(result['events'])} of {result['total']} events, newest first"))
 
 
-def actors(
-    limit: Annotated[int, typer.Option("--limit", help="At most this many parties")] = 20,
-    db: Db = Path(DEFAULT_PATH), as_json: AsJson = False,
-) -> None:
-    """The most active parties, by number of distinct real-world events."""
+def actors(limit: Limit = 20, db: Db = Path(DEFAULT_PATH), as_json: AsJson = False) -> None:
+    """The most active states and people, by number of real-world events: a state counts with
+    all its names, capitals and seats (Washington, AS, Gedung Putih are the United States)."""
     with _open(db) as chronicle:
         rows = chronicle.actors(limit)
     if as_json:
         _print_json(rows)
         return
-    table = Table(title="most active parties")
-    for column in ("name", "country", "kind", "events", "mentions"):
-        table.add_column(column)
+    table = Table(title="most active states and people")
+    for column in ("party", "state", "kind", "events", "mentions", "also named"):
+        table.add_column(column, justify="right" if column in ("events", "mentions") else "left")
     for row in rows:
-        table.add_row(row["name"], row["country"] or "", row["kind"] or "", str(row["events"]),
-                      str(row["mentions"]))
+        others = [form for form in row["forms"] or [] if form != row["name"]]
+        table.add_row(row["name"], country_label(row["country"]), row["kind"] or "",
+                      str(row["events"]), str(row["mentions"]), ", ".join(others))
     out.print(table)
 
 
 def show(
-    key: Annotated[str, typer.Argument(help="An event id or a canonical id")],
+    key: Annotated[str, typer.Argument(metavar="ID", help="An event id or a canonical id")],
     db: Db = Path(DEFAULT_PATH), as_json: AsJson = False,
 ) -> None:
     """One event with its evidence sentences and all its sources."""
@@ -230,21 +278,21 @@ def show(
 
 
 def search(
-    query: Annotated[str, typer.Argument(help="Words to find in articles and quotes")],
-    limit: Annotated[int, typer.Option("--limit")] = 20,
-    db: Db = Path(DEFAULT_PATH), as_json: AsJson = False,
+    query: Annotated[str, typer.Argument(metavar="WORDS", help="Words to find in articles and quotes")],
+    limit: Limit = 20, db: Db = Path(DEFAULT_PATH), as_json: AsJson = False,
 ) -> None:
-    """Articles and quotes containing the words."""
+    """Articles and quotes containing the words, with their article's title and date."""
     with _open(db) as chronicle:
         rows = chronicle.search(query, limit)
     if as_json:
         _print_json(rows)
         return
     table = Table(title=f"'{query}'")
-    for column in ("kind", "source", "speaker", "text"):
+    for column in ("kind", "date", "title", "speaker", "text"):
         table.add_column(column)
     for row in rows:
-        table.add_row(row["kind"], row["source"], row["speaker"] or "", row["snippet"])
+        table.add_row(row["kind"], (row["published"] or "")[:10], row["title"] or row["source"],
+                      row["speaker"] or "", row["snippet"])
     out.print(table)
 
 
@@ -265,7 +313,7 @@ def stats(db: Db = Path(DEFAULT_PATH), as_json: AsJson = False) -> None:
 
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="csv, parquet, jsonl, polecat (tab-separated, POLECAT columns) or documents (document records)")] = ExportFormat.jsonl,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE", help="Write here instead of standard output")] = None,
     country: Country = None, actor: Actor = None, type_: Type = None, mode: Mode = None,
     status: Status = None, start: From = None, end: To = None,
     db: Db = Path(DEFAULT_PATH),
@@ -291,11 +339,5 @@ def export(
 
 def register(app: typer.Typer) -> None:
     """Add the chronicle commands to the ``kronik`` CLI."""
-    app.command()(ingest)
-    app.command()(timeline)
-    app.command()(dyad)
-    app.command()(actors)
-    app.command()(show)
-    app.command()(search)
-    app.command()(stats)
-    app.command()(export)
+    for command in (ingest, timeline, dyad, actors, show, search, stats, export):
+        app.command(cls=KronikCommand)(command)
