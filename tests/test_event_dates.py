@@ -121,3 +121,13 @@ def test_a_visit_lasting_three_days_from_a_day_covers_the_three_days():
     planned = events_of("Renn akan mengunjungi Chili selama tiga hari mulai Selasa (5/3/2024).",
                         published="2024-03-03")
     assert [(e.status, interval(e)) for e in planned] == [("planned", (date(2024, 3, 5), date(2024, 3, 7)))]
+
+
+def test_dates_at_the_ends_of_the_calendar_do_not_crash_extraction():
+    text = ("Peru mengecam Chili besok. Peru menyerang Chili sejak Senin. "
+            "Renn mengunjungi Chili selama tiga hari sejak Senin. Peru menyerang Chili tiga tahun lalu. "
+            "Peringatan kelima serangan Peru terhadap Chili jatuh pada akhir bulan ini.")
+    for published in ("0001-01-01", "9999-12-31"):
+        events = events_of(text, published=published)
+        assert events and all(e.date is None or date.min <= e.date.start <= e.date.end <= date.max
+                              for e in events)
