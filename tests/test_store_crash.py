@@ -2,6 +2,7 @@
 whole, nothing is half-written, and running the same ingest again finishes the job."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -31,7 +32,8 @@ def write_articles(folder: Path) -> None:
 
 
 def start_ingest(folder: Path, db: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "kronik", "ingest", str(folder), "--db", str(db)],
+    return subprocess.Popen([sys.executable, "-m", "kronik", "ingest", str(folder), "--db", str(db),
+                             "--json"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -91,7 +93,8 @@ def test_kill_during_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path
     rerun = start_ingest(folder, db)
     out, err = rerun.communicate(timeout=600)
     assert rerun.returncode == 0, err
-    assert f"{ARTICLES - partial} added" in out and f"{partial} unchanged" in out
+    summary = json.loads(out)
+    assert (summary["added"], summary["unchanged"]) == (ARTICLES - partial, partial)
     assert consistency_problems(db) == []
 
     clean = tmp_path / "clean.duckdb"

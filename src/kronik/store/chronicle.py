@@ -1,8 +1,9 @@
 """The chronicle: an embedded DuckDB store of extracted documents and linked events.
 
 One ``Chronicle`` object owns the database connection. Writes go through ``ingest``, one
-transaction per document, so a crash (even ``kill -9``) leaves whole documents or nothing and
-running the same ingest again finishes the job. Reads (``timeline``, ``event``, ``dyad``...)
+transaction per batch of documents, so a crash (even ``kill -9``) leaves whole documents or
+nothing and running the same ingest again finishes the job. Other threads read through
+``reader()`` cursors, which see committed data while the owner writes. Reads (``timeline``, ``event``, ``dyad``...)
 return plain dicts and lists, ready for JSON, for the CLI and the web interface alike.
 
     >>> with Chronicle.open("kronik.duckdb") as chronicle:
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+import time
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,7 +24,7 @@ import duckdb
 
 from kronik.document import Document
 from kronik.errors import StoreError
-from kronik.store import fingerprint, queries, schema, writer
+from kronik.store import queries, schema, writer
 from kronik.store.queries import Filters
 
 DEFAULT_PATH = "kronik.duckdb"
@@ -36,11 +38,33 @@ class IngestReport:
     unchanged: int = 0
     replaced: int = 0
     near_duplicates: int = 0
+    corrected: int = 0
+    new_sources: int = 0
     events: int = 0
     failed: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def count(self, doc: Document, outcome: str) -> None:
+        """Add one document's outcome (see ``writer.write_batch``)."""
+        if outcome in ("unchanged", "new_source"):
+            self.unchanged += 1
+            self.new_sources += outcome == "new_source"
+            return
+        self.added += 1
+        self.replaced += outcome == "replaced"
+        self.near_duplicates += outcome == "near_duplicate"
+        self.corrected += outcome == "corrected"
+        self.events += len(doc.events)
+
+
+# A batch is written in one transaction when it holds this many documents or has waited this
+# long for more: 500 documents make the per-transaction cost (a few set operations, the commit)
+# small against the inserts; a second bounds how long an article waits to be visible while
+# extraction is slow (a live watch, a slow disk) and how much a kill -9 makes redo.
+BATCH_DOCUMENTS = 500
+BATCH_SECONDS = 1.0
 
 
 class Chronicle:
@@ -82,66 +106,76 @@ class Chronicle:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def reader(self) -> Chronicle:
+        """A chronicle over its own cursor of this database, for another thread: it sees what
+        is committed and may read while this one writes. Close it when done."""
+        return Chronicle(self.con.cursor(), self.path, read_only=True)
+
     # -- writing ---------------------------------------------------------------------------
 
-    def ingest(self, docs: Iterable[Document]) -> IngestReport:
-        """Store already-extracted documents, each in its own transaction, and link their events.
+    def ingest(self, docs: Iterable[Document], batch: int = BATCH_DOCUMENTS,
+               seconds: float = BATCH_SECONDS) -> IngestReport:
+        """Store already-extracted documents and link their events, a batch per transaction.
 
-        A document whose text is already stored adds nothing; one from a stored source with
-        another text replaces the old version; a near-duplicate of a stored article is kept,
-        marked ``duplicate_of`` and counted once as evidence.
+        A document whose text is already stored adds nothing (a new name for it is recorded,
+        a corrected publication date replaces it); one from a stored source with another text
+        replaces the old version; a near-duplicate of a stored article is kept, marked
+        ``duplicate_of`` and counted once as evidence.
         """
         report = IngestReport()
+        pending: list[writer.Prepared] = []
+        started = time.monotonic()
         for doc in docs:
-            try:
-                outcome = self.ingest_document(doc)
-            except StoreError as exc:
-                report.failed.append(str(exc))
-                continue
-            if outcome == "unchanged":
-                report.unchanged += 1
-                continue
-            report.added += 1
-            report.replaced += outcome == "replaced"
-            report.near_duplicates += outcome == "near_duplicate"
-            report.events += len(doc.events)
+            if not pending:
+                started = time.monotonic()
+            pending.append(writer.prepare(doc))
+            if len(pending) >= batch or time.monotonic() - started >= seconds:
+                self.write(pending, report)
+                pending = []
+        if pending:
+            self.write(pending, report)
         return report
 
-    def ingest_document(self, doc: Document) -> str:
-        """Store one document in one transaction: ``added``, ``unchanged``, ``replaced`` or
-        ``near_duplicate``."""
+    def write(self, items: list[writer.Prepared], report: IngestReport) -> None:
+        """Store prepared documents in one transaction; when the batch fails, each document is
+        tried in its own transaction so that one bad document costs only itself."""
+        try:
+            outcomes = self._transaction(items)
+        except StoreError as exc:
+            if len(items) == 1:
+                report.failed.append(str(exc))
+                return
+            for item in items:
+                self.write([item], report)
+            return
+        for item, outcome in zip(items, outcomes):
+            report.count(item.doc, outcome)
+
+    def _transaction(self, items: list[writer.Prepared]) -> list[str]:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only, cannot ingest")
         con = self.con
-        doc_id = writer.document_id(doc)
         con.execute("BEGIN TRANSACTION")
         try:
-            if writer.exists(con, doc_id):
-                con.execute("ROLLBACK")
-                return "unchanged"
-            outcome = "added"
-            groups: set[str] = set()
-            for old in writer.older_versions(con, doc, doc_id):
-                groups |= writer.remove_document(con, old)
-                outcome = "replaced"
-            signature = fingerprint.signature(doc.text)
-            original = writer.near_duplicate_of(con, signature)
-            if original and outcome == "added":
-                outcome = "near_duplicate"
-            for event in doc.events:
-                event.id = writer.free_event_id(con, event, doc_id)
-            writer.insert_document(con, doc, doc_id, original, signature)
-            for event in doc.events:
-                group, _ = writer.insert_event(con, event, doc_id)
-                groups.add(group)
-            groups = {g for g in groups if g}
-            for group in sorted(groups):
-                writer.refresh_group(con, group)
+            outcomes = writer.write_batch(con, items)
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: cannot store {doc.source or doc_id} ({exc})") from None
-        return outcome
+            what = items[0].doc.source or items[0].doc_id if len(items) == 1 else f"{len(items)} documents"
+            raise StoreError(f"{self.path}: cannot store {what} ({exc})") from None
+        return outcomes
+
+    def ingest_document(self, doc: Document) -> str:
+        """Store one document in one transaction: ``added``, ``unchanged``, ``replaced``,
+        ``near_duplicate``, ``corrected`` or ``new_source``."""
+        return self._transaction([writer.prepare(doc)])[0]
+
+    def resolve(self, key: str) -> str:
+        """The current canonical id for an id that moved (a corrected text, a merged group),
+        or ``key`` itself."""
+        found = self.con.execute("SELECT new_id FROM canonical_redirects WHERE old_id = ?",
+                                 [key]).fetchone()
+        return found[0] if found else key
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -170,7 +204,7 @@ class Chronicle:
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """A canonical event (by event id or canonical id) with every mention and source."""
-        return queries.event(self.con, event_id)
+        return queries.event(self.con, event_id) or queries.event(self.con, self.resolve(event_id))
 
     def document(self, key: str) -> dict[str, Any] | None:
         """A stored document by id, source, or file name: its record and store metadata."""

@@ -5,9 +5,12 @@ A new version appends a migration; released migrations are never edited.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import duckdb
 
 from kronik.errors import StoreError
+from kronik.store import fingerprint
 
 # The documents reporting a group (canonical_id = c.canonical_id), as a JSON list.
 SOURCE_LIST_SQL = """
@@ -20,7 +23,25 @@ SOURCE_LIST_SQL = """
 
 COUNTRY_KEY_SQL = "'|' || array_to_string(list_sort(countries), '|') || '|'"
 
-MIGRATIONS: list[list[str]] = [
+Connection = duckdb.DuckDBPyConnection
+
+
+def resign_documents(con: Connection) -> None:
+    """Recompute every stored MinHash signature and its bands (the signature's hash functions
+    changed in migration 4, and near-duplicates are only found between equal kinds)."""
+    rows = con.execute("SELECT doc_id, text FROM documents").fetchall()
+    con.execute("DELETE FROM doc_bands")
+    for doc_id, text in rows:
+        values = fingerprint.signature(text)
+        con.execute("UPDATE documents SET signature = ? WHERE doc_id = ?",
+                    [fingerprint.signature_bytes(values), doc_id])
+        con.executemany("INSERT INTO doc_bands VALUES (?, ?, ?)",
+                        [[band, key, doc_id] for band, key in enumerate(fingerprint.bands(values))])
+
+
+# A migration is SQL statements, or a function for what SQL cannot compute.
+Migration = list[str | Callable[[Connection], None]]
+MIGRATIONS: list[Migration] = [
     # 1: documents, their extraction, cross-document groups and near-duplicate bands.
     [
         """CREATE TABLE documents (
@@ -87,6 +108,35 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE canonical_events ADD COLUMN country_key VARCHAR",
         f"UPDATE canonical_events SET country_key = {COUNTRY_KEY_SQL}",
     ],
+    # 4: corrections and live ingest. Every name a stored text was seen under; old canonical
+    # ids that now live under another id; confidence from reporting outlets, with its reason;
+    # watched files and polled feeds (so a restart resumes); alerts, deduplicated by key.
+    # Re-runnable over a store that has some of it already.
+    [
+        """CREATE TABLE IF NOT EXISTS document_sources (doc_id VARCHAR NOT NULL, source VARCHAR NOT NULL,
+            url VARCHAR, published VARCHAR, seen_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+            PRIMARY KEY (doc_id, source))""",
+        "INSERT OR IGNORE INTO document_sources (doc_id, source, url, published) "
+        "SELECT doc_id, source, record->>'url', published FROM documents",
+        "CREATE INDEX IF NOT EXISTS document_sources_source ON document_sources (source)",
+        """CREATE TABLE IF NOT EXISTS canonical_redirects (old_id VARCHAR PRIMARY KEY, new_id VARCHAR NOT NULL,
+            moved_at TIMESTAMP NOT NULL DEFAULT current_timestamp)""",
+        "ALTER TABLE canonical_events ADD COLUMN IF NOT EXISTS reports INTEGER",
+        "ALTER TABLE canonical_events ADD COLUMN IF NOT EXISTS background INTEGER",
+        "ALTER TABLE canonical_events ADD COLUMN IF NOT EXISTS confidence_reason VARCHAR",
+        """CREATE TABLE IF NOT EXISTS file_marks (path VARCHAR PRIMARY KEY, size BIGINT NOT NULL,
+            mtime_ns BIGINT NOT NULL, digest VARCHAR NOT NULL,
+            marked_at TIMESTAMP NOT NULL DEFAULT current_timestamp)""",
+        """CREATE TABLE IF NOT EXISTS feed_state (feed VARCHAR PRIMARY KEY, etag VARCHAR, modified VARCHAR,
+            checked_at TIMESTAMP)""",
+        """CREATE TABLE IF NOT EXISTS feed_items (item VARCHAR PRIMARY KEY, feed VARCHAR NOT NULL,
+            seen_at TIMESTAMP NOT NULL DEFAULT current_timestamp)""",
+        """CREATE TABLE IF NOT EXISTS alerts (alert_key VARCHAR PRIMARY KEY, rule VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL, title VARCHAR NOT NULL, detail JSON NOT NULL,
+            created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+            delivered_at TIMESTAMP)""",
+        resign_documents,
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -112,8 +162,11 @@ def migrate(con: duckdb.DuckDBPyConnection, path: str) -> int:
         try:
             con.execute("CREATE TABLE IF NOT EXISTS schema_version "
                         "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
-            for statement in MIGRATIONS[number - 1]:
-                con.execute(statement)
+            for step in MIGRATIONS[number - 1]:
+                if callable(step):
+                    step(con)
+                else:
+                    con.execute(step)
             con.execute("INSERT INTO schema_version (version) VALUES (?)", [number])
             con.execute("COMMIT")
         except duckdb.Error as exc:
