@@ -1,20 +1,34 @@
 # Two commands do everything on a fresh machine with Python 3.11, pip and make:
-#   make demo   install, build a chronicle of the demo corpus, print its timeline, serve it on localhost
-#   make test   install and run the whole test suite
+#   make demo   install the runtime, build a chronicle of the demo corpus, print its timeline, serve it
+#   make test   install the runtime with the test and benchmark extras and run the whole test suite
+# Both install exactly the versions of requirements.lock; `make lock` regenerates it.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= kronik-demo.duckdb
+LOCK := requirements.lock
+# Stamps of what is installed in $(VENV); an install reruns when pyproject.toml or the lock
+# changes, and `make test` after `make demo` adds the extras to the demo's environment.
+RUNTIME_STAMP := $(VENV)/.kronik-runtime
+TEST_STAMP := $(VENV)/.kronik-test
+# The resolver that writes the lock, itself pinned so that the same inputs give the same lock.
+UV_VERSION := 0.13.9
+LOCK_TOOLS := build/lock-tools
 
-.PHONY: install demo test browsers bench clean
+.PHONY: install demo test browsers bench lock clean
 
-$(BIN)/kronik: pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,bench]'
-	touch $(BIN)/kronik
 
-install: $(BIN)/kronik
+$(RUNTIME_STAMP): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(LOCK) -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(LOCK) -e '.[test,bench]'
+	touch $@ $(RUNTIME_STAMP)
+
+install: $(RUNTIME_STAMP)
 
 demo: install
 	$(BIN)/kronik ingest examples/demo_corpus --db $(DB)
@@ -22,7 +36,7 @@ demo: install
 	@echo "Serving the chronicle on http://127.0.0.1:8000 (Ctrl-C to stop)"
 	$(BIN)/kronik serve --db $(DB)
 
-test: install browsers
+test: $(TEST_STAMP) browsers
 	$(BIN)/python -m pytest
 
 # Chromium for the browser tests (tests/test_web_browser.py): Debian's package, installed
@@ -37,8 +51,18 @@ browsers:
 	    echo "browsers: chromium is missing and installing it needs root (apt-get install chromium); the browser tests will be skipped"; \
 	  fi; }
 
-bench: install
+bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Resolve pyproject.toml's dependencies, all extras, for Python 3.11 and later on every
+# platform, and write them to the lock. Versions already locked are kept while pyproject.toml
+# allows them; `make lock LOCK_FLAGS=--upgrade` moves everything to the newest allowed.
+# Run it after changing a dependency, and commit the lock with pyproject.toml.
+LOCK_FLAGS ?=
+lock:
+	test -x $(LOCK_TOOLS)/bin/uv || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet uv==$(UV_VERSION); }
+	$(LOCK_TOOLS)/bin/uv pip compile pyproject.toml --all-extras --universal --python-version 3.11 \
+	  --custom-compile-command "make lock" --quiet $(LOCK_FLAGS) -o $(LOCK)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache $(DB)
