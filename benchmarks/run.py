@@ -3,6 +3,10 @@
     .venv/bin/python benchmarks/run.py                  # 10,000 generated articles (make bench)
     .venv/bin/python benchmarks/run.py --articles 2000  # quicker
     .venv/bin/python benchmarks/run.py --profile 1000   # pyinstrument profile of Kronik
+    .venv/bin/python benchmarks/run.py --real FILE      # real articles besides the generated ones
+
+The real corpus defaults to ``../shared/corpus/unlabeled/articles.jsonl`` (3,201 real articles
+of every topic) and is measured after the generated one, each with its own table.
 
 The corpus is generated at run time from the development articles (``corpus.py``) into a
 temporary folder. Each system runs in its own subprocesses, one per core (``--processes``),
@@ -40,6 +44,8 @@ TARGET_VS_SPACY = 3  # at least this many times faster than spaCy + dateparser
 TARGET_VS_TOKENS = 20  # at most this many times slower than bare tokenisation
 
 WORD_SPLIT = re.compile(r"\w+")
+# Real articles of every topic (issue: speed on real text, beside the generated corpus).
+REAL_CORPUS = HERE.parent.parent / "shared" / "corpus" / "unlabeled" / "articles.jsonl"
 
 
 # --- measurements, each run in its own subprocess -------------------------------------------
@@ -199,11 +205,12 @@ def rows(kronik: dict, spacy: dict, tokens: dict) -> list[tuple[str, int, float,
     ]
 
 
-def print_report(kronik: dict, spacy: dict, tokens: dict, names: dict) -> None:
+def print_report(label: str, kronik: dict, spacy: dict, tokens: dict, names: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
     console = Console(width=110)
+    console.rule(label)
     table = Table(title="End to end: articles per CPU second (= per core), peak RSS of one process")
     for column in ("system", "articles", "CPU s", "articles/s/core", "peak RSS MB", "Kronik speed ×"):
         table.add_column(column, justify="left" if column == "system" else "right")
@@ -277,6 +284,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1,
                         help="processes per system, side by side (default: one per core)")
     parser.add_argument("--keep", type=Path, help="write the generated corpus here and keep it")
+    parser.add_argument("--real", type=Path, default=REAL_CORPUS,
+                        help="real articles (JSON Lines with source and text) measured after the "
+                             "generated ones, side by side (default: the shared unlabeled corpus)")
     parser.add_argument("--profile", type=int, metavar="N",
                         help="only profile Kronik on N generated articles (pyinstrument)")
     parser.add_argument("--measure", choices=MEASURES, help=argparse.SUPPRESS)
@@ -310,10 +320,17 @@ def main(argv: list[str] | None = None) -> None:
         if args.profile:
             run_measure("profile", path, names_file, 1)
             return
-        kronik = run_measure("kronik", path, names_file, args.processes)
-        spacy = run_measure("spacy", path, names_file, args.processes, args.dateparser_sample)
-        tokens = run_measure("tokens", path, names_file, args.processes)
-    print_report(kronik, spacy, tokens, names)
+        corpora = [(f"{count:,} generated articles", path)]
+        if args.real is not None and args.real.is_file():
+            corpora.append((f"real articles ({args.real})", args.real))
+        else:
+            print(f"no real corpus at {args.real}: generated articles only", file=sys.stderr)
+        for label, corpus_path in corpora:
+            kronik = run_measure("kronik", corpus_path, names_file, args.processes)
+            spacy = run_measure("spacy", corpus_path, names_file, args.processes,
+                                args.dateparser_sample)
+            tokens = run_measure("tokens", corpus_path, names_file, args.processes)
+            print_report(label, kronik, spacy, tokens, names)
 
 
 if __name__ == "__main__":
