@@ -273,3 +273,57 @@ def test_receiving_a_call_is_a_phone_consult():
     events = events_of("Renn menerima telepon dari Kald pada Minggu malam.", published="2024-03-06")
     assert [(e.type, e.mode, {p.country for p in e.participants}, e.date.start) for e in events] == [
         ("CONSULT", "phone", {"PER", "CHL"}, date(2024, 3, 3))]
+
+
+# -- the lexicon's families and non-facts -----------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Chili pada Senin (4/3/2024) menembak jatuh sebuah drone milik Peru.", ("ASSAULT", ("CHL", "PER"))),
+    ("Peru mengerahkan ribuan pasukan ke perbatasan Chili pada Senin (4/3/2024).", ("MOBILIZE", ("PER", "CHL"))),
+    ("Peru menarik mundur pasukannya dari wilayah Bolivia pada Senin (4/3/2024).", ("RETREAT", ("PER", "BOL"))),
+    ("Chili membebaskan para tahanan Peru pada Senin (4/3/2024).", ("RETREAT", ("CHL", "PER"))),
+    ("Peru menepis tuduhan Chili pada Senin (4/3/2024).", ("REJECT", ("PER", "CHL"))),
+    ("Peru mengirimkan bantuan kemanusiaan ke Bolivia pada Senin (4/3/2024).", ("AID", ("PER", "BOL"))),
+    ("Chili menyita kapal nelayan Peru pada Senin (4/3/2024).", ("COERCE", ("CHL", "PER"))),
+    ("Peru melarang impor daging dari Chili sejak Senin (4/3/2024).", ("SANCTION", ("PER", "CHL"))),
+    ("Peru memutuskan hubungan diplomatik dengan Bolivia pada Senin (4/3/2024).", ("SANCTION", ("PER", "BOL"))),
+    ("Peru mendukung pencalonan Chili sebagai anggota dewan itu pada Senin (4/3/2024).", ("SUPPORT", ("PER", "CHL"))),
+    ("Chili mencabut sanksi terhadap Peru pada Senin (4/3/2024).", ("CONCEDE", ("CHL", "PER"))),
+])
+def test_each_family_has_its_triggers(sentence: str, expected: tuple):
+    events = events_of(sentence)
+    assert [(e.type, sides(e)) for e in events] == [expected]
+
+
+def test_joint_exercise_between_two_navies_is_cooperate():
+    events = events_of("Peru dan Chili menggelar latihan militer bersama di Samudra Pasifik pada Senin (4/3/2024).")
+    assert [(e.type, {p.country for p in e.participants}) for e in events] == [("COOPERATE", {"PER", "CHL"})]
+
+
+def test_ratification_is_an_agreement():
+    events = events_of("Peru dan Chili meratifikasi perjanjian perbatasan pada Senin (4/3/2024).")
+    assert [(e.type, {p.country for p in e.participants}) for e in events] == [("AGREE", {"PER", "CHL"})]
+
+
+def test_threatened_attack_or_tariff_is_a_threat_made():
+    attack = events_of("Peru akan menyerang pangkalan Chili, kata Quispe pada Senin (4/3/2024).")
+    tariff = events_of("Renn akan mengenakan tarif tambahan terhadap Chili pada Senin (4/3/2024).")
+    assert [(e.type, sides(e), e.status) for e in attack + tariff] == [
+        ("THREATEN", ("PER", "CHL"), "occurred"), ("THREATEN", ("PER", "CHL"), "occurred")]
+
+
+def test_wishes_possibilities_and_questions_are_no_events():
+    assert events_of("Renn berharap dapat bertemu Kald tahun ini.") == []
+    assert events_of("Para analis menyebut kemungkinan serangan Peru terhadap Chili.") == []
+    assert events_of("Apakah Renn akan bertemu Kald di Bolivia?") == []
+
+
+def test_a_match_between_national_teams_is_not_talks_or_an_attack():
+    assert events_of("Pada laga semifinal, Peru kembali bertemu Chili.") == []
+    assert events_of("Peru terus menyerang gawang Chili sepanjang babak kedua pertandingan.") == []
+
+
+def test_an_incident_named_as_the_topic_of_a_plan_has_happened():
+    events = events_of("Renn akan menyampaikan protes soal insiden serangan meriam air Chili terhadap kapal Peru.")
+    coerce = [e for e in events if e.type == "COERCE"]
+    assert [(sides(e), e.status) for e in coerce] == [(("CHL", "PER"), "occurred")]

@@ -695,6 +695,9 @@ class FrameBuilder:
         if hit.trigger.future_only:
             return "occurred"
         before = self._words_before(hit.start, sentence.start, self.lexicon.planned_window_words)
+        # A planned cue before a topic word governs another verb ("agar X dapat memprotes
+        # insiden serangan ..."): the event named as the topic has happened.
+        before = self.lexicon.status_barrier.split(before)[-1]
         if self.lexicon.planned.search(before):
             return "planned"
         after = self.text[hit.end:self._clause_end(hit.end, sentence.end)]

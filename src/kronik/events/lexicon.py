@@ -40,6 +40,7 @@ class Lexicon:
     triggers: tuple[Trigger, ...]
     trigger_starts: re.Pattern[str]
     planned: re.Pattern[str]
+    status_barrier: re.Pattern[str]
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
     hedge: re.Pattern[str]
@@ -114,6 +115,7 @@ def lexicon(language: str = "id") -> Lexicon:
         triggers=tuple(_trigger(entry) for entry in data["triggers"]),
         trigger_starts=re.compile(rf"(?<!\w)(?=(?:{starts}))", re.IGNORECASE),
         planned=_words(data["planned_cues"]),
+        status_barrier=_words(data["status_barriers"]),
         negation=_words(data["negation_cues"]),
         hypothetical=_words(data["hypothetical_cues"]),
         hedge=_words(data["hedge_cues"]),
