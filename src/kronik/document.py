@@ -150,6 +150,10 @@ class Event:
     evidence: Span
     canonical_id: str | None = None
     trigger: str | None = None
+    # How strongly the article's evidence supports the event, in [0, 1], and why
+    # (kronik.events.confidence); None for events made elsewhere than the events stage.
+    confidence: float | None = None
+    confidence_reasons: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -165,6 +169,8 @@ class Event:
             "location": _flat(self.location) if self.location else None,
             "evidence": _flat(self.evidence),
             "trigger": self.trigger,
+            "confidence": self.confidence,
+            "confidence_reasons": list(self.confidence_reasons),
         }
 
     @classmethod
@@ -178,7 +184,8 @@ class Event:
             date=EventDate.from_dict(data.get("date")), status=data.get("status") or "occurred",
             location=Location(**location) if location else None,
             evidence=Span(**data["evidence"]), canonical_id=data.get("canonical_id"),
-            trigger=data.get("trigger"),
+            trigger=data.get("trigger"), confidence=data.get("confidence"),
+            confidence_reasons=list(data.get("confidence_reasons") or []),
         )
 
 

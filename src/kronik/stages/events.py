@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from kronik.document import Document, Event, EventDate, Location, Party, Span
+from kronik.events.confidence import event_confidence
 from kronik.events.dating import Dating
 from kronik.events.frames import Frame, FrameBuilder
 from kronik.events.lexicon import lexicon
@@ -88,6 +89,7 @@ def _participants(cluster: Cluster) -> list[Party]:
 
 def _event(doc: Document, cluster: Cluster, event_id: str) -> Event:
     frame = _evidence_frame(doc, cluster)
+    confidence, reasons = event_confidence(doc, cluster)
     sentence = doc.sentences[frame.sentence]
     date = None
     if cluster.first is not None:
@@ -99,4 +101,5 @@ def _event(doc: Document, cluster: Cluster, event_id: str) -> Event:
         participants=_participants(cluster), date=date, status=_status(doc, cluster),
         location=_location(cluster), evidence=Span(sentence.start, sentence.end, sentence.text),
         trigger=frame.trigger.text,
+        confidence=confidence, confidence_reasons=reasons,
     )
