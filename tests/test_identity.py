@@ -134,3 +134,89 @@ def test_gold_events_of_the_corpus_are_linked_as_the_gold_says(seeds_dir, dev_di
     result = scorer.score(gold, [json.loads(json.dumps(d.to_dict())) for d in docs])
     assert result["cross_doc_links_found"] >= 0.9
     assert result["cross_doc_false_merges"] <= 0.02
+
+
+# -- identity in the chronicle across corrections (issue 10 §3) ------------------------------
+
+def stored_doc(source: str, text: str, *events: Event, published: date | None = None,
+               outlet: str | None = None) -> Document:
+    doc = make_doc(source, *events)
+    doc.text, doc.outlet = text, outlet
+    doc.published, doc.published_given = published, published is not None
+    return doc
+
+
+def test_a_corrected_publication_date_replaces_the_stored_one(tmp_path):
+    from kronik.store import Chronicle
+
+    text = "Teks artikel yang sama tentang telepon antara dua presiden rekaan."
+    call = lambda: make_event("a1", "CONSULT", ["FRA", "BRA"], date(2030, 3, 4), mode="phone")  # noqa: E731
+    with Chronicle.open(tmp_path / "k.duckdb") as store:
+        store.ingest([stored_doc("a.txt", text, call(), published=date(2030, 3, 4))])
+        again = store.ingest([stored_doc("a.txt", text, call(), published=date(2030, 3, 4))])
+        fixed = store.ingest([stored_doc("a.txt", text, call(), published=date(2030, 3, 5))])
+        assert (again.unchanged, fixed.corrected) == (1, 1)
+        assert store.document("a.txt")["published"] == "2030-03-05"
+        assert store.event("a1")["canonical_id"] == canonical_id_for("a1")
+        assert store.stats()["documents"] == 1
+
+
+def test_the_same_text_under_another_name_records_the_second_source(tmp_path):
+    from kronik.store import Chronicle
+
+    text = "Teks artikel yang disiarkan ulang oleh kantor berita rekaan."
+    with Chronicle.open(tmp_path / "k.duckdb") as store:
+        store.ingest([stored_doc("a.txt", text)])
+        report = store.ingest([stored_doc("b.txt", text), stored_doc("b.txt", text)])
+        assert (report.added, report.unchanged, report.new_sources) == (0, 2, 1)
+        sources = store.con.execute("SELECT list(source ORDER BY source) FROM document_sources")
+        assert sources.fetchone()[0] == ["a.txt", "b.txt"]
+        assert store.stats()["documents"] == 1
+
+
+def test_a_corrected_text_keeps_its_old_event_and_group_ids_reachable(tmp_path):
+    from kronik.store import Chronicle
+
+    call = make_event("a1", "CONSULT", ["FRA", "BRA"], date(2030, 3, 4), mode="phone")
+    with Chronicle.open(tmp_path / "k.duckdb") as store:
+        store.ingest([stored_doc("a.txt", "Versi pertama artikel rekaan.", call)])
+        old_group = store.event("a1")["canonical_id"]
+        fixed = make_event("a0", "CONSULT", ["FRA", "BRA"], date(2030, 3, 4), mode="phone")
+        report = store.ingest([stored_doc("a.txt", "Versi kedua yang dikoreksi.", fixed)])
+        assert report.replaced == 1
+        new_group = canonical_id_for("a0")
+        assert store.event(old_group)["canonical_id"] == new_group
+        assert store.event("a1")["canonical_id"] == new_group
+
+
+def test_a_group_renamed_by_an_earlier_member_redirects_its_old_id(tmp_path):
+    from kronik.store import Chronicle
+
+    with Chronicle.open(tmp_path / "k.duckdb") as store:
+        store.ingest([stored_doc("b.txt", "Artikel kedua rekaan.",
+                                 make_event("b1", "CONSULT", ["FRA", "BRA"], date(2030, 3, 4), mode="phone"))])
+        store.ingest([stored_doc("a.txt", "Artikel pertama rekaan.",
+                                 make_event("a1", "CONSULT", ["FRA", "BRA"], date(2030, 3, 4), mode="phone"))])
+        assert store.event(canonical_id_for("b1"))["canonical_id"] == canonical_id_for("a1")
+
+
+def test_confidence_counts_outlets_that_report_the_event_not_background_mentions(tmp_path):
+    from kronik.store import Chronicle
+
+    def strike(event_id: str) -> Event:
+        return make_event(event_id, "ASSAULT", ["FRA", "BRA"], date(2022, 2, 24))
+
+    with Chronicle.open(tmp_path / "k.duckdb") as store:
+        store.ingest([stored_doc(f"{n}.txt", f"Artikel latar rekaan nomor {n}.", strike(f"x{n}"),
+                                 published=date(2030, 5, n + 1), outlet=f"Kabar {n}")
+                      for n in range(3)])
+        recalled = store.event("x0")
+        assert (recalled["mentions"], recalled["independent"]) == (3, 0)
+        assert recalled["confidence"] < 0.5
+        store.ingest([stored_doc("now.txt", "Laporan rekaan pada hari itu.", strike("n1"),
+                                 published=date(2022, 2, 25), outlet="Kabar Kini")])
+        reported = store.event("x0")
+        assert reported["independent"] == 1 and reported["confidence"] > recalled["confidence"]
+    with Chronicle.open(tmp_path / "k.duckdb", read_only=True) as store:
+        reason = store.con.execute("SELECT confidence_reason FROM canonical_events").fetchone()[0]
+    assert reason.startswith("1 independent outlet reports it; 3 more mention it only as background")

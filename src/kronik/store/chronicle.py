@@ -174,8 +174,8 @@ class Chronicle:
         """The current canonical id for an id that moved (a corrected text, a merged group),
         or ``key`` itself."""
         found = self.con.execute("SELECT new_id FROM canonical_redirects WHERE old_id = ?",
-                                 [key]).fetchone()
-        return found[0] if found else key
+                                 [key]).fetchall()
+        return found[0][0] if found else key
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -586,7 +586,7 @@ def _redirect_removed(con: Connection, removed: list[_Removed], new: list[Prepar
         target = renames.get(best.canonical_id, best.canonical_id)
         moved[old.event.id] = target
         alive = con.execute("SELECT count(*) FROM events WHERE canonical_id = ?",
-                            [renames.get(old.group, old.group)]).fetchone()[0]
+                            [renames.get(old.group, old.group)]).fetchall()[0][0]
         if not alive:
             moved[old.group] = target
     add_redirects(con, moved)
