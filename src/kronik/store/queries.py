@@ -274,8 +274,10 @@ def _current_record(con: Connection, doc_id: str, record: str) -> dict[str, Any]
 
 
 def document_records(con: Connection) -> Iterator[dict[str, Any]]:
+    """Every stored record in the order it was stored: a batch shares one ingest time, so its
+    documents follow their insertion (``rowid``), not their ids."""
     for doc_id, record in con.execute(
-            "SELECT doc_id, record FROM documents ORDER BY ingested_at, doc_id").fetchall():
+            "SELECT doc_id, record FROM documents ORDER BY ingested_at, rowid").fetchall():
         yield _current_record(con, doc_id, record)
 
 
