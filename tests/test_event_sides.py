@@ -73,3 +73,20 @@ def test_two_triggers_in_one_sentence_keep_their_own_sides():
 def test_every_side_records_its_reason():
     flags = frame_flags("Peru mengecam Chili pada Senin (4/3/2024).")
     assert flags == [{"actor:subject", "recipient:object ('mengecam')"}]
+
+
+def test_object_of_a_control_verb_acts_in_its_clause():
+    assert directed("Peru berhasil meyakinkan Chili untuk menyerang Bolivia pada Senin (4/3/2024).") == \
+        [("ASSAULT", ("CHL", "BOL"))]
+
+
+def test_two_states_fighting_each_other_act_on_each_other():
+    assert directed("Peru dan Chili berperang pada Maret 2023.") == \
+        [("ASSAULT", ("CHL", "PER")), ("ASSAULT", ("PER", "CHL"))]
+
+
+def test_possessive_noun_trigger_belongs_to_the_subject():
+    flags = frame_flags("Quispe menyampaikan dukungannya terhadap Chili pada Senin (4/3/2024).")
+    assert directed("Quispe menyampaikan dukungannya terhadap Chili pada Senin (4/3/2024).") == \
+        [("SUPPORT", ("PER", "CHL"))]
+    assert flags and "actor:subject" in flags[0]

@@ -196,7 +196,7 @@ class FrameBuilder:
                 return False
         before = self._words_before(hit.start, sentence.start, self.lexicon.cue_window_words)
         clause = self.text[self._clause_start(hit.start, sentence.start):hit.start]
-        if self.lexicon.negation.search(before) or self.lexicon.hypothetical.search(clause):
+        if self.lexicon.negation.search(before) or self._hypothetical(hit, clause):
             return False
         if self._hedged(hit, sentence, before, clause):
             return False
@@ -210,6 +210,18 @@ class FrameBuilder:
         if trigger.form == "noun" and self._after_other_verb(hit, sentence):
             return False
         return True
+
+    def _hypothetical(self, hit: TriggerHit, clause: str) -> bool:
+        """Inside a condition ("Jika X menyerang Y, ..."): no event. The consequence after the
+        condition's comma is what is threatened or planned ("..., kami akan membalas")."""
+        cues = list(self.lexicon.hypothetical.finditer(clause))
+        if not cues:
+            return False
+        rest = clause[cues[-1].end():]
+        comma = rest.rfind(",")
+        if comma < 0:
+            return True
+        return hit.trigger.type != "THREATEN" and not self.lexicon.planned.search(rest[comma:])
 
     def _hedged(self, hit: TriggerHit, sentence: Sentence, before: str, clause: str) -> bool:
         """A wish or possibility ("berharap dapat bertemu", "kemungkinan serangan"), a question,
@@ -324,7 +336,7 @@ class FrameBuilder:
         """The party that acts: the nearest group before the trigger that stands as a subject,
         in the trigger's clause first, then in the clauses before it."""
         if hit.trigger.form == "noun" and not self._after_light_verb(hit, sentence) \
-                and not self._companion(hit, groups):
+                and not self._companion(hit, groups) and not self._possessed_by_subject(hit):
             return None
         floor = self._clause_start(hit.start, sentence.start)
         end = bisect_right(groups, hit.start, key=_end)
@@ -350,6 +362,12 @@ class FrameBuilder:
                 why["actor"] = "subject shared by coordinated verbs"
             return shared
         return None
+
+    def _possessed_by_subject(self, hit: TriggerHit) -> bool:
+        """A noun trigger with the possessive "-nya" ("dukungannya", "serangannya") belongs to
+        the subject of its clause ("X menyampaikan dukungannya terhadap Y")."""
+        first = WORD.match(self.text, hit.start)
+        return first is not None and first.group(0).lower().endswith("nya")
 
     def _heads_relative(self, group: Group) -> bool:
         """A party right before "yang" heads a relative clause whose verb it is the subject of,
@@ -404,8 +422,12 @@ class FrameBuilder:
         asides = aside_spans(self.text, group.end, verb_start, self.lexicon.verb)
         words = [m.group(0) for m in WORD.finditer(self.text, group.end, verb_start)
                  if not self._in_entity(m.start()) and not inside(m.start(), asides)]
-        if self._object_of_verb(group) and (not words or words[0].lower() != "yang"):
-            return None
+        if self._object_of_verb(group):
+            opening = words[0].lower() if words else ""
+            if opening in self.grammar.control_words:
+                return f"object of a control verb ('{opening}')"
+            if opening != "yang":
+                return None
         reporting = carried = None
         for word in words:
             low = word.lower()
@@ -519,6 +541,8 @@ class FrameBuilder:
         between = self.text[hit.end:max(hit.end, group.start)]
         if "," in between:
             return None
+        if group.prep in self.lexicon.recipient_preps | self.lexicon.location_preps:
+            return None
         gap = self._gap_words(hit.end, max(hit.end, group.start), POSSESSOR_GAP_WORDS)
         if gap is not None and not any(
                 w.lower() in self.lexicon.recipient_preps | self.lexicon.location_preps | {"oleh", "antara"}
@@ -625,9 +649,10 @@ class FrameBuilder:
         if trigger.type == "ASSAULT" and right is None and location is not None:
             right = location
             why["recipient"] = "place attacked"
-        if right is None and self.lexicon.reciprocal.search(self.text[max(sentence.start, hit.start - 10):hit.start]) \
-                and left is not None and len(left.countries) == 2:
-            why["recipient"] = "reciprocal ('saling')"
+        if right is None and left is not None and len(left.countries) == 2 and (
+                self.lexicon.reciprocal.search(self.text[max(sentence.start, hit.start - 10):hit.start])
+                or self.text[hit.start:hit.end].lower() in self.grammar.reciprocal_verbs):
+            why["recipient"] = "reciprocal ('saling' or a verb of fighting each other)"
             return actors, list(reversed(actors))  # "saling menuduh": each side of the other
         return actors, right.parties if right else []
 

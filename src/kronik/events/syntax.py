@@ -47,6 +47,8 @@ class ClauseGrammar:
     reporting_verbs: frozenset[str]
     carried_subjects: frozenset[str]
     phrase_joiners: frozenset[str]
+    control_words: frozenset[str]
+    reciprocal_verbs: frozenset[str]
 
 
 @cache
@@ -56,7 +58,7 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
         data = load_data("syntax", language)
         return ClauseGrammar(*(frozenset(w.lower() for w in data[key]) for key in (
             "prepositions", "topic_prepositions", "list_openers", "reporting_verbs",
-            "carried_subjects", "phrase_joiners")))
+            "carried_subjects", "phrase_joiners", "control_words", "reciprocal_verbs")))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
 
