@@ -152,3 +152,12 @@ def test_talks_that_name_no_place_take_the_place_the_article_gives_the_occasion(
     event = next(e for e in doc.events if e.type == "CONSULT")
     assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")
     assert event.location.country == "AUS"
+
+
+def test_a_trip_to_a_city_is_hosted_by_its_state_but_being_somewhere_is_no_trip(pipeline):
+    doc = extract(pipeline, "Perdana Menteri Chili Tomas Varga melakukan kunjungan ke Melbourne "
+                            "pada Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")
+    doc = extract(pipeline, "Seorang relawan Chili masih berada di Melbourne pada Senin (3/3/2025).")
+    assert not [e for e in doc.events if e.type == "CONSULT"]

@@ -14,7 +14,8 @@ An event frame takes the first location phrase just after its trigger in its sen
 last just before it; a frame of talks that names no place takes its occasion's: the place of a
 sentence that only says where the occasion was ("Kegiatan ini berlangsung di ..."), else the
 place the headline or lead names. A trip or a summit whose host the sentence does not name as
-a party is hosted by the state of its place ("menghadiri KTT di Port Moresby").
+a party is hosted by the state of its place ("menghadiri KTT di Port Moresby", "kunjungan ke
+Melbourne").
 The language's words are in ``lang/<language>/places.yaml``.
 """
 from __future__ import annotations
@@ -106,7 +107,10 @@ class Locator:
         """Give each frame its place (``Frame.place``) and a host to trips that name none."""
         occasion: Location | None = None
         for frame in frames:
-            frame.place = self.frame_place(frame)
+            phrase = self.frame_phrase(frame)
+            frame.place = phrase.location if phrase is not None else None
+            if phrase is not None and phrase.prep in self.words.to:
+                frame.flags.add("place: destination")
             if frame.place is None and self.of_the_occasion(frame):
                 occasion = occasion or self.occasion_place() or Location("", None)
                 if occasion.name:
@@ -125,21 +129,24 @@ class Locator:
             return True
         return (date.first - anchor).days <= OCCASION_DAYS and (anchor - date.last).days <= OCCASION_DAYS
 
-    def frame_place(self, frame: Frame) -> Location | None:
-        """The place of the frame's own sentence: "di X" after the trigger, else before it; a
-        trip's destination ("ke X") for trips and for talks held on a trip ("kunjungannya ke X")."""
+    def frame_phrase(self, frame: Frame) -> Phrase | None:
+        """The location phrase of the frame's own sentence: "di X" after the trigger, else
+        before it; a trip's destination ("ke X") for trips and for talks held on a trip
+        ("kunjungannya ke X")."""
         phrases = [p for p in self.phrases(frame.sentence)
                    if p.prep in self.words.at or p.trip or frame.mode in TRAVEL_MODES]
         after = [p for p in phrases if 0 <= p.start - frame.trigger.end <= PLACE_REACH]
         if after:
-            return after[0].location
+            return after[0]
         before = [p for p in phrases if 0 <= frame.trigger.start - p.end <= PLACE_REACH]
-        return before[-1].location if before else None
+        return before[-1] if before else None
 
     def host_from_place(self, frame: Frame) -> None:
-        """A trip or summit without a host party is hosted by the state its place lies in."""
+        """A summit, or a trip to a destination ("kunjungan ke X"), without a host party is
+        hosted by the state its place lies in; being somewhere ("berada di X") is no trip."""
         place = frame.place
-        if (frame.type != "CONSULT" or frame.mode not in TRAVEL_MODES or frame.recipients
+        destination = frame.mode == "multilateral" or "place: destination" in frame.flags
+        if (frame.type != "CONSULT" or not destination or frame.recipients
                 or place is None or place.country is None
                 or place.country in frame.actor_countries or not frame.actors):
             return
