@@ -18,8 +18,9 @@ from kronik.errors import InputError, KronikError
 from kronik.identity import link_documents
 from kronik.reader import InputWarning, Skipped, iter_paths
 from kronik.scale import Engine, Extractor, extractor
-from kronik.scale.options import EngineOption, RayAddressOption, WorkersOption
+from kronik.scale.options import EngineOption, JobsOption, RayAddressOption, WorkersOption
 from kronik.scale.parquet import write_parquet
+from kronik.store.commands import KronikCommand
 
 app = typer.Typer(help="Kronik: a chronicle of political events from news articles.",
                   no_args_is_help=True, add_completion=False)
@@ -69,7 +70,7 @@ def kronik() -> None:
     """Kronik: a chronicle of political events from news articles."""
 
 
-@app.command()
+@app.command(cls=KronikCommand)
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl)")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output")] = None,
@@ -78,10 +79,11 @@ def extract(
     engine: EngineOption = Engine.local,
     workers: WorkersOption = None,
     ray_address: RayAddressOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Extract document records (events, quotes, entities, dates) from articles."""
     with output_target(output, parquet) as handle:
-        docs, failures = extract_with_progress(paths, extractor(engine, workers, ray_address))
+        docs, failures = extract_with_progress(paths, extractor(engine, workers, ray_address, jobs))
         link_documents(docs)
         records = [doc.to_dict() for doc in docs]
         if parquet is not None:
