@@ -427,3 +427,13 @@ def test_cli_search_shows_title_and_date(filled_db):
 def test_cli_help_shows_no_type_artefacts(command):
     text = cli(command, "--help").stdout
     assert "<bool>" not in text and "{" not in text and "<list" not in text.split("Arguments")[0]
+
+
+def test_readme_using_it_shows_every_command():
+    from kronik.cli import app
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    using = readme.split("## Using it", 1)[1].split("\n## ", 1)[0]
+    commands = {command.name or command.callback.__name__ for command in app.registered_commands}
+    assert "stats" in commands
+    assert {c for c in commands if f"kronik {c}" not in using} == set()
