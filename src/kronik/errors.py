@@ -18,6 +18,10 @@ class InputError(KronikError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self):
+        """Rebuilt from its source and reason when it crosses to another process."""
+        return InputError, (self.source, self.reason)
+
 
 class StoreError(KronikError):
     """The chronicle database could not be opened, migrated or written."""

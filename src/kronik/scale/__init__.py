@@ -33,14 +33,20 @@ class Engine(str, Enum):
 
 
 def extractor(engine: Engine = Engine.local, workers: int | None = None,
-              address: str | None = None) -> Extractor:
+              address: str | None = None, jobs: int | None = 1) -> Extractor:
     """The function that extracts a list of paths with ``engine``.
 
-    ``workers`` is the number of CPUs a local Ray gets (default: all); ``address`` names an
-    existing Ray cluster ("auto", "ray://host:10001") instead of starting one.
+    ``jobs`` is the number of worker processes of the local engine (None: one per core; 1:
+    this process only); ``workers`` is the number of CPUs a local Ray gets (default: all);
+    ``address`` names an existing Ray cluster ("auto", "ray://host:10001") instead of
+    starting one.
     """
     if engine is Engine.local:
-        return extract_paths
+        if jobs == 1:
+            return extract_paths
+        from kronik.scale.processes import extract_paths_parallel
+
+        return partial(extract_paths_parallel, jobs=jobs)
     from kronik.scale.ray_engine import extract_paths_ray
 
     return partial(extract_paths_ray, workers=workers, address=address)

@@ -1,0 +1,54 @@
+"""Local parallel extraction (--jobs): the same records in the same order as one process."""
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kronik.cli import app
+from kronik.errors import InputError
+from kronik.scale import processes
+
+ARTICLE = ("Menteri Luar Negeri Peru bertemu Menteri Luar Negeri Chile di Lima pada Senin "
+           "(2/3/2026) untuk membahas perdagangan nomor {n}.")
+
+
+def write_batch(folder: Path, count: int) -> Path:
+    path = folder / "batch.jsonl"
+    lines = [json.dumps({"source": f"a{n:03d}", "text": ARTICLE.format(n=n),
+                         "published": "2026-03-04"}) for n in range(count)]
+    lines.insert(5, "{not json")  # a bad line keeps its place among the results
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_parallel_output_is_identical_and_in_input_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(processes, "SERIAL_ARTICLES", 4)
+    monkeypatch.setattr(processes, "CHUNK_ARTICLES", 5)
+    batch = write_batch(tmp_path, 40)
+    serial = list(processes.extract_paths_parallel([batch], jobs=1))
+    parallel = list(processes.extract_paths_parallel([batch], jobs=2))
+    assert [type(i).__name__ for i in parallel] == [type(i).__name__ for i in serial]
+    docs = [i for i in parallel if not isinstance(i, InputError)]
+    assert [d.source for d in docs] == [f"a{n:03d}" for n in range(40)]
+    assert [d.to_dict() for d in docs] == [i.to_dict() for i in serial if not isinstance(i, InputError)]
+    assert any(e.type == "CONSULT" for e in docs[-1].events)
+
+
+def test_cli_jobs_writes_the_same_file(tmp_path):
+    batch = write_batch(tmp_path, 12)
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        result = CliRunner().invoke(app, ["extract", str(batch), "-o", str(out), "--jobs", jobs])
+        assert result.exit_code == 1  # the bad line is reported and counted
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") == 12
+
+
+def test_input_errors_cross_process_boundaries():
+    error = pickle.loads(pickle.dumps(InputError("x.jsonl:3", "malformed JSON")))
+    assert (error.source, error.reason, str(error)) == ("x.jsonl:3", "malformed JSON",
+                                                        "x.jsonl:3: malformed JSON")
