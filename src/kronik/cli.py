@@ -120,11 +120,13 @@ def write_records(records: list[dict], handle: TextIO, fmt: OutputFormat) -> Non
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+from kronik.live.commands import register as register_live_commands  # noqa: E402
 from kronik.store.commands import register as register_store_commands  # noqa: E402
 from kronik.web.commands import register as register_web_commands  # noqa: E402
 
 register_store_commands(app)
 register_web_commands(app)
+register_live_commands(app)
 
 
 def main() -> None:

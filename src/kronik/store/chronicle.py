@@ -13,7 +13,7 @@ return plain dicts and lists, ready for JSON, for the CLI and the web interface 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -136,32 +136,43 @@ class Chronicle:
             self.write(pending, report)
         return report
 
-    def write(self, items: list[writer.Prepared], report: IngestReport) -> None:
-        """Store prepared documents in one transaction; when the batch fails, each document is
-        tried in its own transaction so that one bad document costs only itself."""
+    def write(self, items: list[writer.Prepared], report: IngestReport,
+              bookkeeping: Sequence[Callable[[duckdb.DuckDBPyConnection], None]] = ()
+              ) -> list[str | None]:
+        """Store prepared documents in one transaction, with the caller's ``bookkeeping``
+        (statements that must commit with them); return each one's outcome (None: failed).
+        When the batch fails, each document is tried in its own transaction, so that one bad
+        document costs only itself, and the bookkeeping is committed alone."""
         try:
-            outcomes = self._transaction(items)
+            outcomes: list[str | None] = list(self._transaction(items, bookkeeping))
         except StoreError as exc:
-            if len(items) == 1:
+            if len(items) == 0 or (len(items) == 1 and not bookkeeping):
                 report.failed.append(str(exc))
-                return
-            for item in items:
-                self.write([item], report)
-            return
+                return [None] * len(items)
+            outcomes = [self.write([item], report)[0] for item in items]
+            if bookkeeping:
+                self.write([], report, bookkeeping)
+            return outcomes
         for item, outcome in zip(items, outcomes):
             report.count(item.doc, outcome)
+        return outcomes
 
-    def _transaction(self, items: list[writer.Prepared]) -> list[str]:
+    def _transaction(self, items: list[writer.Prepared],
+                     bookkeeping: Sequence[Callable[[duckdb.DuckDBPyConnection], None]] = ()
+                     ) -> list[str]:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only, cannot ingest")
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
             outcomes = writer.write_batch(con, items)
+            for step in bookkeeping:
+                step(con)
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
-            what = items[0].doc.source or items[0].doc_id if len(items) == 1 else f"{len(items)} documents"
+            what = (items[0].doc.source or items[0].doc_id if len(items) == 1
+                    else f"{len(items)} documents")
             raise StoreError(f"{self.path}: cannot store {what} ({exc})") from None
         return outcomes
 

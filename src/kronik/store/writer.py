@@ -64,13 +64,12 @@ class FileMark:
 @dataclass(eq=False)
 class Prepared:
     """A document ready to store: its id, MinHash signature and band keys, computed outside
-    the transaction, and the file it came from when it was watched."""
+    the transaction."""
 
     doc: Document
     doc_id: str
     signature: np.ndarray
     bands: list[str]
-    mark: FileMark | None = None
 
 
 def document_id(doc: Document) -> str:
@@ -79,10 +78,10 @@ def document_id(doc: Document) -> str:
     return "d" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
-def prepare(doc: Document, mark: FileMark | None = None) -> Prepared:
+def prepare(doc: Document) -> Prepared:
     """The CPU part of storing a document (ids, signature, bands), done before the transaction."""
     values = fingerprint.signature(doc.text)
-    return Prepared(doc, document_id(doc), values, fingerprint.bands(values), mark)
+    return Prepared(doc, document_id(doc), values, fingerprint.bands(values))
 
 
 @cache
@@ -169,7 +168,6 @@ def _write_part(con: Connection, items: list[Prepared]) -> list[str]:
             outcomes[n] = "near_duplicate"
     _free_event_ids(con, new)
     _insert_documents(con, new, originals)
-    _mark_files(con, items)
     touched |= _link_and_insert_events(con, new)
     renames = rename_groups(con, touched)
     _redirect_removed(con, removed, new, renames)
@@ -401,9 +399,8 @@ def _insert_documents(con: Connection, items: list[Prepared], originals: list[st
                                    text)})
 
 
-def _mark_files(con: Connection, items: list[Prepared]) -> None:
-    """Record the watched files of the batch as stored (in the batch's transaction)."""
-    marks = [i.mark for i in items if i.mark is not None]
+def mark_files(con: Connection, marks: list[FileMark]) -> None:
+    """Record watched files as stored (in the transaction that stores their articles)."""
     text, big = pa.string(), pa.int64()
     _insert(con, "file_marks", {
         "path": _column([m.path for m in marks], text),

@@ -1,0 +1,1 @@
+"""The live chronicle: one writer fed by watched folders, polled feeds and the web; alerts."""
