@@ -70,9 +70,9 @@ def test_sentence_opening_a_narrated_sequence_takes_the_previous_occasion():
 
 
 def test_agreement_after_the_talks_takes_their_date_not_a_later_contract_year():
-    text = ("Renn bertemu dengan Kald di Santiago pada Selasa (5/3/2024).\n"
-            "Usai pertemuan, Peru dan Chili menandatangani nota kesepahaman "
-            "dalam kontrak yang akan dirampungkan tahun depan.")
+    text = ("Komisi bersama kedua negara bersidang di Lima pada Selasa (5/3/2024).\n"
+            "Usai sidang, Renn dan Kald menandatangani nota kesepahaman "
+            "yang akan dilaksanakan tahun depan.")
     agreement = next(e for e in events_of(text) if e.type == "AGREE")
     assert interval(agreement) == (date(2024, 3, 5), date(2024, 3, 5))
 
@@ -131,3 +131,17 @@ def test_dates_at_the_ends_of_the_calendar_do_not_crash_extraction():
         events = events_of(text, published=published)
         assert events and all(e.date is None or date.min <= e.date.start <= e.date.end <= date.max
                               for e in events)
+
+
+def test_a_neighbours_date_of_an_act_between_other_states_is_not_context():
+    text = ("Perjanjian damai Bolivia dan Ekuador diteken pada 15 September 2020. "
+            "Peru menolak tuntutan Chili itu.")
+    rejection = next(e for e in events_of(text) if e.type == "REJECT")
+    assert interval(rejection) == (date(2024, 3, 5), date(2024, 3, 6))
+
+
+def test_an_invitation_made_besides_does_not_date_the_planned_visit():
+    text = ("Renn dan Kald melakukan panggilan telepon pada Senin (4/3/2024). "
+            "Selain itu, Kald mengundang Renn untuk melakukan kunjungan ke Santiago.")
+    visit = next(e for e in events_of(text) if e.mode == "visit")
+    assert (visit.status, visit.date) == ("planned", None)

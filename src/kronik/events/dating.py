@@ -78,7 +78,8 @@ class Dating:
         self.since_word = since_word(doc.language)
         self.first_since = words_pattern(self.time_words.time["first_since"])
         self.filled: list[Cluster] = []  # every event dated so far, for later references to it
-        self.claimed: set[int] = set()  # starts of the expressions that date a frame of their own sentence
+        # The start of each expression that dates frames of its own sentence -> those frames.
+        self.claimed: dict[int, list[Frame]] = {}
 
     def _governs(self, expression: TimeExpression) -> bool:
         before = self.doc.text[max(0, expression.start - 30):expression.start]
@@ -115,7 +116,7 @@ class Dating:
             for frame in sentence_frames:
                 if id(frame) in governed and not _during(frame):
                     _, _, expression, side = min(governed[id(frame)], key=lambda item: item[:2])
-                    self.claimed.add(expression.start)
+                    self.claimed.setdefault(expression.start, []).append(frame)
                     frame.date = self._anniversary(frame, expression)
                     if side < 0:
                         frame.date = replace(frame.date, first=days_after(frame.date.first, -1))
@@ -340,13 +341,31 @@ class Dating:
                         return True
         return False
 
+    def _ahead(self, expression: TimeExpression) -> bool:
+        """Whether a time may be a plan's: not over before the article's date (a visit invited
+        at Monday's call is not dated Monday)."""
+        return self.doc.anchor is None or expression.last >= self.doc.anchor
+
+    def _context_for(self, expression: TimeExpression, cluster: Cluster, later: bool) -> bool:
+        """Whether another sentence's time may date an undated event: not where it dates an
+        event of its own sentence that is a later one (a lead sentence is followed by the acts
+        it reacts to) or another event between other states (background of another story;
+        a mention of the same type naming no state, "kerja sama itu diteken Selasa", may be
+        this event's)."""
+        claimants = self.claimed.get(expression.start, [])
+        return not claimants or not later and any(
+            set(f.countries) & set(cluster.countries) or not f.countries and f.type == cluster.type
+            for f in claimants)
+
     def _previous_occasion(self, cluster: Cluster) -> bool:
         """"Kemudian, ...", "Usai pertemuan, ...", "Dalam pernyataan yang sama, ...": the date of
         the nearest earlier dated event of the article (at most ``OCCASION_SENTENCES`` back),
-        else of the nearest earlier sentence that names a day."""
+        else of the nearest earlier sentence that names a day. Not for plans: a visit invited
+        at a call is not dated by the call."""
         frame = cluster.frames[0]
         sentence = self.doc.sentences[frame.sentence]
-        if frame.in_quote or not self.occasion_reference.search(sentence.text):
+        if (frame.in_quote or cluster.status != "occurred"
+                or not self.occasion_reference.search(sentence.text)):
             return False
         earliest = frame.sentence - OCCASION_SENTENCES
         earlier = [(max(f.sentence for f in c.frames if f.sentence < frame.sentence), c)
@@ -367,10 +386,9 @@ class Dating:
     def _paragraph(self, cluster: Cluster) -> bool:
         """A day or week named in its own sentence, else in a nearby sentence of its paragraph;
         only its own sentence for quoted speech (the narrator's date is not the speaker's) and
-        for an event its sentence puts on another occasion ("dulu", "waktu itu"). A later
-        sentence's date that dates an event of its own is that event's, not context: a lead
-        sentence is followed by the events it reacts to ("mengecam AS. ... AS pada Senin
-        menyerang ...")."""
+        for an event its sentence puts on another occasion ("dulu", "waktu itu"); another
+        sentence's time only where ``_context_for`` allows, and for a plan only a time not
+        over yet."""
         frame = cluster.frames[0]
         sentences = self.doc.sentences
         here = sentences[frame.sentence]
@@ -385,7 +403,8 @@ class Dating:
             if sentence.paragraph != here.paragraph or sentence.is_caption or sentence.is_headline:
                 continue
             found = [t for t in self.in_sentence(sentence) if (t.last - t.first).days < CONTEXT_MAX_DAYS
-                     and not (index > frame.sentence and t.start in self.claimed)]
+                     and (index == frame.sentence or self._context_for(t, cluster, index > frame.sentence))
+                     and (index == frame.sentence or cluster.status != "planned" or self._ahead(t))]
             if found:
                 chosen = found[-1] if index < frame.sentence else found[0]
                 cluster.set_date(chosen, "nearest dated sentence of its paragraph")
