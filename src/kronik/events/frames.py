@@ -541,7 +541,9 @@ class FrameBuilder:
         between = self.text[hit.end:max(hit.end, group.start)]
         if "," in between:
             return None
-        if group.prep in self.lexicon.recipient_preps | self.lexicon.location_preps:
+        trigger_words = [w.lower() for w in WORD.findall(self.text, hit.start, hit.end)]
+        if group.prep in self.grammar.prepositions and group.prep in trigger_words[1:]:
+            # "dukungannya terhadap X": the trigger ends in a preposition; X is the target
             return None
         gap = self._gap_words(hit.end, max(hit.end, group.start), POSSESSOR_GAP_WORDS)
         if gap is not None and not any(
