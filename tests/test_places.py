@@ -95,6 +95,11 @@ def test_a_city_name_before_a_verb_is_not_taken_for_a_small_town(pipeline):
     assert [e.start for e in places] == [doc.text.rindex("Jackson")]
 
 
+def test_a_place_name_inside_a_domain_name_is_no_place(pipeline):
+    doc = extract(pipeline, "TRIBUN BALI.COM - Para menteri tiba di Bali.")
+    assert [e.start for e in doc.entities if e.kind == "place"] == [doc.text.rindex("Bali")]
+
+
 def test_the_organisation_in_a_venue_name_is_part_of_the_venue(pipeline):
     doc = extract(pipeline, "Para diplomat berkumpul di Markas PBB, New York.")
     venue = next(e for e in doc.entities if e.text == "Markas PBB")

@@ -109,12 +109,19 @@ class Gazetteer:
             place = self.get(surface)
             if place is None:
                 continue
+            if _in_domain_name(text, tokens[last - 1].end):
+                return None  # "TRIBUN BALI.COM": an outlet's name, not the place
             if place.hand_written:
                 return PlaceHit(index, last, place, surface)
             if surface.isupper() or not (cued or place.population >= UNCUED_MIN_POPULATION):
                 return None  # "KONI", "OKU": acronyms, not the towns of their spelling
             return PlaceHit(index, last, place, surface)
         return None
+
+
+def _in_domain_name(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` goes on as a domain name ("BALI.COM", "Bali.tribunnews")."""
+    return text[end:end + 1] == "." and text[end + 1:end + 2].isalpha()
 
 
 @cache

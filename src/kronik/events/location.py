@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from kronik.actors.kb import KnowledgeBase, fold
 from kronik.actors.places import gazetteer
@@ -105,17 +105,14 @@ class Locator:
 
     def locate(self, frames: list[Frame]) -> None:
         """Give each frame its place (``Frame.place``) and a host to trips that name none."""
-        occasion: Location | None = None
         for frame in frames:
             phrase = self.frame_phrase(frame)
             frame.place = phrase.location if phrase is not None else None
             if phrase is not None and phrase.prep in self.words.to:
                 frame.flags.add("place: destination")
-            if frame.place is None and self.of_the_occasion(frame):
-                occasion = occasion or self.occasion_place() or Location("", None)
-                if occasion.name:
-                    frame.place = occasion
-                    frame.flags.add("place from the occasion")
+            if frame.place is None and self.of_the_occasion(frame) and self.occasion is not None:
+                frame.place = self.occasion
+                frame.flags.add("place from the occasion")
             self.host_from_place(frame)
 
     def of_the_occasion(self, frame: Frame) -> bool:
@@ -154,7 +151,8 @@ class Locator:
         frame.recipients = [Party(state.name if state else place.country, place.country, "state")]
         frame.flags.add("host from the place")
 
-    def occasion_place(self) -> Location | None:
+    @cached_property
+    def occasion(self) -> Location | None:
         """Where the article's occasion was: its occasion sentences' place if they agree, else
         the place of the headline and lead if they agree."""
         sentences = self.doc.sentences
