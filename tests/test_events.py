@@ -327,3 +327,9 @@ def test_an_incident_named_as_the_topic_of_a_plan_has_happened():
     events = events_of("Renn akan menyampaikan protes soal insiden serangan meriam air Chili terhadap kapal Peru.")
     coerce = [e for e in events if e.type == "COERCE"]
     assert [(sides(e), e.status) for e in coerce] == [(("CHL", "PER"), "occurred")]
+
+
+def test_the_consequence_of_a_condition_is_the_threat():
+    events = events_of("Jika Chili terus menyerang Bolivia, Peru akan menyerang pangkalan Chili, kata Renn "
+                       "pada Senin (4/3/2024).")
+    assert [(e.type, sides(e), e.status) for e in events] == [("THREATEN", ("PER", "CHL"), "occurred")]
