@@ -90,3 +90,8 @@ def test_possessive_noun_trigger_belongs_to_the_subject():
     assert directed("Quispe menyampaikan dukungannya terhadap Chili pada Senin (4/3/2024).") == \
         [("SUPPORT", ("PER", "CHL"))]
     assert flags and "actor:subject" in flags[0]
+
+
+def test_a_state_after_a_fronted_phrase_is_the_subject_not_its_topic():
+    assert directed("Selain perjanjian soal FIR, Peru-Chili menyepakati perjanjian ekstradisi "
+                    "pada Senin (4/3/2024).") == [("AGREE", ("PER", "CHL"))]

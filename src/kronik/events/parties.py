@@ -138,18 +138,28 @@ def sentence_mentions(doc: Document, sentence: Span, entities: list[Entity],
 
 
 def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
-                  grammar: ClauseGrammar) -> str | None:
+                  grammar: ClauseGrammar, person: bool = True) -> str | None:
     """The word that introduces the noun phrase ending at ``position``, not before ``floor``.
 
     Determiners and the capitalised title and state words before a name are skipped ("dengan
     Presiden China Xi Jinping"). Where the word before is a common noun, a preposition up to
     ``NOUN_PHRASE_WORDS`` nouns further back (through list openers like "seperti") introduces
     the phrase instead ("terhadap bank-bank Iran": "terhadap"); a place preposition only where
-    no noun stands between ("di tengah laporan AS" does not put AS in a place).
+    no noun stands between ("di tengah laporan AS" does not put AS in a place). Only a
+    person's name may stand after its title across a comma ("dengan Menlu X, <name>"), and a
+    place in a list of places ("di Bandara X, Paris, Prancis"); a state after a comma begins a
+    new phrase otherwise ("Selain perjanjian soal FIR, <A-B> menyepakati ...").
     """
     words = list(WORD.finditer(text, max(floor, position - PREPOSITION_REACH), position))
+    end = position
+    crossed = False
     while words and (words[-1].group(0).lower() in lexicon.determiners or words[-1].group(0)[:1].isupper()):
-        words.pop()
+        crossed = crossed or bool(PHRASE_BREAK.search(text, words[-1].end(), end))
+        end = words.pop().start()
+    if words and PHRASE_BREAK.search(text, words[-1].end(), end):
+        crossed = True
+    if crossed and not person and words and words[-1].group(0).lower() not in grammar.place_prepositions:
+        return None
     if not words:
         return None
     nearest = words[-1].group(0).lower()
@@ -189,7 +199,8 @@ def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon:
         for part in _split_unclosed_lists(text, run, lexicon):
             # A group's introducing word stands after the group before it.
             start = max(floor, groups[-1].end) if groups else floor
-            groups.append(Group(part, previous_word(text, part[0].start, start, lexicon, grammar)))
+            person = part[0].entity_kind == "person"
+            groups.append(Group(part, previous_word(text, part[0].start, start, lexicon, grammar, person)))
     return groups
 
 

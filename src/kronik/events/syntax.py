@@ -49,6 +49,7 @@ class ClauseGrammar:
     phrase_joiners: frozenset[str]
     control_words: frozenset[str]
     reciprocal_verbs: frozenset[str]
+    place_prepositions: frozenset[str]
 
 
 @cache
@@ -58,7 +59,8 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
         data = load_data("syntax", language)
         return ClauseGrammar(*(frozenset(w.lower() for w in data[key]) for key in (
             "prepositions", "topic_prepositions", "list_openers", "reporting_verbs",
-            "carried_subjects", "phrase_joiners", "control_words", "reciprocal_verbs")))
+            "carried_subjects", "phrase_joiners", "control_words", "reciprocal_verbs",
+            "place_prepositions")))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
 
