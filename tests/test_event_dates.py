@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kronik.document import Quote
+from kronik.document import Party, Quote
 from kronik.events.dating import _years_back
 from kronik.stages.events import Events
 from kronik.time.resolve import days_after
@@ -145,3 +145,21 @@ def test_an_invitation_made_besides_does_not_date_the_planned_visit():
             "Selain itu, Kald mengundang Renn untuk melakukan kunjungan ke Santiago.")
     visit = next(e for e in events_of(text) if e.mode == "visit")
     assert (visit.status, visit.date) == ("planned", None)
+
+
+def test_talks_told_in_a_quote_are_not_dated_by_the_day_it_was_said():
+    text = "“Presiden sudah bertemu dengan Kald di Santiago untuk membahas perbatasan,” kata Quispe, Selasa (5/3/2024)."
+    doc = prepare(text)
+    start, end = doc.text.index("“") + 1, doc.text.index(",”")
+    doc.quotes = [Quote(start, end, doc.text[start:end], Party("Ana Quispe", "PER", "person"))]
+    meeting = next(e for e in Events()(doc).events if e.type == "CONSULT")
+    assert meeting.date is None
+
+
+def test_an_undated_caption_is_not_dated_by_the_article():
+    text = ("Peru mengecam Chili pada Selasa (5/3/2024) atas penutupan perbatasan.\n"
+            "Renn bertemu dengan Kald di Santiago. (Foto: Dok)")
+    doc = prepare(text)
+    doc.sentences[-1].is_caption = True
+    meeting = next(e for e in Events()(doc).events if e.type == "CONSULT")
+    assert meeting.date is None

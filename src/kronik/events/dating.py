@@ -108,7 +108,7 @@ class Dating:
                     frame.flags.add("during:" + self.lexicon.linking_nouns[during.group(1).lower()])
             governed: dict[int, list[tuple[bool, int, TimeExpression, int]]] = {}
             for expression in self.in_sentence(sentence):
-                found = self._governed(expression, sentence_frames)
+                found = self._governed(expression, [f for f in sentence_frames if self._may_date(f, expression)])
                 if found is not None:
                     frame, closes, side = found
                     distance = abs(expression.start - frame.trigger.end)
@@ -129,6 +129,15 @@ class Dating:
         for frame in frames:
             if frame.date is not None and anchor and frame.date.first > anchor and frame.status == "occurred":
                 frame.status = "planned"
+
+    def _may_date(self, frame: Frame, expression: TimeExpression) -> bool:
+        """A time outside a quotation dates the saying, not an act the speaker tells of
+        ("'... kita ketemu dengan menteri Australia,' katanya, Selasa (13/11)"); statements
+        are the saying itself."""
+        if not frame.in_quote or frame.type in STATEMENT_TYPES:
+            return True
+        quote = next((q for q in self.doc.quotes if q.start <= frame.trigger.start < q.end), None)
+        return quote is None or quote.start <= expression.start < quote.end
 
     def _since(self, sentence: Sentence, frames: list[Frame]) -> None:
         """An act going on "sejak 28 Februari" that its sentence dates no other way: from that
@@ -254,6 +263,9 @@ class Dating:
             if cluster.dated():
                 if any("linked" in f.flags for f in cluster.frames) and cluster.date_reason:
                     cluster.date_reason = "date of the talks during which it was said"
+                continue
+            if all("caption" in f.flags for f in cluster.frames):
+                self._paragraph(cluster)  # a photo of another occasion: only its own words date it
                 continue
             if (self._ongoing_since(cluster) or self._previous_time(cluster)
                     or self._simultaneous(cluster, clusters) or self._previous_occasion(cluster)
@@ -386,13 +398,14 @@ class Dating:
     def _paragraph(self, cluster: Cluster) -> bool:
         """A day or week named in its own sentence, else in a nearby sentence of its paragraph;
         only its own sentence for quoted speech (the narrator's date is not the speaker's) and
-        for an event its sentence puts on another occasion ("dulu", "waktu itu"); another
+        for an event its sentence puts on another occasion ("dulu", "waktu itu") and for a
+        photo caption (often of another occasion, never dated by the article); another
         sentence's time only where ``_context_for`` allows, and for a plan only a time not
         over yet."""
         frame = cluster.frames[0]
         sentences = self.doc.sentences
         here = sentences[frame.sentence]
-        own_only = any(f.in_quote or f.other_occasion for f in cluster.frames)
+        own_only = any(f.in_quote or f.other_occasion or "caption" in f.flags for f in cluster.frames)
         reach = 0 if own_only else CONTEXT_SENTENCES
         order = [frame.sentence] + [frame.sentence - k for k in range(1, reach + 1)] + \
                 [frame.sentence + k for k in range(1, reach + 1)]
@@ -403,7 +416,8 @@ class Dating:
             if sentence.paragraph != here.paragraph or sentence.is_caption or sentence.is_headline:
                 continue
             found = [t for t in self.in_sentence(sentence) if (t.last - t.first).days < CONTEXT_MAX_DAYS
-                     and (index == frame.sentence or self._context_for(t, cluster, index > frame.sentence))
+                     and (self._may_date(frame, t) if index == frame.sentence
+                          else self._context_for(t, cluster, index > frame.sentence))
                      and (index == frame.sentence or cluster.status != "planned" or self._ahead(t))]
             if found:
                 chosen = found[-1] if index < frame.sentence else found[0]
