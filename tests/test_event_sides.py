@@ -95,3 +95,8 @@ def test_possessive_noun_trigger_belongs_to_the_subject():
 def test_a_state_after_a_fronted_phrase_is_the_subject_not_its_topic():
     assert directed("Selain perjanjian soal FIR, Peru-Chili menyepakati perjanjian ekstradisi "
                     "pada Senin (4/3/2024).") == [("AGREE", ("PER", "CHL"))]
+
+
+def test_agentless_passive_with_antara_pairs_share_the_repeated_state():
+    assert directed("Perjanjian itu ditandatangani pada 4 Maret 2024 antara Peru dan Chili, "
+                    "serta Peru dan Bolivia.") == [("AGREE", ("PER", "BOL")), ("AGREE", ("PER", "CHL"))]

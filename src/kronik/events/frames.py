@@ -590,7 +590,22 @@ class FrameBuilder:
                 return group, "agent of the passive ('oleh')"
         if first < len(groups) and self._gap_words(hit.end, groups[first].start, 0) == []:
             return groups[first], "agent right after the passive"
+        if first < len(groups) and groups[first].start <= limit and groups[first].prep == "antara" \
+                and len(groups[first].parties) >= 2:
+            return groups[first], "'antara' after the passive"
         return None, ""
+
+    @staticmethod
+    def _pairs_of_between(group: Group) -> tuple[list[Party], list[Party]]:
+        """The sides of "antara A dan B": all of them as one side of a symmetric act, or, where
+        one state is named in every pair ("antara A dan B, serta A dan C"), that state and the
+        others, so that each pair is an event."""
+        named = [p.country for m in group.mentions for p in m.parties if p.country]
+        common = next((c for c in named if named.count(c) > 1), None)
+        if common is None:
+            return group.parties, []
+        return ([p for p in group.parties if p.country == common],
+                [p for p in group.parties if p.country != common])
 
     def _sides(self, hit, sentence, groups, left, right, location, quote, why):
         """(actors, recipients) for the trigger, or (None, None) when it has no usable sides."""
@@ -602,8 +617,8 @@ class FrameBuilder:
         if trigger.form == "noun":
             between = self._between(hit, groups)
             if between is not None:
-                why["actor"] = "'antara' after the noun"
-                return between.parties, []
+                why["actor"] = why["recipient"] = "'antara' after the noun"
+                return self._pairs_of_between(between)
             possessor = self._possessor(hit, groups)
             if possessor is not None:
                 why["actor"] = "possessor of the noun"
@@ -624,8 +639,8 @@ class FrameBuilder:
         if trigger.passive or self._is_passive(hit):
             agent, reason = self._passive_agent(hit, groups)
             if agent is not None and is_symmetric(trigger.type, trigger.mode):
-                why["actor"] = reason
-                return agent.parties, []
+                why["actor"] = why["recipient"] = reason
+                return self._pairs_of_between(agent)
             if left is not None:
                 why["recipient"] = "subject of the passive"
             if agent is not None:
