@@ -39,8 +39,6 @@ NOISE_LINES = [
     "Sumber: Reuters",
     "Pelaporan tambahan oleh Rina Contoh.",
     "Simak Video: Menteri Contoh Tinjau Banjir",
-    "Editor: Rina Contoh",
-    "Penulis: Budi Contoh | Editor: Rina Contoh",
     "Artikel Pilihan",
 ]
 
