@@ -49,8 +49,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # What UTF-8 decoded as Windows-1252 leaves: a capital A with tilde or circumflex before a
 # continuation byte, or "â€" before the second byte of a curly quote or dash.
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|\u00e2\u20ac")
-# A hard-wrapped line: it does not end a sentence, and the next line goes on in lower case.
-_WRAPPED = re.compile(r"(?<=[^\s.!?:;\"\u201d\u2019)])\n(?=[a-z])")
+_SENTENCE_END = re.compile(r"[.!?:;\"\u201d\u2019)]$")
 _SPACE_RUN = re.compile(r" {2,}")
 _BULLET = re.compile(r"^[-\u2022*]\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?](?:\s|$))")
@@ -151,10 +150,9 @@ def is_teaser(line: str, rules: NoiseRules) -> bool:
     """A headline of another article: title case, short, no full stop at the end; lists
     put a bullet before it ("- <headline>")."""
     line = _BULLET.sub("", line)
-    words = [w for w in _WORD.findall(line) if len(w) >= 3]
-    if not words or len(line.split()) > rules.teaser_max_words or _FULL_STOP_END.search(line):
+    if len(line.split()) > rules.teaser_max_words or _FULL_STOP_END.search(line):
         return False
-    return sum(w[0].isupper() for w in words) >= rules.teaser_capital_share * len(words)
+    return _title_case(line, rules)
 
 
 def is_repeat(line: str, earlier: set[str], previous: str | None, rules: NoiseRules) -> bool:
@@ -190,6 +188,25 @@ def keep_lines(lines: list[str], rules: NoiseRules) -> list[str]:
     return kept
 
 
+def unwrap_lines(lines: list[str], rules: NoiseRules) -> list[str]:
+    """Hard-wrapped paragraphs joined again: a line of running text (not a headline in title
+    case) that does not end a sentence, followed by a line that goes on in lower case."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if line[:1].islower() and previous and not _SENTENCE_END.search(previous) \
+                and not _title_case(previous, rules):
+            joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _title_case(line: str, rules: NoiseRules) -> bool:
+    words = [w for w in _WORD.findall(line) if len(w) >= 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= rules.teaser_capital_share * len(words)
+
+
 def caption_spans(text: str, rules: NoiseRules) -> list[Span]:
     """Spans of photo captions: lines ending with a photo credit, and the photo headline
     standing right above such a line (short, no final stop, not the article's first line)."""
@@ -213,7 +230,7 @@ def clean_text(raw: str, language: str = "id") -> tuple[str, list[Span]]:
     """The cleaned article text and the spans of its photo captions."""
     rules = noise_rules(language)
     lines = [tidy_line(line, rules) for line in normalize_characters(raw).split("\n")]
-    text = _WRAPPED.sub(" ", "\n".join(keep_lines(lines, rules)))
+    text = "\n".join(unwrap_lines(keep_lines(lines, rules), rules))
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return text, caption_spans(text, rules)
 
