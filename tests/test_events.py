@@ -289,6 +289,7 @@ def test_receiving_a_call_is_a_phone_consult():
     ("Peru memutuskan hubungan diplomatik dengan Bolivia pada Senin (4/3/2024).", ("SANCTION", ("PER", "BOL"))),
     ("Peru mendukung pencalonan Chili sebagai anggota dewan itu pada Senin (4/3/2024).", ("SUPPORT", ("PER", "CHL"))),
     ("Chili mencabut sanksi terhadap Peru pada Senin (4/3/2024).", ("CONCEDE", ("CHL", "PER"))),
+    ("Kald menyebut peluncuran rudal Peru itu sebagai tindakan ceroboh pada Senin (4/3/2024).", ("ACCUSE", ("CHL", "PER"))),
 ])
 def test_each_family_has_its_triggers(sentence: str, expected: tuple):
     events = events_of(sentence)
