@@ -23,7 +23,8 @@ from kronik.errors import KronikError
 from conftest import DEV, SEEDS
 
 # Invented words and marks that the stages react to: weekdays, months, relative and
-# anniversary words, reporting verbs, triggers, numbers at the ends of the calendar.
+# anniversary words, reporting verbs, triggers, titles and honorifics, numbers at the ends of
+# the calendar.
 WORDS = ["Senin", "Jumat", "Minggu", "setelah", "sebelum", "sejak", "bertemu", "menyerang",
          "bertemu dengan", "mengunjungi", "kata", "ujar", "Presiden", "Menteri", "Negeri Contoh",
          "Jakarta", "tahun", "bulan", "pekan", "hari", "lalu", "depan", "kemarin", "besok",
@@ -31,7 +32,8 @@ WORDS = ["Senin", "Jumat", "Minggu", "setelah", "sebelum", "sejak", "bertemu", "
          "tanggal", "Jan", "Januari", "Februari", "29", "31", "Desember", "1", "0", "0001",
          "9999", "10000", "99999999999", "1945", "2024", "abad", "ke-21", "Terbit pada",
          "WIB", "pukul", "10.00", ".", ",", ";", "-", '"', "“", "”", "(", ")", "\n", "\n\n",
-         "Rp3.000", "tahun 9999", "1 Jan 0001", "31 Desember 9999"]
+         "Rp3.000", "tahun 9999", "1 Jan 0001", "31 Desember 9999", "H.", "Dr.", "Prof.",
+         "Gubernur", "Direktur", "Indonesia", "PBB", "Amerika Serikat", "disampaikan", "ia", "mereka"]
 DAYS = st.one_of(st.none(), st.dates(), st.sampled_from([date.min, date.max]),
                  st.datetimes().map(datetime.isoformat), st.dates().map(date.isoformat),
                  st.sampled_from(["0001-01-01", "9999-12-31", "9999-12-31T23:59:59"]))
@@ -106,6 +108,7 @@ def test_mutated_real_articles(text, published):
     ("Senin setelah bertemu", "0001-01-01"),
     ("Senin setelah bertemu", "9999-12-31"),
     ("Presiden \ud800 bertemu Menteri Negeri Contoh di Jakarta.", None),
+    ("Hal itu disampaikan Menteri H. Indonesia kepada wartawan.", None),  # title, honorific, a state
 ])
 def test_examples_of_the_issue(text, published):
     check(text, published)

@@ -503,13 +503,13 @@ class _Scan:
         name_at = self.skip_brackets(title_end)
         honoured = self.skip_honorifics(name_at)
         named = self.starts.get(honoured)
+        name_end = self.name_run(honoured)
         if named is not None and named.entity.kind == "person" and self.joined(name_at, True):
             person = named
-        elif (self.names_follow(name_at) or (honoured > name_at and self.joined(name_at, True)
-                                              and self.name_run(honoured) is not None)) \
+        elif name_end is not None and (self.names_follow(name_at) or (
+                honoured > name_at and self.joined(name_at, True))) \
                 and not self.in_headline(name_at) and not self.opens_institution(honoured):
-            person = self.known_after(honoured, self.name_run(honoured)) or \
-                self.unknown_person(honoured, self.name_run(honoured))
+            person = self.known_after(honoured, name_end) or self.unknown_person(honoured, name_end)
         else:
             person = self.apposition(first)
         if person is None:
