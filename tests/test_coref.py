@@ -143,6 +143,13 @@ def test_they_is_the_state_named_before_in_the_sentence(kb):
     assert antecedents(doc, they) == ["Peru"]
 
 
+def test_they_after_two_people_joined_by_dan_is_both(kb):
+    doc = run(kb, "Presiden Peru Luis Campos dan Menteri Luar Negeri Chile Ana Torres "
+                  "menutup pertemuan pertama mereka di Lima.")
+    they = find(doc, "mereka")
+    assert antecedents(doc, they) == ["Luis Campos", "Ana Torres"]
+
+
 def test_they_without_an_antecedent_is_left_out(kb):
     doc = run(kb, "Para petani berkata mereka lelah.")
     assert doc.entities == []

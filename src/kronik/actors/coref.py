@@ -41,6 +41,11 @@ SPEAKER_RELATIVE = frozenset({"singular", "collective"})
 # start (a connective and a title), and are looked for this many sentences back.
 SUBJECT_LEAD_TOKENS = 3
 PRONOUN_SUBJECT_REACH = 2
+# Tokens at most between two coordinated people ("A dan Pemimpin Tertinggi X B"): a title of
+# a few words, not a clause.
+COORDINATION_GAP_TOKENS = 8
+# Mentions at most between them: the state names inside the second one's title.
+COORDINATION_GAP_MENTIONS = 3
 # Roles that "pemimpin" (leader) of a state may stand for, in the order tried.
 LEADER_ROLES = ("head_of_state", "head_of_government")
 
@@ -52,6 +57,7 @@ class ReferenceWords:
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]
     not_subject_after: frozenset[str]
     location_prepositions: frozenset[str]
+    coordinators: frozenset[str]
 
 
 @cache
@@ -70,7 +76,8 @@ def _reference_words(data: dict) -> ReferenceWords:
                             for p in data[kind]})
     return ReferenceWords(phrases,
                           frozenset(data["not_subject_after"]),
-                          frozenset(data["location_prepositions"]))
+                          frozenset(data["location_prepositions"]),
+                          frozenset(data["coordinators"]))
 
 
 class Coreference:
@@ -333,14 +340,39 @@ class _Resolver:
         item.entity.reason = f"plural '{item.entity.text}': {names}, named before at {where}"
         return True
 
+    def person_before(self, index: int) -> Found | None:
+        """The person mentioned last before history item ``index``, past the state names of
+        its title ("A dan Pemimpin <state> B"), looking back a few mentions only."""
+        for other in reversed(self.history[max(0, index - COORDINATION_GAP_MENTIONS):index]):
+            if _is_person(other):
+                return other
+        return None
+
+    def coordinated_persons(self, before: Found | None, last: Found, sentence: int) -> list[Found]:
+        """The two people of the sentence joined by "dan", ``before`` and ``last`` ("A dan
+        Pemimpin X B ... mereka"), or [] where they are not such a pair."""
+        if before is None or not _is_person(before) or not _is_person(last) \
+                or before.entity.name == last.entity.name \
+                or self.sentence_of(before.entity.start) != sentence \
+                or self.sentence_of(last.entity.start) != sentence:
+            return []
+        between = [t.lower for t in self.tokens[before.last:last.first]]
+        if len(between) > COORDINATION_GAP_TOKENS or not any(w in self.words.coordinators for w in between):
+            return []
+        return [before, last]
+
     def collective(self, item: Found) -> bool:
         sentence = self.sentence_of(item.entity.start)
-        for other in reversed(self.history):
+        for index in range(len(self.history) - 1, -1, -1):
+            other = self.history[index]
             other_sentence = self.sentence_of(other.entity.start)
             if other_sentence < sentence - 1:
                 break
+            pair = self.coordinated_persons(self.person_before(index), other, sentence)
             if other.source in ("plural_leaders", "plural_persons", "plural_states"):
                 item.refers_to = list(other.refers_to)
+            elif pair:
+                item.refers_to = pair
             elif other_sentence == sentence and other.part_of is None \
                     and other.entity.kind in ("state", "organization") and not self.located(other):
                 item.refers_to = [other]
@@ -350,6 +382,10 @@ class _Resolver:
                                   f"at {other.entity.start}")
             return True
         return False
+
+
+def _is_person(item: Found) -> bool:
+    return item.entity.kind == "person" and item.entity.name is not None and item.part_of is None
 
 
 def _nearest(candidates: Sequence[Found], start: int) -> tuple[Found, str]:
