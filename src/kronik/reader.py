@@ -140,7 +140,7 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError 
 
     A JSON Lines file found inside a folder whose lines are all records without a ``text``
     field holds other records (annotations, exports), not articles: it is skipped rather
-    than failed. Articles are yielded as they are read, so a large file is never held whole.
+    than failed. Articles are yielded one by one as they are read, never collected per file.
     """
     paths = list(paths)
     named = {Path(p) for p in paths}
