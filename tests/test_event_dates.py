@@ -163,3 +163,13 @@ def test_an_undated_caption_is_not_dated_by_the_article():
     doc.sentences[-1].is_caption = True
     meeting = next(e for e in Events()(doc).events if e.type == "CONSULT")
     assert meeting.date is None
+
+
+def test_talks_the_lead_sentence_reports_are_the_news_of_the_day():
+    text = ("Renn bertemu dengan Kald di Santiago untuk membahas perdagangan kedua negara.\n"
+            "Keduanya juga membahas rencana pembangunan jalur kereta lintas batas.\n"
+            "Dulu Renn pernah bertemu dengan Quispe dan Kald di Bolivia.")
+    events = events_of(text)
+    assert [(e.mode, interval(e)) for e in events if e.type == "CONSULT"][0] == (
+        "visit", (date(2024, 3, 5), date(2024, 3, 6)))
+    assert all(e.date is None for e in events if "Dulu" in e.evidence.text)

@@ -47,6 +47,9 @@ EXPLICIT_GAP = re.compile(r"\s*,?\s*")
 # Precisions of a year or more: in a relative clause such a time describes the thing named
 # ("KTT yang tahun ini digelar di Manila"), not the occasion of the event.
 BROAD_PRECISIONS = frozenset({"year", "part_of_year", "decade"})
+# A lead sentence has at least this many words; shorter first lines are date lines, bylines
+# or labels ("Jumat, 29 Mei 2026 13:54 WIB" has seven).
+LEAD_MIN_WORDS = 10
 # How many sentences back a sentence that refers to an earlier occasion ("Kemudian, ...",
 # "Usai pertemuan, ...") may find it: a narrated sequence runs over a few short paragraphs.
 OCCASION_SENTENCES = 8
@@ -276,6 +279,27 @@ class Dating:
             if lead is not None and (cluster.type in OCCASION_TYPES or cluster.type in STATEMENT_TYPES
                                      and self.doc.published_inferred):
                 cluster.copy_date(lead, "date of the article's lead event")
+            else:
+                self._lead_news(cluster)
+
+    def _lead_news(self, cluster: Cluster) -> bool:
+        """An act the article's lead sentence reports without a date, not even a vague one
+        ("baru-baru ini"): the news of the day, so the day before the publication date to that
+        date (where the date is stated)."""
+        anchor = self.doc.anchor
+        lead = self._lead_sentence()
+        if (anchor is None or self.doc.published_inferred or cluster.status != "occurred" or lead is None
+                or not any(f.sentence == lead and not (f.in_quote or f.other_occasion) for f in cluster.frames)
+                or self.vague_time.search(self.doc.sentences[lead].text)):
+            return False
+        cluster.set_interval(days_after(anchor, -1), anchor, None, "reported by the article's lead as the news")
+        return True
+
+    def _lead_sentence(self) -> int | None:
+        """The index of the article's first sentence of body text (not a headline, caption or
+        date line)."""
+        return next((i for i, s in enumerate(self.doc.sentences)
+                     if not (s.is_headline or s.is_caption) and len(WORD.findall(s.text)) >= LEAD_MIN_WORDS), None)
 
     def _said_at_lead_talks(self, cluster: Cluster, lead: Cluster | None) -> bool:
         """A statement between the states of the article's lead talks was made at those talks."""
