@@ -43,18 +43,25 @@ def status_table(status: dict) -> Table:
 
 
 def watch(
-    folders: Annotated[list[Path], typer.Argument(help="Folders to watch, recursively")],
+    folders: Annotated[list[Path] | None, typer.Argument(help="Folders to watch, recursively")] = None,
     db: Db = Path(DEFAULT_PATH), feed: Feeds = None, alerts: Alerts = None,
     webhook: Webhook = None, interval: Interval = 300.0,
+    once: Annotated[bool, typer.Option("--once", help="Store what the folders hold that is not stored yet, then stop")] = False,
 ) -> None:
     """Ingest new and changed articles from folders (and feeds) as they arrive, until stopped."""
     from kronik.live.runner import LiveChronicle
 
     try:
-        live = LiveChronicle(db, [str(f) for f in folders], feed, alerts, webhook, interval)
+        live = LiveChronicle(db, [str(f) for f in folders or []], feed, alerts, webhook, interval)
     except KronikError as exc:
         _report(exc)
         raise typer.Exit(2) from None
+    if once:
+        live.catch_up()
+        live.close()
+        status = live.writer.status().to_dict()
+        sys.stdout.write(json.dumps(status | {"stopped": True}) + "\n")
+        return
     console = Console(stderr=True)
     with live, Live(status_table(live.writer.status().to_dict()), console=console,
                     refresh_per_second=REFRESH_PER_SECOND, transient=not console.is_terminal) as screen:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kronik.live.alerts import AlertService, load_rules
 from kronik.live.feeds import FeedPoller
-from kronik.live.files import FolderFeeder, watch_folders
+from kronik.live.files import SETTLE_SECONDS, FolderFeeder, watch_folders
 from kronik.live.service import Writer
 from kronik.store import Chronicle
 
@@ -45,6 +45,16 @@ class LiveChronicle:
             poller = FeedPoller(self.feeds, self.writer, self.interval)
             self._thread("kronik-feeds", poller.run, self.stop)
         return self
+
+    def catch_up(self) -> None:
+        """Store every file of the folders not stored yet, then return (``kronik watch
+        --once``): what a restart does first, without staying to watch."""
+        self.writer.start()
+        feeder = FolderFeeder(self.writer)
+        waiting = feeder.scan(self.folders)
+        while waiting:
+            self.stop.wait(SETTLE_SECONDS)
+            waiting = [path for path in waiting if not feeder.offer(path)]
 
     def _thread(self, name: str, target, *args) -> None:
         thread = threading.Thread(target=target, args=args, name=name, daemon=True)
