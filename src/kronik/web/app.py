@@ -74,6 +74,7 @@ def create_app(chronicle: Chronicle | None, *, token: str | None = None,
     """
     from kronik.web import pages
     from kronik.web.ingest import UploadLimit, router as ingest_router
+    from kronik.web.live import router as live_router
 
     app = FastAPI(title="Kronik", version="1", docs_url=None, redoc_url=None,
                   description="A chronicle of PLOVER-coded political events read from news "
@@ -85,6 +86,7 @@ def create_app(chronicle: Chronicle | None, *, token: str | None = None,
     app.state.templates = Jinja2Templates(env=template_environment())
     app.include_router(pages.router)
     app.include_router(ingest_router)
+    app.include_router(live_router)
     app.mount("/static", StaticFiles(packages=[("kronik.web", "static")]), name="static")
     app.add_api_route("/assets/plotly.min.js", plotly_js, include_in_schema=False)
     app.add_api_route("/", lambda: RedirectResponse("/timeline"), include_in_schema=False)
@@ -112,6 +114,7 @@ def template_environment() -> Environment:
     env.globals["quad_label"] = lambda q: plover()["quads"].get(q or "", {}).get("label", q or "")
     env.globals["twin_link"] = twin_link
     env.globals["country_label"] = country_label
+    env.globals["live_status"] = _live_status
     env.filters["day"] = day_text
     return env
 
@@ -134,6 +137,12 @@ def local_path(request: Request) -> str:
     """The requested path as a link that stays on this server, however many slashes or
     backslashes it starts with (browsers read both ``//x`` and ``/\\x`` as another host)."""
     return "/" + quote(request.url.path.lstrip("/\\"))
+
+
+def _live_status(request: Request) -> dict[str, Any] | None:
+    from kronik.web.live import live_status
+
+    return live_status(request)
 
 
 @cache

@@ -23,6 +23,10 @@ def serve(
         "--allowed-host", metavar="NAME",
         help="A host name the server answers to (repeatable; '*' for any). "
              "Loopback names and the --host address always are")] = None,
+    watch: Annotated[list[Path] | None, typer.Option("--watch", help="Ingest new articles from this folder while serving (repeatable)")] = None,
+    feed: Annotated[list[str] | None, typer.Option("--feed", help="Ingest new items of this RSS/Atom feed while serving (repeatable)")] = None,
+    alerts: Annotated[Path | None, typer.Option("--alerts", help="Alert rules (YAML) for --watch/--feed; the default rules otherwise")] = None,
+    webhook: Annotated[str | None, typer.Option("--webhook", help="POST each new alert as JSON to this URL")] = None,
 ) -> None:
     """Serve the chronicle in the browser: timeline, dyads, network, events, articles, search."""
     import uvicorn
@@ -30,15 +34,23 @@ def serve(
     from kronik.store import Chronicle
     from kronik.web.app import create_app
 
-    chronicle = Chronicle.open(db, read_only=not token)
+    live = None
+    if watch or feed:  # one process owns the chronicle: its writer ingests, pages read
+        from kronik.live.runner import LiveChronicle
+
+        live = LiveChronicle(db, [str(w) for w in watch or []], feed, alerts, webhook).start()
+        chronicle = live.chronicle
+    else:
+        chronicle = Chronicle.open(db, read_only=not token)
     try:
         app = create_app(chronicle, token=token, allowed_hosts=allowed_hosts(host, allowed_host))
+        app.state.writer = live.writer if live else None
         mode = "ingest enabled for requests with the token" if token else "read-only"
         typer.echo(f"Kronik: serving {db} on http://{host}:{port}/, {mode}; Ctrl+C stops",
                    err=True)
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
-        chronicle.close()
+        live.close() if live else chronicle.close()
 
 
 def allowed_hosts(listen: str, named: list[str] | None) -> tuple[str, ...]:
