@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
@@ -93,25 +93,31 @@ class ChronicleView:
         # that change the same rows. Reads never take this lock.
         self.write_lock = threading.Lock()
 
-    @contextmanager
-    def _cursor(self, read_only: bool) -> Iterator[Chronicle]:
+    def _open(self) -> Chronicle:
         if self.chronicle is None:
             raise StoreError("no chronicle is open")
-        cursor = self.chronicle.con.cursor()
-        try:
-            yield Chronicle(cursor, self.chronicle.path, read_only or self.chronicle.read_only)
-        finally:
-            cursor.close()
+        return self.chronicle
 
-    def reading(self) -> AbstractContextManager[Chronicle]:
-        """A read-only chronicle on a new cursor: safe in any thread, never waits for a lock."""
-        return self._cursor(read_only=True)
+    @contextmanager
+    def reading(self) -> Iterator[Chronicle]:
+        """A read-only chronicle on a new cursor (``Chronicle.reader``): safe in any thread,
+        sees what is committed, never waits for a lock."""
+        reader = self._open().reader()
+        try:
+            yield reader
+        finally:
+            reader.close()
 
     @contextmanager
     def writing(self) -> Iterator[Chronicle]:
         """The chronicle on a new cursor for one write at a time."""
-        with self.write_lock, self._cursor(read_only=False) as chronicle:
-            yield chronicle
+        chronicle = self._open()
+        with self.write_lock:
+            cursor = chronicle.con.cursor()
+            try:
+                yield Chronicle(cursor, chronicle.path, chronicle.read_only)
+            finally:
+                cursor.close()
 
     # -- timeline ---------------------------------------------------------------------------
 
