@@ -173,3 +173,19 @@ def test_talks_the_lead_sentence_reports_are_the_news_of_the_day():
     assert [(e.mode, interval(e)) for e in events if e.type == "CONSULT"][0] == (
         "visit", (date(2024, 3, 5), date(2024, 3, 6)))
     assert all(e.date is None for e in events if "Dulu" in e.evidence.text)
+
+
+def test_a_statement_takes_the_talks_reported_just_before_it_not_an_earlier_pair():
+    text = ("Renn dan Kald bertemu di La Paz pada Jumat (1/3/2024).\n"
+            "Renn dan Kald melakukan percakapan telepon pada Senin (4/3/2024).\n"
+            "Dalam kesempatan lain, Peru mendesak Chili membuka perbatasan.")
+    request = next(e for e in events_of(text) if e.type == "REQUEST")
+    assert interval(request) == (date(2024, 3, 4), date(2024, 3, 4))
+
+
+def test_a_time_ending_an_accusations_content_dates_the_content_not_the_accusation():
+    events = events_of("Peru menuding Chili berada di balik kerusakan jalur kereta di dekat perbatasan pada akhir Februari.")
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert interval(accusation) == (date(2024, 3, 5), date(2024, 3, 6))
+    dated = events_of("Peru menuding Chili berada di balik kerusakan jalur kereta itu, Selasa (5/3/2024).")
+    assert interval(next(e for e in dated if e.type == "ACCUSE")) == (date(2024, 3, 5), date(2024, 3, 5))

@@ -14,8 +14,9 @@ runs from that day to the article's date):
    ``CONTEXT_SENTENCES`` away; before, then after), captions and headlines excluded;
 4. the source date the article cites, as the day before it to the day itself (a report
    follows its event);
-5. for statements (requests, accusations, threats, refusals, support): the date of the
-   article's lead talks where they are between the same states (said there), else, reported
+5. for statements (requests, accusations, threats, refusals, support): the date of the talks
+   between the same states reported last before them, or of the article's lead talks (said
+   there), else, reported
    as the current news, the day before the publication date to that date; for agreements
    (and statements where the publication date is only inferred) the date of the article's
    lead event, where the rest of the article reports what was agreed there.
@@ -44,6 +45,11 @@ CONTEXT_SENTENCES = 3
 CONTEXT_MAX_DAYS = 7
 # What may stand between a time in words and the written date beside it ("besok, Rabu (5/3)").
 EXPLICIT_GAP = re.compile(r"\s*,?\s*")
+# A time this many words or more after a statement's verb, not set off by a comma, ends the
+# complement (what is asked, denied or blamed) and dates that, not the statement: "menuding
+# Rusia berada di balik sabotase rel pada akhir Oktober". Set above the usual "mengecam
+# serangan Israel pada Selasa" (four words) after reading real sentences.
+STATEMENT_COMPLEMENT_WORDS = 5
 # Precisions of a year or more: in a relative clause such a time describes the thing named
 # ("KTT yang tahun ini digelar di Manila"), not the occasion of the event.
 BROAD_PRECISIONS = frozenset({"year", "part_of_year", "decade"})
@@ -194,6 +200,9 @@ class Dating:
         +1 where it dates a
         clause "setelah ..." the event followed; None where it is another clause's."""
         between = self.doc.text[frame.trigger.end:expression.start]
+        if (frame.type in STATEMENT_TYPES and len(WORD.findall(between)) > STATEMENT_COMPLEMENT_WORDS
+                and not between.rstrip().endswith(",")):
+            return None  # "menuding Rusia berada di balik sabotase pada akhir Oktober": the sabotage's
         breaks = [m.group(0).lower() for m in self.lexicon.clause_break.finditer(between)]
         if not breaks:
             return 0
@@ -273,7 +282,7 @@ class Dating:
             if (self._ongoing_since(cluster) or self._previous_time(cluster)
                     or self._simultaneous(cluster, clusters) or self._previous_occasion(cluster)
                     or self._paragraph(cluster)
-                    or self._report_bound(cluster) or self._said_at_lead_talks(cluster, lead)
+                    or self._report_bound(cluster) or self._said_at_talks(cluster, lead)
                     or self._current_statement(cluster)):
                 continue
             if lead is not None and (cluster.type in OCCASION_TYPES or cluster.type in STATEMENT_TYPES
@@ -301,12 +310,23 @@ class Dating:
         return next((i for i, s in enumerate(self.doc.sentences)
                      if not (s.is_headline or s.is_caption) and len(WORD.findall(s.text)) >= LEAD_MIN_WORDS), None)
 
-    def _said_at_lead_talks(self, cluster: Cluster, lead: Cluster | None) -> bool:
-        """A statement between the states of the article's lead talks was made at those talks."""
-        if (lead is None or lead.type != "CONSULT" or cluster.type not in STATEMENT_TYPES
-                or not set(cluster.countries) <= set(lead.countries)):
+    def _said_at_talks(self, cluster: Cluster, lead: Cluster | None) -> bool:
+        """A statement between the states of talks the article reported just before it (else
+        of its lead talks) was made at those talks."""
+        if cluster.type not in STATEMENT_TYPES:
             return False
-        cluster.copy_date(lead, "said at the talks the article reports")
+        here = min(f.sentence for f in cluster.frames)
+        wanted = set(cluster.countries)
+        talks = [(max(f.sentence for f in c.frames if f.sentence <= here), c) for c in self.filled
+                 if c.type == "CONSULT" and c.dated() and c.status == "occurred"
+                 and wanted <= set(c.countries) and any(f.sentence <= here for f in c.frames)]
+        if talks:
+            chosen = max(talks, key=lambda item: item[0])[1]
+        elif lead is not None and lead.type == "CONSULT" and wanted <= set(lead.countries):
+            chosen = lead
+        else:
+            return False
+        cluster.copy_date(chosen, "said at the talks the article reports")
         return True
 
     def _current_statement(self, cluster: Cluster) -> bool:
