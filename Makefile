@@ -60,7 +60,8 @@ bench: $(TEST_STAMP)
 # Run it after changing a dependency, and commit the lock with pyproject.toml.
 LOCK_FLAGS ?=
 lock:
-	test -x $(LOCK_TOOLS)/bin/uv || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet uv==$(UV_VERSION); }
+	$(LOCK_TOOLS)/bin/uv --version 2>/dev/null | grep -qF "uv $(UV_VERSION) " || \
+	  { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet uv==$(UV_VERSION); }
 	$(LOCK_TOOLS)/bin/uv pip compile pyproject.toml --all-extras --universal --python-version 3.11 \
 	  --custom-compile-command "make lock" --quiet $(LOCK_FLAGS) -o $(LOCK)
 
