@@ -11,6 +11,8 @@ from datetime import date
 import pytest
 
 from kronik.document import Document, Entity, Party, Quote
+from kronik.events.frames import find_triggers
+from kronik.events.lexicon import lexicon
 from kronik.stages.clean import Clean
 from kronik.stages.events import Events
 from kronik.stages.metadata import Metadata
@@ -334,3 +336,12 @@ def test_the_consequence_of_a_condition_is_the_threat():
     events = events_of("Jika Chili terus menyerang Bolivia, Peru akan menyerang pangkalan Chili, kata Renn "
                        "pada Senin (4/3/2024).")
     assert [(e.type, sides(e), e.status) for e in events] == [("THREATEN", ("PER", "CHL"), "occurred")]
+
+
+
+def test_a_press_interview_is_not_a_meeting():
+    def meetings(text: str) -> list[str]:
+        return [text[h.start:h.end] for h in find_triggers(text, lexicon("id")) if h.trigger.type == "CONSULT"]
+    assert meetings("kata Quispe saat ditemui di Santiago, Senin.") == []
+    assert meetings("kata Quispe ditemui wartawan di Santiago.") == []
+    assert meetings("Quispe ditemui Perdana Menteri Solvara di Santiago.") == ["ditemui"]
