@@ -100,3 +100,21 @@ def test_a_state_after_a_fronted_phrase_is_the_subject_not_its_topic():
 def test_agentless_passive_with_antara_pairs_share_the_repeated_state():
     assert directed("Perjanjian itu ditandatangani pada 4 Maret 2024 antara Peru dan Chili, "
                     "serta Peru dan Bolivia.") == [("AGREE", ("PER", "BOL")), ("AGREE", ("PER", "CHL"))]
+
+
+def test_possessive_noun_trigger_far_from_its_subject_belongs_to_the_sentence_subject():
+    assert directed("Quispe mengungkapkan hal itu usai rapat kabinet, sehari setelah dukungannya "
+                    "terhadap Chili diumumkan pada Senin (4/3/2024).") == [("SUPPORT", ("PER", "CHL"))]
+
+
+def test_subject_before_a_time_conjunction_acts_in_its_verb_phrase():
+    assert directed("Quispe saat bertemu Kald di Santiago pada Senin (4/3/2024) mengecam Bolivia.") == \
+        [("ACCUSE", ("PER", "BOL")), ("CONSULT", ("PER", "CHL"))]
+
+
+def test_partner_only_talks_take_the_side_of_the_talks_before():
+    events = events_of("Renn bertemu Kald di Santiago pada Senin (4/3/2024). Renn juga bertemu Menteri "
+                       "Luar Negeri Bolivia di Santiago pada Selasa (5/3/2024). Ada pula pertemuan "
+                       "bilateral dengan Ekuador pada Selasa (5/3/2024).")
+    pairs = [{p.country for p in e.participants} for e in events if e.type == "CONSULT"]
+    assert {"PER", "ECU"} in pairs

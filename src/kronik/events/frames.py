@@ -361,6 +361,11 @@ class FrameBuilder:
             if shared is not None:
                 why["actor"] = "subject shared by coordinated verbs"
             return shared
+        if self._possessed_by_subject(hit):
+            owner = self._sentence_subject(candidates)
+            if owner is not None:
+                why["actor"] = "owner of the possessive '-nya': the sentence's subject"
+            return owner
         return None
 
     def _possessed_by_subject(self, hit: TriggerHit) -> bool:
@@ -392,7 +397,7 @@ class FrameBuilder:
     @property
     def _not_subject(self) -> frozenset[str]:
         """Prepositions whose party is never a subject: targets, agents, topics, origins."""
-        return frozenset({"undangan", "oleh", "kepada", "terhadap", "ke", "atas", "dari"}) \
+        return frozenset({"undangan", "oleh", "kepada", "terhadap", "ke", "atas", "dari", "dengan"}) \
             | self.grammar.topic_prepositions
 
     def _sentence_subject(self, candidates: list[Group]) -> Group | None:
@@ -435,6 +440,8 @@ class FrameBuilder:
                 reporting = low
             elif reporting and (low == "bahwa" or low in self.grammar.carried_subjects):
                 carried = carried or low
+            elif low in self.grammar.subordinators:
+                continue
             elif not (low in self.lexicon.subject_fillers or self._in_time(low) or word[:1].isupper()):
                 if not self.lexicon.verb.match(low):
                     return None

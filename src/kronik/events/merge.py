@@ -18,6 +18,9 @@ from kronik.events.frames import Frame
 from kronik.events.parties import countries_of
 
 IN_PERSON_MODES = frozenset({"meeting", "talk"})
+# Talks naming only the partner take the side that the article's talks before it share, where
+# that side is in at least this many of them (one would carry a lone mention's side anywhere).
+MIN_PROTAGONIST_TALKS = 2
 
 
 @dataclass
@@ -158,7 +161,8 @@ def merge_frames(frames: list[Frame]) -> list[Cluster]:
         for actors, recipients in pairs:
             _place(clusters, frame, actors, recipients)
     for frame in partial_talks:
-        _fold_partial(clusters, frame)
+        if not _fold_partial(clusters, frame):
+            _carry_protagonist(clusters, frame)
     for frame in one_sided:
         accuser = _accuser(clusters, frame) if frame.type == "REJECT" else None
         if accuser is not None:
@@ -269,13 +273,13 @@ def _caption_compatible(cluster: Cluster, frame: Frame) -> bool:
     return cluster.first is not None and frame.date is not None and frame.date.first is not None
 
 
-def _fold_partial(clusters: list[Cluster], frame: Frame) -> None:
+def _fold_partial(clusters: list[Cluster], frame: Frame) -> bool:
     """A talk mention naming too few sides adds its channel and date to the talks it speaks of:
     the same channel first, then the talks of the states its sentence names, then the talks
     naming the fewest other states, then the nearest.
-    Talks held in person may be those of a visit."""
+    Talks held in person may be those of a visit. Whether it was folded."""
     if frame.other_occasion:
-        return
+        return False
     first = frame.date.first if frame.date else None
     last = frame.date.last if frame.date else None
     known = set(frame.countries)
@@ -287,11 +291,35 @@ def _fold_partial(clusters: list[Cluster], frame: Frame) -> None:
                   and _caption_compatible(cluster, frame)
                   and not any(f.sentence == frame.sentence for f in cluster.frames)]
     if not candidates:
-        return
+        return False
     chosen = max(candidates, key=lambda c: (c.mode == frame.mode, len(context & set(c.countries)),
                                             -len(set(c.countries) - known),
                                             -min(abs(f.trigger.start - frame.trigger.start) for f in c.frames)))
     _absorb(chosen, frame, "later mention of the same talks")
+    return True
+
+
+def _carry_protagonist(clusters: list[Cluster], frame: Frame) -> None:
+    """Talks that name only the partner ("Ada pula pertemuan bilateral dengan Menlu X") in an
+    article about one side's round of talks: that side, the state in most of the talks named
+    before, holds them too (the side carried from the sentences before)."""
+    if frame.other_occasion or frame.actors or not frame.recipients or "caption" in frame.flags \
+            or frame.mode in ("visit", "multilateral"):
+        return
+    partners = set(frame.recipient_countries)
+    earlier = [c for c in clusters if c.type == "CONSULT"
+               and min(f.trigger.start for f in c.frames) < frame.trigger.start]
+    counts: dict[str, int] = {}
+    for cluster in earlier:
+        for country in cluster.countries:
+            counts[country] = counts.get(country, 0) + 1
+    ranked = sorted((c for c in counts if c not in partners), key=lambda c: -counts[c])
+    if not ranked or counts[ranked[0]] < MIN_PROTAGONIST_TALKS:
+        return
+    protagonist = ranked[0]
+    party = next(p for c in earlier for p in c.actors + c.recipients if p.country == protagonist)
+    frame.flags.add("actor:carried from the talks before (the side in most of them)")
+    _place(clusters, frame, [party], frame.recipients)
 
 
 def _fold_modes(cluster_mode: str | None, frame_mode: str | None) -> bool:

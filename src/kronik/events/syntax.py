@@ -50,6 +50,7 @@ class ClauseGrammar:
     control_words: frozenset[str]
     reciprocal_verbs: frozenset[str]
     place_prepositions: frozenset[str]
+    subordinators: frozenset[str]
 
 
 @cache
@@ -60,7 +61,7 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
         return ClauseGrammar(*(frozenset(w.lower() for w in data[key]) for key in (
             "prepositions", "topic_prepositions", "list_openers", "reporting_verbs",
             "carried_subjects", "phrase_joiners", "control_words", "reciprocal_verbs",
-            "place_prepositions")))
+            "place_prepositions", "subordinators")))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
 
