@@ -345,3 +345,10 @@ def test_a_press_interview_is_not_a_meeting():
     assert meetings("kata Quispe saat ditemui di Santiago, Senin.") == []
     assert meetings("kata Quispe ditemui wartawan di Santiago.") == []
     assert meetings("Quispe ditemui Perdana Menteri Solvara di Santiago.") == ["ditemui"]
+
+
+def test_speaking_about_a_topic_or_a_stay_setting_the_scene_are_not_talks_or_visits():
+    assert events_of("Renn bicara soal Chili pada Senin (4/3/2024).") == []
+    assert events_of("Renn bercerita ketika berada di Chili beberapa waktu lalu, ia bertemu investor.") == []
+    assert [(e.mode, sides(e)) for e in events_of("Renn berbicara dengan Kald pada Senin (4/3/2024).")] == [
+        ("meeting", ("PER", "CHL"))]
