@@ -3,13 +3,21 @@
 A frame is what one sentence says about one event. Frames of the same event are merged per
 article later (``kronik.events.merge``). The grammar is that of Indonesian news:
 
-- verbs: the subject group before the trigger acts, the first group after it (or after
-  "dengan", "kepada", "terhadap", "ke") receives; passive di- forms swap, with "oleh" agents;
+- verbs: the subject acts: the nearest party before the trigger that stands as its subject,
+  in its clause or clauses back, past asides, appositions, reporting verbs and the subjects
+  they carry (``kronik.events.syntax``); the first party after it receives, a target
+  preposition ("terhadap", "kepada", "ke") read through its noun phrase, never a topic
+  ("terkait", "soal"); coordinated parties are one side each ("X serta pangkalan Y");
+  passive di- forms swap, with "oleh" agents, a party right after, or "antara A dan B";
 - nouns: a possessor right after the noun acts ("kunjungan Presiden X ke Y"), "antara A dan B"
-  names both sides, else the sentence's subject acts;
+  names both sides, else the subject of a light verb or of a possessive "-nya" acts;
 - invitations: the invitee of "mengundang" is the visitor, the inviter the host;
 - a verb that heads a complement ("meminta X untuk ...", "mengecam serangan ...") swallows the
   triggers inside it: those are the content of the request, not events of their own.
+
+Every side found keeps its reason in the frame's flags ("actor:subject, clauses back",
+"recipient:object ('terhadap')"). The work per trigger is bounded (groups and quotes found by
+bisection, a fixed reach back and ahead), so frame building is linear in sentence length.
 """
 from __future__ import annotations
 
