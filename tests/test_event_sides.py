@@ -118,3 +118,13 @@ def test_partner_only_talks_take_the_side_of_the_talks_before():
                        "bilateral dengan Ekuador pada Selasa (5/3/2024).")
     pairs = [{p.country for p in e.participants} for e in events if e.type == "CONSULT"]
     assert {"PER", "ECU"} in pairs
+
+
+def test_the_actors_own_state_is_not_its_target():
+    assert directed("Renn memperingatkan bahwa kesepakatan yang merugikan Peru tidak boleh dilanggar "
+                    "oleh Chili pada Senin (4/3/2024).") == [("THREATEN", ("PER", "CHL"))]
+
+
+def test_antara_after_a_short_relative_clause_names_both_sides():
+    assert directed("Gencatan senjata yang rapuh telah berlaku sejak Maret 2024 antara Peru dan Chili.") == \
+        [("AGREE", ("PER", "CHL"))]

@@ -40,6 +40,9 @@ RIGHT_WINDOW = 160
 ADDRESSEE_GAP_WORDS = 3
 # How far after a noun trigger its possessor may begin, in words.
 POSSESSOR_GAP_WORDS = 2
+# How far after a noun trigger "antara A dan B" may begin, in words: past a short relative
+# clause and a date ("yang berlaku sejak 8 April antara A dan B").
+BETWEEN_GAP_WORDS = 8
 # How many party groups before a trigger may be its subject: more than a sentence of news names
 # in the clauses before its verb, so that the work per trigger is bounded in long sentences.
 SUBJECT_GROUPS = 8
@@ -306,7 +309,7 @@ class FrameBuilder:
         why: dict[str, str] = {}
         quote = self._quote_at(hit.start)
         left = self._subject(hit, sentence, groups, why)
-        right = self._object(hit, sentence, groups, trigger)
+        right = self._object(hit, sentence, groups, trigger, frozenset(left.countries) if left else frozenset())
         location = self._location(hit, groups)
         actors, recipients = self._sides(hit, sentence, groups, left, right, location, quote, why)
         if actors is None:
@@ -480,10 +483,13 @@ class FrameBuilder:
             self._time_words_cache = cached
         return cached
 
-    def _object(self, hit: TriggerHit, sentence: Sentence, groups: list[Group], trigger: Trigger) -> Group | None:
+    def _object(self, hit: TriggerHit, sentence: Sentence, groups: list[Group], trigger: Trigger,
+                own: frozenset[str] = frozenset()) -> Group | None:
         """The party acted on: the first group after the trigger in its clause that may be
-        one. A topic ("terkait X", "soal X") is never the target; after a noun trigger only a
-        party introduced by a target preposition is, past a source ("dari X") or an aside."""
+        one. A topic ("terkait X", "soal X") is never the target, nor the actor's own state
+        (``own``: "X memperingatkan bahwa kesepakatan yang merugikan X ... oleh Y"); after a
+        noun trigger only a party introduced by a target preposition is, past a source
+        ("dari X") or an aside."""
         limit = min(sentence.end, hit.end + RIGHT_WINDOW)
         if not trigger.clause_verb:
             end = self._clause_end(hit.end, sentence.end, relative_ok=trigger.form == "noun")
@@ -496,7 +502,8 @@ class FrameBuilder:
             if group.prep in self.lexicon.location_preps and trigger.mode not in ("visit", "multilateral") \
                     and trigger.type != "ASSAULT":
                 continue
-            if group.prep in self.grammar.topic_prepositions or self._unnamed(group):
+            if group.prep in self.grammar.topic_prepositions or self._unnamed(group) \
+                    or (group.countries and set(group.countries) <= own):
                 continue
             if trigger.form == "noun" and group.prep not in self.lexicon.recipient_preps:
                 if group.prep == "dari" or self._set_off(group):
@@ -583,14 +590,15 @@ class FrameBuilder:
         return found
 
     def _between(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
-        """"antara A dan B" right after a noun trigger (a word or two may stand between)."""
+        """"antara A dan B" as the first party after a noun trigger, in its clause ("gencatan
+        senjata yang berlaku sejak April antara A dan B")."""
         index = bisect_left(groups, hit.end, key=_start)
         if index == len(groups):
             return None
         group = groups[index]
         if "," in self.text[hit.end:group.start] or group.prep != "antara" or len(group.parties) < 2:
             return None
-        if self._gap_words(hit.end, group.start, POSSESSOR_GAP_WORDS + 1) is None:
+        if self._gap_words(hit.end, group.start, BETWEEN_GAP_WORDS) is None:
             return None
         return group
 
@@ -637,7 +645,8 @@ class FrameBuilder:
             possessor = self._possessor(hit, groups)
             if possessor is not None:
                 why["actor"] = "possessor of the noun"
-                other = self._object(hit, sentence, [g for g in groups if g is not possessor], trigger)
+                other = self._object(hit, sentence, [g for g in groups if g is not possessor], trigger,
+                                     frozenset(possessor.countries))
                 if other is not None:
                     other.consume()
                     why["recipient"] = f"object ('{other.prep}')"
