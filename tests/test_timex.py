@@ -186,3 +186,13 @@ def test_corpus_dates_resolve_against_the_stated_publication_date(seeds_dir, dev
     assert repaired.first == date(2023, 10, 27)
     beyond = by_text(_extracted(dev_dir, "023"))["lebih dari empat tahun lalu"]
     assert (beyond.first, beyond.last) == (date(2021, 5, 27), date(2022, 5, 26))
+
+
+def test_a_count_after_something_told_before_runs_from_the_previous_time():
+    text = ("Duta besar itu dipanggil pada Senin (11/3). "
+            "Sehari setelah pemanggilan itu, kedua menteri berbicara melalui telepon.")
+    doc = Document(raw_text=text, text=text, published=ANCHOR)
+    middle = text.index("Sehari")
+    doc.sentences = [Sentence(0, middle - 1, text[:middle - 1]), Sentence(middle, len(text), text[middle:])]
+    after = by_text(Time()(doc))["Sehari setelah"]
+    assert (after.first, after.last) == (date(2024, 3, 12), date(2024, 3, 12))

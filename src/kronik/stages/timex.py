@@ -11,7 +11,7 @@ from bisect import bisect_right
 from kronik.document import Document, TimeExpression
 from kronik.pipeline import Stage
 from kronik.time.find import Mention, find_mentions, years_mentioned
-from kronik.time.grammar import Lexicon, lexicon, normal
+from kronik.time.grammar import Lexicon, lexicon, normal, refers_back
 from kronik.time.infer import infer_published
 from kronik.time.resolve import Context, resolve
 from kronik.time.tense import tense_of
@@ -33,8 +33,10 @@ class Time(Stage):
             if inferred is not None:
                 doc.published, doc.published_inferred = inferred, True
         resolved: list[TimeExpression] = []
+        back = refers_back(doc.language)
         for mention, tense, sentence in zip(mentions, tenses, bounds):
-            context = Context(doc.anchor, tense, tuple(resolved), sentence[0])
+            pointing = bool(back.match(doc.text, mention.end, sentence[1]))
+            context = Context(doc.anchor, tense, tuple(resolved), sentence[0], pointing)
             resolved.append(resolve(mention, context, lex))
         doc.time_expressions = resolved
         doc.warnings.extend(_weekday_warnings(mentions, resolved, lex))

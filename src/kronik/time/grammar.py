@@ -187,3 +187,13 @@ def duration_in_days(language: str = "id") -> re.Pattern[str]:
     days = alternation(word for word, unit in t["units"].items() if unit == "day")
     return re.compile(rf"(?<!\w){alternation(t['duration_words'])}\s+{count}\s+{days}(?!\w)", re.IGNORECASE)
 
+
+@cache
+def refers_back(language: str = "id") -> re.Pattern[str]:
+    """A few words closed by a demonstrative ("pemanggilan itu", "serangan tersebut"), matched
+    right after a time expression: what it counts from was named before."""
+    words = lexicon(language).time["refers_back"]
+    word = r"\s+[\w-]+"
+    return re.compile(rf"(?:{word}){{1,{words['max_words']}}}\s+{alternation(words['demonstratives'])}(?!\w)",
+                      re.IGNORECASE)
+

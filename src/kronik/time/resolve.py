@@ -34,6 +34,9 @@ class Context:
     tense: str | None = None
     earlier: tuple[TimeExpression, ...] = ()
     sentence_start: int = 0
+    # The words after the expression point back to something named before ("sehari setelah
+    # pemanggilan itu"): a count from a clause then runs from the previous expression.
+    refers_back: bool = False
 
     def previous(self, unit: str) -> TimeExpression | None:
         """The latest resolved expression at least as fine as ``unit`` ("sehari sebelumnya"
@@ -359,6 +362,8 @@ def _offset(mention: Mention, context: Context, lex: Lexicon):
     low, high = lex.number(mention.get("n")) if mention.get("n") else (1, 1)
     rule = lex.time["offset_directions"][normal(mention.get("dir"))]
     sign, source = rule["sign"], rule["from"]
+    if source == "clause" and context.in_sentence is None and context.refers_back:
+        source, sign = "previous", -sign  # "Sehari setelah pemanggilan itu": the day after that one
     if source == "recent":
         anchor = _anchor(context)
         return (shift(anchor, -high, unit), anchor), "range"
