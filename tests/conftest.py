@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 DEV = SHARED / "corpus" / "dev"
+# Real articles of many outlets; read from its input.jsonl, which carries each page's date.
+REAL = SHARED / "corpus" / "real"
 SCORER = SHARED / "eval" / "score.py"
 
 
@@ -34,16 +36,17 @@ def dev_dir() -> Path:
     return DEV
 
 
-def extract_and_score(folder: Path, out_dir: Path) -> dict:
-    """Extract a folder of articles through the real pipeline (with cross-document linking)
-    and score the records against the folder's ``gold.jsonl`` with the shared scorer."""
+def extract_and_score(folder: Path, out_dir: Path, inputs: Path | None = None) -> dict:
+    """Extract a folder of articles (or the ``inputs`` file inside it) through the real
+    pipeline (with cross-document linking) and score the records against the folder's
+    ``gold.jsonl`` with the shared scorer."""
     from kronik.batch import extract_paths
     from kronik.document import Document
     from kronik.identity import link_documents
 
     if not SCORER.exists() or not (folder / "gold.jsonl").exists():
         pytest.skip(f"{SCORER} or {folder / 'gold.jsonl'} is missing")
-    docs = [d for d in extract_paths([folder]) if isinstance(d, Document)]
+    docs = [d for d in extract_paths([inputs or folder]) if isinstance(d, Document)]
     link_documents(docs)
     predicted = out_dir / f"{folder.name}.jsonl"
     predicted.write_text("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in docs),
