@@ -4,6 +4,8 @@ than installing whatever version is newest on the day."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -41,3 +43,25 @@ def test_every_declared_dependency_is_locked_within_its_bounds(requirement):
 
 def test_html_reading_is_locked_with_its_cleaner():
     assert {"trafilatura", "justext", "lxml", "lxml-html-clean"} <= set(locked())
+
+
+def _installs(target: str, venv: Path) -> list[str]:
+    """The pip install commands `make TARGET` would run for a virtualenv at ``venv``."""
+    result = subprocess.run(["make", "-n", f"VENV={venv}", target], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    return [line for line in result.stdout.splitlines() if "pip install" in line]
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_demo_installs_the_runtime_only_and_test_adds_the_extras_from_the_lock(tmp_path):
+    venv = tmp_path / "venv"
+    assert [line.split("pip install", 1)[1].split() for line in _installs("demo", venv)] == [
+        ["--quiet", "-c", "requirements.lock", "-e", "."]]
+    assert [line.split("pip install", 1)[1].split() for line in _installs("test", venv)] == [
+        ["--quiet", "-c", "requirements.lock", "-e", "'.[test,bench]'"]]
+    venv.mkdir()
+    (venv / "bin").mkdir()
+    (venv / "bin" / "python").touch()
+    (venv / ".kronik-runtime").touch()
+    assert len(_installs("test", venv)) == 1, "make test after make demo must add the extras"
+    assert _installs("demo", venv) == []
