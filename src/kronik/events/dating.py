@@ -75,7 +75,8 @@ class Dating:
         self.doc = doc
         self.lexicon = lexicon
         known = [t for t in doc.time_expressions if t.first is not None]
-        self.usable = [t for t in known if self._governs(t) and not _beside_explicit(t, known, doc.text)]
+        self.usable = [t for i, t in enumerate(known) if self._governs(t)
+                       and not _beside_explicit(t, known[max(0, i - 1):i] + known[i + 1:i + 2], doc.text)]
         self.report = [t for t in doc.time_expressions if t.first is not None and self._is_report(t)]
         self.since = [t for t in doc.time_expressions if t.first is not None
                       and lexicon.since.search(doc.text[max(0, t.start - 30):t.start])]
@@ -85,6 +86,9 @@ class Dating:
         self.duration = duration_in_days(doc.language)
         self.vague_time = vague_time(doc.language)
         self.since_word = since_word(doc.language)
+        # The article's first sentence of body text (not a headline, caption or date line).
+        self.lead_sentence = next((i for i, s in enumerate(doc.sentences) if not (s.is_headline or s.is_caption)
+                                   and len(WORD.findall(s.text)) >= LEAD_MIN_WORDS), None)
         self.first_since = words_pattern(self.time_words.time["first_since"])
         self.filled: list[Cluster] = []  # every event dated so far, for later references to it
         # The start of each expression that dates frames of its own sentence -> those frames.
@@ -296,7 +300,7 @@ class Dating:
         ("baru-baru ini"): the news of the day, so the day before the publication date to that
         date (where the date is stated)."""
         anchor = self.doc.anchor
-        lead = self._lead_sentence()
+        lead = self.lead_sentence
         if (anchor is None or self.doc.published_inferred or cluster.status != "occurred" or lead is None
                 or not any(f.sentence == lead and not (f.in_quote or f.other_occasion) for f in cluster.frames)
                 or self.vague_time.search(self.doc.sentences[lead].text)):
@@ -304,11 +308,6 @@ class Dating:
         cluster.set_interval(days_after(anchor, -1), anchor, None, "reported by the article's lead as the news")
         return True
 
-    def _lead_sentence(self) -> int | None:
-        """The index of the article's first sentence of body text (not a headline, caption or
-        date line)."""
-        return next((i for i, s in enumerate(self.doc.sentences)
-                     if not (s.is_headline or s.is_caption) and len(WORD.findall(s.text)) >= LEAD_MIN_WORDS), None)
 
     def _said_at_talks(self, cluster: Cluster, lead: Cluster | None) -> bool:
         """A statement between the states of talks the article reported just before it (else
@@ -495,14 +494,14 @@ def _years_back(day: date, years: int) -> date:
     return day.replace(year=year, day=min(day.day, month_end(year, day.month).day))
 
 
-def _beside_explicit(expression: TimeExpression, expressions: list[TimeExpression], text: str) -> bool:
-    """Whether a time named in words stands right beside a written date ("besok, Rabu
-    (5/3/2025)"): the written date says which day is meant and alone governs."""
+def _beside_explicit(expression: TimeExpression, neighbours: list[TimeExpression], text: str) -> bool:
+    """Whether a time named in words stands right beside (one of its ``neighbours``) a written
+    date ("besok, Rabu (5/3/2025)"): the written date says which day is meant and alone governs."""
     if any(c.isdigit() for c in expression.text):
         return False
     return any(any(c.isdigit() for c in other.text) and EXPLICIT_GAP.fullmatch(
         text[min(expression.end, other.end):max(expression.start, other.start)])
-        for other in expressions if other is not expression)
+        for other in neighbours)
 
 
 def _during(frame: Frame) -> str | None:
