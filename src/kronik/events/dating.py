@@ -1,28 +1,30 @@
-"""Event dates: the governing time expression, else the context, never the story date silently.
+"""Event dates: the governing time expression, else the occasion, never the story date silently.
 
-Fallback chain, in order (the first that gives a date wins; a visit under way "sejak Minggu"
-runs from that day to the article's date):
+A time governs an event only where it belongs to the event's clause or occasion; an event the
+text gives no date keeps none. In order (the first that gives a date wins):
 1. the governing time expression of the trigger's own sentence: each expression goes to the
-   trigger whose phrase it closes ("mengunjungi China pada April"), or to the next trigger when
-   it stands right before it ("Trump pada Selasa mengancam"); "sejak 2018" (a lower bound),
-   a story's source date ("dilansir AFP, Rabu (27/5)") and a date before "bahwa" (the date of
-   the report, not of what is reported) do not govern; "peringatan keempat <event>" on a date
-   puts the event four years earlier;
+   trigger whose clause it closes ("mengunjungi China pada April"; a relative clause "yang ..."
+   too, unless its tense or a year says it describes something else), or to the next trigger
+   when it stands right before it ("Trump pada Selasa mengancam"). A written date beats a word
+   beside it ("besok, Rabu (5/3)"); a source's date ("dilansir AFP, Rabu (27/5)"), a date
+   before "bahwa", a time outside a quotation for talks told inside it, and a time ending what
+   a statement asks or blames do not govern; "tak lama setelah X, Senin" puts the event on
+   Monday or the day after; "sejak 28 Februari" runs an act to the article's date; "selama tiga
+   hari" from a day covers those days; "peringatan keempat <event>" puts it four years back;
 2. the talks of the same sentence: a request made "selama panggilan", an agreement reached
    "di mana" the leaders met, talks held "saat" a call, share the date of those talks;
-3. the nearest sentence of the same paragraph that gives a day or a week (at most
-   ``CONTEXT_SENTENCES`` away; before, then after), captions and headlines excluded;
-4. the source date the article cites, as the day before it to the day itself (a report
-   follows its event);
-5. for statements (requests, accusations, threats, refusals, support): the date of the talks
-   between the same states reported last before them, or of the article's lead talks (said
-   there), else, reported
-   as the current news, the day before the publication date to that date; for agreements
-   (and statements where the publication date is only inferred) the date of the article's
-   lead event, where the rest of the article reports what was agreed there.
-Otherwise the date stays unknown (``None``). Context never dates quoted speech from the
-narrator's words (the speaker's "then" is not the reporter's "this week"), and an event its
-sentence puts on another occasion ("waktu itu") does not share the occasion of the others.
+3. an earlier occasion its sentence refers to ("Kemudian, ...", "Usai pertemuan, ...",
+   "Dalam pernyataan yang sama, ..."), or "kala itu" the time of the sentence before;
+4. the nearest sentence of the same paragraph that gives a day or a week (``CONTEXT_SENTENCES``
+   away at most), unless that time dates an act of its own sentence between other states or
+   a later act; captions, headlines, quotations and events "waktu itu" take only their own;
+5. the source date the article cites, as the day before it to the day itself;
+6. statements (requests, accusations, threats, refusals, support): the talks between the same
+   states reported just before them (said there), else, as the news of the day, the day
+   before the publication date to that date (not where that date is inferred, nor "baru-baru
+   ini"); agreements (and statements where the publication date is inferred) the date of the
+   article's lead event; an act the lead sentence reports, the news of the day.
+Otherwise the date stays unknown (``None``).
 """
 from __future__ import annotations
 
