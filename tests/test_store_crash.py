@@ -15,6 +15,8 @@ from test_store import article
 from kronik.store import Chronicle
 
 ARTICLES = 150
+# Small batches, so that the ingest commits several before it is killed.
+BATCH = 10
 COUNTRIES = ["Prancis", "Brasil", "Jepang", "Kenya", "Chile", "Norwegia"]
 
 
@@ -33,7 +35,7 @@ def write_articles(folder: Path) -> None:
 
 def start_ingest(folder: Path, db: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "kronik", "ingest", str(folder), "--db", str(db),
-                             "--json"],
+                             "--json", "--batch", str(BATCH)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

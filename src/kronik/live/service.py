@@ -30,8 +30,11 @@ from kronik.errors import InputError
 from kronik.reader import Article
 from kronik.store import Chronicle, IngestReport
 from kronik.store import writer as store_writer
-from kronik.store.chronicle import BATCH_DOCUMENTS, BATCH_SECONDS
+from kronik.store.chronicle import BATCH_DOCUMENTS
 
+# A live batch commits at the latest this long after its first article arrived: what a watcher
+# waits for its article to be visible, beyond extracting it.
+LIVE_BATCH_SECONDS = 1.0
 # Failures and ingests are counted over the last hour for the status line.
 STATUS_WINDOW_SECONDS = 3600
 # The status keeps the latest failures, each naming the file or URL and the reason.
@@ -81,7 +84,7 @@ class Writer:
     """The chronicle's only writer: a thread that drains a queue of jobs into batches."""
 
     def __init__(self, chronicle: Chronicle, after_batch: Callable[[Chronicle], None] | None = None,
-                 batch: int = BATCH_DOCUMENTS, seconds: float = BATCH_SECONDS):
+                 batch: int = BATCH_DOCUMENTS, seconds: float = LIVE_BATCH_SECONDS):
         self.chronicle = chronicle
         self.after_batch = after_batch
         self.batch = batch
@@ -146,14 +149,17 @@ class Writer:
     # -- the writer thread --------------------------------------------------------------------
 
     def _run(self) -> None:
+        """Take jobs, extracting each as it comes, until the batch is full or its first job
+        has waited ``seconds``; then store the batch. A job is never split between batches."""
         stopping = False
         while not stopping:
             first = self._queue.get()
             if first is None:
                 break
-            jobs = [first]
+            batch = _Batch()
+            batch.add(first)
             deadline = time.monotonic() + self.seconds
-            while sum(j.size for j in jobs) < self.batch:
+            while batch.size < self.batch and time.monotonic() < deadline:
                 try:
                     job = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
                 except queue.Empty:
@@ -161,20 +167,12 @@ class Writer:
                 if job is None:
                     stopping = True
                     break
-                jobs.append(job)
-            self._write(jobs)
+                batch.add(job)
+            self._write(batch)
 
-    def _write(self, jobs: list[Job]) -> None:
-        """Extract, store and account for a batch of jobs in one transaction."""
-        items: list[store_writer.Prepared] = []
-        owners: list[Job] = []
-        reports = {id(job): IngestReport() for job in jobs}
-        for job in jobs:
-            failed = reports[id(job)].failed
-            failed += job.failures
-            for doc in [*job.documents, *self._extract(job.articles, failed)]:
-                items.append(store_writer.prepare(doc))
-                owners.append(job)
+    def _write(self, batch: _Batch) -> None:
+        """Store and account for a batch of jobs in one transaction."""
+        jobs, items, owners, reports = batch.jobs, batch.items, batch.owners, batch.reports
         total = IngestReport()
         bookkeeping = [step for job in jobs for step in job.bookkeeping]
         outcomes = self.chronicle.write(items, total, bookkeeping)
@@ -199,14 +197,32 @@ class Writer:
             except Exception as exc:  # noqa: BLE001 - a rule or webhook must not stop ingest
                 self.fail(f"alerts: {type(exc).__name__}: {exc}")
 
-    @staticmethod
-    def _extract(articles: list[Article], failures: list[str]) -> list[Document]:
-        docs = []
-        for article in articles:
+
+
+@dataclass
+class _Batch:
+    """Jobs taken for one transaction, their articles extracted and prepared on arrival."""
+
+    jobs: list[Job] = field(default_factory=list)
+    items: list[store_writer.Prepared] = field(default_factory=list)
+    owners: list[Job] = field(default_factory=list)
+    reports: dict[int, IngestReport] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return len(self.items)
+
+    def add(self, job: Job) -> None:
+        report = self.reports[id(job)] = IngestReport(failed=list(job.failures))
+        self.jobs.append(job)
+        docs = list(job.documents)
+        for article in job.articles:
             found = extract_article(article)
             if isinstance(found, InputError):
-                failures.append(str(found))
+                report.failed.append(str(found))
             else:
                 docs.append(found)
-        return docs
+        for doc in docs:
+            self.items.append(store_writer.prepare(doc))
+            self.owners.append(job)
 
