@@ -128,3 +128,10 @@ def test_the_actors_own_state_is_not_its_target():
 def test_antara_after_a_short_relative_clause_names_both_sides():
     assert directed("Gencatan senjata yang rapuh telah berlaku sejak Maret 2024 antara Peru dan Chili.") == \
         [("AGREE", ("PER", "CHL"))]
+
+
+def test_a_states_allies_are_not_the_state():
+    assert directed("Peru menyerang Chili serta negara-negara sekutu Bolivia pada Senin (4/3/2024).") == \
+        [("ASSAULT", ("PER", "CHL"))]
+    assert directed("Peru menyerang sekutu Bolivia pada Senin (4/3/2024).") == []
+    assert directed("Peru melancarkan serangan terhadap sekutu Bolivia pada Senin (4/3/2024).") == []

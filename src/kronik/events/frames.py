@@ -505,6 +505,8 @@ class FrameBuilder:
             if group.prep in self.grammar.topic_prepositions or self._unnamed(group) \
                     or (group.countries and set(group.countries) <= own):
                 continue
+            if self._relational(group):  # "sekutu X" is not X
+                return None
             if trigger.form == "noun" and group.prep not in self.lexicon.recipient_preps:
                 if group.prep == "dari" or self._set_off(group):
                     continue
@@ -513,6 +515,12 @@ class FrameBuilder:
                 return None
             return self._with_conjoined(groups, index)
         return None
+
+    def _relational(self, group: Group) -> bool:
+        """Whether a noun of relation stands right before the group ("terhadap sekutu X")."""
+        words = WORD.findall(self.text, max(0, group.start - PREPOSITION_REACH), group.start)
+        lower = [w for w in words if not w[:1].isupper()]
+        return bool(lower) and lower[-1].lower() in self.grammar.relational_nouns
 
     def _set_off(self, group: Group) -> bool:
         """Whether a comma stands right before the group and its titles (an apposition)."""
@@ -527,7 +535,8 @@ class FrameBuilder:
             gap = self.text[members[-1].end:group.start]
             if (not words or words[0].lower() not in self.grammar.phrase_joiners
                     or len(words) > 1 + NOUN_PHRASE_WORDS or PHRASE_BREAK.search(gap.lstrip(" ,"))
-                    or any(self.lexicon.verb.match(w.lower()) for w in words[1:])):
+                    or any(self.lexicon.verb.match(w.lower()) or w.lower() in self.grammar.relational_nouns
+                           for w in words[1:])):
                 break
             members.append(group)
         if len(members) == 1:

@@ -51,6 +51,7 @@ class ClauseGrammar:
     reciprocal_verbs: frozenset[str]
     place_prepositions: frozenset[str]
     subordinators: frozenset[str]
+    relational_nouns: frozenset[str]
 
 
 @cache
@@ -61,7 +62,7 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
         return ClauseGrammar(*(frozenset(w.lower() for w in data[key]) for key in (
             "prepositions", "topic_prepositions", "list_openers", "reporting_verbs",
             "carried_subjects", "phrase_joiners", "control_words", "reciprocal_verbs",
-            "place_prepositions", "subordinators")))
+            "place_prepositions", "subordinators", "relational_nouns")))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
 
