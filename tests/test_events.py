@@ -352,3 +352,9 @@ def test_speaking_about_a_topic_or_a_stay_setting_the_scene_are_not_talks_or_vis
     assert events_of("Renn bercerita ketika berada di Chili beberapa waktu lalu, ia bertemu investor.") == []
     assert [(e.mode, sides(e)) for e in events_of("Renn berbicara dengan Kald pada Senin (4/3/2024).")] == [
         ("meeting", ("PER", "CHL"))]
+
+
+def test_support_is_for_a_state_or_a_named_initiative_not_a_policy_area():
+    assert events_of("Peru menyatakan dukungan terhadap ketahanan pangan Chili pada Senin (4/3/2024).") == []
+    events = events_of("Peru menyampaikan dukungannya terhadap presidensi Chili di forum itu pada Senin (4/3/2024).")
+    assert [(e.type, sides(e)) for e in events] == [("SUPPORT", ("PER", "CHL"))]
