@@ -188,3 +188,9 @@ def test_pronoun_opening_a_sentence_continues_the_last_subject(kb):
     assert dia.name == "Arnor Velasco"
     assert "subject of a sentence before" in dia.reason
 
+
+
+def test_pihaknya_opening_a_sentence_is_the_person_before(kb):
+    doc = run(kb, "Presiden Peru Luis Campos tiba di Lima. Pihaknya lalu mengecam Chile.")
+    side = find(doc, "Pihaknya")
+    assert (side.name, side.country) == ("Luis Campos", "PER")
