@@ -189,3 +189,11 @@ def test_a_time_ending_an_accusations_content_dates_the_content_not_the_accusati
     assert interval(accusation) == (date(2024, 3, 5), date(2024, 3, 6))
     dated = events_of("Peru menuding Chili berada di balik kerusakan jalur kereta itu, Selasa (5/3/2024).")
     assert interval(next(e for e in dated if e.type == "ACCUSE")) == (date(2024, 3, 5), date(2024, 3, 5))
+
+
+def test_a_ceasefire_in_force_since_a_day_is_dated_from_that_day():
+    text = ("Renn bertemu dengan Kald di La Paz pada Sabtu (2/3/2024).\n"
+            "Gencatan senjata yang rapuh telah berlaku sejak 8 Februari antara Peru dan Chili.")
+    events = events_of(text)
+    agreement = next(e for e in events if e.type == "AGREE")
+    assert agreement.date.start == date(2024, 2, 8)

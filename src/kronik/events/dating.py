@@ -156,7 +156,8 @@ class Dating:
 
     def _since(self, sentence: Sentence, frames: list[Frame]) -> None:
         """An act going on "sejak 28 Februari" that its sentence dates no other way: from that
-        day to the article's date (the time expression closes the act's clause). Not talks (a
+        day to the article's date (the time expression closes the act's clause, or a relative
+        clause on it: "gencatan senjata yang berlaku sejak 8 April"). Not talks (a
         visit under way has its own rule) and not "the first ... since 2018", which counts
         from that time rather than dating the act."""
         anchor = self.doc.anchor
@@ -168,7 +169,8 @@ class Dating:
             frame = max(before, key=lambda f: f.trigger.end, default=None)
             if (cue is None or frame is None or frame.date is not None or frame.status != "occurred"
                     or frame.type == "CONSULT" or expression.first > anchor
-                    or self.lexicon.clause_break.search(self.doc.text, frame.trigger.end, cue.start())
+                    or any(m.group(0).lower() != "yang" for m in self.lexicon.clause_break.finditer(
+                        self.doc.text, frame.trigger.end, cue.start()))
                     or self.first_since.search(self.doc.text, sentence.start, cue.start())):
                 continue
             frame.date = replace(expression, last=max(expression.last, anchor), precision="range")
