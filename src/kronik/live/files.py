@@ -26,9 +26,10 @@ from kronik.store import Chronicle
 from kronik.store.writer import FileMark, mark_files
 
 # A file modified less than this long ago may still be being written (an editor's save, a copy
-# over the network); it is looked at again after this delay. Half a second covers a local
-# copy of a large file; a slower writer is caught by the size check on the second look.
-SETTLE_SECONDS = 0.5
+# over the network); it is looked at again a moment later. watchfiles already waits QUIET_MS
+# without changes, so this only catches a writer that paused; a file that changes size while
+# read is caught by the size check.
+SETTLE_SECONDS = 0.2
 # watchfiles waits for this many milliseconds without new changes before reporting a group
 # of them (its default is 50, which splits a slow save into several reports).
 QUIET_MS = 300

@@ -32,8 +32,8 @@ from kronik.store import Chronicle, IngestReport
 from kronik.store import writer as store_writer
 from kronik.store.chronicle import BATCH_DOCUMENTS
 
-# A live batch commits at the latest this long after its first article arrived: what a watcher
-# waits for its article to be visible, beyond extracting it.
+# A live batch commits at the latest this long after its first article was taken, however
+# many keep arriving: what a watcher waits for its article to be visible during a flood.
 LIVE_BATCH_SECONDS = 1.0
 # Failures and ingests are counted over the last hour for the status line.
 STATUS_WINDOW_SECONDS = 3600
@@ -149,8 +149,9 @@ class Writer:
     # -- the writer thread --------------------------------------------------------------------
 
     def _run(self) -> None:
-        """Take jobs, extracting each as it comes, until the batch is full or its first job
-        has waited ``seconds``; then store the batch. A job is never split between batches."""
+        """Take the jobs waiting, extracting each as it comes, until none is left, the batch
+        is full or its first job has waited ``seconds``; then store the batch. A lone article
+        is stored at once; a flood is stored in full batches. A job is never split."""
         stopping = False
         while not stopping:
             first = self._queue.get()
@@ -161,7 +162,7 @@ class Writer:
             deadline = time.monotonic() + self.seconds
             while batch.size < self.batch and time.monotonic() < deadline:
                 try:
-                    job = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
+                    job = self._queue.get_nowait()
                 except queue.Empty:
                     break
                 if job is None:
