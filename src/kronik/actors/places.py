@@ -13,6 +13,7 @@ people; names that are words or names even when capitalised are the language's s
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -23,8 +24,7 @@ from kronik.actors.kb import fold
 from kronik.errors import KronikError
 from kronik.resources import load_data
 
-# Place names have at most this many words ("Bandar Seri Begawan", "Istana Kepresidenan Bogor").
-MAX_NAME_WORDS = 5
+WORD = re.compile(r"[^\W_]+")
 # Without a preposition or place word before it, a city from GeoNames is taken for a place only
 # from this population: smaller towns share names with people and words ("Marion", "Jackson"),
 # while the world's big cities are rarely anything else (set by reading the unlabeled corpus).
@@ -80,12 +80,21 @@ class Gazetteer:
     def __init__(self, rows: dict[str, str] | None = None,
                  hand: Iterable[tuple[str, Place]] = (), stop_words: Iterable[str] = (),
                  cues: Iterable[str] = ()):
+        hand = list(hand)
         self.cues = frozenset(cues)
         self.rows = dict(rows or {})
         self.hand = {key(name): place for name, place in hand}
         for word in stop_words:
             self.rows.pop(key(word), None)
             self.hand.pop(key(word), None)
+        # First word of each name, lower-cased as tokens are (folded, and as written for the
+        # hand-written names: "élysée") -> the most words a name starting with it has, so that
+        # a text's words that start no name are skipped in one set operation.
+        self.starts: dict[str, int] = {}
+        for name in [*self.rows, *self.hand, *(n.lower() for n, _ in hand)]:
+            words = WORD.findall(name)
+            if words:
+                self.starts[words[0]] = max(self.starts.get(words[0], 0), len(words))
 
     def get(self, name: str) -> Place | None:
         """The place a name stands for, or None (unknown, ambiguous or a stop word)."""
@@ -102,7 +111,8 @@ class Gazetteer:
         and a city of the table never when written in capitals only (an acronym)."""
         if not tokens[index].text[:1].isupper():
             return None
-        for last in range(min(len(tokens), index + MAX_NAME_WORDS), index, -1):
+        words = self.starts.get(tokens[index].lower, 0)
+        for last in range(min(len(tokens), index + words), index, -1):
             if not tokens[last - 1].text[:1].isupper():
                 continue
             surface = text[tokens[index].start:tokens[last - 1].end]

@@ -758,15 +758,14 @@ class _Scan:
                             and hit.last == found.last), None)
                 if hit is not None:
                     _locate(entity, hit.place, f"{entity.reason}; gazetteer")
-        index = 0
-        while index < len(self.tokens):
-            hit = None
-            if self.claimed[index] is None:
-                cued = index > 0 and self.tokens[index - 1].lower in places.cues
-                hit = places.at(self.text, self.tokens, index, cued)
+        taken_until = 0
+        for index in self.tokens.starting(places.starts):
+            if index < taken_until or self.claimed[index] is not None:
+                continue
+            cued = index > 0 and self.tokens[index - 1].lower in places.cues
+            hit = places.at(self.text, self.tokens, index, cued)
             inner = self.inside(hit.first, hit.last) if hit is not None else None
             if inner is None or (inner and not hit.place.hand_written):
-                index += 1
                 continue
             start, end, surface = self.span(hit.first, hit.last)
             entity = Entity(start, end, surface, "place", hit.place.name, hit.place.country,
@@ -776,7 +775,7 @@ class _Scan:
             for part in inner:  # "PBB" in "Markas PBB": part of the venue's name
                 part.part_of = place
                 self.starts.pop(part.first, None)
-            index = hit.last
+            taken_until = hit.last
 
     def inside(self, first: int, last: int) -> list[Found] | None:
         """The organisations claiming tokens ``[first, last)``, or None where a mention of
