@@ -135,3 +135,8 @@ def test_a_states_allies_are_not_the_state():
         [("ASSAULT", ("PER", "CHL"))]
     assert directed("Peru menyerang sekutu Bolivia pada Senin (4/3/2024).") == []
     assert directed("Peru melancarkan serangan terhadap sekutu Bolivia pada Senin (4/3/2024).") == []
+
+
+def test_a_conjunction_that_looks_like_a_verb_does_not_make_an_object():
+    assert directed("Quispe mengatakan bahwa perundingan masih mungkin meskipun Chili melancarkan "
+                    "serangan baru terhadap Bolivia pada Senin (4/3/2024).") == [("ASSAULT", ("CHL", "BOL"))]

@@ -408,7 +408,8 @@ class FrameBuilder:
     @property
     def _not_subject(self) -> frozenset[str]:
         """Prepositions whose party is never a subject: targets, agents, topics, origins."""
-        return frozenset({"undangan", "oleh", "kepada", "terhadap", "ke", "atas", "dari", "dengan"}) \
+        return frozenset({"undangan", "oleh", "kepada", "terhadap", "ke", "atas", "dari", "dengan",
+                          "menurut"}) \
             | self.grammar.topic_prepositions
 
     def _sentence_subject(self, candidates: list[Group]) -> Group | None:
@@ -467,7 +468,7 @@ class FrameBuilder:
         """A party right after a verb other than a reporting one ("menuntut X") is its object."""
         prep = group.prep or ""
         return bool(self.lexicon.verb.match(prep)) and prep not in self.grammar.reporting_verbs \
-            and prep not in self.lexicon.subject_fillers
+            and prep not in self.lexicon.subject_fillers and not self.lexicon.clause_break.fullmatch(prep)
 
     def _in_entity(self, position: int) -> bool:
         return bool(self.in_entity[position])
