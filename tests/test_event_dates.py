@@ -197,3 +197,9 @@ def test_a_ceasefire_in_force_since_a_day_is_dated_from_that_day():
     events = events_of(text)
     agreement = next(e for e in events if e.type == "AGREE")
     assert agreement.date.start == date(2024, 2, 8)
+
+
+def test_a_sentence_opening_time_beats_a_time_in_a_relative_clause():
+    text = "Pada Januari lalu, Bolivia meyakinkan Peru untuk menghentikan serangan terhadap Chili yang dimulai pada 28 Desember."
+    retreat = next(e for e in events_of(text) if e.type == "RETREAT")
+    assert interval(retreat) == (date(2024, 1, 1), date(2024, 1, 31))

@@ -93,7 +93,7 @@ class Dating:
                                    and len(WORD.findall(s.text)) >= LEAD_MIN_WORDS), None)
         self.first_since = words_pattern(self.time_words.time["first_since"])
         self.filled: list[Cluster] = []  # every event dated so far, for later references to it
-        # The start of each expression that dates frames of its own sentence -> those frames.
+        # The start of each expression of a sentence that has frames -> those frames.
         self.claimed: dict[int, list[Frame]] = {}
 
     def _governs(self, expression: TimeExpression) -> bool:
@@ -131,7 +131,6 @@ class Dating:
             for frame in sentence_frames:
                 if id(frame) in governed and not _during(frame):
                     _, _, expression, side = min(governed[id(frame)], key=lambda item: item[:2])
-                    self.claimed.setdefault(expression.start, []).append(frame)
                     frame.date = self._anniversary(frame, expression)
                     if side < 0:
                         frame.date = replace(frame.date, first=days_after(frame.date.first, -1))
@@ -140,10 +139,28 @@ class Dating:
                     elif frame.date.first == frame.date.last:
                         frame.date = replace(frame.date, last=self._lasting(sentence, frame.date.first))
             self._since(sentence, sentence_frames)
+            for expression in self.in_sentence(sentence):  # the times of a sentence that tells of events
+                self.claimed.setdefault(expression.start, []).extend(sentence_frames)
+            opening = self._opening(sentence)
+            for frame in sentence_frames:
+                if frame.date is None and opening is not None and not _during(frame) \
+                        and self._may_date(frame, opening):
+                    frame.date = opening  # "Pada April lalu, ...": the scene of the whole sentence
         anchor = self.doc.anchor
         for frame in frames:
             if frame.date is not None and anchor and frame.date.first > anchor and frame.status == "occurred":
                 frame.status = "planned"
+
+    def _sentence_of(self, frame: Frame) -> Sentence:
+        return self.doc.sentences[frame.sentence]
+
+    def _opening(self, sentence: Sentence) -> TimeExpression | None:
+        """The time a sentence opens with, set off by a comma ("Pada April lalu, ..."): it sets
+        the scene of every event of the sentence that no time of its own clause dates."""
+        first = next(iter(self.in_sentence(sentence)), None)
+        if first is None or self.doc.text[sentence.start:first.start].strip():
+            return None
+        return first if self.doc.text[first.end:first.end + 2].lstrip(" ").startswith(",") else None
 
     def _may_date(self, frame: Frame, expression: TimeExpression) -> bool:
         """A time outside a quotation dates the saying, not an act the speaker tells of
@@ -203,10 +220,11 @@ class Dating:
     def _closes(self, frame: Frame, expression: TimeExpression) -> int | None:
         """Whether an expression after a trigger dates it: 0 where it is in the trigger's clause
         (a relative clause "yang ..." counts, unless its own tense differs from the event's,
-        "meneken nota dalam kontrak yang akan dirampungkan tahun depan", or it names a year,
-        which describes the thing rather than the occasion: "forum yang tahun ini dipimpin X");
-        +1 where it dates a
-        clause "setelah ..." the event followed; None where it is another clause's."""
+        "meneken nota dalam kontrak yang akan dirampungkan tahun depan", it names a year,
+        which describes the thing rather than the occasion: "forum yang tahun ini dipimpin X",
+        or the sentence opens with its own time: "Pada April lalu, X menghentikan serangan yang
+        dimulai pada 28 Februari"); +1 where it dates a clause "setelah ..." the event followed;
+        None where it is another clause's."""
         between = self.doc.text[frame.trigger.end:expression.start]
         if (frame.type in STATEMENT_TYPES and len(WORD.findall(between)) > STATEMENT_COMPLEMENT_WORDS
                 and not between.rstrip().endswith(",")):
@@ -222,7 +240,8 @@ class Dating:
                           if w.lower() in self.tense_cues), None)
             contrary = {"occurred": "future", "planned": "past"}.get(frame.status)
             broad = expression.precision in BROAD_PRECISIONS
-            return None if tense == contrary or broad else 0
+            opened = self._opening(self._sentence_of(frame)) is not None
+            return None if tense == contrary or broad or opened else 0
         if self.lexicon.shortly_before.search(between):
             return 1
         return None
@@ -406,11 +425,11 @@ class Dating:
         return self.doc.anchor is None or expression.last >= self.doc.anchor
 
     def _context_for(self, expression: TimeExpression, cluster: Cluster, later: bool) -> bool:
-        """Whether another sentence's time may date an undated event: not where it dates an
-        event of its own sentence that is a later one (a lead sentence is followed by the acts
-        it reacts to) or another event between other states (background of another story;
-        a mention of the same type naming no state, "kerja sama itu diteken Selasa", may be
-        this event's)."""
+        """Whether another sentence's time may date an undated event: not where that sentence
+        tells of events of its own and is a later one (a lead sentence is followed by the acts
+        it reacts to), or they are between other states (background of another story; a
+        mention of the same type naming no state, "kerja sama itu diteken Selasa", may be this
+        event's)."""
         claimants = self.claimed.get(expression.start, [])
         return not claimants or not later and any(
             set(f.countries) & set(cluster.countries) or not f.countries and f.type == cluster.type
