@@ -64,7 +64,7 @@ def watch(
         return
     console = Console(stderr=True)
     with live, Live(status_table(live.writer.status().to_dict()), console=console,
-                    refresh_per_second=REFRESH_PER_SECOND, transient=not console.is_terminal) as screen:
+                    refresh_per_second=REFRESH_PER_SECOND) as screen:
         try:
             while True:
                 time.sleep(1 / REFRESH_PER_SECOND)
