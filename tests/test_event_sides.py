@@ -140,3 +140,8 @@ def test_a_states_allies_are_not_the_state():
 def test_a_conjunction_that_looks_like_a_verb_does_not_make_an_object():
     assert directed("Quispe mengatakan bahwa perundingan masih mungkin meskipun Chili melancarkan "
                     "serangan baru terhadap Bolivia pada Senin (4/3/2024).") == [("ASSAULT", ("CHL", "BOL"))]
+
+
+def test_a_spokesperson_after_juru_bicara_is_the_subject():
+    assert directed("Juru bicara Kementerian Luar Negeri Peru Ana Quispe pada Rabu mengecam Chili "
+                    "dan Bolivia.") == [("ACCUSE", ("PER", "BOL")), ("ACCUSE", ("PER", "CHL"))]

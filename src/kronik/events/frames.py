@@ -40,6 +40,8 @@ RIGHT_WINDOW = 160
 ADDRESSEE_GAP_WORDS = 3
 # How far after a noun trigger its possessor may begin, in words.
 POSSESSOR_GAP_WORDS = 2
+# A transitive verb is its prefix and at least three more letters ("me" + "nuduh").
+TRANSITIVE_MIN_LETTERS = 4
 # How far after a noun trigger "antara A dan B" may begin, in words: past a short relative
 # clause and a date ("yang berlaku sejak 8 April antara A dan B").
 BETWEEN_GAP_WORDS = 8
@@ -465,9 +467,11 @@ class FrameBuilder:
         return "subject"
 
     def _object_of_verb(self, group: Group) -> bool:
-        """A party right after a verb other than a reporting one ("menuntut X") is its object."""
+        """A party right after a transitive verb other than a reporting one ("menuntut X",
+        "dikecam X") is its object; not after an intransitive or a noun compound ("juru bicara")."""
         prep = group.prep or ""
-        return bool(self.lexicon.verb.match(prep)) and prep not in self.grammar.reporting_verbs \
+        return prep.startswith(self.grammar.transitive_prefixes) and len(prep) > TRANSITIVE_MIN_LETTERS \
+            and bool(self.lexicon.verb.match(prep)) and prep not in self.grammar.reporting_verbs \
             and prep not in self.lexicon.subject_fillers and not self.lexicon.clause_break.fullmatch(prep)
 
     def _in_entity(self, position: int) -> bool:
