@@ -217,6 +217,5 @@ def test_confidence_counts_outlets_that_report_the_event_not_background_mentions
                                  published=date(2022, 2, 25), outlet="Kabar Kini")])
         reported = store.event("x0")
         assert reported["independent"] == 1 and reported["confidence"] > recalled["confidence"]
-    with Chronicle.open(tmp_path / "k.duckdb", read_only=True) as store:
-        reason = store.con.execute("SELECT confidence_reason FROM canonical_events").fetchone()[0]
+        reason = store.event("x0")["confidence_reason"]
     assert reason.startswith("1 independent outlet reports it; 3 more mention it only as background")
