@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 from test_store_crash import ARTICLES, consistency_problems, totals, wait_for_commits, write_articles
 
