@@ -34,6 +34,8 @@ STATES = ["Prancis", "Brasil", "Jepang", "Kenya", "Chile", "Norwegia", "Meksiko"
 WORDS = ("pemerintah menteri kerja sama perbatasan pelabuhan nelayan anggaran parlemen utusan "
          "perundingan tarif gandum pupuk listrik jembatan kapal latihan bendungan sungai").split()
 POLL_SECONDS = 0.05
+# Progress of a flood is printed this often.
+PROGRESS_SECONDS = 30
 # A server that has not answered or stored everything within this long is reported as stuck.
 GIVE_UP_SECONDS = 3600
 
@@ -92,13 +94,18 @@ def flood(folder: Path, base: str, server: subprocess.Popen, count: int, offset:
     for number in range(offset, offset + count):
         (folder / "flood" / f"{number:06d}.txt").write_text(article(number), encoding="utf-8")
     written = time.perf_counter() - start
-    peak_rss, peak_queue = 0, 0
+    peak_rss, peak_queue, shown = 0, 0, time.perf_counter()
 
     def done() -> bool:
-        nonlocal peak_rss, peak_queue
+        nonlocal peak_rss, peak_queue, shown
         peak_rss = max(peak_rss, process.memory_info().rss)
         status = get(f"{base}/status.json") or {}
         peak_queue = max(peak_queue, status.get("queued", 0))
+        if time.perf_counter() - shown > PROGRESS_SECONDS:
+            shown = time.perf_counter()
+            print(f"  {shown - start:6.0f} s: {status.get('documents', 0) - stored} stored, "
+                  f"{status.get('queued')} queued, server {peak_rss / 2**20:.0f} MB at most",
+                  file=sys.stderr, flush=True)
         return status.get("documents", 0) >= stored + count and status.get("queued", 1) == 0
 
     wait(done, server)
@@ -124,9 +131,10 @@ def main(argv: list[str] | None = None) -> None:
         try:
             wait(lambda: get(f"{base}/status.json"), server)
             seconds = latency(folder, base, server, args.files)
-            print(f"latency file -> API over {len(seconds)} files: median "
-                  f"{statistics.median(seconds):.2f} s, min {min(seconds):.2f} s, "
-                  f"max {max(seconds):.2f} s")
+            if seconds:
+                print(f"latency file -> API over {len(seconds)} files: median "
+                      f"{statistics.median(seconds):.2f} s, min {min(seconds):.2f} s, "
+                      f"max {max(seconds):.2f} s")
             if args.flood:
                 flood(folder, base, server, args.flood, args.files)
         finally:
