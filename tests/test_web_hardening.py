@@ -144,3 +144,26 @@ def test_a_chronicle_in_use_elsewhere_says_what_to_do_in_kronik_terms(tmp_path):
     message = str(caught.value)
     assert "-readonly" not in message and "duckdb.org" not in message
     assert f"(PID {holder.pid})" in message and "--token" in message
+
+
+def test_store_failures_do_not_name_the_database_path_on_a_live_server(tmp_path):
+    from kronik.store.chronicle import IngestReport
+
+    store = Chronicle.open(tmp_path / "live.duckdb")
+
+    class FailingWriter:
+        """A live server's writer that could not store the article."""
+
+        def ingest(self, docs):
+            return IngestReport(failed=[f"{store.path}: cannot store {docs[0].source} (disk full)"])
+
+    app = create_app(store, token=TOKEN)
+    app.state.writer = FailingWriter()
+    try:
+        response = TestClient(app, base_url=BASE_URL).post(
+            "/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
+            files={"files": ("warta.txt", invented_document(
+                5, "CHL", "KEN", PATTERNS[3], date(2025, 2, 2)).text.encode())})
+        assert response.json()["errors"] == ["live.duckdb: cannot store warta.txt (disk full)"]
+    finally:
+        store.close()

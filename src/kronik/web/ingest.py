@@ -179,7 +179,8 @@ def _ingest(state: Any, files: list[tuple[str, bytes]], text: str,
     else:
         with state.view.writing() as chronicle:
             report = chronicle.ingest(docs)
-        store = {chronicle.path: Path(chronicle.path).name}
+    database = state.view.chronicle.path
+    store = {database: Path(database).name}
     return models.IngestResult(documents=report.added, unchanged=report.unchanged,
                                events=report.events,
                                errors=errors + [uploaded_name(e, store) for e in report.failed])
