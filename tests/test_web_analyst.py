@@ -203,3 +203,15 @@ def test_dates_are_shown_as_days_on_every_page(client):
         html = client.get(path).text
         shown = re.sub(r'datetime="[^"]*"', "", html)
         assert "2025-03-05" in shown and "T14:35" not in shown, path
+
+
+def test_a_long_dyad_says_its_table_holds_only_the_latest_events(client, monkeypatch):
+    import kronik.web.pages
+
+    busiest = client.get("/network.json").json()["edges"][0]
+    pair = {"a": busiest["source"], "b": busiest["target"]}
+    monkeypatch.setattr(kronik.web.pages, "DYAD_ROWS", 2)
+    data = client.get("/dyad.json", params=pair).json()
+    assert len(data["events"]) == 2 < data["total"]
+    html = client.get("/dyad", params=pair).text
+    assert f"The latest 2 of {data['total']} events, newest first" in html
