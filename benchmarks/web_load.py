@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -127,26 +128,27 @@ def pages(base: str) -> dict[str, str]:
 
 
 async def load(base: str, path: str, clients: int, requests: int,
-               seconds: float) -> tuple[list[float], int, float]:
-    """``clients`` concurrent loops requesting ``path``: latencies (s), failures, wall time."""
+               seconds: float) -> tuple[list[float], Counter, float]:
+    """``clients`` concurrent loops requesting ``path``: latencies (s), failures by HTTP
+    status or client error, wall time."""
     latencies: list[float] = []
-    failures = 0
+    failures: Counter = Counter()
     sent = 0
     deadline = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
     async def client_loop(client: httpx.AsyncClient) -> None:
-        nonlocal sent, failures
+        nonlocal sent
         while sent < requests and time.perf_counter() < deadline:
             sent += 1
             start = time.perf_counter()
             try:
                 response = await client.get(path, headers={"Accept": "text/html"})
-                ok = response.status_code == 200
-            except httpx.HTTPError:
-                ok = False
+                if response.status_code != 200:
+                    failures[f"HTTP {response.status_code}"] += 1
+            except httpx.HTTPError as exc:
+                failures[type(exc).__name__] += 1
             latencies.append(time.perf_counter() - start)
-            failures += not ok
 
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=REQUEST_TIMEOUT) as client:
         started = time.perf_counter()
@@ -203,7 +205,8 @@ def main() -> None:
                     load(base, path, clients, args.requests, args.seconds))
                 print(f"{name:26} {clients:7} {len(latencies):8} {len(latencies) / wall:7.1f} "
                       f"{statistics.median(latencies) * 1000:8.1f} "
-                      f"{percentile(latencies, 0.99) * 1000:8.1f} {failures:6}", flush=True)
+                      f"{percentile(latencies, 0.99) * 1000:8.1f} {sum(failures.values()):6} "
+                      f"{' '.join(f'{k}: {n}' for k, n in failures.items())}", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
