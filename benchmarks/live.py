@@ -34,6 +34,8 @@ STATES = ["Prancis", "Brasil", "Jepang", "Kenya", "Chile", "Norwegia", "Meksiko"
 WORDS = ("pemerintah menteri kerja sama perbatasan pelabuhan nelayan anggaran parlemen utusan "
          "perundingan tarif gandum pupuk listrik jembatan kapal latihan bendungan sungai").split()
 POLL_SECONDS = 0.05
+# A flood is watched once a second: polling faster would cost the server more than it stores.
+FLOOD_POLL_SECONDS = 1.0
 # Progress of a flood is printed this often.
 PROGRESS_SECONDS = 30
 # A server that has not answered or stored everything within this long is reported as stuck.
@@ -59,13 +61,13 @@ def get(url: str) -> dict | None:
         return None
 
 
-def wait(predicate, proc: subprocess.Popen):
+def wait(predicate, proc: subprocess.Popen, every: float = POLL_SECONDS):
     deadline = time.monotonic() + GIVE_UP_SECONDS
     while time.monotonic() < deadline and proc.poll() is None:
         found = predicate()
         if found:
             return found
-        time.sleep(POLL_SECONDS)
+        time.sleep(every)
     raise SystemExit("the server stopped or never answered")
 
 
@@ -108,7 +110,7 @@ def flood(folder: Path, base: str, server: subprocess.Popen, count: int, offset:
                   file=sys.stderr, flush=True)
         return status.get("documents", 0) >= stored + count and status.get("queued", 1) == 0
 
-    wait(done, server)
+    wait(done, server, FLOOD_POLL_SECONDS)
     total = time.perf_counter() - start
     print(f"flood: {count} files written in {written:.1f} s, all stored {total:.1f} s after the "
           f"first: {count / total:.1f} files/s; peak queue {peak_queue}, "
