@@ -292,6 +292,13 @@ def test_receiving_a_call_is_a_phone_consult():
     ("Peru mendukung pencalonan Chili sebagai anggota dewan itu pada Senin (4/3/2024).", ("SUPPORT", ("PER", "CHL"))),
     ("Chili mencabut sanksi terhadap Peru pada Senin (4/3/2024).", ("CONCEDE", ("CHL", "PER"))),
     ("Kald menyebut peluncuran rudal Peru itu sebagai tindakan ceroboh pada Senin (4/3/2024).", ("ACCUSE", ("CHL", "PER"))),
+    ("Kald mengatakan aksi peluncuran rudal di dekat wilayah udara dan perairan Chili yang dilakukan Peru "
+     "tersebut sebagai tindakan ceroboh.", ("ACCUSE", ("CHL", "PER"))),
+    ("Chili tidak terima terhadap pernyataan Peru pada Senin (4/3/2024).", ("ACCUSE", ("CHL", "PER"))),
+    ("Salah satu permintaan Peru terhadap Chili adalah percepatan izin impor daging.", ("REQUEST", ("PER", "CHL"))),
+    ("Peru mengusulkan kepada Chili agar tarif diturunkan.", ("REQUEST", ("PER", "CHL"))),
+    ("Peru menolak memberikan visa kepada atlet Chili pada Senin (4/3/2024).", ("SANCTION", ("PER", "CHL"))),
+    ("Chili mencabut visa para diplomat Peru pada Senin (4/3/2024).", ("SANCTION", ("CHL", "PER"))),
 ])
 def test_each_family_has_its_triggers(sentence: str, expected: tuple):
     events = events_of(sentence)
@@ -358,3 +365,16 @@ def test_support_is_for_a_state_or_a_named_initiative_not_a_policy_area():
     assert events_of("Peru menyatakan dukungan terhadap ketahanan pangan Chili pada Senin (4/3/2024).") == []
     events = events_of("Peru menyampaikan dukungannya terhadap presidensi Chili di forum itu pada Senin (4/3/2024).")
     assert [(e.type, sides(e)) for e in events] == [("SUPPORT", ("PER", "CHL"))]
+
+
+def test_a_proposal_names_its_addressee_not_who_would_benefit():
+    assert events_of("Peru mengusulkan agar Bolivia diberi akses ke pasar Chili.") == []
+
+
+def test_consequences_promised_in_a_quote_threaten_the_one_named():
+    text = "“Chili akan menghadapi konsekuensi berat jika terus melanggar perbatasan,” kata Quispe pada Senin."
+    doc = prepare(text)
+    start, end = doc.text.index("Chili"), doc.text.index(",”")
+    doc.quotes = [Quote(start, end, doc.text[start:end], Party("Ana Quispe", "PER", "person"))]
+    events = Events()(doc).events
+    assert [(e.type, sides(e)) for e in events] == [("THREATEN", ("PER", "CHL"))]
