@@ -166,3 +166,11 @@ def test_a_trip_to_a_city_is_hosted_by_its_state_but_being_somewhere_is_no_trip(
     assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")
     doc = extract(pipeline, "Seorang relawan Chili masih berada di Melbourne pada Senin (3/3/2025).")
     assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
+def test_talks_held_on_a_trip_are_held_at_its_destination(pipeline):
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga bertemu dengan Menteri Luar "
+                            "Negeri Australia Orla Brennick dalam lawatannya ke Perth, Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")
+    assert event.location.name == "Perth"

@@ -31,6 +31,9 @@ from kronik.events.frames import Frame
 from kronik.resources import load_data
 
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+# The word before a preposition, read within this many characters ("kunjungannya ke").
+LAST_WORD = re.compile(r"(\w+)\W*$")
+LAST_WORD_REACH = 30
 # A location phrase reads at most this many words between its preposition and its last place
 # ("di Kantor Konsulat Jenderal Republik Indonesia, Melbourne" has seven).
 MAX_PHRASE_WORDS = 8
@@ -65,6 +68,7 @@ class PlaceWords:
     abroad_heads: frozenset[str]
     occasion_verbs: frozenset[str]
     trips: frozenset[str]
+    prepositions: re.Pattern[str]
 
 
 @cache
@@ -74,8 +78,10 @@ def place_words(language: str = "id") -> PlaceWords:
     def words(name: str) -> frozenset[str]:
         return frozenset(fold(w) for w in data[name])
 
+    prepositions = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["at"] + data["to"])
+                              + r")\b", re.IGNORECASE)
     return PlaceWords(words("at"), words("to"), words("heads"), words("abroad_heads"),
-                      words("occasion_verbs"), words("trip_words"))
+                      words("occasion_verbs"), words("trip_words"), prepositions)
 
 
 @dataclass(frozen=True)
@@ -176,17 +182,19 @@ class Locator:
         """The location phrases of sentence ``index``, in text order (read once)."""
         if index not in self._phrases:
             sentence = self.doc.sentences[index]
-            found, previous = [], ""
-            for match in WORD.finditer(self.text, sentence.start, sentence.end):
+            found = []
+            for match in self.words.prepositions.finditer(self.text, sentence.start, sentence.end):
                 prep = fold(match.group(0))
-                if prep in self.words.at or prep in self.words.to:
-                    phrase = self.phrase(prep, match.end(), sentence.end)
-                    if phrase is not None:
-                        trip = prep in self.words.to and previous in self.words.trips
-                        found.append(Phrase(phrase.prep, phrase.start, phrase.end, phrase.location, trip))
-                previous = prep
+                phrase = self.phrase(prep, match.end(), sentence.end)
+                if phrase is not None:
+                    trip = prep in self.words.to and self._after_trip_word(match.start())
+                    found.append(Phrase(phrase.prep, phrase.start, phrase.end, phrase.location, trip))
             self._phrases[index] = found
         return self._phrases[index]
+
+    def _after_trip_word(self, position: int) -> bool:
+        before = LAST_WORD.search(self.text, max(0, position - LAST_WORD_REACH), position)
+        return before is not None and fold(before.group(1)) in self.words.trips
 
     def phrase(self, prep: str, start: int, limit: int) -> Phrase | None:
         """The phrase after a preposition: head words, capitalised words and place mentions,
