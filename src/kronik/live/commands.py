@@ -58,7 +58,7 @@ def watch(
         raise typer.Exit(2) from None
     if once:
         live.catch_up()
-        live.close()
+        live.close(drain=True)
         status = live.writer.status().to_dict()
         sys.stdout.write(json.dumps(status | {"stopped": True}) + "\n")
         return

@@ -61,12 +61,13 @@ class LiveChronicle:
         thread.start()
         self.threads.append(thread)
 
-    def close(self) -> None:
-        """Stop watching and polling, store what is queued, close the chronicle."""
+    def close(self, drain: bool = False) -> None:
+        """Stop watching and polling, then the writer (after what is queued when ``drain``,
+        else after its batch in hand: a restart takes the rest), and close the chronicle."""
         self.stop.set()
         for thread in self.threads:
             thread.join()
-        self.writer.stop()
+        self.writer.stop(drain)
         self.chronicle.close()
 
     def __enter__(self) -> LiveChronicle:

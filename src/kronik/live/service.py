@@ -26,7 +26,7 @@ import duckdb
 
 from kronik.batch import extract_article
 from kronik.document import Document
-from kronik.errors import InputError
+from kronik.errors import InputError, StoreError
 from kronik.reader import Article
 from kronik.store import Chronicle, IngestReport
 from kronik.store import writer as store_writer
@@ -97,6 +97,7 @@ class Writer:
         self._queued = 0
         self._documents = 0
         self._last_batch: float | None = None
+        self._halt = threading.Event()
         self._thread = threading.Thread(target=self._run, name="kronik-writer", daemon=True)
 
     # -- the producers' side ----------------------------------------------------------------
@@ -104,10 +105,21 @@ class Writer:
     def start(self) -> None:
         self._thread.start()
 
-    def stop(self) -> None:
-        """Finish what is queued, then stop the thread."""
+    def stop(self, drain: bool = True) -> None:
+        """Stop the thread: after storing everything queued (``drain``), or after the batch in
+        hand. What is left is not lost: files and feed items are not marked stored, so the
+        next start takes them again; a waiting web request is told so."""
+        if not drain:
+            self._halt.set()
         self._queue.put(None)
         self._thread.join()
+        while True:
+            try:
+                job = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if job is not None and job.result is not None:
+                job.result.set_exception(StoreError(f"{self.chronicle.path}: stopping; not stored"))
 
     def submit(self, job: Job) -> Job:
         with self._lock:
@@ -153,7 +165,7 @@ class Writer:
         is full or its first job has waited ``seconds``; then store the batch. A lone article
         is stored at once; a flood is stored in full batches. A job is never split."""
         stopping = False
-        while not stopping:
+        while not stopping and not self._halt.is_set():
             first = self._queue.get()
             if first is None:
                 break
