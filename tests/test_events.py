@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from kronik.document import Document, Entity, Party, Quote
-from kronik.events.frames import find_triggers
+from kronik.events.frames import FrameBuilder, find_triggers
 from kronik.events.lexicon import lexicon
 from kronik.stages.clean import Clean
 from kronik.stages.events import Events
@@ -295,10 +295,16 @@ def test_receiving_a_call_is_a_phone_consult():
     ("Kald mengatakan aksi peluncuran rudal di dekat wilayah udara dan perairan Chili yang dilakukan Peru "
      "tersebut sebagai tindakan ceroboh.", ("ACCUSE", ("CHL", "PER"))),
     ("Chili tidak terima terhadap pernyataan Peru pada Senin (4/3/2024).", ("ACCUSE", ("CHL", "PER"))),
+    ("Chili menyampaikan keberatan atas pembangunan pangkalan Peru pada Senin (4/3/2024).", ("ACCUSE", ("CHL", "PER"))),
     ("Salah satu permintaan Peru terhadap Chili adalah percepatan izin impor daging.", ("REQUEST", ("PER", "CHL"))),
     ("Peru mengusulkan kepada Chili agar tarif diturunkan.", ("REQUEST", ("PER", "CHL"))),
     ("Peru menolak memberikan visa kepada atlet Chili pada Senin (4/3/2024).", ("SANCTION", ("PER", "CHL"))),
     ("Chili mencabut visa para diplomat Peru pada Senin (4/3/2024).", ("SANCTION", ("CHL", "PER"))),
+    ("Chili menutup akses maskapai Peru ke bandara-bandaranya pada Senin (4/3/2024).", ("SANCTION", ("CHL", "PER"))),
+    ("Peru melepaskan tembakan ke arah sebuah jet tempur Chili pada Senin (4/3/2024).", ("ASSAULT", ("PER", "CHL"))),
+    ("Peru melepaskan tembakan peringatan ke kapal Chili pada Senin (4/3/2024).", ("COERCE", ("PER", "CHL"))),
+    ("Renn menyebut maskapai milik negara Chili sebagai \"pelanggar hukum\" pada Senin (4/3/2024).",
+     ("ACCUSE", ("PER", "CHL"))),
 ])
 def test_each_family_has_its_triggers(sentence: str, expected: tuple):
     events = events_of(sentence)
@@ -331,6 +337,7 @@ def test_wishes_possibilities_and_questions_are_no_events():
 def test_a_match_between_national_teams_is_not_talks_or_an_attack():
     assert events_of("Pada laga semifinal, Peru kembali bertemu Chili.") == []
     assert events_of("Peru terus menyerang gawang Chili sepanjang babak kedua pertandingan.") == []
+    assert events_of("Striker Peru melepaskan tembakan ke gawang Chili.") == []
 
 
 def test_an_incident_named_as_the_topic_of_a_plan_has_happened():
@@ -378,3 +385,9 @@ def test_consequences_promised_in_a_quote_threaten_the_one_named():
     doc.quotes = [Quote(start, end, doc.text[start:end], Party("Ana Quispe", "PER", "person"))]
     events = Events()(doc).events
     assert [(e.type, sides(e)) for e in events] == [("THREATEN", ("PER", "CHL"))]
+
+
+def test_an_ask_that_a_letter_contains_is_made_by_its_possessor():
+    doc = prepare("Surat itu berisi permintaan Peru agar Chili menyediakan lebih banyak amunisi.")
+    frames = FrameBuilder(doc, lexicon("id")).frames()
+    assert [(f.type, f.actor_countries) for f in frames] == [("REQUEST", ["PER"])]
