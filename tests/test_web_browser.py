@@ -174,7 +174,7 @@ def test_dyad_compares_cooperation_and_conflict(page):
     page.select_option("select[name=b]", "CHL")
     page.click("form.filters button[type=submit]")
     page.wait_for_selector("#chart[data-drawn=true] .main-svg")
-    assert page.locator("h1").inner_text() == "Dyad: NOR – CHL"
+    assert page.locator("h1").inner_text() == "Dyad: Norwegia (NOR) – Cile (CHL)"
     assert page.locator("table.events tbody tr").count() >= 1
     shot(page, "dyad")
     assert page.problems == []
