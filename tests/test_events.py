@@ -305,6 +305,10 @@ def test_receiving_a_call_is_a_phone_consult():
     ("Peru melepaskan tembakan peringatan ke kapal Chili pada Senin (4/3/2024).", ("COERCE", ("PER", "CHL"))),
     ("Renn menyebut maskapai milik negara Chili sebagai \"pelanggar hukum\" pada Senin (4/3/2024).",
      ("ACCUSE", ("PER", "CHL"))),
+    ("Kald menyebut serangan drone Peru itu sebagai \"eskalasi yang serius\" pada Senin (4/3/2024).",
+     ("ACCUSE", ("CHL", "PER"))),
+    ("Chili menyatakan solidaritasnya dengan Peru pada Senin (4/3/2024).", ("SUPPORT", ("CHL", "PER"))),
+    ("Renn memperingatkan Kald soal perbatasan pada Senin (4/3/2024).", ("THREATEN", ("PER", "CHL"))),
 ])
 def test_each_family_has_its_triggers(sentence: str, expected: tuple):
     events = events_of(sentence)
