@@ -233,6 +233,12 @@ def test_request_with_a_verb_complement_and_no_untuk():
 
 def test_habitual_talks_are_not_an_event():
     assert events_of("Perundingan antara Peru dan Chili telah berulang kali gagal.") == []
+    assert events_of("Peru dan Chili menggelar pertemuan secara rutin di Bolivia.") == []
+
+
+def test_a_routine_exercise_held_on_a_day_is_one_occasion():
+    events = events_of("Peru dan Chili menggelar latihan militer rutin di perairan Bolivia pada Senin (4/3/2024).")
+    assert [(e.type, sorted(sides(e))) for e in events] == [("COOPERATE", ["CHL", "PER"])]
 
 
 def test_trip_to_attend_a_summit_is_the_attendance():

@@ -213,9 +213,7 @@ class FrameBuilder:
             return False
         if self._hedged(hit, sentence, before, clause):
             return False
-        whole_clause = self.text[self._clause_start(hit.start, sentence.start):
-                                 self._clause_end(hit.end, sentence.end)]
-        if self.lexicon.habitual.search(whole_clause):
+        if self._habitual(hit, sentence):
             return False
         if trigger.future_only and not self.lexicon.planned.search(
                 self._words_before(hit.start, sentence.start, self.lexicon.planned_window_words)):
@@ -223,6 +221,19 @@ class FrameBuilder:
         if trigger.form == "noun" and self._after_other_verb(hit, sentence):
             return False
         return True
+
+    def _habitual(self, hit: TriggerHit, sentence: Sentence) -> bool:
+        """A habit ("kerap bertemu", "secara rutin berunding") is no event (coding convention 7).
+        A cue inside the trigger, or right after an event noun ("latihan militer rutin"), names
+        the kind of one occasion and is no habit."""
+        start = self._clause_start(hit.start, sentence.start)
+        end = self._clause_end(hit.end, sentence.end)
+        after = hit.end
+        modifier = self.lexicon.occasion_modifier.match(self.text, after)
+        if hit.trigger.form == "noun" and modifier:
+            after = modifier.end()
+        return bool(self.lexicon.habitual.search(self.text[start:hit.start])
+                    or self.lexicon.habitual.search(self.text[after:max(after, end)]))
 
     def _hypothetical(self, hit: TriggerHit, clause: str) -> bool:
         """Inside a condition ("Jika X menyerang Y, ..."): no event. The consequence after the

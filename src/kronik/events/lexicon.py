@@ -47,6 +47,7 @@ class Lexicon:
     question: re.Pattern[str]
     contest: re.Pattern[str]
     habitual: re.Pattern[str]
+    occasion_modifier: re.Pattern[str]
     cue_window_words: int
     planned_window_words: int
     clause_break: re.Pattern[str]
@@ -122,6 +123,7 @@ def lexicon(language: str = "id") -> Lexicon:
         question=_words(data["question_cues"]),
         contest=_words(data["contest_cues"]),
         habitual=_words(data["habitual_cues"]),
+        occasion_modifier=re.compile(rf"\s+(?:{_alternatives(data['occasion_modifiers'])})(?!\w)", re.IGNORECASE),
         cue_window_words=int(data["cue_window_words"]),
         planned_window_words=int(data["planned_window_words"]),
         clause_break=re.compile(
