@@ -197,6 +197,7 @@ class _Resolver:
         self.on = on
         self.sentence_of = sentence_of
         self.history: list[Found] = []
+        self.people: list[Found] = []  # the named persons of the history, in text order
 
     def run(self) -> list[Found]:
         kept = []
@@ -204,6 +205,8 @@ class _Resolver:
             if self.resolve(item, position):
                 kept.append(item)
                 self.history.append(item)
+                if _named_person(item):
+                    self.people.append(item)
         return kept
 
     def resolve(self, item: Found, position: int) -> bool:
@@ -269,24 +272,31 @@ class _Resolver:
     # Pronouns and plurals
 
     def persons(self) -> list[Found]:
-        return [f for f in reversed(self.history) if f.entity.kind == "person"
-                and f.entity.name is not None and f.part_of is None]
+        return self.people[::-1]
 
     def pronoun(self, item: Found) -> bool:
-        persons = self.persons()
-        if not persons:
+        """A pronoun's person: the subject of its own sentence, else (for a pronoun opening
+        its sentence) the subject of one of the PRONOUN_SUBJECT_REACH sentences before, else
+        the nearest person. Only the people of those sentences are looked at, so the work
+        per pronoun does not grow with the article."""
+        if not self.people:
             return False
         sentence = self.sentence_of(item.entity.start)
-        subjects = [p for p in persons if self.sentence_of(p.entity.start) == sentence
-                    and self.before(p) not in self.words.not_subject_after]
-        openers = [p for p in persons if self.opens_sentence(p)
-                   and sentence - self.sentence_of(p.entity.start) <= PRONOUN_SUBJECT_REACH]
+        subjects, openers = [], []
+        for person in reversed(self.people):
+            distance = sentence - self.sentence_of(person.entity.start)
+            if distance > PRONOUN_SUBJECT_REACH:
+                break
+            if distance == 0 and self.before(person) not in self.words.not_subject_after:
+                subjects.append(person)
+            if self.opens_sentence(person):
+                openers.append(person)
         if subjects:
             antecedent, how = subjects[-1], "subject of its sentence"
         elif openers and self.opens_sentence(item):
             antecedent, how = openers[0], "subject of a sentence before"
         else:
-            antecedent, how = persons[0], "nearest person before"
+            antecedent, how = self.people[-1], "nearest person before"
         _copy(antecedent.entity, item.entity, f"pronoun '{item.entity.text}': {how}, "
               f"at {antecedent.entity.start}")
         item.entity.kind = "person"
@@ -405,3 +415,8 @@ def _copy(source: Entity, target: Entity, reason: str) -> Entity:
     target.role = source.role or target.role
     target.reason = reason
     return target
+
+
+def _named_person(item: Found) -> bool:
+    """A top-level mention of a person with a name: what pronouns and plurals refer to."""
+    return item.entity.kind == "person" and item.entity.name is not None and item.part_of is None
