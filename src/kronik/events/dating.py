@@ -29,6 +29,7 @@ Otherwise the date stays unknown (``None``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
@@ -79,6 +80,7 @@ class Dating:
         known = [t for t in doc.time_expressions if t.first is not None]
         self.usable = [t for i, t in enumerate(known) if self._governs(t)
                        and not _beside_explicit(t, known[max(0, i - 1):i] + known[i + 1:i + 2], doc.text)]
+        self._usable_starts = [t.start for t in self.usable]  # time expressions are in text order
         self.report = [t for t in doc.time_expressions if t.first is not None and self._is_report(t)]
         self.since = [t for t in doc.time_expressions if t.first is not None
                       and lexicon.since.search(doc.text[max(0, t.start - 30):t.start])]
@@ -105,7 +107,9 @@ class Dating:
         return bool(self.lexicon.report.search(before))
 
     def in_sentence(self, sentence: Sentence) -> list[TimeExpression]:
-        return [t for t in self.usable if sentence.start <= t.start and t.end <= sentence.end]
+        first = bisect_left(self._usable_starts, sentence.start)
+        last = bisect_left(self._usable_starts, sentence.end, first)
+        return [t for t in self.usable[first:last] if t.end <= sentence.end]
 
     # -- step 1 --------------------------------------------------------------------------------
 

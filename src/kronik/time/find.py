@@ -8,6 +8,7 @@ a month name alone needs such a cue too, since it may be a person's name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -119,11 +120,19 @@ def find_mentions(text: str, language: str = "id") -> list[Mention]:
             mention = Mention(match.start(), match.end(), match.group(0), kind, groups)
             if _acceptable(mention, text, lex):
                 found.append((-(mention.end - mention.start), rank, mention))
+    # Longest first, then by pattern rank: each is kept unless it overlaps one kept before.
+    # The kept ones never overlap, so sorted by start only the neighbours can overlap a new one.
+    starts: list[int] = []
     chosen: list[Mention] = []
     for _, _, mention in sorted(found, key=lambda item: (item[0], item[1], item[2].start)):
-        if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
-            chosen.append(mention)
-    return sorted(chosen, key=lambda m: m.start)
+        at = bisect_left(starts, mention.start)
+        if at > 0 and chosen[at - 1].end > mention.start:
+            continue
+        if at < len(chosen) and chosen[at].start < mention.end:
+            continue
+        starts.insert(at, mention.start)
+        chosen.insert(at, mention)
+    return chosen
 
 
 def _acceptable(mention: Mention, text: str, lex: Lexicon) -> bool:
