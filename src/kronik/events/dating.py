@@ -29,7 +29,7 @@ Otherwise the date stays unknown (``None``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 
@@ -81,6 +81,7 @@ class Dating:
         self.usable = [t for i, t in enumerate(known) if self._governs(t)
                        and not _beside_explicit(t, known[max(0, i - 1):i] + known[i + 1:i + 2], doc.text)]
         self._usable_starts = [t.start for t in self.usable]  # time expressions are in text order
+        self._sentence_starts = [sentence.start for sentence in doc.sentences]
         self.report = [t for t in doc.time_expressions if t.first is not None and self._is_report(t)]
         self.since = [t for t in doc.time_expressions if t.first is not None
                       and lexicon.since.search(doc.text[max(0, t.start - 30):t.start])]
@@ -498,15 +499,20 @@ class Dating:
     def _report_bound(self, cluster: Cluster) -> bool:
         frame = cluster.frames[0]
         here = self.doc.sentences[frame.sentence]
-        same_paragraph = [t for t in self.report
-                          if any(s.paragraph == here.paragraph and s.start <= t.start < s.end
-                                 for s in self.doc.sentences)]
+        same_paragraph = [t for t in self.report if self._paragraph_of(t.start) == here.paragraph]
         if not same_paragraph or cluster.status != "occurred":
             return False
         source = same_paragraph[0]
         cluster.set_interval(days_after(source.first, -1), source.last, source.text,
                              "on or just before the cited source's date")
         return True
+
+    def _paragraph_of(self, offset: int) -> int | None:
+        """The paragraph of the sentence holding ``offset`` (None between sentences)."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index < 0 or offset >= self.doc.sentences[index].end:
+            return None
+        return self.doc.sentences[index].paragraph
 
     def lead(self, clusters: list[Cluster]) -> Cluster | None:
         """The article's lead event: the first dated, occurred event outside captions."""
