@@ -203,3 +203,13 @@ def test_a_sentence_opening_time_beats_a_time_in_a_relative_clause():
     text = "Pada Januari lalu, Bolivia meyakinkan Peru untuk menghentikan serangan terhadap Chili yang dimulai pada 28 Desember."
     retreat = next(e for e in events_of(text) if e.type == "RETREAT")
     assert interval(retreat) == (date(2024, 1, 1), date(2024, 1, 31))
+
+
+def test_cited_source_dates_an_event_a_few_sentences_away_only():
+    lead = "Harga gandum dunia naik tajam sepanjang pekan ini menurut para pedagang di pasar kota.\n"
+    talks = "Bolivia telah berunding dengan Peru soal jalur kereta api. "
+    source = "Dilansir dari kantor berita Andes, Senin (4/3/2024), pedagang menunggu keputusan."
+    near = events_of(lead + talks + source)
+    far = events_of(lead + talks + "Jalur itu panjang. Biayanya besar. Pekerjanya banyak. " + source)
+    assert [(e.type, interval(e)) for e in near] == [("CONSULT", (date(2024, 3, 3), date(2024, 3, 4)))]
+    assert [(e.type, e.date) for e in far] == [("CONSULT", None)]

@@ -497,22 +497,28 @@ class Dating:
         return False
 
     def _report_bound(self, cluster: Cluster) -> bool:
+        """The date of a source the article cites ("Dikutip dari X, Minggu (24/5)") in the
+        event's paragraph, at most ``CONTEXT_SENTENCES`` sentences away (a long paragraph's
+        earlier talk is not the source's), nearest first: the day before it to that day."""
         frame = cluster.frames[0]
         here = self.doc.sentences[frame.sentence]
-        same_paragraph = [t for t in self.report if self._paragraph_of(t.start) == here.paragraph]
-        if not same_paragraph or cluster.status != "occurred":
+        near = [(abs(index - frame.sentence), t) for t in self.report
+                for index in [self._sentence_index(t.start)]
+                if index is not None and self.doc.sentences[index].paragraph == here.paragraph
+                and abs(index - frame.sentence) <= CONTEXT_SENTENCES]
+        if not near or cluster.status != "occurred":
             return False
-        source = same_paragraph[0]
+        source = min(near, key=lambda item: item[0])[1]
         cluster.set_interval(days_after(source.first, -1), source.last, source.text,
                              "on or just before the cited source's date")
         return True
 
-    def _paragraph_of(self, offset: int) -> int | None:
-        """The paragraph of the sentence holding ``offset`` (None between sentences)."""
+    def _sentence_index(self, offset: int) -> int | None:
+        """The index of the sentence holding ``offset`` (None between sentences)."""
         index = bisect_right(self._sentence_starts, offset) - 1
         if index < 0 or offset >= self.doc.sentences[index].end:
             return None
-        return self.doc.sentences[index].paragraph
+        return index
 
     def lead(self, clusters: list[Cluster]) -> Cluster | None:
         """The article's lead event: the first dated, occurred event outside captions."""
