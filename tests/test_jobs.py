@@ -52,3 +52,22 @@ def test_input_errors_cross_process_boundaries():
     error = pickle.loads(pickle.dumps(InputError("x.jsonl:3", "malformed JSON")))
     assert (error.source, error.reason, str(error)) == ("x.jsonl:3", "malformed JSON",
                                                         "x.jsonl:3: malformed JSON")
+
+
+def test_streamed_records_are_linked_across_documents(tmp_path):
+    """Records are spooled as they are extracted and written once linked: two articles about
+    the same talks share a canonical id, in both output formats."""
+    batch = tmp_path / "two.jsonl"
+    text = ("Menteri Luar Negeri Peru bertemu Menteri Luar Negeri Chile di Lima pada Senin "
+            "(2/3/2026) untuk membahas perdagangan.")
+    batch.write_text(json.dumps({"source": "a", "text": text, "published": "2026-03-04"}) + "\n" +
+                     json.dumps({"source": "b", "text": "Kabar dari Lima. " + text,
+                                 "published": "2026-03-04"}) + "\n", encoding="utf-8")
+    lines = tmp_path / "out.jsonl"
+    array = tmp_path / "out.json"
+    assert CliRunner().invoke(app, ["extract", str(batch), "-o", str(lines)]).exit_code == 0
+    assert CliRunner().invoke(app, ["extract", str(batch), "-o", str(array), "--format", "json"]).exit_code == 0
+    records = [json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()]
+    assert json.loads(array.read_text(encoding="utf-8")) == records
+    first, second = (r["events"][0] for r in records)
+    assert first["id"] != second["id"] and first["canonical_id"] == second["canonical_id"]

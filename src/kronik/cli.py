@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, ContextManager, TextIO
@@ -13,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kronik.batch import extract_paths
-from kronik.document import Document
+from kronik.document import Document, Event
 from kronik.errors import InputError, KronikError
 from kronik.identity import link_documents
 from kronik.reader import InputWarning, Skipped, iter_paths
@@ -40,29 +43,63 @@ def report(error: InputError | KronikError) -> None:
     errors.print(f"[red]error:[/red] {error}", highlight=False, markup=True, soft_wrap=True)
 
 
-def extract_with_progress(paths: list[Path], extract: Extractor = extract_paths
-                          ) -> tuple[list[Document], int]:
-    """Extract all inputs, reporting each failure; return the documents and the failure count."""
-    total = sum(1 for item in iter_paths(paths) if not isinstance(item, InputError))
-    docs: list[Document] = []
-    failures = 0
-    show = total >= PROGRESS_MIN_FILES and errors.is_terminal
-    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=errors, disable=not show) as progress:
-        task = progress.add_task("extract", total=total)
-        for item in extract(paths):
-            if isinstance(item, InputError):
-                failures += 1
-                report(item)
-            elif isinstance(item, InputWarning):
-                errors.print(f"warning: {item.source}: {item.reason}", highlight=False)
-                continue
-            elif isinstance(item, Skipped):
-                errors.print(f"note: {item.source}: skipped, {item.reason}", highlight=False)
-            else:
-                docs.append(item)
-            progress.advance(task)
-    return docs, failures
+class ExtractionRun:
+    """Extraction of all inputs with a progress bar: documents are yielded one by one as they
+    come, each failure is reported on its own line as it happens, and ``failures`` counts them."""
+
+    def __init__(self, paths: list[Path], extract: Extractor = extract_paths):
+        self.paths = paths
+        self.extract = extract
+        self.failures = 0
+        self.documents = 0
+
+    def __iter__(self) -> Iterator[Document]:
+        total = sum(1 for item in iter_paths(self.paths) if not isinstance(item, InputError))
+        show = total >= PROGRESS_MIN_FILES and errors.is_terminal
+        columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=errors, disable=not show) as progress:
+            task = progress.add_task("extract", total=total)
+            for item in self.extract(self.paths):
+                if isinstance(item, InputError):
+                    self.failures += 1
+                    report(item)
+                elif isinstance(item, InputWarning):
+                    errors.print(f"warning: {item.source}: {item.reason}", highlight=False)
+                    continue
+                elif isinstance(item, Skipped):
+                    errors.print(f"note: {item.source}: skipped, {item.reason}", highlight=False)
+                else:
+                    self.documents += 1
+                    yield item
+                progress.advance(task)
+
+
+@dataclass
+class _Events:
+    """What cross-document linking needs of a document: its events."""
+
+    events: list[Event]
+
+
+def write_linked(docs: Iterable[Document], handle: TextIO, fmt: OutputFormat) -> None:
+    """Write the records of ``docs`` with their events linked across documents, holding only
+    the events in memory: each record goes to a spool file as its document is extracted, and
+    is written out with its canonical ids once every document has been linked."""
+    linked: list[_Events] = []
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        for doc in docs:
+            spool.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            linked.append(_Events(doc.events))
+        link_documents(linked)
+        spool.seek(0)
+        write_records((_with_canonical_ids(json.loads(line), item.events)
+                       for line, item in zip(spool, linked)), handle, fmt)
+
+
+def _with_canonical_ids(record: dict, events: list[Event]) -> dict:
+    for written, event in zip(record["events"], events):
+        written["canonical_id"] = event.canonical_id or event.id
+    return record
 
 
 @app.callback()
@@ -82,16 +119,19 @@ def extract(
     jobs: JobsOption = None,
 ) -> None:
     """Extract document records (events, quotes, entities, dates) from articles."""
+    run = ExtractionRun(paths, extractor(engine, workers, ray_address, jobs))
     with output_target(output, parquet) as handle:
-        docs, failures = extract_with_progress(paths, extractor(engine, workers, ray_address, jobs))
-        link_documents(docs)
-        records = [doc.to_dict() for doc in docs]
-        if parquet is not None:
+        if parquet is None:
+            write_linked(run, handle, fmt)
+        else:  # Parquet partitions are written whole
+            docs = list(run)
+            link_documents(docs)
+            records = [doc.to_dict() for doc in docs]
             write_parquet(records, parquet)
-        if handle is not None:
-            write_records(records, handle, fmt)
-    if failures:
-        errors.print(f"{failures} input(s) failed, {len(docs)} extracted", highlight=False)
+            if handle is not None:
+                write_records(records, handle, fmt)
+    if run.failures:
+        errors.print(f"{run.failures} input(s) failed, {run.documents} extracted", highlight=False)
         raise typer.Exit(1)
 
 
@@ -110,11 +150,14 @@ def output_target(output: Path | None, parquet: Path | None) -> ContextManager[T
         raise typer.Exit(2) from None
 
 
-def write_records(records: list[dict], handle: TextIO, fmt: OutputFormat) -> None:
-    """The records as JSON Lines or one JSON array, to an open text ``handle``."""
+def write_records(records: Iterable[dict], handle: TextIO, fmt: OutputFormat) -> None:
+    """The records as JSON Lines or one JSON array, to an open text ``handle``, one record at
+    a time."""
     if fmt is OutputFormat.json:
-        json.dump(records, handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
+        handle.write("[")
+        for number, record in enumerate(records):
+            handle.write(("," if number else "") + "\n" + json.dumps(record, ensure_ascii=False, indent=2))
+        handle.write("\n]\n")
     else:
         for record in records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
