@@ -174,3 +174,14 @@ def test_talks_held_on_a_trip_are_held_at_its_destination(pipeline):
     event = next(e for e in doc.events if e.type == "CONSULT")
     assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")
     assert event.location.name == "Perth"
+
+
+def test_talks_on_a_summits_sidelines_also_report_attending_the_summit(pipeline):
+    doc = extract(pipeline, "Pertemuan-pertemuan bilateral itu berlangsung di sela-sela KTT Samudra "
+                            "di Nairobi, Kenya, Selasa (4/3/2025). Menteri Luar Negeri Chili Tomas "
+                            "Varga bertemu dengan Menteri Luar Negeri Peru Ana Ruiz. Tomas Varga juga "
+                            "bertemu dengan Menteri Luar Negeri Bolivia Luis Quispe.")
+    summit = next(e for e in doc.events if e.mode == "multilateral")
+    assert (summit.actor.country, summit.recipient.country) == ("CHL", "KEN")
+    assert {p.country for p in summit.participants} == {"CHL", "KEN", "PER", "BOL"}
+    assert sorted(e.recipient.country for e in doc.events if e.mode == "meeting") == ["BOL", "PER"]

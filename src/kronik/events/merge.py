@@ -169,7 +169,63 @@ def merge_frames(frames: list[Frame]) -> list[Cluster]:
             _place(clusters, frame, frame.actors, accuser)
         else:
             _fold_one_sided(clusters, frame)
+    clusters = _sideline_summits(clusters, [f for f in partial_talks if "sidelines" in f.flags])
     return _absorb_visit_talks(_summit_trips(_meetings_abroad_as_visits(clusters)))
+
+
+def _sideline_summits(clusters: list[Cluster], scenes: list[Frame]) -> list[Cluster]:
+    """Talks held on a summit's sidelines also report attending that summit (coding convention
+    1: multilateral, [attendee, host, every other state the text names]). The summit's host is
+    the state of its place; its attendee is the side all those talks share (the article's
+    protagonist), the other participants are their partners. A sentence naming no side ("The
+    bilateral meetings were held on the sidelines of the General Assembly in New York")
+    sets the scene and date of the article's talks held in that same state."""
+    sideline_talks = [f for c in clusters if c.type == "CONSULT" and c.mode in IN_PERSON_MODES
+                      for f in c.frames if "sidelines" in f.flags]
+    for scene in [f for f in scenes + sideline_talks if f.place is not None and f.place.country]:
+        host = scene.place.country
+        talks = [c for c in clusters if c.type == "CONSULT" and c.mode in IN_PERSON_MODES
+                 and host not in c.countries and c.status == scene.status
+                 and any(f is scene or (f.place is not None and f.place.country == host
+                                        and "place from the occasion" in f.flags) for f in c.frames)]
+        attendee = _shared_side(talks)
+        if attendee is None:
+            continue
+        others = [p for c in talks for p in c.actors + c.recipients if p.country != attendee.country]
+        _add_summit(clusters, scene, talks, attendee, others)
+    return clusters
+
+
+def _shared_side(talks: list[Cluster]) -> Party | None:
+    """The state every one of the talks has as a side, if exactly one."""
+    if not talks:
+        return None
+    shared = set.intersection(*(set(c.countries) for c in talks))
+    if len(shared) != 1:
+        return None
+    country = shared.pop()
+    return next(p for c in talks for p in c.actors + c.recipients if p.country == country)
+
+
+def _add_summit(clusters: list[Cluster], scene: Frame, talks: list[Cluster], attendee: Party,
+                others: list[Party]) -> None:
+    """Add the summit the talks were held at, or widen the one the article already has."""
+    host = Party(name=scene.place.name, country=scene.place.country, kind="state")
+    summit = next((c for c in clusters if c.type == "CONSULT" and c.mode == "multilateral"
+                   and countries_of(c.actors) == [attendee.country]
+                   and countries_of(c.recipients)[:1] == [host.country]), None)
+    if summit is None:
+        summit = Cluster("CONSULT", "multilateral", [attendee], [host], scene.status, [scene])
+        clusters.append(summit)
+    for party in others:
+        if party.country not in summit.countries:
+            summit.recipients.append(party)
+    if summit.first is None and scene.date is not None and scene.date.first is not None:
+        summit.set_date(scene.date, "the date of the summit's sidelines")
+    elif summit.first is None:
+        dated = next((c for c in talks if c.first is not None), None)
+        if dated is not None:
+            summit.copy_date(dated, "the date of the talks on the summit's sidelines")
 
 
 def _summit_trips(clusters: list[Cluster]) -> list[Cluster]:
