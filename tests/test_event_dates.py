@@ -213,3 +213,23 @@ def test_cited_source_dates_an_event_a_few_sentences_away_only():
     far = events_of(lead + talks + "Jalur itu panjang. Biayanya besar. Pekerjanya banyak. " + source)
     assert [(e.type, interval(e)) for e in near] == [("CONSULT", (date(2024, 3, 3), date(2024, 3, 4)))]
     assert [(e.type, e.date) for e in far] == [("CONSULT", None)]
+
+
+def test_sentence_telling_when_the_occasion_was_held_dates_talks_named_in_a_quotation():
+    text = ("Bolivia dan Peru terus memperkuat hubungan dagang di sektor pertanian dan peternakan.\n"
+            "Kegiatan ini berlangsung di kantor konsulat Bolivia, Lima, pada 4 Maret 2024.\n"
+            "Harga gandum naik.\n"
+            '"Pertemuan ini penting untuk hubungan Bolivia dan Peru ke depan," ujar Renn.\n')
+    start, end = text.index('"Pertemuan'), text.index('," ujar') + 2
+    events = events_of(text, quotes=[Quote(start=start, end=end, text=text[start:end])])
+    assert [(e.type, interval(e)) for e in events] == [("CONSULT", (date(2024, 3, 4), date(2024, 3, 4)))]
+
+
+def test_occasion_held_in_a_month_does_not_lend_a_later_clause_day_to_talks():
+    text = ("Bolivia dan Peru terus memperkuat hubungan dagang di sektor pertanian dan peternakan.\n"
+            "Acara tersebut digelar pada Februari 2024, sebulan setelah Renn dilantik pada 20 Januari.\n"
+            "Harga gandum naik.\n"
+            '"Pertemuan ini penting untuk hubungan Bolivia dan Peru ke depan," ujar Renn.\n')
+    start, end = text.index('"Pertemuan'), text.index('," ujar') + 2
+    events = events_of(text, quotes=[Quote(start=start, end=end, text=text[start:end])])
+    assert [(e.type, e.date) for e in events] == [("CONSULT", None)]

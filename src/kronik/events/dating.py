@@ -38,7 +38,8 @@ from kronik.events.frames import WORD, Frame
 from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
 from kronik.time.grammar import lexicon as time_lexicon
-from kronik.time.grammar import duration_in_days, occasion_reference, since_word, vague_time, words_pattern
+from kronik.time.grammar import (duration_in_days, occasion_reference, occasion_sentence, since_word, vague_time,
+                                 words_pattern)
 from kronik.time.resolve import days_after, month_end
 
 # How many sentences away, within a paragraph, a context date may come from.
@@ -86,6 +87,7 @@ class Dating:
         self.since = [t for t in doc.time_expressions if t.first is not None
                       and lexicon.since.search(doc.text[max(0, t.start - 30):t.start])]
         self.occasion_reference = occasion_reference(doc.language)
+        self.occasion_sentence = occasion_sentence(doc.language)
         self.time_words = time_lexicon(doc.language)
         self.tense_cues = self.time_words.tense_cues
         self.duration = duration_in_days(doc.language)
@@ -313,7 +315,7 @@ class Dating:
                 continue
             if (self._ongoing_since(cluster) or self._previous_time(cluster)
                     or self._simultaneous(cluster, clusters) or self._previous_occasion(cluster)
-                    or self._paragraph(cluster)
+                    or self._paragraph(cluster) or self._occasion_held(cluster)
                     or self._report_bound(cluster) or self._said_at_talks(cluster, lead)
                     or self._current_statement(cluster)):
                 continue
@@ -495,6 +497,36 @@ class Dating:
                 cluster.set_date(chosen, "nearest dated sentence of its paragraph")
                 return True
         return False
+
+    def _occasion_held(self, cluster: Cluster) -> bool:
+        """Talks the article reports, dated by the nearest sentence (at most
+        ``OCCASION_SENTENCES`` away, in any paragraph) that tells when the occasion was held
+        ("Pertemuan tersebut digelar di X pada Senin (4/3)"): also talks its speakers mention in
+        a quotation ("'Pertemuan ini penting,' ujar X"). Only the sentence's first time (the
+        holding's, not "setelah X dilantik pada ..." after it), only a day or a few days, not
+        after the article's date, and not a time that dates an act of its own sentence between
+        other states."""
+        frame = cluster.frames[0]
+        if cluster.type != "CONSULT" or cluster.status != "occurred" or frame.other_occasion:
+            return False
+        sentences = self.doc.sentences
+        order = sorted(range(max(0, frame.sentence - OCCASION_SENTENCES),
+                             min(len(sentences), frame.sentence + OCCASION_SENTENCES + 1)),
+                       key=lambda index: abs(index - frame.sentence))
+        for index in order:
+            sentence = sentences[index]
+            if sentence.is_caption or sentence.is_headline or not self.occasion_sentence.match(sentence.text):
+                continue
+            held = next(iter(self.in_sentence(sentence)), None)  # the time of the verb of holding
+            if (held is not None and (held.last - held.first).days < CONTEXT_MAX_DAYS
+                    and self._context_for(held, cluster, False) and not self._ahead_only(held)):
+                cluster.set_date(held, "the date its occasion was held")
+                return True
+        return False
+
+    def _ahead_only(self, expression: TimeExpression) -> bool:
+        """Whether a time starts after the article's date (no date of what has happened)."""
+        return self.doc.anchor is not None and expression.first > self.doc.anchor
 
     def _report_bound(self, cluster: Cluster) -> bool:
         """The date of a source the article cites ("Dikutip dari X, Minggu (24/5)") in the

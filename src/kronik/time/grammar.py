@@ -149,6 +149,17 @@ def patterns(language: str = "id") -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @cache
+def occasion_sentence(language: str = "id") -> re.Pattern[str]:
+    """A sentence that tells when the occasion just reported was held: it opens with an
+    occasion noun and a demonstrative, then a verb of holding ("Pertemuan tersebut digelar di
+    X pada Senin", "Kegiatan ini berlangsung ...")."""
+    words = lexicon(language).time["occasion_sentence"]
+    nouns = alternation(words["nouns"] + lexicon(language).time["occasion_reference"]["nouns"])
+    return re.compile(rf"^\W*{nouns}\s+{alternation(words['demonstratives'])}\s+"
+                      rf"{alternation(words['held'])}(?!\w)", re.IGNORECASE)
+
+
+@cache
 def occasion_reference(language: str = "id") -> re.Pattern[str]:
     """Words tying a sentence to an earlier dated occasion: a sequence opener or "after the
     <occasion>" at the sentence's start, or "in the same <occasion>" anywhere in it."""
