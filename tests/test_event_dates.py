@@ -233,3 +233,12 @@ def test_occasion_held_in_a_month_does_not_lend_a_later_clause_day_to_talks():
     start, end = text.index('"Pertemuan'), text.index('," ujar') + 2
     events = events_of(text, quotes=[Quote(start=start, end=end, text=text[start:end])])
     assert [(e.type, e.date) for e in events] == [("CONSULT", None)]
+
+
+def test_lead_act_told_as_done_in_someones_words_is_not_the_news_of_the_day():
+    told = events_of("Menteri Bolivia mengatakan pihaknya telah berunding dengan Peru soal jalur kereta api "
+                     "baru di perbatasan.\nHarga gandum naik.")
+    reported = events_of("Bolivia berunding dengan Peru soal jalur kereta api baru di perbatasan kedua negara "
+                         "itu.\nHarga gandum naik.")
+    assert [(e.type, e.date) for e in told] == [("CONSULT", None)]
+    assert [(e.type, interval(e)) for e in reported] == [("CONSULT", (date(2024, 3, 5), date(2024, 3, 6)))]

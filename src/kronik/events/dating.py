@@ -37,6 +37,7 @@ from kronik.document import Document, Sentence, TimeExpression
 from kronik.events.frames import WORD, Frame
 from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
+from kronik.events.syntax import clause_grammar
 from kronik.time.grammar import lexicon as time_lexicon
 from kronik.time.grammar import (duration_in_days, occasion_reference, occasion_sentence, since_word, vague_time,
                                  words_pattern)
@@ -90,6 +91,7 @@ class Dating:
         self.occasion_sentence = occasion_sentence(doc.language)
         self.time_words = time_lexicon(doc.language)
         self.tense_cues = self.time_words.tense_cues
+        self.reporting_verbs = clause_grammar(doc.language).reporting_verbs
         self.duration = duration_in_days(doc.language)
         self.vague_time = vague_time(doc.language)
         self.since_word = since_word(doc.language)
@@ -332,12 +334,21 @@ class Dating:
         anchor = self.doc.anchor
         lead = self.lead_sentence
         if (anchor is None or self.doc.published_inferred or cluster.status != "occurred" or lead is None
-                or not any(f.sentence == lead and not (f.in_quote or f.other_occasion) for f in cluster.frames)
+                or not any(f.sentence == lead and not (f.in_quote or f.other_occasion or self._told_done(f))
+                           for f in cluster.frames)
                 or self.vague_time.search(self.doc.sentences[lead].text)):
             return False
         cluster.set_interval(days_after(anchor, -1), anchor, None, "reported by the article's lead as the news")
         return True
 
+
+    def _told_done(self, frame: Frame) -> bool:
+        """Whether a sentence tells the act as done in someone's words ("X mengatakan pihaknya
+        telah berdiskusi dengan Y"): a reporting verb, then a past cue before the trigger. The
+        saying is the news; the act it tells of happened at a time the text does not give."""
+        words = [w.lower() for w in WORD.findall(self.doc.text[self._sentence_of(frame).start:frame.trigger.start])]
+        told = next((i for i, w in enumerate(words) if w in self.reporting_verbs), None)
+        return told is not None and any(self.tense_cues.get(w) == "past" for w in words[told + 1:])
 
     def _said_at_talks(self, cluster: Cluster, lead: Cluster | None) -> bool:
         """A statement between the states of talks the article reported just before it (else
