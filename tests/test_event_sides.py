@@ -145,3 +145,8 @@ def test_a_conjunction_that_looks_like_a_verb_does_not_make_an_object():
 def test_a_spokesperson_after_juru_bicara_is_the_subject():
     assert directed("Juru bicara Kementerian Luar Negeri Peru Ana Quispe pada Rabu mengecam Chili "
                     "dan Bolivia.") == [("ACCUSE", ("PER", "BOL")), ("ACCUSE", ("PER", "CHL"))]
+
+
+def test_a_partner_taken_by_a_meeting_verb_is_not_the_companion_of_a_later_meeting_noun():
+    assert directed("Menlu Peru akan bertemu dengan Menlu Chili di Nairobi, Kenya, pada Senin "
+                    "(4/3/2024) saat pertemuan tingkat menteri.") == [("CONSULT", ("PER", "CHL"))]

@@ -277,11 +277,13 @@ class FrameBuilder:
         return False
 
     def _companion(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
-        """"A berfoto dengan B sebelum pertemuan": B, who takes part in the talks with A."""
+        """"A berfoto dengan B sebelum pertemuan": B, who takes part in the talks with A. A party
+        another trigger already took ("bertemu dengan B saat pertemuan KTT") is that trigger's."""
         if hit.trigger.type != "CONSULT":
             return None
         end = bisect_right(groups, hit.start, key=_end)
-        return next((g for g in reversed(groups[max(0, end - SUBJECT_GROUPS):end]) if g.prep == "dengan"), None)
+        return next((g for g in reversed(groups[max(0, end - SUBJECT_GROUPS):end])
+                     if g.prep == "dengan" and not g.consumed), None)
 
     def _after_light_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
         """A noun whose event the subject carries out: "melakukan kunjungan", "rencana kunjungan"."""
