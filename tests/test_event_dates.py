@@ -242,3 +242,11 @@ def test_lead_act_told_as_done_in_someones_words_is_not_the_news_of_the_day():
                          "itu.\nHarga gandum naik.")
     assert [(e.type, e.date) for e in told] == [("CONSULT", None)]
     assert [(e.type, interval(e)) for e in reported] == [("CONSULT", (date(2024, 3, 5), date(2024, 3, 6)))]
+
+
+def test_event_told_as_coinciding_with_something_told_before_takes_its_date():
+    events = events_of("Bolivia menyerang pos perbatasan Peru pada Senin (4/3/2024).\n"
+                       "Harga gandum naik. Penembakan pos itu terjadi di tengah laporan Chili mengecam Peru "
+                       "atas blokade pelabuhan.")
+    assert [(e.type, interval(e)) for e in events] == [
+        ("ASSAULT", (date(2024, 3, 4), date(2024, 3, 4))), ("ACCUSE", (date(2024, 3, 4), date(2024, 3, 4)))]

@@ -162,13 +162,18 @@ def occasion_sentence(language: str = "id") -> re.Pattern[str]:
 @cache
 def occasion_reference(language: str = "id") -> re.Pattern[str]:
     """Words tying a sentence to an earlier dated occasion: a sequence opener or "after the
-    <occasion>" at the sentence's start, or "in the same <occasion>" anywhere in it."""
+    <occasion>" at the sentence's start, "in the same <occasion>" anywhere in it, or a
+    sentence that puts what it tells at the time of something told before ("Serangan ini
+    terjadi di tengah ...")."""
     words = lexicon(language).time["occasion_reference"]
     a = alternation
     nouns = a(words["nouns"])
     opening = (rf"^\W*(?:{a(words['openers'])}(?=[\s,])|{a(words['after_words'])}\s+{nouns}(?!\w))")
     same = rf"(?<!\w){a(words['in_words'])}\s+{nouns}\s+{a(words['same_words'])}(?!\w)"
-    return re.compile(f"{opening}|{same}", re.IGNORECASE)
+    meanwhile = words["coinciding"]
+    coinciding = (rf"^\W*(?:[\w-]+\s+){{1,{int(meanwhile['max_words'])}}}?{a(meanwhile['demonstratives'])}\s+"
+                  rf"{a(meanwhile['verbs'])}\s+{a(meanwhile['links'])}(?!\w)")
+    return re.compile(f"{opening}|{same}|{coinciding}", re.IGNORECASE)
 
 
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
