@@ -250,3 +250,11 @@ def test_event_told_as_coinciding_with_something_told_before_takes_its_date():
                        "atas blokade pelabuhan.")
     assert [(e.type, interval(e)) for e in events] == [
         ("ASSAULT", (date(2024, 3, 4), date(2024, 3, 4))), ("ACCUSE", (date(2024, 3, 4), date(2024, 3, 4)))]
+
+
+def test_act_told_beside_an_earlier_one_shares_its_occasion():
+    told = "Peru menelepon Bolivia pada Senin (4/3/2024) untuk mengucapkan selamat.\nHarga gandum naik.\n"
+    beside = events_of(told + "Tidak hanya Peru, Chili juga menelepon Bolivia.")
+    alone = events_of(told + "Chili menelepon Bolivia.")
+    assert [interval(e) for e in beside] == [(date(2024, 3, 4), date(2024, 3, 4))] * 2
+    assert [interval(e) for e in alone] == [(date(2024, 3, 4), date(2024, 3, 4)), None]

@@ -14,7 +14,8 @@ text gives no date keeps none. In order (the first that gives a date wins):
 2. the talks of the same sentence: a request made "selama panggilan", an agreement reached
    "di mana" the leaders met, talks held "saat" a call, share the date of those talks;
 3. an earlier occasion its sentence refers to ("Kemudian, ...", "Usai pertemuan, ...",
-   "Dalam pernyataan yang sama, ...", "Serangan ini terjadi di tengah ..."), or "kala itu" the
+   "Dalam pernyataan yang sama, ...", "Serangan ini terjadi di tengah ...", "Tidak hanya X, Y
+   juga ..."), or "kala itu" the
    time of the sentence before;
 4. the nearest sentence of the same paragraph that gives a day or a week (``CONTEXT_SENTENCES``
    away at most), unless that time dates an act of its own sentence between other states or

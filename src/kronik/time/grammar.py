@@ -164,7 +164,7 @@ def occasion_reference(language: str = "id") -> re.Pattern[str]:
     """Words tying a sentence to an earlier dated occasion: a sequence opener or "after the
     <occasion>" at the sentence's start, "in the same <occasion>" anywhere in it, or a
     sentence that puts what it tells at the time of something told before ("Serangan ini
-    terjadi di tengah ...")."""
+    terjadi di tengah ...") or beside it ("Tidak hanya X, Y juga ...")."""
     words = lexicon(language).time["occasion_reference"]
     a = alternation
     nouns = a(words["nouns"])
@@ -173,7 +173,10 @@ def occasion_reference(language: str = "id") -> re.Pattern[str]:
     meanwhile = words["coinciding"]
     coinciding = (rf"^\W*(?:[\w-]+\s+){{1,{int(meanwhile['max_words'])}}}?{a(meanwhile['demonstratives'])}\s+"
                   rf"{a(meanwhile['verbs'])}\s+{a(meanwhile['links'])}(?!\w)")
-    return re.compile(f"{opening}|{same}|{coinciding}", re.IGNORECASE)
+    also = words["parallel"]
+    parallel = (rf"^\W*{a(also['openers'])}\s+(?:[\w().-]+\s+){{0,{int(also['max_words']) - 1}}}"
+                rf"[\w().-]+\s*,")
+    return re.compile(f"{opening}|{same}|{coinciding}|{parallel}", re.IGNORECASE)
 
 
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
