@@ -185,3 +185,19 @@ def test_talks_on_a_summits_sidelines_also_report_attending_the_summit(pipeline)
     assert (summit.actor.country, summit.recipient.country) == ("CHL", "KEN")
     assert {p.country for p in summit.participants} == {"CHL", "KEN", "PER", "BOL"}
     assert sorted(e.recipient.country for e in doc.events if e.mode == "meeting") == ["BOL", "PER"]
+
+
+def test_a_forum_held_after_the_talks_does_not_make_them_sidelines(pipeline):
+    doc = extract(pipeline, "Forum bisnis itu digelar setelah Menteri Luar Negeri Chili Tomas Varga "
+                            "dan Menteri Luar Negeri Prancis Odile Marchetti bertemu di Istana "
+                            "Elysee, Paris, Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "FRA")
+
+
+def test_talks_on_a_forums_sidelines_in_one_sides_state_stay_a_meeting(pipeline):
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga bertemu dengan Menteri Luar "
+                            "Negeri Prancis Odile Marchetti di sela-sela forum iklim di Paris, "
+                            "Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT" and e.mode != "multilateral")
+    assert event.mode == "meeting"

@@ -34,6 +34,10 @@ from kronik.events.syntax import PHRASE_BREAK, aside_spans, clause_grammar, insi
 
 # Cue words before a trigger are looked for this many characters back at most.
 WORDS_BEFORE_REACH = 120
+# How many words before the first of a gathering's name and a trigger a word of sequence may
+# stand and still order them ("Setelah melakukan pertemuan ..., A menghadiri forum"): a
+# light verb and a noun.
+SEQUENCE_LEAD_WORDS = 3
 # How far after a trigger its receiving side may stand, in characters.
 RIGHT_WINDOW = 160
 # How far after a request verb its addressee may begin, in words ("meminta pemimpin X tersebut").
@@ -99,10 +103,10 @@ class Frame:
 @dataclass(frozen=True)
 class _SentenceContext:
     """What the frames of one sentence share: the states it names (outside place phrases),
-    and whether it speaks of a summit's sidelines or of another occasion."""
+    where it speaks of a summit's sidelines, and whether of another occasion."""
 
     countries: list[str]
-    sidelines: bool
+    sidelines: tuple[tuple[int, int], ...]
     other_occasion: bool
 
 
@@ -194,7 +198,8 @@ class FrameBuilder:
                 countries.extend(c for c in group.countries if c not in countries)
         return _SentenceContext(
             countries=countries,
-            sidelines=bool(self.lexicon.sidelines.search(self.text, sentence.start, sentence.end)),
+            sidelines=tuple(m.span() for m in
+                            self.lexicon.sidelines.finditer(self.text, sentence.start, sentence.end)),
             other_occasion=bool(self.lexicon.other_occasion.search(self.text, sentence.start, sentence.end)))
 
     def _acceptable(self, hit: TriggerHit, sentence: Sentence) -> bool:
@@ -341,7 +346,7 @@ class FrameBuilder:
             frame.flags.add("location:" + location.mentions[0].text)
         if sentence.is_caption:
             frame.flags.add("caption")
-        if context.sidelines:
+        if self._on_sidelines(hit, sentence, context):
             frame.flags.add("sidelines")
         frame.other_occasion = context.other_occasion
         for side, parties in (("actor", actors), ("recipient", recipients)):
@@ -350,6 +355,22 @@ class FrameBuilder:
         if right is not None:
             right.consume()
         return frame
+
+    def _on_sidelines(self, hit: TriggerHit, sentence: Sentence, context: _SentenceContext) -> bool:
+        """Whether a gathering the sentence names is the scene of the trigger's event. "di sela"
+        always is; a gathering's name is not where a word of sequence stands between them or
+        just before the first of them ("Forum itu digelar setelah A bertemu B", "Setelah
+        bertemu B, A menghadiri forum")."""
+        for start, end in context.sidelines:
+            if "sela" in self.text[start:end].lower():
+                return True
+            first = min(start, hit.start)
+            lead = list(WORD.finditer(self.text, max(sentence.start, first - WORDS_BEFORE_REACH), first))
+            between = self.text[end:hit.start] if end <= hit.start else self.text[hit.end:start]
+            words = [m.group(0) for m in lead[-SEQUENCE_LEAD_WORDS:]] + WORD.findall(between)
+            if not any(w.lower() in self.grammar.sequence_words for w in words):
+                return True
+        return False
 
     def _quote_at(self, position: int) -> Quote | None:
         index = bisect_right(self.quote_starts, position) - 1
