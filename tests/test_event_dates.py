@@ -258,3 +258,11 @@ def test_act_told_beside_an_earlier_one_shares_its_occasion():
     alone = events_of(told + "Chili menelepon Bolivia.")
     assert [interval(e) for e in beside] == [(date(2024, 3, 4), date(2024, 3, 4))] * 2
     assert [interval(e) for e in alone] == [(date(2024, 3, 4), date(2024, 3, 4)), None]
+
+
+def test_statement_told_as_an_earlier_episode_is_neither_news_nor_said_at_the_talks():
+    talks = "Renn bertemu dengan Kald di Lima pada Senin (4/3/2024).\n"
+    episode = events_of(talks + "Peru sempat mengecam Chili atas penutupan perbatasan itu.")
+    news = events_of(talks + "Peru mengecam Chili atas penutupan perbatasan itu.")
+    assert [(e.type, e.date) for e in episode][1:] == [("ACCUSE", None)]
+    assert [(e.type, interval(e)) for e in news][1:] == [("ACCUSE", (date(2024, 3, 4), date(2024, 3, 4)))]

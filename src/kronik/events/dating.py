@@ -45,8 +45,8 @@ from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
 from kronik.events.syntax import clause_grammar
 from kronik.time.grammar import lexicon as time_lexicon
-from kronik.time.grammar import (duration_in_days, occasion_reference, occasion_sentence, since_word, vague_time,
-                                 words_pattern)
+from kronik.time.grammar import (duration_in_days, earlier_episode, occasion_reference, occasion_sentence,
+                                 since_word, vague_time, words_pattern)
 from kronik.time.resolve import days_after, month_end
 
 # How many sentences away, within a paragraph, a context date may come from.
@@ -101,6 +101,7 @@ class Dating:
         self.duration = duration_in_days(doc.language)
         self.vague_time = vague_time(doc.language)
         self.since_word = since_word(doc.language)
+        self.earlier_episode = earlier_episode(doc.language)
         # The article's first sentence of body text (not a headline, caption or date line).
         self.lead_sentence = next((i for i, s in enumerate(doc.sentences) if not (s.is_headline or s.is_caption)
                                    and len(WORD.findall(s.text)) >= LEAD_MIN_WORDS), None)
@@ -328,7 +329,7 @@ class Dating:
                     or self._current_statement(cluster)):
                 continue
             if lead is not None and (cluster.type in OCCASION_TYPES or cluster.type in STATEMENT_TYPES
-                                     and self.doc.published_inferred):
+                                     and self.doc.published_inferred and not self._episode_before(cluster)):
                 cluster.copy_date(lead, "date of the article's lead event")
             else:
                 self._lead_news(cluster)
@@ -356,10 +357,18 @@ class Dating:
         told = next((i for i, w in enumerate(words) if w in self.reporting_verbs), None)
         return told is not None and any(self.tense_cues.get(w) == "past" for w in words[told + 1:])
 
+    def _episode_before(self, cluster: Cluster) -> bool:
+        """Whether a word right before a trigger tells of an episode before the news
+        ("Bolivia sempat menolak ...", at most ``PRECEDING_DATE_GAP_WORDS`` words before it)."""
+        return any(w.lower() in self.earlier_episode
+                   for f in cluster.frames
+                   for w in WORD.findall(self.doc.text[self._sentence_of(f).start:f.trigger.start])
+                   [-PRECEDING_DATE_GAP_WORDS:])
+
     def _said_at_talks(self, cluster: Cluster, lead: Cluster | None) -> bool:
         """A statement between the states of talks the article reported just before it (else
-        of its lead talks) was made at those talks."""
-        if cluster.type not in STATEMENT_TYPES:
+        of its lead talks) was made at those talks; not one told as an earlier episode."""
+        if cluster.type not in STATEMENT_TYPES or self._episode_before(cluster):
             return False
         here = min(f.sentence for f in cluster.frames)
         wanted = set(cluster.countries)
@@ -378,11 +387,12 @@ class Dating:
     def _current_statement(self, cluster: Cluster) -> bool:
         """A statement reported as the news: the day before the publication date to that date.
         Not where the publication date is only inferred (the news day is then unknown), nor
-        where its sentence puts it on another occasion ("sebelumnya", "waktu itu") or at a time
-        it leaves vague ("baru-baru ini")."""
+        where its sentence puts it on another occasion ("sebelumnya", "waktu itu"), at a time
+        it leaves vague ("baru-baru ini"), or tells it as an earlier episode ("sempat")."""
         anchor = self.doc.anchor
         if (cluster.type not in STATEMENT_TYPES or cluster.status != "occurred" or anchor is None
                 or self.doc.published_inferred or any(f.other_occasion for f in cluster.frames)
+                or self._episode_before(cluster)
                 or any(self.vague_time.search(self.doc.sentences[f.sentence].text) for f in cluster.frames)):
             return False
         cluster.set_interval(days_after(anchor, -1), anchor, None, "a statement reported as the news")

@@ -191,6 +191,12 @@ def vague_time(language: str = "id") -> re.Pattern[str]:
 
 
 @cache
+def earlier_episode(language: str = "id") -> frozenset[str]:
+    """Words before a verb telling of an episode before the news ("sempat menolak")."""
+    return frozenset(normal(w) for w in lexicon(language).time["earlier_episode"])
+
+
+@cache
 def since_word(language: str = "id") -> re.Pattern[str]:
     """A word that makes the time after it the start of what goes on since ("sejak"), ending
     the stretch it is searched in (right before the time expression)."""
