@@ -15,8 +15,7 @@ text gives no date keeps none. In order (the first that gives a date wins):
    "di mana" the leaders met, talks held "saat" a call, share the date of those talks;
 3. an earlier occasion its sentence refers to ("Kemudian, ...", "Usai pertemuan, ...",
    "Dalam pernyataan yang sama, ...", "Serangan ini terjadi di tengah ...", "Tidak hanya X, Y
-   juga ..."), or "kala itu" the
-   time of the sentence before;
+   juga ..."), or "kala itu" the time of the sentence before;
 4. the nearest sentence of the same paragraph that gives a day or a week (``CONTEXT_SENTENCES``
    away at most), unless that time dates an act of its own sentence between other states or
    a later act; captions, headlines, quotations and events "waktu itu" take only their own;
@@ -27,7 +26,7 @@ text gives no date keeps none. In order (the first that gives a date wins):
 6. statements (requests, accusations, threats, refusals, support): the talks between the same
    states reported just before them (said there), else, as the news of the day, the day
    before the publication date to that date (not where that date is inferred, nor "baru-baru
-   ini"); agreements (and statements where the publication date is inferred) the date of the
+   ini", nor an earlier episode: "X sempat menolak ..."); agreements (and statements where the publication date is inferred) the date of the
    article's lead event; an act the lead sentence reports, the news of the day (not one it
    tells as done in someone's words: "X mengatakan pihaknya telah ...").
 Otherwise the date stays unknown (``None``).
