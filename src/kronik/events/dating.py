@@ -26,9 +26,10 @@ text gives no date keeps none. In order (the first that gives a date wins):
 6. statements (requests, accusations, threats, refusals, support): the talks between the same
    states reported just before them (said there), else, as the news of the day, the day
    before the publication date to that date (not where that date is inferred, nor "baru-baru
-   ini", nor an earlier episode: "X sempat menolak ..."); agreements (and statements where the publication date is inferred) the date of the
-   article's lead event; an act the lead sentence reports, the news of the day (not one it
-   tells as done in someone's words: "X mengatakan pihaknya telah ...").
+   ini", nor an earlier episode: "X sempat menolak ..."); agreements (and statements where
+   the publication date is inferred) the date of the article's lead event; an act the lead
+   sentence reports, the news of the day (not one it tells as done in someone's words:
+   "X mengatakan pihaknya telah ...").
 Otherwise the date stays unknown (``None``).
 """
 from __future__ import annotations
