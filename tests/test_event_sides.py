@@ -150,3 +150,9 @@ def test_a_spokesperson_after_juru_bicara_is_the_subject():
 def test_a_partner_taken_by_a_meeting_verb_is_not_the_companion_of_a_later_meeting_noun():
     assert directed("Menlu Peru akan bertemu dengan Menlu Chili di Nairobi, Kenya, pada Senin "
                     "(4/3/2024) saat pertemuan tingkat menteri.") == [("CONSULT", ("PER", "CHL"))]
+
+
+def test_a_passive_relative_stays_inside_the_target_phrase_and_the_targets_places_are_struck():
+    assert directed("Peru menembakkan rudal ke wilayah yang dikuasai Chili serta pangkalan militer "
+                    "Bolivia di Ekuador pada Senin (4/3/2024).") == \
+        [("ASSAULT", ("PER", "BOL")), ("ASSAULT", ("PER", "CHL")), ("ASSAULT", ("PER", "ECU"))]

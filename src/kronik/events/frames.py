@@ -531,7 +531,7 @@ class FrameBuilder:
         ("dari X") or an aside."""
         limit = min(sentence.end, hit.end + RIGHT_WINDOW)
         if not trigger.clause_verb:
-            end = self._clause_end(hit.end, sentence.end, relative_ok=trigger.form == "noun")
+            end = self._clause_end(hit.end, sentence.end, relative_ok=True)
             limit = min(limit, max(end, hit.end + 1))
         earliest = hit.start if trigger.object_in_pattern else hit.end
         for index in range(bisect_left(groups, earliest, key=_start), len(groups)):
@@ -552,8 +552,19 @@ class FrameBuilder:
                 return None
             if trigger.addressee_near and not self._addressed(hit, group):
                 return None
-            return self._with_conjoined(groups, index)
+            found = self._with_conjoined(groups, index)
+            struck = trigger.type == "ASSAULT" and trigger.form == "verb"
+            return self._with_struck_places(found, groups, limit) if struck else found
         return None
+
+    def _with_struck_places(self, found: Group, groups: list[Group], limit: int) -> Group:
+        """An attack's targets with the states it names as where they stand ("target militer X
+        di Y dan Z"): each such state is struck too (coding convention 6: one event a pair)."""
+        places = [g for g in groups if found.end < g.start <= limit and g.prep in self.lexicon.location_preps]
+        if not places:
+            return found
+        members = (found.members or [found]) + places
+        return Group([m for g in members for m in g.mentions], found.prep, members=members)
 
     def _relational(self, group: Group) -> bool:
         """Whether a noun of relation stands right before the group ("terhadap sekutu X")."""

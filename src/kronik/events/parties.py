@@ -164,11 +164,16 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
         return None
     nearest = words[-1].group(0).lower()
     nouns = 0
-    for index in range(len(words) - 1, -1, -1):
+    index = len(words)
+    while index > 0:
+        index -= 1
         match = words[index]
         word = match.group(0).lower()
         if index < len(words) - 1 and PHRASE_BREAK.search(text, match.end(), words[index + 1].start()):
             break
+        if _passive_relative(words, index, grammar):
+            index -= 1  # "ke wilayah yang dikuasai X": the relative belongs to the noun
+            continue
         if lexicon.clause_break.fullmatch(word):
             break
         if word in grammar.prepositions:
@@ -179,6 +184,14 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
         if nouns > NOUN_PHRASE_WORDS or lexicon.verb.match(word) or word in lexicon.coordinators:
             break
     return nearest
+
+
+def _passive_relative(words: list[re.Match[str]], index: int, grammar: ClauseGrammar) -> bool:
+    """Whether the word at ``index`` is the passive verb of a relative clause right after
+    "yang" ("wilayah yang dikuasai X"): the party after it is the agent inside the noun phrase."""
+    word = words[index].group(0).lower()
+    return index > 0 and words[index - 1].group(0).lower() == "yang" \
+        and word.startswith(grammar.passive_prefixes)
 
 
 def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon: Lexicon,
