@@ -223,3 +223,11 @@ def test_bulleted_headlines_after_a_closing_widget_heading_are_dropped():
     raw = ("Menteri itu tiba kemarin.\nTerkini Lainnya\n- Dunia Hari Ini: Banjir Besar Melanda Kota Contoh\n"
            "- Presiden Contoh Lantik Kepala Daerah Baru")
     assert clean_text(raw)[0] == "Menteri itu tiba kemarin."
+
+
+def test_labelled_captions_are_marked():
+    raw = ("Judul Berita Contoh\n\nkota Hak atas foto AFP\nImage caption Menteri Contoh tiba di bandara.\n"
+           "Hak atas foto Reuters Image caption Presiden Contoh berpidato.\nMenteri itu tiba kemarin.")
+    text, captions = clean_text(raw)
+    assert [c.text for c in captions] == ["kota Hak atas foto AFP", "Image caption Menteri Contoh tiba di bandara.",
+                                          "Hak atas foto Reuters Image caption Presiden Contoh berpidato."]

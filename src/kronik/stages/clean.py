@@ -66,6 +66,7 @@ class NoiseRules:
     lines: re.Pattern[str]
     fragments: tuple[tuple[re.Pattern[str], str], ...]
     caption_credit: re.Pattern[str]
+    caption_lead: re.Pattern[str]
     caption_headline_max_words: int
     english_heading_max_words: int
     english_words: frozenset[str]
@@ -84,6 +85,7 @@ def noise_rules(language: str = "id") -> NoiseRules:
         lines=re.compile("|".join(f"(?:{entry['pattern']})" for entry in data["lines"]), re.IGNORECASE),
         fragments=_fragment_patterns(data["fragments"]),
         caption_credit=re.compile(data["caption_credit"]),
+        caption_lead=re.compile(data["caption_lead"]),
         caption_headline_max_words=int(data["caption_headline_max_words"]),
         english_heading_max_words=int(data["english_heading_max_words"]),
         english_words=frozenset(data["english_words"]),
@@ -208,14 +210,17 @@ def _title_case(line: str, rules: NoiseRules) -> bool:
 
 
 def caption_spans(text: str, rules: NoiseRules) -> list[Span]:
-    """Spans of photo captions: lines ending with a photo credit, and the photo headline
-    standing right above such a line (short, no final stop, not the article's first line)."""
+    """Spans of photo captions: lines that open with a caption label, lines ending with a
+    photo credit, and the photo headline standing right above such a line (short, no final
+    stop, not the article's first line)."""
     spans: list[Span] = []
     offset = 0
     previous: Span | None = None
     for line in text.split("\n"):
         here = Span(offset, offset + len(line), line) if line else None
-        if here is not None and rules.caption_credit.search(line):
+        if here is not None and rules.caption_lead.search(line):
+            spans.append(here)
+        elif here is not None and rules.caption_credit.search(line):
             if (previous is not None and previous.start > 0 and not _FINAL_STOP.search(previous.text)
                     and len(previous.text.split()) <= rules.caption_headline_max_words
                     and not (spans and spans[-1].end == previous.end)):
