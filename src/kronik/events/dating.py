@@ -290,14 +290,19 @@ class Dating:
         """Statements made during talks take the talks' date: the talks its sentence names
         ("selama panggilan": the article's call between the same states), else the talks
         nearest to it in the same sentence."""
+        by_sentence: dict[int, list[tuple[Frame, Cluster]]] = {}
+        for talk in talks:
+            if talk.dated():
+                for talk_frame in talk.frames:
+                    by_sentence.setdefault(talk_frame.sentence, []).append((talk_frame, talk))
         for frame in frames:
             mode = _during(frame)
             if frame.date is not None and mode is None:
                 continue
             cluster = self._talks_named(frame, talks, mode) if mode else None
             if cluster is None:
-                nearby = [(abs(f.trigger.start - frame.trigger.start), c) for c in talks
-                          if c.dated() for f in c.frames if f.sentence == frame.sentence]
+                nearby = [(abs(f.trigger.start - frame.trigger.start), c)
+                          for f, c in by_sentence.get(frame.sentence, ())]
                 cluster = min(nearby, key=lambda item: item[0])[1] if nearby else None
             if cluster is not None:
                 frame.date = TimeExpression(0, 0, cluster.date_text or "", first=cluster.first,
