@@ -201,3 +201,12 @@ def test_talks_on_a_forums_sidelines_in_one_sides_state_stay_a_meeting(pipeline)
                             "Senin (3/3/2025).")
     event = next(e for e in doc.events if e.type == "CONSULT" and e.mode != "multilateral")
     assert event.mode == "meeting"
+
+
+def test_there_stands_for_the_place_the_sentence_before_names(pipeline):
+    doc = extract(pipeline, "Presiden Chili Tomas Varga akan melanjutkan kunjungan kenegaraan ke "
+                            "Lima, Peru, pada 18 Maret. Di sana Tomas Varga akan memimpin KTT "
+                            "pertama Pasifik-Andes.")
+    summit = next(e for e in doc.events if e.mode == "multilateral")
+    assert (summit.actor.country, summit.recipient.country) == ("CHL", "PER")
+    assert summit.location.name == "Lima"

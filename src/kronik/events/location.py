@@ -69,6 +69,7 @@ class PlaceWords:
     occasion_verbs: frozenset[str]
     trips: frozenset[str]
     prepositions: re.Pattern[str]
+    there: re.Pattern[str]
 
 
 @cache
@@ -81,7 +82,9 @@ def place_words(language: str = "id") -> PlaceWords:
     prepositions = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["at"] + data["to"])
                               + r")\b", re.IGNORECASE)
     return PlaceWords(words("at"), words("to"), words("heads"), words("abroad_heads"),
-                      words("occasion_verbs"), words("trip_words"), prepositions)
+                      words("occasion_verbs"), words("trip_words"), prepositions,
+                      re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["there"]) + r")\b",
+                                 re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -116,10 +119,24 @@ class Locator:
             frame.place = phrase.location if phrase is not None else None
             if phrase is not None and phrase.prep in self.words.to:
                 frame.flags.add("place: destination")
+            if frame.place is None:
+                frame.place = self.place_referred_back(frame)
             if frame.place is None and self.of_the_occasion(frame) and self.occasion is not None:
                 frame.place = self.occasion
                 frame.flags.add("place from the occasion")
             self.host_from_place(frame)
+
+    def place_referred_back(self, frame: Frame) -> Location | None:
+        """The place "di sana" ("there") stands for: the last place the sentence before names
+        ("Jokowi melawat ke Riyadh. Di sana ia akan memimpin KTT ...")."""
+        sentence = self.doc.sentences[frame.sentence]
+        if frame.sentence == 0 or not self.words.there.search(self.text, sentence.start, sentence.end):
+            return None
+        before = self.phrases(frame.sentence - 1)
+        if not before:
+            return None
+        frame.flags.add("place: referred back ('di sana')")
+        return before[-1].location
 
     def of_the_occasion(self, frame: Frame) -> bool:
         """Talks that may be the article's occasion: not another occasion, and undated or dated
