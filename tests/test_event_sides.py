@@ -156,3 +156,8 @@ def test_a_passive_relative_stays_inside_the_target_phrase_and_the_targets_place
     assert directed("Peru menembakkan rudal ke wilayah yang dikuasai Chili serta pangkalan militer "
                     "Bolivia di Ekuador pada Senin (4/3/2024).") == \
         [("ASSAULT", ("PER", "BOL")), ("ASSAULT", ("PER", "CHL")), ("ASSAULT", ("PER", "ECU"))]
+
+
+def test_a_relative_of_another_verb_does_not_carry_the_target_phrase():
+    assert directed("Pasukan Peru menyerang markas kelompok yang didukung Chili di dekat perbatasan "
+                    "pada Senin (4/3/2024).") == []

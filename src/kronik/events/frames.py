@@ -38,6 +38,8 @@ WORDS_BEFORE_REACH = 120
 # stand and still order them ("Setelah melakukan pertemuan ..., A menghadiri forum"): a
 # light verb and a noun.
 SEQUENCE_LEAD_WORDS = 3
+# "yang" and the verb after it, where a relative clause opens.
+OWNING_RELATIVE = re.compile(r"\W*yang\s+(\w+)", re.IGNORECASE)
 # How far after a trigger its receiving side may stand, in characters.
 RIGHT_WINDOW = 160
 # How far after a request verb its addressee may begin, in words ("meminta pemimpin X tersebut").
@@ -531,7 +533,9 @@ class FrameBuilder:
         ("dari X") or an aside."""
         limit = min(sentence.end, hit.end + RIGHT_WINDOW)
         if not trigger.clause_verb:
-            end = self._clause_end(hit.end, sentence.end, relative_ok=True)
+            end = self._clause_end(hit.end, sentence.end, relative_ok=trigger.form == "noun")
+            if self._owning_relative(end):
+                end = self._clause_end(hit.end, sentence.end, relative_ok=True)
             limit = min(limit, max(end, hit.end + 1))
         earliest = hit.start if trigger.object_in_pattern else hit.end
         for index in range(bisect_left(groups, earliest, key=_start), len(groups)):
@@ -565,6 +569,12 @@ class FrameBuilder:
             return found
         members = (found.members or [found]) + places
         return Group([m for g in members for m in g.mentions], found.prep, members=members)
+
+    def _owning_relative(self, position: int) -> bool:
+        """Whether a relative clause of control opens at ``position`` ("yang dikuasai X"): it
+        belongs to the noun before it, and the verb's target phrase runs through it."""
+        match = OWNING_RELATIVE.match(self.text, position)
+        return match is not None and match.group(1).lower() in self.grammar.owning_passives
 
     def _relational(self, group: Group) -> bool:
         """Whether a noun of relation stands right before the group ("terhadap sekutu X")."""

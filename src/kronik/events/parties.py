@@ -187,11 +187,10 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
 
 
 def _passive_relative(words: list[re.Match[str]], index: int, grammar: ClauseGrammar) -> bool:
-    """Whether the word at ``index`` is the passive verb of a relative clause right after
-    "yang" ("wilayah yang dikuasai X"): the party after it is the agent inside the noun phrase."""
-    word = words[index].group(0).lower()
+    """Whether the word at ``index`` is a passive of control right after "yang" ("wilayah yang
+    dikuasai X"): the party after it is the owner inside the noun phrase."""
     return index > 0 and words[index - 1].group(0).lower() == "yang" \
-        and word.startswith(grammar.passive_prefixes)
+        and words[index].group(0).lower() in grammar.owning_passives
 
 
 def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon: Lexicon,

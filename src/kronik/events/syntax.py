@@ -53,8 +53,8 @@ class ClauseGrammar:
     subordinators: frozenset[str]
     relational_nouns: frozenset[str]
     sequence_words: frozenset[str]
+    owning_passives: frozenset[str]
     transitive_prefixes: tuple[str, ...]
-    passive_prefixes: tuple[str, ...]
 
 
 @cache
@@ -65,9 +65,9 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
         return ClauseGrammar(*(frozenset(w.lower() for w in data[key]) for key in (
             "prepositions", "topic_prepositions", "list_openers", "reporting_verbs",
             "carried_subjects", "phrase_joiners", "control_words", "reciprocal_verbs",
-            "place_prepositions", "subordinators", "relational_nouns", "sequence_words")),
-            tuple(w.lower() for w in data["transitive_prefixes"]),
-            tuple(w.lower() for w in data["passive_prefixes"]))
+            "place_prepositions", "subordinators", "relational_nouns", "sequence_words",
+            "owning_passives")),
+            tuple(w.lower() for w in data["transitive_prefixes"]))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
 
