@@ -22,6 +22,11 @@ IN_PERSON_MODES = frozenset({"meeting", "talk"})
 # that side is in at least this many of them (one would carry a lone mention's side anywhere).
 MIN_PROTAGONIST_TALKS = 2
 
+# An event keeps at most this many of its mentions: news articles repeat an event in a handful
+# of sentences, and each later mention still gives the event its channel, status and date;
+# the bound keeps the work of comparing mentions with events linear in a text's length.
+MAX_FRAMES_PER_EVENT = 32
+
 
 @dataclass
 class Cluster:
@@ -129,7 +134,8 @@ def _status_compatible(cluster: Cluster, frame: Frame) -> bool:
 
 
 def _absorb(cluster: Cluster, frame: Frame, reason: str) -> None:
-    cluster.frames.append(frame)
+    if len(cluster.frames) < MAX_FRAMES_PER_EVENT:
+        cluster.frames.append(frame)
     if cluster.mode == "talk" and frame.mode in ("phone", "meeting"):
         cluster.mode = frame.mode
     if frame.status == "occurred" and cluster.status == "planned" and cluster.first is None:
