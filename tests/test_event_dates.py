@@ -266,3 +266,10 @@ def test_statement_told_as_an_earlier_episode_is_neither_news_nor_said_at_the_ta
     news = events_of(talks + "Peru mengecam Chili atas penutupan perbatasan itu.")
     assert [(e.type, e.date) for e in episode][1:] == [("ACCUSE", None)]
     assert [(e.type, interval(e)) for e in news][1:] == [("ACCUSE", (date(2024, 3, 4), date(2024, 3, 4)))]
+
+
+def test_time_after_a_noun_triggers_phrase_dates_that_event_not_the_verb_after_it():
+    events = events_of("Serangan Peru ke Bolivia pada Januari 2023 dikritik, kata seorang diplomat "
+                       "kepada wartawan pada Senin (4/3/2024).")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert [interval(e) for e in assault] == [(date(2023, 1, 1), date(2023, 1, 31))]

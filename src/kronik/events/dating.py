@@ -218,7 +218,8 @@ class Dating:
         following = min(after, key=lambda f: f.trigger.start, default=None)
         preceding = max(before, key=lambda f: f.trigger.end, default=None)
         if following is not None and self._stands_before(expression, following) and not (
-                preceding is not None and "," in self.doc.text[expression.end:following.trigger.start]):
+                preceding is not None and "," in self.doc.text[expression.end:following.trigger.start]) \
+                and not self._dates_the_noun(preceding, expression):
             return following, False, 0
         if preceding is not None:
             closing = self._closes(preceding, expression)
@@ -232,6 +233,13 @@ class Dating:
         if not self.lexicon.clause_break.search(between):
             return following, False, 0
         return None
+
+    def _dates_the_noun(self, frame: Frame | None, expression: TimeExpression) -> bool:
+        """A time right after a noun trigger's phrase, in its clause, dates that noun's event
+        rather than the verb after it: "Serangan X ke Y pada Februari 2022 dikecam ..." is an
+        attack in February 2022."""
+        return frame is not None and frame.nominal and self._closes(frame, expression) == 0 \
+            and not self.lexicon.clause_break.search(self.doc.text[frame.trigger.end:expression.start])
 
     def _closes(self, frame: Frame, expression: TimeExpression) -> int | None:
         """Whether an expression after a trigger dates it: 0 where it is in the trigger's clause

@@ -88,6 +88,8 @@ class Frame:
     flags: set[str] = field(default_factory=set)
     # The states named anywhere in the sentence, for mentions that name no side of their own.
     context_countries: list[str] = field(default_factory=list)
+    # A noun trigger ("serangan X ke Y"): a time right after its phrase modifies the noun.
+    nominal: bool = False
 
     @property
     def actor_countries(self) -> list[str]:
@@ -343,7 +345,8 @@ class FrameBuilder:
         frame = Frame(type=event_type, mode=trigger.mode, trigger=Span(hit.start, hit.end, self.text[hit.start:hit.end]),
                       sentence=index, actors=actors, recipients=recipients, status=status,
                       location=location.parties[0] if location and location.parties else None,
-                      in_quote=quote is not None, context_countries=context.countries)
+                      in_quote=quote is not None, context_countries=context.countries,
+                      nominal=trigger.form == "noun")
         if location and location.mentions:
             frame.flags.add("location:" + location.mentions[0].text)
         if sentence.is_caption:
