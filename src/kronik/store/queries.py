@@ -83,8 +83,11 @@ def publisher(outlet: str | None, address: str | None) -> str | None:
     return None
 
 
-# A document's web address: the record's ``url`` where the input gave one, else its source.
-ADDRESS_SQL = "coalesce(json_extract_string(d.record, '$.url'), d.source)"
+# A document's web address: its URL as recorded in ``document_sources`` where the input gave
+# one, else its source. Read from that small table rather than by parsing the stored record,
+# whose JSON column costs a page about a second on 10,000 articles.
+ADDRESS_SQL = ("coalesce((SELECT min(s.url) FROM document_sources s WHERE s.doc_id = d.doc_id), "
+               "d.source)")
 
 
 def _rows(cursor: Connection) -> list[dict[str, Any]]:

@@ -29,7 +29,7 @@ from kronik.errors import StoreError
 from kronik.resources import load_data
 from kronik.store import Chronicle, Filters
 from kronik.store import queries as store_queries
-from kronik.store.queries import CANONICAL_COLUMNS, publisher, where
+from kronik.store.queries import ADDRESS_SQL, CANONICAL_COLUMNS, publisher, where
 from kronik.store.writer import quad_of_type
 from kronik.web import models
 from kronik.web.highlight import excerpt
@@ -47,11 +47,6 @@ HEADING_CHARS = 90
 # A canonical row without its list of every reporting document (the page reads one page of
 # them instead).
 EVENT_COLUMNS = ", ".join(c for c in CANONICAL_COLUMNS if c != "source_list")
-# A document's web address (its URL as recorded in ``document_sources``, else its source):
-# the store's ADDRESS_SQL without parsing the stored record, whose JSON column costs a
-# page a second on 10,000 articles where this small table costs a few milliseconds.
-ADDRESS_SQL = ("coalesce((SELECT min(s.url) FROM document_sources s WHERE s.doc_id = d.doc_id), "
-               "d.source)")
 
 
 @cache
