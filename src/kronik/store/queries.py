@@ -90,7 +90,7 @@ ADDRESS_SQL = ("coalesce((SELECT min(s.url) FROM document_sources s WHERE s.doc_
                "d.source)")
 
 
-def _rows(cursor: Connection) -> list[dict[str, Any]]:
+def fetch_dicts(cursor: Connection) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
@@ -101,7 +101,7 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
 
 def timeline(con: Connection, filters: Filters, limit: int, offset: int) -> list[dict[str, Any]]:
     clause, params = where(filters)
-    rows = _rows(con.execute(
+    rows = fetch_dicts(con.execute(
         f"SELECT {', '.join(CANONICAL_COLUMNS)} FROM canonical_events WHERE {clause} "
         f"ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?",
         [*params, limit, offset]))
@@ -126,18 +126,18 @@ def dyad(con: Connection, a: str, b: str, filters: Filters, limit: int | None) -
     clause, params = where(filters)
     clause += f" AND {country_clause()} AND {country_clause()}"
     params += [a, b]
-    periods = _rows(con.execute(
+    periods = fetch_dicts(con.execute(
         f"SELECT strftime(date_start, '%Y-%m') AS period, quad, count(*) AS events "
         f"FROM canonical_events WHERE {clause} GROUP BY ALL ORDER BY period NULLS LAST, quad",
         params))
-    directions = _rows(con.execute(
+    directions = fetch_dicts(con.execute(
         f"SELECT actor_country, recipient_country, quad, count(*) AS events "
         f"FROM canonical_events WHERE {clause} AND NOT {SYMMETRIC_SQL} GROUP BY ALL "
         "ORDER BY actor_country, quad", params))
     totals: dict[str, int] = {}
     for row in periods:
         totals[row["quad"] or "unknown"] = totals.get(row["quad"] or "unknown", 0) + row["events"]
-    rows = _rows(con.execute(
+    rows = fetch_dicts(con.execute(
         f"SELECT {', '.join(CANONICAL_COLUMNS)} FROM canonical_events WHERE {clause} "
         f"ORDER BY {NEWEST_FIRST} LIMIT ?", [*params, limit]))
     attach_sources(rows)
@@ -161,7 +161,7 @@ def network(con: Connection, start: date | None, end: date | None) -> list[dict[
         SELECT source, target, directed, count(*) AS weight,
                list(DISTINCT quad ORDER BY quad) AS quads
         FROM pairs GROUP BY ALL ORDER BY weight DESC, source, target"""
-    return _rows(con.execute(sql, params))
+    return fetch_dicts(con.execute(sql, params))
 
 
 # Parties grouped as an analyst counts them: a person by their knowledge-base id (else their
@@ -187,7 +187,7 @@ ACTOR_GROUPS_SQL = """
 def actors(con: Connection, limit: int) -> list[dict[str, Any]]:
     """The most active states and people: one row per state (every name, metonym and
     institution of it folded in; ``forms`` lists them) and one per person."""
-    rows = _rows(con.execute(ACTOR_GROUPS_SQL, [limit]))
+    rows = fetch_dicts(con.execute(ACTOR_GROUPS_SQL, [limit]))
     for row in rows:
         if row["kind"] == "state":
             row["name"] = vocabulary.country_name(row["party"]) or row["name"]
@@ -197,10 +197,10 @@ def actors(con: Connection, limit: int) -> list[dict[str, Any]]:
 
 
 def event(con: Connection, key: str) -> dict[str, Any] | None:
-    group = _group_of(con, key)
+    group = group_of(con, key)
     if group is None:
         return None
-    rows = _rows(con.execute(
+    rows = fetch_dicts(con.execute(
         f"SELECT {', '.join(CANONICAL_COLUMNS)} FROM canonical_events WHERE canonical_id = ?",
         [group]))
     if not rows:
@@ -208,12 +208,12 @@ def event(con: Connection, key: str) -> dict[str, Any] | None:
     attach_sources(rows)
     result = _jsonable(rows[0])
     result["mentions_list"] = _mentions(con, group)
-    result["fulfils"] = _linked(con, group, "fact_id", "plan_id")
-    result["fulfilled_by"] = _linked(con, group, "plan_id", "fact_id")
+    result["fulfils"] = linked(con, group, "fact_id", "plan_id")
+    result["fulfilled_by"] = linked(con, group, "plan_id", "fact_id")
     return result
 
 
-def _group_of(con: Connection, key: str) -> str | None:
+def group_of(con: Connection, key: str) -> str | None:
     """The canonical id for an event id, a canonical id, or a prefix of just one canonical id."""
     found = con.execute("SELECT canonical_id FROM events WHERE event_id = ? OR canonical_id = ? "
                         "LIMIT 1", [key, key]).fetchone()
@@ -231,7 +231,7 @@ def _mentions(con: Connection, group: str) -> list[dict[str, Any]]:
             f"SELECT e.event_id, e.doc_id, d.source, d.outlet, {ADDRESS_SQL}, e.record, "
             "e.evidence_start, e.evidence_end FROM events e JOIN documents d USING (doc_id) "
             "WHERE e.canonical_id = ? ORDER BY e.event_id", [group]).fetchall():
-        entities = _rows(con.execute(
+        entities = fetch_dicts(con.execute(
             "SELECT start_offset AS start, end_offset AS end, text, kind, name, country, "
             "entity_id AS id FROM entities WHERE doc_id = ? AND start_offset >= ? "
             "AND end_offset <= ? ORDER BY start_offset", [doc_id, start, end]))
@@ -241,7 +241,7 @@ def _mentions(con: Connection, group: str) -> list[dict[str, Any]]:
     return mentions
 
 
-def _linked(con: Connection, group: str, own: str, other: str) -> list[str]:
+def linked(con: Connection, group: str, own: str, other: str) -> list[str]:
     """Canonical ids on the other side of plan -> fact links from this group."""
     rows = con.execute(
         f"SELECT DISTINCT o.canonical_id FROM event_links l "
@@ -309,11 +309,11 @@ def search(con: Connection, query: str, limit: int) -> list[dict[str, Any]]:
     """Articles, then quotes, containing ``query`` (case-insensitive), each with its article's
     title and publication date and a snippet cut at word boundaries."""
     needle = query.lower()
-    docs = _rows(con.execute(
+    docs = fetch_dicts(con.execute(
         "SELECT 'document' AS kind, doc_id, source, title, published, NULL AS speaker, text "
         "FROM documents WHERE contains(lower(text), ?) ORDER BY published DESC NULLS LAST, doc_id "
         "LIMIT ?", [needle, limit]))
-    quotes = _rows(con.execute(
+    quotes = fetch_dicts(con.execute(
         "SELECT 'quote' AS kind, q.doc_id, d.source, d.title, d.published, "
         "q.speaker_name AS speaker, q.text FROM quotes q JOIN documents d USING (doc_id) "
         "WHERE contains(lower(q.text), ?) ORDER BY q.doc_id, q.idx LIMIT ?", [needle, limit]))
@@ -366,7 +366,7 @@ def export_rows(con: Connection, filters: Filters) -> list[dict[str, Any]]:
     the sources' names, publishers and dates; lists joined by ``LIST_SEPARATOR``."""
     clause, params = where(filters)
     columns = ", ".join(f"c.{name}" for name in CANONICAL_COLUMNS)
-    rows = _rows(con.execute(
+    rows = fetch_dicts(con.execute(
         f"SELECT {columns}, "
         "json_extract_string(e.record, '$.actor.title') AS actor_title, "
         "json_extract_string(e.record, '$.recipient.title') AS recipient_title, "

@@ -225,8 +225,8 @@ class ChronicleView:
         report it, earliest first: a story reported a thousand times stays a small page."""
         with self.reading() as chronicle:
             con = chronicle.con
-            group = store_queries._group_of(con, key)
-            rows = store_queries._rows(con.execute(
+            group = store_queries.group_of(con, key)
+            rows = store_queries.fetch_dicts(con.execute(
                 f"SELECT {EVENT_COLUMNS} FROM canonical_events WHERE canonical_id = ?", [group]))
             if not rows:
                 return None
@@ -234,14 +234,14 @@ class ChronicleView:
             details = _details(con, [row["event_id"]])
             total = con.execute("SELECT count(*) FROM events WHERE canonical_id = ?",
                                 [group]).fetchone()[0]
-            mentions = store_queries._rows(con.execute(
+            mentions = store_queries.fetch_dicts(con.execute(
                 f"""SELECT e.event_id, e.doc_id, d.source, d.outlet, d.title, d.published,
                            d.text, e.record, {ADDRESS_SQL} AS address
                     FROM events e JOIN documents d USING (doc_id) WHERE e.canonical_id = ?
                     ORDER BY d.published_date NULLS LAST, d.published, e.event_id
                     LIMIT ? OFFSET ?""", [group, per_page, (page - 1) * per_page]))
-            fulfils = store_queries._linked(con, group, "fact_id", "plan_id")
-            fulfilled_by = store_queries._linked(con, group, "plan_id", "fact_id")
+            fulfils = store_queries.linked(con, group, "fact_id", "plan_id")
+            fulfilled_by = store_queries.linked(con, group, "plan_id", "fact_id")
         return models.EventPage(
             event=event_row(row, details.get(row["event_id"])),
             mentions=[_mention(m) for m in mentions], paging=_paging(page, per_page, total),
