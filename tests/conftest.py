@@ -4,6 +4,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -62,3 +66,16 @@ def figure(scores: dict, key: str) -> float:
     for part in key.split("."):
         value = value[part]
     return value if value is not None else 0.0
+
+
+@contextmanager
+def local_server(handler: type) -> Iterator[str]:
+    """An HTTP server on a free loopback port serving ``handler`` in a thread, for as long as
+    the block runs: its base address ("http://127.0.0.1:PORT")."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()

@@ -3,11 +3,11 @@ an alert is stored once, and delivered once to a webhook (a local receiver)."""
 from __future__ import annotations
 
 import json
-import threading
 from datetime import date, timedelta
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from conftest import local_server
 from test_identity import make_event, stored_doc
 
 from kronik.live.alerts import AlertRulesError, AlertService, Rule, evaluate, load_rules, stored_alerts
@@ -98,11 +98,8 @@ class Receiver(BaseHTTPRequestHandler):
 @pytest.fixture()
 def receiver():
     Receiver.received = []
-    server = HTTPServer(("127.0.0.1", 0), Receiver)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/hook"
-    server.shutdown()
+    with local_server(Receiver) as address:
+        yield f"{address}/hook"
 
 
 def test_an_alert_is_stored_once_and_delivered_once(tmp_path, receiver):

@@ -3,10 +3,10 @@ unchanged polls are conditional requests answered 304, and a garbage feed or a d
 reported without stopping the rest."""
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from conftest import local_server
 
 from kronik.live.feeds import FeedPoller
 from kronik.live.service import Writer
@@ -62,11 +62,8 @@ class Site(BaseHTTPRequestHandler):
 @pytest.fixture()
 def site():
     Site.requests = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with local_server(Site) as address:
+        yield address
 
 
 def test_a_feed_is_polled_its_new_items_ingested_once_and_unchanged_polls_are_conditional(tmp_path, site):
