@@ -193,7 +193,7 @@ class Grammar:
     max_name_words: int
     name_stops: frozenset[str]
     honorifics: frozenset[str]
-    speech_verbs: frozenset[str]
+    speech_verbs: dict[str, tuple]  # verb -> (): a table for Tokens.starting
 
     def field_word(self, token: Token) -> bool:
         return token.lower in self.field_words
@@ -259,7 +259,7 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         max_name_words=int(data["max_name_words"]),
         name_stops=frozenset(data["name_stop_words"]),
         honorifics=frozenset(data["honorifics"]),
-        speech_verbs=lower("speech_verbs"))
+        speech_verbs=dict.fromkeys(lower("speech_verbs"), ()))
 
 
 class Recogniser:
@@ -558,7 +558,7 @@ class _Scan:
     def speakers(self) -> None:
         """"<Given> <Family> menegaskan ...": a run of two or more name words, unclaimed,
         right before a verb of saying is a person the knowledge base does not know."""
-        for verb in self.tokens.starting({word: [] for word in self.g.speech_verbs}):
+        for verb in self.tokens.starting(self.g.speech_verbs):
             first = verb
             while first > 0 and verb - first < self.g.max_name_words \
                     and self.tokens[first - 1].gap in NAME_GAPS \
