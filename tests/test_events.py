@@ -402,3 +402,11 @@ def test_an_ask_that_a_letter_contains_is_made_by_its_possessor():
     doc = prepare("Surat itu berisi permintaan Peru agar Chili menyediakan lebih banyak amunisi.")
     frames = FrameBuilder(doc, lexicon("id")).frames()
     assert [(f.type, f.actor_countries) for f in frames] == [("REQUEST", ["PER"])]
+
+
+def test_an_event_noun_after_a_preposition_of_occasion_is_an_event_not_a_verbs_topic():
+    events = events_of("Soal itu dibahas pada kunjungan Renn ke Santiago bulan lalu.")
+    assert [(e.mode, sides(e)) for e in events] == [("visit", ("PER", "CHL"))]
+    events = events_of("Quispe mengatakan, dalam kunjungan Renn ke Santiago bulan lalu, soal itu dibahas.")
+    assert [(e.mode, sides(e)) for e in events] == [("visit", ("PER", "CHL"))]
+    assert events_of("Quispe menunda kunjungan Renn ke Santiago.") == []

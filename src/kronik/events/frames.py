@@ -274,12 +274,16 @@ class FrameBuilder:
         return bool(pattern.search(self.text))
 
     def _after_other_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
-        """A noun trigger right after a verb other than a light verb is that verb's topic."""
+        """A noun trigger right after a verb other than a light verb is that verb's topic; one
+        after a preposition of time or occasion, or set off by a comma, names an occasion."""
         words = list(WORD.finditer(self.text, max(sentence.start, hit.start - WORDS_BEFORE_REACH), hit.start))
+        end = hit.start
         for match in reversed(words[-2:]):
             word = match.group(0).lower()
-            if word in self.lexicon.light_verbs:
+            if word in self.lexicon.light_verbs or word in self.lexicon.occasion_preps \
+                    or "," in self.text[match.end():end]:
                 return False
+            end = match.start()
             if self.lexicon.verb.match(word) and not any(
                     t.pattern.fullmatch(word) for t in self.lexicon.triggers):
                 return True
