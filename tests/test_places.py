@@ -210,3 +210,19 @@ def test_there_stands_for_the_place_the_sentence_before_names(pipeline):
     summit = next(e for e in doc.events if e.mode == "multilateral")
     assert (summit.actor.country, summit.recipient.country) == ("CHL", "PER")
     assert summit.location.name == "Lima"
+
+
+def test_an_ambassadors_talks_that_name_no_place_are_held_where_the_ambassador_is_posted(pipeline):
+    doc = extract(pipeline, "Duta Besar Kanada Lena Forde bertemu dengan Menteri Luar Negeri Chili "
+                            "Tomas Varga pada Rabu (5/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CAN", "CHL")
+    assert event.location.country == "CHL"
+    doc = extract(pipeline, "Duta Besar Kanada Lena Forde bertemu dengan Menteri Luar Negeri Chili "
+                            "Tomas Varga di Markas PBB, New York, pada Rabu (5/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert event.mode == "meeting"
+    doc = extract(pipeline, "Menteri Luar Negeri Kanada Lena Forde bertemu dengan Menteri Luar Negeri "
+                            "Chili Tomas Varga pada Rabu (5/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert event.mode == "meeting" and event.location is None

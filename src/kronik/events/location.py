@@ -16,6 +16,8 @@ sentence that only says where the occasion was ("Kegiatan ini berlangsung di ...
 place the headline or lead names. A trip or a summit whose host the sentence does not name as
 a party is hosted by the state of its place ("menghadiri KTT di Port Moresby", "kunjungan ke
 Melbourne").
+Talks of an ambassador with another state's officials that name no place at all are held in
+that state, where the ambassador is posted: a courtesy call is the ambassador's visit.
 The language's words are in ``lang/<language>/places.yaml``.
 """
 from __future__ import annotations
@@ -70,6 +72,7 @@ class PlaceWords:
     trips: frozenset[str]
     prepositions: re.Pattern[str]
     there: re.Pattern[str]
+    envoy_titles: tuple[str, ...]
 
 
 @cache
@@ -84,7 +87,8 @@ def place_words(language: str = "id") -> PlaceWords:
     return PlaceWords(words("at"), words("to"), words("heads"), words("abroad_heads"),
                       words("occasion_verbs"), words("trip_words"), prepositions,
                       re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["there"]) + r")\b",
-                                 re.IGNORECASE))
+                                 re.IGNORECASE),
+                      tuple(fold(w) + " " for w in data["envoy_titles"]))
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,8 @@ class Locator:
             if frame.place is None and self.of_the_occasion(frame) and self.occasion is not None:
                 frame.place = self.occasion
                 frame.flags.add("place from the occasion")
+            if frame.place is None:
+                frame.place = self.place_of_a_posting(frame)
             self.host_from_place(frame)
 
     def place_referred_back(self, frame: Frame) -> Location | None:
@@ -137,6 +143,29 @@ class Locator:
             return None
         frame.flags.add("place: referred back ('di sana')")
         return before[-1].location
+
+    def place_of_a_posting(self, frame: Frame) -> Location | None:
+        """Talks of an ambassador with the officials of another state, where the sentence and
+        the article name no place, are held in that state, where the ambassador is posted (a
+        courtesy call: "Dubes X bertemu Menteri Y"); so they are the ambassador's visit."""
+        if frame.type != "CONSULT" or frame.mode not in TALK_MODES:
+            return None
+        envoys = [side for side in (frame.actors, frame.recipients)
+                  if side and all(self._envoy(party) for party in side)]
+        if len(envoys) != 1:
+            return None
+        other = frame.recipients if envoys[0] is frame.actors else frame.actors
+        hosts = {party.country for party in other}
+        if len(hosts) != 1 or None in hosts or hosts & {party.country for party in envoys[0]}:
+            return None
+        host = hosts.pop()
+        state = self.kb.by_code(host)
+        frame.flags.add("place: the state an ambassador is posted in")
+        return Location(state.name if state else host, host)
+
+    def _envoy(self, party: Party) -> bool:
+        return party.kind == "person" and party.title is not None and \
+            (fold(party.title) + " ").startswith(self.words.envoy_titles)
 
     def of_the_occasion(self, frame: Frame) -> bool:
         """Talks that may be the article's occasion: not another occasion, and undated or dated
