@@ -187,6 +187,45 @@ def test_jsonl_is_split_at_newlines_only(tmp_path, separator):
     assert [i.text for i in items] == texts
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_jsonl_is_read_in_blocks_with_lines_across_them(tmp_path, monkeypatch, encoding):
+    """Lines longer than a block and characters split between blocks come out whole, and a
+    bad line names its number wherever the blocks fall."""
+    import kronik.reader
+
+    monkeypatch.setattr(kronik.reader, "READ_BLOCK_BYTES", 7)
+    path = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"text": TEXT}, ensure_ascii=False), "{rusak", "",
+             json.dumps({"text": "Kedua “kutipan” 😀"}, ensure_ascii=False)]
+    path.write_bytes("\n".join(lines).encode(encoding))
+    items = list(read_file(path))
+    assert [i.text for i in items if isinstance(i, Article)] == [TEXT, "Kedua “kutipan” 😀"]
+    assert [e.split(" (")[0] for e in errors(items)] == [f"{path}:2: malformed JSON"]
+
+
+def test_jsonl_with_one_byte_that_is_not_utf8_is_read_as_windows_1252_throughout(tmp_path, monkeypatch):
+    """As a whole file is: the choice of encoding holds for every line, not per block."""
+    import kronik.reader
+
+    monkeypatch.setattr(kronik.reader, "READ_BLOCK_BYTES", 16)
+    path = tmp_path / "batch.jsonl"
+    path.write_bytes(json.dumps({"text": "café pagi"}, ensure_ascii=False).encode("utf-8") + b"\n"
+                     + json.dumps({"text": "café sore"}, ensure_ascii=False).encode("cp1252") + b"\n")
+    assert [i.text for i in read_file(path)] == ["cafÃ© pagi", "café sore"]
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"  \n\t\n", "file is empty"),
+    ("\u3000\n \n".encode("utf-8"), "file is empty"),
+    (PNG, "binary file (PNG image), not text"),
+    (json.dumps({"text": "abc"}).encode("utf-16") + b"\x00\xd8", "UTF-16 file with invalid byte sequences"),
+])
+def test_jsonl_that_cannot_be_read_is_one_error_before_any_article(tmp_path, data, reason):
+    path = tmp_path / "batch.jsonl"
+    path.write_bytes(data)
+    assert errors(read_articles([path])) == [f"{path}: {reason}"]
+
+
 def test_jsonl_with_crlf_line_ends_is_read(tmp_path):
     path = tmp_path / "batch.jsonl"
     path.write_bytes((json.dumps({"text": TEXT}) + "\r\n").encode("utf-8") * 2)

@@ -5,6 +5,7 @@ problem, so that one bad file never costs the rest of a batch.
 """
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import stat
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from kronik.errors import InputError
 
@@ -24,6 +26,13 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 # JSON Lines files hold many articles and may be larger.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 MAX_JSONL_BYTES = 2 * 1024 * 1024 * 1024
+# JSON Lines files are read and decoded this many bytes at a time: what is held of a file at
+# once, whatever its size (a longer line is joined from its blocks).
+READ_BLOCK_BYTES = 1024 * 1024
+# The opening bytes that show a binary format or UTF-16 without a byte-order mark.
+HEAD_BYTES = 4096
+# The opening characters whose share of control characters tells binary data from text.
+CONTROL_SAMPLE_CHARS = 20000
 # Share of control characters above which a file is taken for binary.
 BINARY_CONTROL_SHARE = 0.05
 # Opening bytes of binary formats that are sometimes saved under a text name.
@@ -178,14 +187,16 @@ def _skip_other_records(path: Path, items: Iterator[Article | InputError | Input
 
 
 def read_file(path: Path) -> Iterator[Article | InputError | InputWarning]:
-    """The articles one file holds (one, or one per line of a JSON Lines file)."""
+    """The articles one file holds (one, or one per line of a JSON Lines file).
+
+    A JSON Lines file is read a block at a time, so that memory stays bounded whatever its
+    size; any other file is one article and is read whole.
+    """
     suffix = path.suffix.lower()
-    limit = MAX_JSONL_BYTES if suffix in JSONL_SUFFIXES else MAX_ARTICLE_BYTES
-    data = _read_bytes(path, limit)
-    text = decode(data, str(path))
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_articles(text, str(path))
+        yield from _jsonl_articles(path)
         return
+    text = decode(_read_bytes(path, MAX_ARTICLE_BYTES), str(path))
     if suffix in HTML_SUFFIXES or _looks_like_html(text):
         yield Article(source=str(path), text=html_to_text(text, str(path)))
         return
@@ -194,19 +205,47 @@ def read_file(path: Path) -> Iterator[Article | InputError | InputWarning]:
 
 def _read_bytes(path: Path, limit: int) -> bytes:
     """The bytes of a regular file no larger than ``limit``; never opens a FIFO or device."""
+    _check_size(path, limit)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+
+
+def _open_bytes(path: Path, limit: int) -> BinaryIO:
+    """A regular file no larger than ``limit``, opened to be read in blocks."""
+    _check_size(path, limit)
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+
+
+def _check_size(path: Path, limit: int) -> None:
+    """Refuse what is not a regular file (a FIFO, a device) or is larger than ``limit``."""
     problem = _not_a_file(path)
     if problem:
         raise InputError(str(path), problem)
     try:
         size = path.stat().st_size
-        if size > limit:
-            raise InputError(str(path), f"file is {size / 2**20:.0f} MB, over the "
-                                        f"{limit / 2**20:.0f} MB limit for one input")
-        return path.read_bytes()
-    except PermissionError:
-        raise InputError(str(path), "permission denied") from None
     except OSError as exc:
-        raise InputError(str(path), f"cannot read ({exc.strerror or exc})") from None
+        raise _unreadable(path, exc) from None
+    if size > limit:
+        raise InputError(str(path), f"file is {size / 2**20:.0f} MB, over the "
+                                    f"{limit / 2**20:.0f} MB limit for one input")
+
+
+def _read(handle: BinaryIO, path: Path, size: int) -> bytes:
+    try:
+        return handle.read(size)
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: OSError) -> InputError:
+    if isinstance(exc, PermissionError):
+        return InputError(str(path), "permission denied")
+    return InputError(str(path), f"cannot read ({exc.strerror or exc})")
 
 
 def decode(data: bytes, source: str) -> str:
@@ -214,29 +253,40 @@ def decode(data: bytes, source: str) -> str:
     by its zero bytes), else Windows-1252; binary data is refused with its kind named."""
     if not data.strip():
         raise InputError(source, "file is empty")
-    for signature, kind in BINARY_SIGNATURES.items():
-        if data.startswith(signature):
-            raise InputError(source, f"binary file ({kind}), not text")
-    encoding = _utf16_encoding(data)
+    encoding = _unicode_encoding(data[:HEAD_BYTES], source)
     if encoding:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             raise InputError(source, "UTF-16 file with invalid byte sequences") from None
-    elif b"\x00" in data[:4096]:
-        raise InputError(source, "binary file, not text")
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
-    sample = text[:20000]
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
-    if controls > BINARY_CONTROL_SHARE * len(sample):
-        raise InputError(source, "binary file, not text")
+    _refuse_control_characters(text[:CONTROL_SAMPLE_CHARS], source)
     if not text.strip():
         raise InputError(source, "file is empty")
     return text
+
+
+def _unicode_encoding(head: bytes, source: str) -> str | None:
+    """The UTF-16 codec of a file that opens with ``head``, or None for UTF-8 or
+    Windows-1252; a file whose opening bytes show a binary format is refused."""
+    for signature, kind in BINARY_SIGNATURES.items():
+        if head.startswith(signature):
+            raise InputError(source, f"binary file ({kind}), not text")
+    encoding = _utf16_encoding(head)
+    if not encoding and b"\x00" in head:
+        raise InputError(source, "binary file, not text")
+    return encoding
+
+
+def _refuse_control_characters(sample: str, source: str) -> None:
+    """Binary data decoded as text shows many control characters: refuse it."""
+    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    if controls > BINARY_CONTROL_SHARE * len(sample):
+        raise InputError(source, "binary file, not text")
 
 
 def _utf16_encoding(data: bytes) -> str | None:
@@ -244,7 +294,7 @@ def _utf16_encoding(data: bytes) -> str | None:
     text (every other byte zero, as ASCII letters are), else None."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return "utf-16"
-    head = data[:4096]
+    head = data[:HEAD_BYTES]
     pairs = len(head) // 2
     if pairs < 8:
         return None
@@ -295,50 +345,126 @@ def html_to_text(html: str, source: str) -> str:
     return "\n".join(line for line in (title, stamp, body) if line)
 
 
-def _jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(number, line) of a JSON Lines text split at "\\n" only.
+def _jsonl_text(path: Path) -> Iterator[str]:
+    """The text of a JSON Lines file in blocks, decoded and refused exactly as ``decode``
+    does a whole file, while only one block is held at a time.
+
+    What ``decode`` decides from the whole file is found by a first pass over its bytes: a
+    file all blank, and a file that is not valid UTF-8 anywhere (then it is all Windows-1252).
+    A text that holds only Unicode spaces is known blank at its end: the caller refuses it.
+    """
+    source = str(path)
+    with _open_bytes(path, MAX_JSONL_BYTES) as handle:
+        encoding = _unicode_encoding(_read(handle, path, HEAD_BYTES), source)
+        handle.seek(0)
+        codec = _whole_file_codec(handle, path, encoding)
+        handle.seek(0)
+        blocks = _decoded_blocks(handle, path, codec)
+        opening = ""
+        for block in blocks:
+            opening += block
+            if len(opening) >= CONTROL_SAMPLE_CHARS:
+                break
+        _refuse_control_characters(opening[:CONTROL_SAMPLE_CHARS], source)
+        yield opening
+        yield from blocks
+
+
+def _whole_file_codec(handle: BinaryIO, path: Path, encoding: str | None) -> str:
+    """The codec that decodes every byte of the file (``encoding``, else UTF-8, else
+    Windows-1252), found by decoding it once block by block; a blank file is refused.
+
+    A file that fails to decode is not blank (blank bytes are valid UTF-8, and UTF-16 is
+    only chosen for a byte-order mark or zero bytes), so the pass may stop at a failure.
+    """
+    codec = encoding or "utf-8-sig"
+    decoder = codecs.getincrementaldecoder(codec)()
+    blank = True
+    try:
+        for block in iter(lambda: _read(handle, path, READ_BLOCK_BYTES), b""):
+            blank = blank and not block.strip()
+            decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        if encoding:
+            raise InputError(str(path), "UTF-16 file with invalid byte sequences") from None
+        return "cp1252"
+    if blank:
+        raise InputError(str(path), "file is empty")
+    return codec
+
+
+def _decoded_blocks(handle: BinaryIO, path: Path, codec: str) -> Iterator[str]:
+    """The file's text, block by block (Windows-1252 never fails: unknown bytes become U+FFFD)."""
+    decoder = codecs.getincrementaldecoder(codec)("replace" if codec == "cp1252" else "strict")
+    for block in iter(lambda: _read(handle, path, READ_BLOCK_BYTES), b""):
+        yield decoder.decode(block)
+    yield decoder.decode(b"", final=True)
+
+
+def _jsonl_lines(blocks: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """(number, line) of a JSON Lines text given in blocks, split at "\\n" only.
 
     ``str.splitlines`` would also split at U+0085, U+2028 and U+2029, which JSON allows
-    unescaped inside strings; a trailing "\\r" is JSON whitespace and needs no care.
+    unescaped inside strings; a trailing "\\r" is JSON whitespace and needs no care. A line
+    that runs over several blocks is joined from its parts.
     """
-    start = 0
     number = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        number += 1
-        yield number, text[start:end]
-        start = end + 1
+    parts: list[str] = []
+    for block in blocks:
+        start = 0
+        end = block.find("\n")
+        while end >= 0:
+            parts.append(block[start:end])
+            number += 1
+            yield number, "".join(parts)
+            parts.clear()
+            start = end + 1
+            end = block.find("\n", start)
+        if start < len(block):
+            parts.append(block[start:])
+    if parts:
+        yield number + 1, "".join(parts)
 
 
-def _jsonl_articles(text: str, source: str) -> Iterator[Article | InputError | InputWarning]:
-    for number, line in _jsonl_lines(text):
+def _jsonl_articles(path: Path) -> Iterator[Article | InputError | InputWarning]:
+    """An article, or an error naming the line, for each line of a JSON Lines file."""
+    source = str(path)
+    blank = True
+    for number, line in _jsonl_lines(_jsonl_text(path)):
         if not line.strip():
             continue
-        where = f"{source}:{number}"
+        blank = False
+        yield from _jsonl_record(line, f"{source}:{number}")
+    if blank:
+        raise InputError(source, "file is empty")
+
+
+def _jsonl_record(line: str, where: str) -> Iterator[Article | InputError | InputWarning]:
+    """The article of one JSON Lines line (after a warning about it), or an error."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield InputError(where, f"malformed JSON ({exc.msg})")
+        return
+    problem = _record_problem(record)
+    if problem:
+        yield InputError(where, problem)
+        return
+    body = record["text"]
+    if _looks_like_html(body):
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"malformed JSON ({exc.msg})")
-            continue
-        problem = _record_problem(record)
-        if problem:
-            yield InputError(where, problem)
-            continue
-        body = record["text"]
-        if _looks_like_html(body):
-            try:
-                body = html_to_text(body, where)
-            except InputError as error:
-                yield error
-                continue
-        published, warning = _published(record.get("published"), where)
-        if warning:
-            yield warning
-        name = record.get("source") or record.get("id") or record.get("url") or where
-        url = record.get("url")
-        yield Article(source=_writable(str(name)), text=body, published=published,
-                      url=_writable(url) if isinstance(url, str) else None)
+            body = html_to_text(body, where)
+        except InputError as error:
+            yield error
+            return
+    published, warning = _published(record.get("published"), where)
+    if warning:
+        yield warning
+    name = record.get("source") or record.get("id") or record.get("url") or where
+    url = record.get("url")
+    yield Article(source=_writable(str(name)), text=body, published=published,
+                  url=_writable(url) if isinstance(url, str) else None)
 
 
 def _record_problem(record: object) -> str | None:
