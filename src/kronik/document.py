@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from kronik.tokens import Tokens
 
 PartyKind = Literal["person", "state", "organization", "group"]
 Precision = Literal["day", "week", "month", "part_of_year", "year", "range"]
@@ -208,6 +211,8 @@ class Document:
     ``url`` is where the article was published, where the input says so (``source`` may be a
     file name or a caller's id).
     ``published`` is a ``datetime`` where the time of day is known, else a ``date``.
+    ``tokens`` is the one tokenisation of ``text`` that the stages share, computed when first
+    asked for (``kronik.tokens.document_tokens``); it is not part of the record.
     """
 
     raw_text: str
@@ -230,6 +235,7 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     fingerprint: str | None = None
     warnings: list[str] = field(default_factory=list)
+    tokens: Tokens | None = field(default=None, repr=False, compare=False)
 
     @property
     def anchor(self) -> date | None:

@@ -28,15 +28,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from itertools import takewhile
-from typing import Any, NamedTuple
+from typing import Any
 
 from kronik.actors.kb import KnowledgeBase, SurfaceForm
 from kronik.actors.places import Gazetteer, Place, gazetteer
 from kronik.document import Entity
 from kronik.errors import KronikError
 from kronik.resources import load_data
+# The token layer is kronik.tokens; tokenize stays importable from here for older callers.
+from kronik.tokens import TOKEN, Token, Tokens, tokenize  # noqa: F401
 
-TOKEN = re.compile(r"[^\W_]+")
 BRACKETED = re.compile(r"\([^)]*\)?")
 SENTENCE_BREAKS = ".!?\n\"“”"
 SENTENCE_ENDS = tuple(".!?\"“”'")
@@ -58,57 +59,8 @@ LOOKUP_CACHE = 65536
 KIND_ORDER = ("state", "capital", "seat", "organization", "group", "person", "place", "non_actor")
 
 
-class Token(NamedTuple):
-    """A run of letters or digits; ``gap`` is the text between it and the next token."""
-
-    start: int
-    end: int
-    text: str
-    lower: str
-    gap: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def titlecase(self) -> bool:
-        """A name word: a capital first letter, the rest not all capitals ("Xi", not "AS")."""
-        return self.text[0].isupper() and not self.text[1:].isupper()
-
-
 class GrammarError(KronikError):
     """A language data file of the recogniser lacks a section; the message names the file."""
-
-
-class Tokens(list):
-    """The tokens of a text, and where each word (lower-cased) occurs, so that a pass looks up
-    the few places where its phrases can start instead of testing every token."""
-
-    def __init__(self, tokens: Iterable[Token]):
-        super().__init__(tokens)
-        self.positions: dict[str, list[int]] = {}
-        for index, token in enumerate(self):
-            self.positions.setdefault(token.lower, []).append(index)
-
-    def starting(self, table: dict[str, list], folded: bool = True) -> list[int]:
-        """The positions, in order, of the words that start an entry of ``table``."""
-        if folded:
-            found = [i for word in self.positions.keys() & table.keys()
-                     for i in self.positions[word]]
-        else:
-            lowered = {key.lower() for key in table}
-            found = [i for word in self.positions.keys() & lowered for i in self.positions[word]
-                     if self[i].text in table]
-        return sorted(found)
-
-
-def tokenize(text: str) -> Tokens:
-    """The words of a text with their offsets and the text between them (one pass)."""
-    spans = [m.span() for m in TOKEN.finditer(text)]
-    starts = [start for start, _ in spans[1:]] + [len(text)]
-    return Tokens(Token(start, end, text[start:end], text[start:end].lower(), text[end:following])
-                  for (start, end), following in zip(spans, starts))
 
 
 def match_phrase(tokens: Sequence[Token], index: int, table: dict[str, list],

@@ -17,9 +17,10 @@ from functools import cache
 
 from kronik.actors.coref import Coreference
 from kronik.actors.kb import KnowledgeBase
-from kronik.actors.recognise import Found, Recogniser, tokenize
+from kronik.actors.recognise import Found, Recogniser
 from kronik.document import Document, Entity
 from kronik.pipeline import Stage
+from kronik.tokens import document_tokens
 
 
 class Entities(Stage):
@@ -34,7 +35,7 @@ class Entities(Stage):
 
     def __call__(self, doc: Document) -> Document:
         recogniser, coreference = _tools(self.kb or KnowledgeBase.default(), self.language)
-        tokens = tokenize(doc.text)
+        tokens = document_tokens(doc)
         on = doc.anchor
         starts = [s.start for s in doc.sentences]
 

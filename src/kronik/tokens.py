@@ -1,0 +1,92 @@
+"""The one tokenisation of a document, shared by the stages that read words.
+
+A token is a run of letters or digits (``[^\\W_]+``) with its offsets into the cleaned text,
+its lower-cased form and the text between it and the next token. ``Tokens`` also indexes
+where each lower-cased word occurs, so that a pass over a lexicon looks up the few places its
+entries can start instead of testing every token. ``document_tokens`` computes the tokens of a
+document once and keeps them on it (``Document.tokens``): the entities and time stages read
+the same layer instead of each scanning the text again.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import accumulate, repeat
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from kronik.document import Document
+
+TOKEN = re.compile(r"[^\W_]+")
+# The same runs, captured, so that one ``split`` gives the gaps and the tokens in turn.
+_SPLIT = re.compile(r"([^\W_]+)")
+# Joins the tokens to lower-case them in one call: a control character has no case and is in
+# no token, so each token lower-cases exactly as it would alone.
+_JOIN = "\x00"
+
+
+class Token(NamedTuple):
+    """A run of letters or digits; ``gap`` is the text between it and the next token."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+    gap: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def titlecase(self) -> bool:
+        """A name word: a capital first letter, the rest not all capitals ("Xi", not "AS")."""
+        return self.text[0].isupper() and not self.text[1:].isupper()
+
+
+class Tokens(list):
+    """The tokens of a text, and where each word (lower-cased) occurs, so that a pass looks up
+    the few places where its phrases can start instead of testing every token. ``text`` is the
+    text they were cut from."""
+
+    def __init__(self, tokens: Iterable[Token], text: str | None = None):
+        super().__init__(tokens)
+        self.text = text
+        self.positions: dict[str, list[int]] = {}
+        for index, token in enumerate(self):
+            self.positions.setdefault(token.lower, []).append(index)
+
+    def starting(self, table: dict[str, list], folded: bool = True) -> list[int]:
+        """The positions, in order, of the words that start an entry of ``table``."""
+        positions = self.positions
+        if folded:
+            found = [i for word in positions if word in table for i in positions[word]]
+        else:
+            lowered = {key.lower() for key in table}
+            found = [i for word in positions if word in lowered for i in positions[word]
+                     if self[i].text in table]
+        return sorted(found)
+
+    def __reduce__(self):
+        """Copied or pickled, the tokens are left behind (an empty layer of no text): they
+        are a cache of the text, cheaper to compute again than to send to another process."""
+        return Tokens, ((), None)
+
+
+def tokenize(text: str) -> Tokens:
+    """The words of a text with their offsets and the text between them (one ``split``)."""
+    parts = _SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    words, gaps = parts[1::2], parts[2::2]
+    offsets = list(accumulate(map(len, parts), initial=0))
+    lowers = _JOIN.join(words).lower().split(_JOIN) if words else []
+    return Tokens(map(tuple.__new__, repeat(Token),
+                      zip(offsets[1:-1:2], offsets[2::2], words, lowers, gaps)), text)
+
+
+def document_tokens(doc: Document) -> Tokens:
+    """The tokens of ``doc.text``, computed the first time a stage asks and kept on the
+    document (computed again if the text was replaced since)."""
+    tokens = doc.tokens
+    if tokens is None or tokens.text is not doc.text:
+        tokens = doc.tokens = tokenize(doc.text)
+    return tokens

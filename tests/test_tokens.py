@@ -1,0 +1,36 @@
+"""The shared token layer: offsets, lower-cased forms, gaps, and one computation per text."""
+import pickle
+
+from kronik.document import Document
+from kronik.tokens import document_tokens, tokenize
+
+
+def test_tokens_keep_offsets_lower_forms_and_gaps():
+    text = "Menlu Arnor, ΟΔΟΣ; tiba (12/3)."
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["Menlu", "Arnor", "ΟΔΟΣ", "tiba", "12", "3"]
+    assert [t.lower for t in tokens] == ["menlu", "arnor", "οδος", "tiba", "12", "3"]
+    assert [t.gap for t in tokens] == [" ", ", ", "; ", " (", "/", ")."]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert tokens.positions["arnor"] == [1]
+    assert tokens.starting({"tiba": [], "menlu": [], "gondor": []}) == [0, 3]
+
+
+def test_a_text_without_words_has_no_tokens():
+    assert tokenize("") == [] and tokenize(" -- ") == []
+
+
+def test_document_tokens_are_computed_once_and_again_for_a_new_text():
+    doc = Document(raw_text="", text="Gondor menolak.")
+    first = document_tokens(doc)
+    assert document_tokens(doc) is first
+    doc.text = "Arnor setuju."
+    assert [t.text for t in document_tokens(doc)] == ["Arnor", "setuju"]
+
+
+def test_a_pickled_document_leaves_its_tokens_behind_and_computes_them_again():
+    doc = Document(raw_text="", text="Gondor menolak.")
+    document_tokens(doc)
+    copy = pickle.loads(pickle.dumps(doc))
+    assert copy.tokens == [] and copy.tokens.text is None
+    assert [t.text for t in document_tokens(copy)] == ["Gondor", "menolak"]
