@@ -226,3 +226,45 @@ def test_an_ambassadors_talks_that_name_no_place_are_held_where_the_ambassador_i
                             "Chili Tomas Varga pada Rabu (5/3/2025).")
     event = next(e for e in doc.events if e.type == "CONSULT")
     assert event.mode == "meeting" and event.location is None
+
+
+def test_a_building_named_after_an_institution_or_an_office_is_read_past_to_its_city(pipeline):
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga bertemu dengan Menteri Luar "
+                            "Negeri Australia Orla Brennick di Kantor Perdana Menteri Australia, "
+                            "Canberra, Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")
+    assert event.location.name == "Canberra"
+
+
+def test_a_state_opening_a_hyphenated_name_is_not_where_the_talks_were(pipeline):
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga bertemu dengan Menteri Luar "
+                            "Negeri Australia Orla Brennick di Ruang Oranye, Australia-Chili "
+                            "Business Week, Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert event.mode == "meeting" and event.location is None
+
+
+def test_talks_that_take_the_place_of_a_gathering_in_the_lead_were_held_on_its_sidelines(pipeline):
+    lead = ("Menteri Luar Negeri Chili Tomas Varga menghadiri Pertemuan Menlu Samudra Selatan "
+            "di Perth pada Senin (3/3/2025).\n\n")
+    talks = "Varga juga bertemu dengan Menteri Luar Negeri Australia Orla Brennick pada Senin (3/3/2025)."
+    doc = extract(pipeline, lead + talks)
+    modes = sorted(e.mode for e in doc.events if e.type == "CONSULT")
+    assert modes == ["meeting", "multilateral"]
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga tiba di Perth pada Senin (3/3/2025).\n\n" + talks)
+    assert [e.mode for e in doc.events if e.type == "CONSULT"] == ["visit"]
+
+
+def test_guest_houses_un_venues_and_exonyms_resolve_to_their_state():
+    places = gazetteer()
+    assert places.get("Wisma Negara").country == "IDN"
+    assert places.get("Diaoyutai").country == "CHN"
+    assert places.get("Palais des Nations").country is None
+    assert places.get("Lisabon").country == "PRT"
+
+
+def test_attending_the_general_assembly_is_multilateral(pipeline):
+    doc = extract(pipeline, "Perdana Menteri Chili Tomas Varga menghadiri Sidang Majelis Umum PBB "
+                            "di New York pada Senin (3/3/2025).")
+    assert [(e.mode, e.actor.country) for e in doc.events if e.type == "CONSULT"] == [("multilateral", "CHL")]

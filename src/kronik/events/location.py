@@ -8,14 +8,18 @@ institutions. One mention is chosen, the most specific: an international venue (
 headquarters: on no state's territory), then a venue, then a city or region, then an
 institution, then a state. A state after an embassy or consulate word ("di Kedutaan Besar AS")
 is not where the event was: an embassy stands abroad. A seat followed by a state's name
-("Istana Kepresidenan Prancis") is that state's palace, so the state counts.
+("Istana Kepresidenan Prancis") is that state's palace, so the state counts. A building named
+after an institution or an office ("di Kantor Perdana Menteri X, Tokyo") is read past to the
+place after its comma; a state that opens a hyphenated name ("Indonesia-Australia Leaders'
+Meeting") is no place.
 
 An event frame takes the first location phrase just after its trigger in its sentence, else the
 last just before it; a frame of talks that names no place takes its occasion's: the place of a
 sentence that only says where the occasion was ("Kegiatan ini berlangsung di ..."), else the
-place the headline or lead names. A trip or a summit whose host the sentence does not name as
-a party is hosted by the state of its place ("menghadiri KTT di Port Moresby", "kunjungan ke
-Melbourne").
+place the headline or lead names; where the lead reports attending a summit or a ministers'
+meeting, such talks were held on its sidelines. A trip or a summit whose host the sentence does
+not name as a party is hosted by the state of its place ("menghadiri KTT di Port Moresby",
+"kunjungan ke Melbourne").
 Talks of an ambassador with another state's officials that name no place at all are held in
 that state, where the ambassador is posted: a courtesy call is the ambassador's visit.
 The language's words are in ``lang/<language>/places.yaml``.
@@ -118,6 +122,7 @@ class Locator:
 
     def locate(self, frames: list[Frame]) -> None:
         """Give each frame its place (``Frame.place``) and a host to trips that name none."""
+        gathering = self._at_a_gathering(frames)
         for frame in frames:
             phrase = self.frame_phrase(frame)
             frame.place = phrase.location if phrase is not None else None
@@ -128,6 +133,8 @@ class Locator:
             if frame.place is None and self.of_the_occasion(frame) and self.occasion is not None:
                 frame.place = self.occasion
                 frame.flags.add("place from the occasion")
+                if gathering:
+                    frame.flags.update({"sidelines", "sidelines: the occasion is a gathering"})
             if frame.place is None:
                 frame.place = self.place_of_a_posting(frame)
             self.host_from_place(frame)
@@ -203,6 +210,21 @@ class Locator:
         frame.recipients = [Party(state.name if state else place.country, place.country, "state")]
         frame.flags.add("host from the place")
 
+    def _at_a_gathering(self, frames: list[Frame]) -> bool:
+        """Whether the article's occasion is a gathering: its headline or lead reports attending
+        a summit or a ministers' meeting. Talks that take their place from such an occasion
+        were held on its sidelines (a meeting, coding convention 1), not on a visit."""
+        lead = set(self._lead)
+        return any(f.type == "CONSULT" and f.mode == "multilateral" and f.sentence in lead for f in frames)
+
+    @cached_property
+    def _lead(self) -> list[int]:
+        """The headline and the first sentences of the body (captions left out)."""
+        sentences = self.doc.sentences
+        lead = [i for i, s in enumerate(sentences) if s.is_headline]
+        body = [i for i, s in enumerate(sentences) if not s.is_headline and not s.is_caption]
+        return lead + body[:LEAD_SENTENCES]
+
     @cached_property
     def occasion(self) -> Location | None:
         """Where the article's occasion was: its occasion sentences' place if they agree, else
@@ -210,9 +232,7 @@ class Locator:
         sentences = self.doc.sentences
         occasions = [p.location for i, s in enumerate(sentences)
                      for p in self.phrases(i) if p.prep in self.words.at and self._after_occasion_verb(s, p)]
-        lead = [i for i, s in enumerate(sentences) if s.is_headline]
-        lead += [i for i, s in enumerate(sentences) if not s.is_headline and not s.is_caption][:LEAD_SENTENCES]
-        for locations in (occasions, [p.location for i in lead for p in self.phrases(i)
+        for locations in (occasions, [p.location for i in self._lead for p in self.phrases(i)
                                       if p.prep in self.words.at]):
             if locations and len({location.country for location in locations}) == 1:
                 return locations[0]
@@ -252,11 +272,15 @@ class Locator:
                 continue
             gap = self.text[position:match.start()]
             entity = self.by_start.get(match.start())
-            placed = entity is not None and self.kind(entity) is not None
-            if gap.strip() and not (gap.strip() == "," and placed and mentions):
+            placed = entity is not None and self.kind(entity) is not None and not self._compound(entity)
+            if gap.strip() and not (gap.strip() == "," and placed and (mentions or words)):
                 break
             if placed:
                 mentions.append(entity)
+                position = entity.end
+                continue
+            if entity is not None and words < MAX_PHRASE_WORDS and self._names_a_building(entity, words):
+                words += 1
                 position = entity.end
                 continue
             word = match.group(0)
@@ -269,6 +293,20 @@ class Locator:
         if location is None:
             return None
         return Phrase(prep, start, mentions[-1].end, location)
+
+    def _compound(self, entity: Entity) -> bool:
+        """Whether a mention is the first part of a hyphenated compound ("Indonesia-Australia
+        Leaders' Meeting"): a name, not where something happened."""
+        after = self.text[entity.end:entity.end + 2]
+        return after[:1] in ("-", "–") and after[1:].isalpha()
+
+    def _names_a_building(self, entity: Entity, words: int) -> bool:
+        """Whether a mention that is no place is part of a building's name: a state's
+        institution that the phrase does not resolve ("di Kementerian Pertahanan, Jakarta"), or
+        an office holder after a head word ("di Kantor Perdana Menteri X, Tokyo")."""
+        if entity.kind == "organization":
+            return entity.country is not None
+        return entity.kind == "person" and words > 0
 
     def kind(self, entity: Entity) -> str | None:
         """What kind of place a mention names, or None for one that names none (a person)."""
