@@ -6,10 +6,14 @@ knowledge base.
 """
 from __future__ import annotations
 
+import re
+
 from test_events import events_of, prepare, sides
 
+from kronik.document import Entity
 from kronik.events.frames import FrameBuilder
 from kronik.events.lexicon import lexicon
+from kronik.stages.events import Events
 
 
 def directed(text: str) -> list[tuple[str, tuple]]:
@@ -161,3 +165,53 @@ def test_a_passive_relative_stays_inside_the_target_phrase_and_the_targets_place
 def test_a_relative_of_another_verb_does_not_carry_the_target_phrase():
     assert directed("Pasukan Peru menyerang markas kelompok yang didukung Chili di dekat perbatasan "
                     "pada Senin (4/3/2024).") == []
+
+
+# An invented place of Chili (a named place, not a state): injected beside the actors.
+PLACES = {"Kota Arica": "CHL"}
+
+
+def placed_events(text: str) -> list[tuple[str, tuple]]:
+    doc = prepare(text)
+    for surface, country in PLACES.items():
+        for match in re.finditer(re.escape(surface), doc.text):
+            doc.entities.append(Entity(match.start(), match.end(), surface, kind="place",
+                                       name=surface, country=country))
+    doc.entities.sort(key=lambda e: e.start)
+    doc.quotes = []
+    return sorted((e.type, sides(e)) for e in Events()(doc).events)
+
+
+def test_attack_on_a_named_place_strikes_its_state():
+    assert placed_events("Serangan udara Peru menghantam wilayah Kota Arica pada Senin (4/3/2024).") == \
+        [("ASSAULT", ("PER", "CHL"))]
+    assert placed_events("Serangan udara Peru di Kota Arica pada Senin (4/3/2024) menewaskan 4 orang.") == \
+        [("ASSAULT", ("PER", "CHL"))]
+
+
+def test_a_place_named_as_a_source_or_the_actors_own_is_not_struck():
+    assert placed_events("Peru menyerang dengan roket yang diluncurkan dari Kota Arica pada Senin (4/3/2024).") == []
+    assert placed_events("Serangan udara Chili di Kota Arica pada Senin (4/3/2024) menewaskan 4 orang.") == []
+
+
+def test_a_fronted_clause_shares_the_subject_after_its_comma():
+    assert directed("Setelah bertemu Kald pada Senin (4/3/2024), Renn mengatakan hubungan keduanya baik.") == \
+        [("CONSULT", ("PER", "CHL"))]
+    assert directed("Setelah diserang Peru pada Senin (4/3/2024), Chili langsung membalas.") == \
+        [("ASSAULT", ("PER", "CHL"))]
+    flags = frame_flags("Usai pertemuan dengan Kald pada Senin (4/3/2024), Renn mengatakan hubungan keduanya baik.")
+    assert "actor:subject of the main clause after a fronted clause ('usai')" in flags[0]
+
+
+def test_a_fronted_clause_without_a_subject_after_it_names_no_actor():
+    assert directed("Setelah bertemu Kald pada Senin (4/3/2024), hubungan kedua pihak membaik.") == []
+
+
+def test_a_state_of_origin_inside_the_object_is_not_the_target():
+    assert directed("Peru mengirim bantuan berupa obat buatan Chili ke Bolivia pada Senin (4/3/2024).") == \
+        [("AID", ("PER", "BOL"))]
+
+
+def test_the_subject_of_an_accusations_content_is_accused():
+    assert directed("Chili menyangkal tuduhan Peru bahwa Chili memasok senjata pada Senin (4/3/2024).") == \
+        [("ACCUSE", ("PER", "CHL")), ("REJECT", ("CHL", "PER"))]

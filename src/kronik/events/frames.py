@@ -29,9 +29,15 @@ from kronik.document import Document, Location, Party, Quote, Sentence, Span, Ti
 from kronik.events.lexicon import Lexicon, Trigger
 from kronik.events.coding import is_symmetric
 from kronik.events.parties import (NOUN_PHRASE_WORDS, PREPOSITION_REACH, WORD, Group, countries_of,
-                                   group_mentions, is_location, sentence_mentions)
+                                   group_mentions, is_location, sentence_mentions, struck_place)
 from kronik.events.syntax import PHRASE_BREAK, aside_spans, clause_grammar, inside
 
+# Acts against a territory: the state of the place they land in is their target where the
+# sentence names no state as one (coding conventions: attacks and deployments on a territory).
+TERRITORIAL_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+# Acts named by a noun whose content clause names the one they are aimed at ("tuduhan X
+# bahwa <Y> ..."); a verb's content clause is already its object ("menuduh bahwa <Y>").
+CONTENT_TARGET_TYPES = frozenset({"ACCUSE"})
 # Cue words before a trigger are looked for this many characters back at most.
 WORDS_BEFORE_REACH = 120
 # How many words before the first of a gathering's name and a trigger a word of sequence may
@@ -122,13 +128,16 @@ class TriggerHit:
 
 
 def find_triggers(text: str, lexicon: Lexicon) -> list[TriggerHit]:
-    """Every trigger match in the text, in text order, the longest first at each start."""
-    hits = [TriggerHit(trigger, match.start(), match.end())
-            for start in (m.start() for m in lexicon.trigger_starts.finditer(text))
-            for trigger in lexicon.triggers
-            for match in (trigger.pattern.match(text, start),) if match]
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    return hits
+    """Every trigger match in the text, in text order, the longest first at each start, then
+    in lexicon order. Only the triggers that may begin with a word are tried at that word."""
+    found: list[tuple[int, int, int, int]] = []  # (start, -length, rank, end)
+    for start, ranks in lexicon.trigger_candidates(text):
+        for rank in ranks:
+            match = lexicon.triggers[rank].pattern.match(text, start)
+            if match:
+                found.append((start, start - match.end(), rank, match.end()))
+    found.sort()
+    return [TriggerHit(lexicon.triggers[rank], start, end) for start, _, rank, end in found]
 
 
 def resolve_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -393,7 +402,8 @@ class FrameBuilder:
         in the trigger's clause first, then in the clauses before it."""
         if hit.trigger.form == "noun" and not self._after_light_verb(hit, sentence) \
                 and not self._companion(hit, groups) and not self._possessed_by_subject(hit):
-            return None
+            # talks named in a fronted clause are held by the main clause's subject
+            return self._fronted_subject(hit, sentence, groups, why) if hit.trigger.type == "CONSULT" else None
         floor = self._clause_start(hit.start, sentence.start)
         end = bisect_right(groups, hit.start, key=_end)
         candidates = [g for g in groups[max(0, end - SUBJECT_GROUPS):end]
@@ -422,7 +432,42 @@ class FrameBuilder:
             if owner is not None:
                 why["actor"] = "owner of the possessive '-nya': the sentence's subject"
             return owner
-        return None
+        return self._fronted_subject(hit, sentence, groups, why)
+
+    def _fronted_subject(self, hit: TriggerHit, sentence: Sentence, groups: list[Group],
+                         why: dict[str, str]) -> Group | None:
+        """"Setelah bertemu X, <Y> mengatakan ...": a clause fronted by a subordinator, with no
+        subject of its own, shares the subject of the main clause after its comma. Only light
+        verbs and adverbs may stand between the subordinator and the trigger, and only titles
+        between the comma and that subject, which must be followed by its verb."""
+        words = [m.group(0).lower() for m in WORD.finditer(self.text, sentence.start, hit.start)]
+        if not words or words[0] not in self.grammar.fronting_subordinators \
+                or PHRASE_BREAK.search(self.text, sentence.start, hit.start) \
+                or any(w not in self.lexicon.light_verbs and w not in self.lexicon.subject_fillers
+                       for w in words[1:]):
+            return None
+        comma = self.text.find(",", hit.end, sentence.end)
+        index = bisect_left(groups, comma, key=_start)
+        if comma < 0 or index == len(groups):
+            return None
+        group = groups[index]
+        if any(not w[:1].isupper() for w in WORD.findall(self.text, comma, group.start)) \
+                or not self._verb_follows(group):
+            return None
+        why["actor"] = f"subject of the main clause after a fronted clause ('{words[0]}')"
+        return group
+
+    def _verb_follows(self, group: Group) -> bool:
+        """Whether a verb (a reporting verb included) follows the group, past adverbs."""
+        for match in WORD.finditer(self.text, group.end, group.end + SUBJECT_GAP_CHARS):
+            word = match.group(0).lower()
+            if self._in_entity(match.start()):
+                continue
+            if self.lexicon.verb.match(word) or word in self.grammar.reporting_verbs:
+                return True
+            if word not in self.lexicon.subject_fillers and not self._in_time(word):
+                return False
+        return False
 
     def _possessed_by_subject(self, hit: TriggerHit) -> bool:
         """A noun trigger with the possessive "-nya" ("dukungannya", "serangannya") belongs to
@@ -553,6 +598,7 @@ class FrameBuilder:
                     and trigger.type != "ASSAULT":
                 continue
             if group.prep in self.grammar.topic_prepositions or self._unnamed(group) \
+                    or group.prep in self.grammar.origin_nouns \
                     or (group.countries and set(group.countries) <= own):
                 continue
             if self._relational(group):  # "sekutu X" is not X
@@ -713,6 +759,7 @@ class FrameBuilder:
             why["recipient"] = f"object ('{right.prep}')" if right.prep else "object"
         if trigger.mode in ("visit", "multilateral"):
             return self._visit_sides(hit, sentence, groups, left, right, location, why)
+        struck = self._struck(hit, sentence, location)
         if trigger.form == "noun":
             between = self._between(hit, groups)
             if between is not None:
@@ -726,12 +773,16 @@ class FrameBuilder:
                 if other is not None:
                     other.consume()
                     why["recipient"] = f"object ('{other.prep}')"
-                elif trigger.type == "ASSAULT" and location is not None:
-                    other = location
+                elif struck is not None:
+                    other = struck
                     why["recipient"] = "place attacked"
+                elif trigger.type in CONTENT_TARGET_TYPES:
+                    other = self._accused(hit, sentence, groups, frozenset(possessor.countries))
+                    if other is not None:
+                        why["recipient"] = "subject of the accusation's content ('bahwa')"
                 return possessor.parties, other.parties if other else []
-            if trigger.type == "ASSAULT" and right is None and location is not None:
-                right = location
+            if right is None and struck is not None:
+                right = struck
                 why["recipient"] = "place attacked"
             if trigger.type == "CONSULT" and right is None and left is not None:
                 right = self._companion(hit, groups)
@@ -763,8 +814,8 @@ class FrameBuilder:
         elif left and any(m.first_person for m in left.mentions) and quote is not None and quote.speaker:
             actors = [quote.speaker] + [p for p in actors]
             why["actor"] = "speaker of the quote (first person)"
-        if trigger.type == "ASSAULT" and right is None and location is not None:
-            right = location
+        if right is None and struck is not None:
+            right = struck
             why["recipient"] = "place attacked"
         if right is None and left is not None and len(left.countries) == 2 and (
                 self.lexicon.reciprocal.search(self.text[max(sentence.start, hit.start - 10):hit.start])
@@ -772,6 +823,36 @@ class FrameBuilder:
             why["recipient"] = "reciprocal ('saling' or a verb of fighting each other)"
             return actors, list(reversed(actors))  # "saling menuduh": each side of the other
         return actors, right.parties if right else []
+
+    def _accused(self, hit: TriggerHit, sentence: Sentence, groups: list[Group],
+                 own: frozenset[str]) -> Group | None:
+        """"tuduhan X bahwa <Y> memasok senjata": the subject of an accusation's content clause
+        is the one accused. The content must open right after the
+        trigger (past the accuser's names and a conjunction) and the party right after it."""
+        limit = min(sentence.end, hit.end + RIGHT_WINDOW)
+        opener = self.lexicon.reported_content.search(self.text, hit.end, limit)
+        if opener is None or any(not w[:1].isupper() and w.lower() not in self.lexicon.coordinators
+                                 for w in WORD.findall(self.text, hit.end, opener.start())):
+            return None
+        index = bisect_left(groups, opener.end(), key=_start)
+        if index == len(groups) or any(not w[:1].isupper() for w in WORD.findall(
+                self.text, opener.end(), groups[index].start)):
+            return None
+        group = groups[index]
+        return None if set(group.countries) <= own else group
+
+    def _struck(self, hit: TriggerHit, sentence: Sentence, location: Group | None) -> Group | None:
+        """Where an act against a territory (an attack, a deployment) lands when no state is
+        named as its target: the state of its place phrase ("di <capital>"), else the state of
+        the named place its phrase leads to ("menghantam wilayah <Jalur Y>")."""
+        if hit.trigger.type not in TERRITORIAL_TYPES:
+            return None
+        if location is not None:
+            return location
+        end = self._clause_end(hit.end, sentence.end, relative_ok=True)
+        first = bisect_left(self.entity_starts, hit.end)
+        last = bisect_left(self.entity_starts, end)
+        return struck_place(self.text, self.entities[first:last], hit.end, end, self.lexicon, self.grammar)
 
     def _visit_sides(self, hit, sentence, groups, left, right, location, why):
         """(visitors, hosts): the invitee or subject visits; "ke X", the object or host phrase hosts."""

@@ -229,5 +229,37 @@ def _split_unclosed_lists(text: str, run: list[PartyMention], lexicon: Lexicon) 
     return [[mention] for mention in run]
 
 
+def struck_place(text: str, entities: list[Entity], start: int, end: int, lexicon: Lexicon,
+                 grammar: ClauseGrammar) -> Group | None:
+    """The named place of a state that an act against a territory reaches, between ``start``
+    (the trigger's end) and ``end`` (its clause's end), as a group of one mention.
+
+    Only the first named place counts, and only where the trigger's phrase leads to it: right
+    after it past at most ``NOUN_PHRASE_WORDS`` nouns ("menghantam wilayah <Jalur Y>"), or
+    through a place or target preposition ("serangan X di <Kota Y>", "atas <Jalur Y>"); a
+    verb, another preposition ("dari <Y>": a source) or punctuation in between stops it.
+    Capitalised words in between (the attacker's name: "serangan X di Y") are read through.
+    """
+    place = next((e for e in entities if start <= e.start < end and e.kind == "place"
+                  and e.country and e.part_of is None), None)
+    if place is None or PHRASE_BREAK.search(text, start, place.start):
+        return None
+    words = [m.group(0).lower() for m in WORD.finditer(text, start, place.start)
+             if not m.group(0)[:1].isupper()]
+    while words and words[-1] in lexicon.determiners:
+        words.pop()
+    nouns = 0
+    for word in reversed(words):
+        if word in grammar.struck_place_prepositions:
+            break
+        if word in grammar.prepositions or lexicon.verb.match(word) or word in lexicon.coordinators:
+            return None
+        nouns += 1
+        if nouns > NOUN_PHRASE_WORDS:
+            return None
+    party = Party(place.name or place.text, place.country, "state", None, place.id)
+    return Group([PartyMention(place.start, place.end, place.text, (party,), place.kind)])
+
+
 def is_location(group: Group, lexicon: Lexicon) -> bool:
     return group.prep in lexicon.location_preps

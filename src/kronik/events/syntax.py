@@ -54,6 +54,9 @@ class ClauseGrammar:
     relational_nouns: frozenset[str]
     sequence_words: frozenset[str]
     owning_passives: frozenset[str]
+    struck_place_prepositions: frozenset[str]
+    fronting_subordinators: frozenset[str]
+    origin_nouns: frozenset[str]
     transitive_prefixes: tuple[str, ...]
 
 
@@ -66,7 +69,8 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             "prepositions", "topic_prepositions", "list_openers", "reporting_verbs",
             "carried_subjects", "phrase_joiners", "control_words", "reciprocal_verbs",
             "place_prepositions", "subordinators", "relational_nouns", "sequence_words",
-            "owning_passives")),
+            "owning_passives", "struck_place_prepositions", "fronting_subordinators",
+            "origin_nouns")),
             tuple(w.lower() for w in data["transitive_prefixes"]))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
