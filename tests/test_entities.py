@@ -293,3 +293,24 @@ def test_common_word_opening_a_sentence_is_not_a_name(kb):
 def test_rank_after_an_unknown_acronym_in_a_title(kb):
     doc = run(kb, "Menurut juru bicara ZETCOM, Kapten Ardi Wibowo, operasi itu selesai.")
     assert find(doc, "Ardi Wibowo").kind == "person"
+
+
+def test_known_person_of_another_state_after_a_title_and_comma_is_not_its_holder(kb):
+    doc = run(kb, "Selain bertemu dengan Menteri Luar Negeri Peru, Arnor Velasco juga menemui pengusaha.")
+    assert ("Arnor Velasco", "person", "CHL") in top(doc)
+    assert ("Menteri Luar Negeri Peru", "person", "PER") in top(doc)
+    same = run(kb, "Ia bertemu dengan Menteri Luar Negeri Chile, Arnor Velasco, kemarin.")
+    assert same.entities[find(same, "Chile").part_of] is find(same, "Arnor Velasco")
+
+
+def test_names_glued_to_the_word_beside_them_are_found(kb):
+    doc = run(kb, "Invasi Chileke Peru pada 2022 dikecam pemimpin baruBolivia dan Senator ASdari Ohio.")
+    assert [(e.text, e.country) for e in doc.entities if e.kind == "state"] == \
+        [("Chile", "CHL"), ("Peru", "PER"), ("Bolivia", "BOL"), ("AS", "USA")]
+    assert "glued" in find(doc, "Chile").reason
+
+
+def test_ordinary_words_ending_like_a_function_word_are_not_cut(kb):
+    doc = run(kb, "Wildan, Hamdan, Kendari dan YouTube disebut, Chilean tidak.")
+    assert not any("glued" in (e.reason or "") for e in doc.entities)
+    assert [e.text for e in run(kb, "Omandi dan Chileke.").entities] == ["Oman", "Chile"]

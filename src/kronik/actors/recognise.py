@@ -21,13 +21,13 @@ The grammar's words live in ``lang/id/titles.yaml``; this module only connects t
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
-from itertools import takewhile
+from itertools import accumulate, takewhile
 from typing import Any
 
 from kronik.actors.kb import KnowledgeBase, SurfaceForm
@@ -55,6 +55,14 @@ HEADLINE_MIN_WORDS = 3
 HEADLINE_CAPITALISED = 0.7
 # Resolved names kept per recogniser: the distinct (name, kind, date) triples of a large batch.
 LOOKUP_CACHE = 65536
+# Scraped text may glue a name to the word before or after it ("baruIran", "ASdari",
+# "Rusiake"); names are looked for around such points, within this many tokens either side
+# (a name of four words and the glued word).
+GLUE_WINDOW_TOKENS = 3
+CAMEL_GLUE = re.compile(r"[a-z](?=[A-Z])")
+# A name glued to a function word after it has at least this many letters ("Rusia" + "ke"):
+# shorter stretches are too often parts of ordinary names.
+MIN_GLUED_NAME = 3
 # Preference among the entries one name can stand for ("Singapura": the state, not the capital).
 KIND_ORDER = ("state", "capital", "seat", "organization", "group", "person", "place", "non_actor")
 
@@ -232,6 +240,7 @@ class Recogniser:
         """Every mention the five passes find, in text order (coreference comes after)."""
         scan = _Scan(self, text, tokens, on)
         scan.knowledge_base()
+        scan.glued()
         scan.places()
         scan.institutions()
         scan.titles()
@@ -309,6 +318,50 @@ class _Scan:
                 found = Found(_placed(entity, mention.start, mention.end), first, last, "kb")
                 self.abbreviation(found)
                 self.add(found)
+
+    def glued(self) -> None:
+        """Known names glued by scraping to the word before or after them ("Rusiake",
+        "IslamIran", "ASdari", "baruIran"). The words around each glue point are read again
+        with a space put in at every glue point among them; a known name that starts or ends
+        at one is kept, on the tokens it lies in."""
+        points = glue_points(self.text, self.g.function_words)
+        done = -1
+        for point in points:
+            index = bisect_right(self.offsets, point) - 1
+            if index <= done or self.claimed[index] is not None:
+                continue
+            first, last = index, index + 1
+            while first > 0 and index - first < GLUE_WINDOW_TOKENS and self.tokens[first - 1].gap == " ":
+                first -= 1
+            while last < len(self.tokens) and last - index <= GLUE_WINDOW_TOKENS \
+                    and self.tokens[last - 1].gap == " ":
+                last += 1
+            self.glued_in(first, last, points)
+            done = index
+
+    def glued_in(self, first: int, last: int, points: list[int]) -> None:
+        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        cuts = [p for p in points if start < p < end]
+        pieces = [self.text[a:b] for a, b in zip([start] + cuts, cuts + [end])]
+        spaces = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=-1))[1:]
+
+        def offset(position: int) -> int:  # from the spaced window back to the text
+            return start + position - bisect_left(spaces, position)
+
+        for mention in self.kb.scan(" ".join(pieces)):
+            a, b = offset(mention.start), offset(mention.end)
+            if (a not in cuts and b not in cuts) or not mention.forms or not mention.text[0].isupper():
+                continue
+            tokens = range(bisect_right(self.offsets, a) - 1, bisect_right(self.offsets, b - 1))
+            if any(self.claimed[i] is not None for i in tokens):
+                continue
+            form = min(mention.forms, key=lambda f: KIND_ORDER.index(f.kind)
+                       if f.kind in KIND_ORDER else len(KIND_ORDER))
+            entity = self.lookup(mention.text, form, self.on)
+            if entity is not None:
+                entity = _placed(entity, a, b)
+                entity.reason = f"{entity.reason}; glued to the word beside it"
+                self.add(Found(entity, tokens.start, tokens.stop, "kb"))
 
     def abbreviation(self, found: Found) -> None:
         """"Amerika Serikat (AS)": the short form in brackets is part of the name before it."""
@@ -457,7 +510,7 @@ class _Scan:
         named = self.starts.get(honoured)
         name_end = self.name_run(honoured)
         if named is not None and named.entity.kind == "person" and self.joined(name_at, True):
-            person = named
+            person = None if _of_another_state(named, complement) else named
         elif name_end is not None and (self.names_follow(name_at) or (
                 honoured > name_at and self.joined(name_at, True))) \
                 and not self.in_headline(name_at) and not self.opens_institution(honoured):
@@ -787,6 +840,30 @@ def _placed(entity: Entity, start: int, end: int) -> Entity:
     placed = copy(entity)
     placed.start, placed.end, placed.refers_to = start, end, []
     return placed
+
+
+def glue_points(text: str, function_words: frozenset[str]) -> list[int]:
+    """Where scraping glued two words into one token: a capital after a small letter
+    ("baruIran"), and a function word right after a capitalised word of at least three
+    letters or an acronym ("Rusiake", "Khameneisebagai", "ASdari")."""
+    found = {m.start() + 1 for m in CAMEL_GLUE.finditer(text)}
+    found |= {m.end(1) for m in _suffix_glue(function_words).finditer(text)}
+    return sorted(found)
+
+
+@cache
+def _suffix_glue(function_words: frozenset[str]) -> re.Pattern[str]:
+    words = "|".join(sorted(function_words, key=len, reverse=True))
+    return re.compile(rf"\b([A-Z][^\W\d_]{{{MIN_GLUED_NAME - 1},}}?|[A-Z]{{2,}})(?:{words})\b")
+
+
+def _of_another_state(person: Found, complement: Found | None) -> bool:
+    """Whether a known person acts for another state than the one the title before them names:
+    in "dengan Menlu X, <Y's minister> ..." the title is a role mention of its own."""
+    if person.source != "kb" or complement is None or complement.entity.kind == "person":
+        return False
+    return None not in (person.entity.country, complement.entity.country) \
+        and person.entity.country != complement.entity.country
 
 
 def _title_text(words: str) -> str:
