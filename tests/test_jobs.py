@@ -37,7 +37,9 @@ def test_parallel_output_is_identical_and_in_input_order(tmp_path, monkeypatch):
     assert any(e.type == "CONSULT" for e in docs[-1].events)
 
 
-def test_cli_jobs_writes_the_same_file(tmp_path):
+def test_cli_jobs_writes_the_same_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(processes, "SERIAL_ARTICLES", 4)
+    monkeypatch.setattr(processes, "CHUNK_ARTICLES", 3)
     batch = write_batch(tmp_path, 12)
     outputs = []
     for jobs in ("1", "2"):
@@ -71,3 +73,37 @@ def test_streamed_records_are_linked_across_documents(tmp_path):
     assert json.loads(array.read_text(encoding="utf-8")) == records
     first, second = (r["events"][0] for r in records)
     assert first["id"] != second["id"] and first["canonical_id"] == second["canonical_id"]
+
+
+def test_record_lines_take_the_canonical_ids_linking_sets(tmp_path):
+    """A record serialised before linking, with each event's canonical id spliced in after, is
+    what serialising the linked document gives; text that looks like a record's keys (escaped
+    in JSON) is left alone."""
+    from kronik import extract
+    from kronik.scale.records import linked_line, record_of
+
+    text = ('Menteri Luar Negeri Peru bertemu Menteri Luar Negeri Chile di Lima pada Senin '
+            '(2/3/2026). Ia menulis {"id": "x", "canonical_id": "y"} di papan. Menteri Luar '
+            'Negeri Peru juga bertemu Menteri Luar Negeri Bolivia di Lima pada Selasa (3/3/2026).')
+    doc = extract(text, published="2026-03-04", source="a")
+    record = record_of(doc)
+    assert len(doc.events) >= 2
+    for number, event in enumerate(doc.events):
+        event.canonical_id = f"kelompok-{number}"
+    assert linked_line(record.line, record.events, record.written) == json.dumps(doc.to_dict(), ensure_ascii=False)
+
+
+def test_ingest_with_jobs_stores_what_one_process_stores(tmp_path, monkeypatch):
+    from kronik.store.chronicle import Chronicle
+
+    monkeypatch.setattr(processes, "SERIAL_ARTICLES", 4)
+    monkeypatch.setattr(processes, "CHUNK_ARTICLES", 5)
+    batch = write_batch(tmp_path, 20)
+    stored = []
+    for jobs in ("1", "2"):
+        db = tmp_path / f"k{jobs}.duckdb"
+        result = CliRunner().invoke(app, ["ingest", str(batch), "--db", str(db), "--jobs", jobs, "--json"])
+        assert result.exit_code == 1  # the bad line is reported and counted
+        with Chronicle.open(db, read_only=True) as chronicle:
+            stored.append(chronicle.timeline(limit=100))
+    assert stored[0] == stored[1] and stored[0]

@@ -9,20 +9,21 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, ContextManager, TextIO
+from typing import Annotated, Any, ContextManager, TextIO
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kronik.batch import extract_paths
-from kronik.document import Document, Event
+from kronik.document import Event
 from kronik.errors import InputError, KronikError
 from kronik.identity import link_documents
 from kronik.reader import InputWarning, Skipped, iter_paths
 from kronik.scale import Engine, Extractor, extractor
 from kronik.scale.options import EngineOption, JobsOption, RayAddressOption, WorkersOption
 from kronik.scale.parquet import write_parquet
+from kronik.scale.records import Record, linked_line, record_of
 from kronik.store.commands import KronikCommand
 
 app = typer.Typer(help="Kronik: a chronicle of political events from news articles.",
@@ -44,8 +45,9 @@ def report(error: InputError | KronikError) -> None:
 
 
 class ExtractionRun:
-    """Extraction of all inputs with a progress bar: documents are yielded one by one as they
-    come, each failure is reported on its own line as it happens, and ``failures`` counts them."""
+    """Extraction of all inputs with a progress bar: documents (or what the extractor makes of
+    them) are yielded one by one as they come, each failure is reported on its own line as it
+    happens, and ``failures`` counts them."""
 
     def __init__(self, paths: list[Path], extract: Extractor = extract_paths):
         self.paths = paths
@@ -53,7 +55,7 @@ class ExtractionRun:
         self.failures = 0
         self.documents = 0
 
-    def __iter__(self) -> Iterator[Document]:
+    def __iter__(self) -> Iterator[Any]:
         total = sum(1 for item in iter_paths(self.paths) if not isinstance(item, InputError))
         show = total >= PROGRESS_MIN_FILES and errors.is_terminal
         columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
@@ -76,30 +78,29 @@ class ExtractionRun:
 
 @dataclass
 class _Events:
-    """What cross-document linking needs of a document: its events."""
+    """What cross-document linking needs of a record: its events, and the canonical ids its
+    line holds."""
 
     events: list[Event]
+    written: list[str]
 
 
-def write_linked(docs: Iterable[Document], handle: TextIO, fmt: OutputFormat) -> None:
-    """Write the records of ``docs`` with their events linked across documents, holding only
-    the events in memory: each record goes to a spool file as its document is extracted, and
-    is written out with its canonical ids once every document has been linked."""
+def write_linked(records: Iterable[Record], handle: TextIO, fmt: OutputFormat) -> None:
+    """Write ``records`` with their events linked across documents, holding only the events
+    in memory: each record's line goes to a spool file as its document is extracted, and is
+    written out with its canonical ids once every document has been linked."""
     linked: list[_Events] = []
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
-        for doc in docs:
-            spool.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-            linked.append(_Events(doc.events))
+        for record in records:
+            spool.write(record.line + "\n")
+            linked.append(_Events(record.events, record.written))
         link_documents(linked)
         spool.seek(0)
-        write_records((_with_canonical_ids(json.loads(line), item.events)
-                       for line, item in zip(spool, linked)), handle, fmt)
-
-
-def _with_canonical_ids(record: dict, events: list[Event]) -> dict:
-    for written, event in zip(record["events"], events):
-        written["canonical_id"] = event.canonical_id or event.id
-    return record
+        lines = (linked_line(line[:-1], item.events, item.written) for line, item in zip(spool, linked))
+        if fmt is OutputFormat.json:
+            write_records((json.loads(line) for line in lines), handle, fmt)
+        else:
+            handle.writelines(line + "\n" for line in lines)
 
 
 @app.callback()
@@ -119,7 +120,8 @@ def extract(
     jobs: JobsOption = None,
 ) -> None:
     """Extract document records (events, quotes, entities, dates) from articles."""
-    run = ExtractionRun(paths, extractor(engine, workers, ray_address, jobs))
+    finish = record_of if parquet is None else None
+    run = ExtractionRun(paths, extractor(engine, workers, ray_address, jobs, finish))
     with output_target(output, parquet) as handle:
         if parquet is None:
             write_linked(run, handle, fmt)

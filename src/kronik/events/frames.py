@@ -128,13 +128,16 @@ class TriggerHit:
 
 
 def find_triggers(text: str, lexicon: Lexicon) -> list[TriggerHit]:
-    """Every trigger match in the text, in text order, the longest first at each start."""
-    hits = [TriggerHit(trigger, match.start(), match.end())
-            for start in (m.start() for m in lexicon.trigger_starts.finditer(text))
-            for trigger in lexicon.triggers
-            for match in (trigger.pattern.match(text, start),) if match]
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    return hits
+    """Every trigger match in the text, in text order, the longest first at each start, then
+    in lexicon order. Only the triggers that may begin with a word are tried at that word."""
+    found: list[tuple[int, int, int, int]] = []  # (start, -length, rank, end)
+    for start, ranks in lexicon.trigger_candidates(text):
+        for rank in ranks:
+            match = lexicon.triggers[rank].pattern.match(text, start)
+            if match:
+                found.append((start, start - match.end(), rank, match.end()))
+    found.sort()
+    return [TriggerHit(lexicon.triggers[rank], start, end) for start, _, rank, end in found]
 
 
 def resolve_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:

@@ -4,8 +4,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from re import _constants as sre, _parser as sre_parser
 
 from kronik.resources import load_data
+
+WORD_RUN = re.compile(r"\w+")
+# What a trigger pattern's first word may be spelt with: this many characters at most, from the
+# longest first word of the lexicon (15 letters) with room to spare; a pattern whose first word
+# may run longer (a repeated group) is not indexed by it.
+FIRST_WORD_MAX_CHARS = 40
+# How deep the reading of a pattern's first word may nest (groups, repeats): far above what a
+# trigger pattern uses; deeper patterns are not indexed.
+FIRST_WORD_MAX_DEPTH = 200
+_NON_WORD_CATEGORIES = frozenset({
+    sre.CATEGORY_NOT_WORD, sre.CATEGORY_SPACE, sre.CATEGORY_LINEBREAK,
+    sre.CATEGORY_UNI_NOT_WORD, sre.CATEGORY_UNI_SPACE, sre.CATEGORY_UNI_LINEBREAK})
+_ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
 @dataclass(frozen=True)
@@ -33,12 +48,19 @@ class Trigger:
 class Lexicon:
     """Compiled triggers and the cue-word lists of one language.
 
-    ``trigger_starts`` finds, in one pass, every place where some trigger may begin; each
-    trigger is then tried there alone (several times faster than a pass per trigger).
+    ``first_words`` indexes the triggers by the word they begin with, read from each pattern
+    when it is compiled, so that a text's triggers are tried only where such a word stands
+    (``trigger_candidates``), not every trigger at every word.
     """
 
     triggers: tuple[Trigger, ...]
-    trigger_starts: re.Pattern[str]
+    # The folded first word -> the ranks (indices in ``triggers``) of the triggers that may
+    # begin with it, in rank order; ``indexed`` are all those ranks.
+    first_words: dict[str, tuple[int, ...]]
+    indexed: tuple[int, ...]
+    # The triggers whose first word their pattern does not spell out, and where they may begin.
+    unindexed: tuple[int, ...]
+    unindexed_starts: re.Pattern[str] | None
     planned: re.Pattern[str]
     status_barrier: re.Pattern[str]
     negation: re.Pattern[str]
@@ -83,6 +105,21 @@ class Lexicon:
     date_phrase_ends: frozenset[str]
     sidelines: re.Pattern[str]
 
+    def trigger_candidates(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
+        """Where in ``text`` a trigger may begin, each place with the ranks of the triggers to
+        try there: the start of each word that begins some trigger, and each place where an
+        unindexed trigger may begin. A word with a letter outside ASCII may fold onto an ASCII
+        letter when matched ignoring case ("İ", "ſ"), so every indexed trigger is tried there."""
+        found: list[tuple[int, tuple[int, ...]]] = []
+        for match in WORD_RUN.finditer(text):
+            word = match.group(0)
+            ranks = self.first_words.get(word.lower()) if word.isascii() else self.indexed
+            if ranks:
+                found.append((match.start(), ranks))
+        if self.unindexed_starts is not None:
+            found.extend((match.start(), self.unindexed) for match in self.unindexed_starts.finditer(text))
+        return found
+
 
 def _words(words: list[str]) -> re.Pattern[str]:
     """A pattern matching any of ``words`` as whole words, longest first."""
@@ -112,10 +149,14 @@ def _trigger(entry: dict) -> Trigger:
 def lexicon(language: str = "id") -> Lexicon:
     """The compiled event lexicon of ``language``."""
     data = load_data("events", language)
-    starts = "|".join(f"(?:{entry['pattern']})" for entry in data["triggers"])
+    first_words, unindexed = _index_triggers([entry["pattern"] for entry in data["triggers"]])
+    starts = "|".join(f"(?:{data['triggers'][rank]['pattern']})" for rank in unindexed)
     return Lexicon(
         triggers=tuple(_trigger(entry) for entry in data["triggers"]),
-        trigger_starts=re.compile(rf"(?<!\w)(?=(?:{starts}))", re.IGNORECASE),
+        first_words=first_words,
+        indexed=tuple(sorted({rank for ranks in first_words.values() for rank in ranks})),
+        unindexed=unindexed,
+        unindexed_starts=re.compile(rf"(?<!\w)(?=(?:{starts}))", re.IGNORECASE) if unindexed else None,
         planned=_words(data["planned_cues"]),
         status_barrier=_words(data["status_barriers"]),
         negation=_words(data["negation_cues"]),
@@ -162,6 +203,78 @@ def lexicon(language: str = "id") -> Lexicon:
         date_phrase_ends=frozenset(data["date_phrase_ends"]),
         sidelines=_words(data["sidelines_cues"]),
     )
+
+
+class _Unindexable(Exception):
+    """A pattern whose first word cannot be spelt out from it (a character class, a wildcard)."""
+
+
+def _index_triggers(patterns: list[str]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The ranks of the trigger patterns by each first word they may begin with (lower-cased),
+    and the ranks of the patterns whose first words cannot be spelt out."""
+    index: dict[str, list[int]] = {}
+    unindexed: list[int] = []
+    for rank, pattern in enumerate(patterns):
+        try:
+            words = _first_words(list(sre_parser.parse(pattern, re.IGNORECASE)), "", 0)
+        except _Unindexable:
+            unindexed.append(rank)
+            continue
+        for word in words:
+            index.setdefault(word, []).append(rank)
+    return {word: tuple(ranks) for word, ranks in index.items()}, tuple(unindexed)
+
+
+def _first_words(items: list, prefix: str, depth: int) -> set[str]:
+    """Every first word (the letters up to the first non-word character or the end) that the
+    parsed pattern ``items`` may match after ``prefix``, lower-cased. Assertions match no text
+    and are passed over, so the set holds the first word of every match and maybe more. Raises
+    ``_Unindexable`` where a first word may hold a character class, a non-ASCII letter (which
+    may match differently ignoring case) or be empty."""
+    if depth > FIRST_WORD_MAX_DEPTH or len(prefix) > FIRST_WORD_MAX_CHARS:
+        raise _Unindexable
+    if not items:
+        if not prefix:
+            raise _Unindexable
+        return {prefix}
+    (op, value), rest = items[0], items[1:]
+    if op in _ZERO_WIDTH:
+        return _first_words(rest, prefix, depth + 1)
+    if op is sre.SUBPATTERN:
+        return _first_words(list(value[3]) + rest, prefix, depth + 1)
+    if op is sre.ATOMIC_GROUP:
+        return _first_words(list(value) + rest, prefix, depth + 1)
+    if op is sre.BRANCH:
+        return set().union(*(_first_words(list(alt) + rest, prefix, depth + 1) for alt in value[1]))
+    if op in _REPEATS:
+        least, most, body = value
+        words = _first_words(rest, prefix, depth + 1) if least == 0 else set()
+        if most != 0:
+            again = [(op, (max(0, least - 1), most if most == sre.MAXREPEAT else most - 1, body))]
+            words |= _first_words(list(body) + again + rest, prefix, depth + 1)
+        return words
+    words: set[str] = set()
+    for char in _characters(op, value):
+        if WORD_RUN.match(char) is None:
+            if not prefix:
+                raise _Unindexable
+            words.add(prefix)
+        elif char.isascii():
+            words |= _first_words(rest, prefix + char.lower(), depth + 1)
+        else:
+            raise _Unindexable
+    return words
+
+
+def _characters(op, value) -> list[str]:
+    """The characters a literal or a set of literals matches (a space for a class of non-word
+    characters); raises ``_Unindexable`` for anything else."""
+    if op is sre.LITERAL:
+        return [chr(value)]
+    if op is sre.IN and all(item_op is sre.LITERAL or (item_op is sre.CATEGORY and item in _NON_WORD_CATEGORIES)
+                            for item_op, item in value):
+        return [chr(item) if item_op is sre.LITERAL else " " for item_op, item in value]
+    raise _Unindexable
 
 
 def _alternatives(words: list[str]) -> str:

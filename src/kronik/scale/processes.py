@@ -3,18 +3,25 @@
 Articles are read in this process and sent to a pool of worker processes in chunks; results
 come back and are yielded in the order the articles were read, so the output is the same as
 ``kronik.batch.extract_paths`` gives, only sooner. At most ``IN_FLIGHT_PER_JOB`` chunks per
-worker are outstanding at any time, so memory stays bounded whatever the input size. Small
-batches never pay for starting the pool: the first ``SERIAL_ARTICLES`` articles are extracted
-in this process, and the pool starts only when there are more.
+worker are outstanding at any time, so memory stays bounded whatever the input size.
+
+This process does as little as it can, since it shares the cores with the workers: it reads,
+and a ``finish`` function given by the caller (``kronik.scale.records.record_of`` for
+``kronik extract``) turns each document into what the caller needs while still in the worker,
+so that whole documents need not be pickled back. The first article is extracted here, which
+loads the pipeline's data once; the workers are forked after it and start with that data
+loaded. Batches of up to ``SERIAL_ARTICLES`` articles never start the pool.
 """
 from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 from pathlib import Path
+from typing import Any
 
 from kronik.batch import extract_article
 from kronik.document import Document
@@ -23,15 +30,17 @@ from kronik.reader import Article, Skipped, read_articles
 from kronik.scale import ScaleError
 
 # Articles per task sent to a worker: large enough that pickling and scheduling cost little
-# beside extraction (about 10 ms an article), small enough that the workers share the tail.
-CHUNK_ARTICLES = 32
+# beside extraction (about 10 ms an article), small enough that the workers share the tail
+# (the last chunk of one worker is the most the other may wait for).
+CHUNK_ARTICLES = 16
 # Chunks outstanding per worker: two keep every worker busy while this process reads ahead.
 IN_FLIGHT_PER_JOB = 2
-# A worker process starts in about a second (imports, knowledge base, grammars): batches of
-# up to this many articles are done in this process before that cost is worth paying.
+# Forking the workers and feeding them costs about as much as extracting a few dozen articles:
+# batches of up to this many articles are done in this process.
 SERIAL_ARTICLES = 64
 
 Item = Document | InputError | Skipped
+Finish = Callable[[Document], Any]
 
 
 def default_jobs() -> int:
@@ -42,24 +51,27 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def extract_paths_parallel(paths: Iterable[str | Path], jobs: int | None = None) -> Iterator[Item]:
+def extract_paths_parallel(paths: Iterable[str | Path], jobs: int | None = None,
+                           finish: Finish | None = None) -> Iterator[Any]:
     """Every article under the given paths, extracted by ``jobs`` worker processes, in input
-    order."""
+    order: ``finish(document)`` for each one read (the document itself without ``finish``),
+    or its ``InputError`` or ``Skipped``."""
     jobs = jobs or default_jobs()
     items = read_articles(paths)
-    for _ in range(SERIAL_ARTICLES):
-        item = next(items, None)
-        if item is None:
-            return
-        yield _serial(item)
-    if jobs <= 1:
-        yield from (_serial(item) for item in items)
+    ahead = list(islice(items, SERIAL_ARTICLES + 1))
+    if jobs <= 1 or len(ahead) <= SERIAL_ARTICLES:
+        yield from (_serial(item, finish) for item in chain(ahead, items))
         return
+    items = chain(ahead, items)
+    for item in items:
+        yield _serial(item, finish)
+        if isinstance(item, Article):
+            break
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[Future] = deque()
         try:
             for chunk in _chunks(items):
-                pending.append(pool.submit(_extract_chunk, chunk))
+                pending.append(pool.submit(_extract_chunk, chunk, finish))
                 if len(pending) > jobs * IN_FLIGHT_PER_JOB:
                     yield from pending.popleft().result()
             while pending:
@@ -69,8 +81,11 @@ def extract_paths_parallel(paths: Iterable[str | Path], jobs: int | None = None)
                              "the article that kills it") from None
 
 
-def _serial(item: Article | InputError | Skipped) -> Item:
-    return item if isinstance(item, (InputError, Skipped)) else extract_article(item)
+def _serial(item: Article | InputError | Skipped, finish: Finish | None) -> Any:
+    if isinstance(item, (InputError, Skipped)):
+        return item
+    done = extract_article(item)
+    return done if finish is None or isinstance(done, InputError) else finish(done)
 
 
 def _chunks(items: Iterator[Article | InputError | Skipped]) -> Iterator[list]:
@@ -84,6 +99,7 @@ def _chunks(items: Iterator[Article | InputError | Skipped]) -> Iterator[list]:
         yield chunk
 
 
-def _extract_chunk(chunk: list) -> list[Item]:
-    """In a worker: each article of a chunk extracted; read errors passed through."""
-    return [_serial(item) for item in chunk]
+def _extract_chunk(chunk: list, finish: Finish | None) -> list:
+    """In a worker: each article of a chunk extracted (and finished); read errors passed
+    through."""
+    return [_serial(item, finish) for item in chunk]

@@ -23,7 +23,7 @@ from kronik.errors import InputError, KronikError
 from kronik.events.coding import is_symmetric
 from kronik.reader import Skipped
 from kronik.scale import Engine, Extractor, extractor
-from kronik.scale.options import EngineOption, RayAddressOption, WorkersOption
+from kronik.scale.options import EngineOption, JobsOption, RayAddressOption, WorkersOption
 from kronik.store.chronicle import BATCH_DOCUMENTS, DEFAULT_PATH, Chronicle, Filters
 from kronik.store.export import ExportFormat, write
 from kronik.store.vocabulary import (country_code, country_label, event_mode, event_status,
@@ -139,12 +139,13 @@ def ingest(
     engine: EngineOption = Engine.local,
     workers: WorkersOption = None,
     ray_address: RayAddressOption = None,
+    jobs: JobsOption = None,
     batch: Annotated[int, typer.Option("--batch", min=1, help="Articles stored per transaction (a crash redoes at most one batch)")] = BATCH_DOCUMENTS,
 ) -> None:
     """Extract articles and store them in the chronicle, linking events across outlets."""
     failures: list[str] = []
     with _open(db, read_only=False) as chronicle:
-        result = chronicle.ingest(extracted(paths, failures, extractor(engine, workers, ray_address)),
+        result = chronicle.ingest(extracted(paths, failures, extractor(engine, workers, ray_address, jobs)),
                                   batch=batch)
         held = chronicle.count_events()
     for problem in result.failed:
