@@ -34,12 +34,25 @@ SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 PHRASE_REACH = 160
 CLAUSE_REACH = 240
 PRONOUN = "pronoun"
+# A capitalised word ending in the possessive -nya ("Hasilnya", "Dirinya") opens a sentence; it
+# is never a name.
+POSSESSIVE = "nya"
+# A word with a capital after its first letter is an acronym or a degree ("KPK", "SpPD"), not
+# part of a person's name.
+ACRONYM = re.compile(r"^\w[\w.-]*[A-Z]")
 # A sentence's subject has at most this many words of title before it ("Ketua juru runding
 # Kolombia"): titles in the real set run to four or five words.
 SUBJECT_LEAD_WORDS = 6
+# A sentence's subject is looked for before its first few verbs only: the first verb may sit in
+# an opening adverbial clause ("Selain menyampaikan kritik, X juga menyampaikan ..."); later
+# verbs belong to reported or subordinate clauses. Three covers both openings.
+SUBJECT_VERBS = 3
 # A reported clause between an attribution and its quotation ("X mengatakan bahwa negara itu
 # hanya mau "..."): words without quotation marks or sentence ends, up to 150 characters (a
 # clause of about twenty words; longer ones are rarely still the same speaker's frame).
+# What stands between a speaker's description and a name in apposition: a comma, perhaps after
+# an abbreviation in brackets ("Komisaris Perluasan Uni Eropa (UE), <name>").
+APPOSITION_COMMA = re.compile(r"\s*(?:\([^()\n]{1,20}\)\s*)?,\s*")
 CLAUSE = "(?:\\s+[^\"\u201c\u201d\u201e\u00ab\u00bb\\n.!?;]{1,150}?)?"
 
 
@@ -67,12 +80,17 @@ class Grammar:
     anaphors: re.Pattern[str]
     after_verb_before: re.Pattern[str]
     attribution: re.Pattern[str]
+    not_names: frozenset[str]
+    openers: frozenset[str]
+    saying: frozenset[str]
+    adverbs: frozenset[str]
 
 
 @cache
 def grammar(language: str = "id") -> Grammar:
     """Compile the reporting lexicon once per process."""
     data: dict[str, Any] = load_data("reporting", language)
+    titles: dict[str, Any] = load_data("titles", language)
     marks = data["marks"]
     roles = {}
     for family in ("double", "single"):
@@ -112,9 +130,15 @@ def grammar(language: str = "id") -> Grammar:
         institution_kinds={k.lower(): v for k, v in data["institutions"].items()},
         determiners=re.compile(rf"^(?:(?:{dets})\s+)+", re.I),
         anaphors=re.compile(rf"(?:\s+(?:{alternation(data['anaphors'])}))+$", re.I),
-        attribution=re.compile(rf",\s*(?:{verbs_after})\b", re.I),
+        attribution=re.compile(rf",\s*(?:{verbs_after})\b|\b(?:{alternation(data['phrases_before'])})\b",
+                               re.I),
         after_verb_before=re.compile(rf"\b(?:{verbs_after}|{alternation(data['phrases_after'])})"
                                      r"\b[^,.;:!?\n]*,?[^,.;:!?\n]*$", re.I),
+        not_names=frozenset(titles["name_stop_words"]) - frozenset(
+            titles["honorifics"] + titles["home_markers"]["before"] + data["name_honorifics"]),
+        saying=frozenset(w.lower() for w in data["verbs_before"] + titles["speech_verbs"]),
+        openers=frozenset(data["pronoun_before"] + data["phrases_before"] + data["phrase_stops"]),
+        adverbs=frozenset(data["subject_adverbs"]),
     )
 
 
@@ -249,6 +273,7 @@ class _Reader:
         self._starts = [e.start for e in self.entities]
         self._longest = max((e.end - e.start for e in self.entities), default=0)
         self._officials: list[tuple[int, int]] | None = None
+        self._lowercase: frozenset[str] | None = None  # the words the text writes in lowercase
         self.last_speaker: Party | None = None
         self.last_end = 0
 
@@ -360,44 +385,97 @@ class _Reader:
         return self._settle(party, start)
 
     def _apposition(self, end: int, limit: int) -> Party | None:
-        """A person named after a comma that follows a speaker's description: a recognised
-        person, after at most capitalised words (a rank), or a run of capitalised words."""
-        comma = re.match(r"\s*,\s*", self.text[end:limit])
+        """A person named after a comma that follows a speaker's description (and its
+        abbreviation in brackets): a recognised person, after at most capitalised words (a rank),
+        or a run of capitalised words. One word is a name too ("kata Kepala Dinas X, Sartono,")
+        unless it is a day, a month or a function word, or a place, state or time the text names."""
+        comma = APPOSITION_COMMA.match(self.text, end, limit)
         if not comma:
             return None
-        c, d = self._phrase(end + comma.end(), limit)
+        c, d = self._phrase(comma.end(), limit)
         named = self._named_persons(c, d)
         if named and all(w[:1].isupper() for w in self.text[c:named[0].start].split()):
             return self._person(named[-1])
         words = self.text[c:d].split()
-        if len(words) >= 2 and all(w[:1].isupper() and w.isalpha() for w in words) \
-                and not self._actors(c, d):
+        if not words or not all(w[:1].isupper() and w.replace("'", "").isalpha() for w in words):
+            return None
+        if len(words) >= 2 and not self._actors(c, d):
             return Party(" ".join(words), None, "person")
+        if len(words) == 1 and words[0] not in self.g.not_names and not self._named_thing(c, d):
+            return Party(words[0], None, "person")
         return None
+
+    def _named_thing(self, a: int, b: int) -> bool:
+        """Whether ``[a, b)`` overlaps an entity of any kind or a time expression."""
+        return any(e.start < b and a < e.end for e in self.doc.entities) or any(
+            t.start < b and a < t.end for t in self.doc.time_expressions)
 
     def _settle(self, party: Party | str | None, pos: int) -> Party | None:
         return self._pronoun(pos) if party == PRONOUN else party
 
     def _pronoun(self, pos: int) -> Party | None:
-        """Who a pronoun speaker stands for: a person who opened a sentence, or was named as
-        a speaker ("kata X"), since the last speaker's quotation; else the last speaker, else
-        the last person named."""
-        subjects = [e for e in self._actors(self.last_end, pos) if e.kind == "person" and e.name
-                    and e.start >= self.last_end
-                    and (self._opens_sentence(e) or self._named_as_speaker(e))]
-        if subjects:
-            return self._person(subjects[-1])
-        attributed = self._last_attribution(self.last_end, pos)
-        if attributed is not None:
-            return attributed
+        """Who a pronoun speaker stands for: the last person who was a sentence's subject, or
+        was named as a speaker ("kata X"), since the last speaker's quotation; else the last
+        speaker, else the last person named."""
+        found = self._subjects(self.last_end, pos) + self._attributions(self.last_end, pos)
+        if found:
+            return max(found, key=lambda item: item[0])[1]
         if self.last_speaker is not None:
             return self.last_speaker
         persons = [e for e in self._actors(0, pos) if e.kind == "person" and e.name]
         return self._person(persons[-1]) if persons else None
 
+    def _subjects(self, a: int, b: int) -> list[tuple[int, Party]]:
+        """The persons in ``[a, b)`` who opened a sentence, were a sentence's subject or were
+        named after a verb of saying, with where they stand. A sentence's subject is read before
+        its first verbs, so that a name the recogniser does not know ("<title>, <Name>,
+        menegaskan") or one after a mislabelled title counts too; a sentence with an attribution
+        of its own ("Sebab, kata X, Y tidak ...") is X's words, not Y's. Pronoun mentions are
+        left out: who "ia" is, is what this chain of speakers decides."""
+        found = [(e.start, self._person(e)) for e in self._actors(a, b)
+                 if e.kind == "person" and e.name and e.start >= a
+                 and e.text.lower() not in self.g.pronouns
+                 and (self._opens_sentence(e) or self._named_as_speaker(e))]
+        starts = [a] + [c + 1 for c in self.boundaries[bisect_left(self.boundaries, a):
+                                                       bisect_left(self.boundaries, b)]]
+        for start in starts:
+            end = min(self._next_boundary(start), b)
+            if self._attributions(start, end):
+                continue
+            subject = self._sentence_subject(start, end)
+            if subject is not None:
+                found.append(subject)
+        return found
+
+    def _sentence_subject(self, start: int, end: int) -> tuple[int, Party] | None:
+        """The person a sentence is about, with where its verb stands: the subject before one of
+        its first verbs. A person the entity stage knows may do anything; a name it does not know
+        or an unnamed person must say something ("X menegaskan"), since people talked about
+        ("X tidak menunjukkan identitas") are as often the subject as the next speaker. None
+        where the subject is a pronoun (it points back), a description that refers back
+        ("pejabat itu") or no person."""
+        if self._quoted(start):
+            return None
+        verbs = [w for w in self._words(start, end) if self._is_verb(w[2])][:SUBJECT_VERBS]
+        for verb_start, _, verb in verbs:
+            party = self._subject(start, verb_start, colon=False)
+            if party == PRONOUN:
+                return None
+            if not isinstance(party, Party) or party.kind != "person":
+                continue
+            if verb.lower() not in self.g.saying and not self._named_persons(start, verb_start):
+                return None
+            if _unnamed(party) and self.g.anaphors.search(self.text[start:verb_start].rstrip(", ")):
+                return None
+            return verb_start, party
+        return None
+
     def _subject(self, clause: int, end: int, *, colon: bool) -> Party | str | None:
         """The subject before a verb of saying: walk back over the comma-separated parts of the
-        clause and take the noun phrase that opens the nearest part that has one."""
+        clause and take the noun phrase that opens the nearest part that has one. Adverbs between
+        the subject and its verb ("X juga mengatakan") are not part of it. A part that opens with
+        a lowercase word is a description in apposition ("<Name>, analis ..., menduga"): a name
+        in an earlier part wins over it."""
         pos = end
         described: Party | str | None = None
         while pos > clause:
@@ -409,9 +487,16 @@ class _Reader:
             if tokens and tokens[0][2].lower() not in self.g.relatives:
                 cut = next((i for i, (_, _, w) in enumerate(tokens) if i and self._breaks(w, colon)),
                            len(tokens))
+                while cut > 1 and tokens[cut - 1][2].lower() in self.g.adverbs:
+                    cut -= 1
                 if not self._is_verb(tokens[0][2]):
-                    party = self._party(tokens[0][0], tokens[cut - 1][1], written=not colon)
-                    if party is not None and not _unnamed(party):
+                    party = self._party(tokens[0][0], tokens[cut - 1][1], written=not colon,
+                                        leading=True)
+                    # Past a description, only a part that is a name and nothing else is the
+                    # name it stands in apposition to ("Tepat sebelum X, seorang karyawan ...").
+                    apposed = described is None or cut == len(tokens)
+                    if party == PRONOUN or (party is not None and not _unnamed(party) and apposed
+                                            and (tokens[0][2][0].isupper() or part == clause)):
                         return party
                     # "<name>, pakar ..., mengatakan": the description is in apposition to a
                     # name before it; keep looking back for the name.
@@ -427,7 +512,8 @@ class _Reader:
         tokens = []
         for match in TOKEN.finditer(self.text, start, min(limit, start + PHRASE_REACH)):
             word = match.group()
-            if not word[0].isalnum() or self._is_verb(word) or word.lower() in self.g.stops:
+            # Stop words are lowercase: a capitalised one belongs to a name ("Dan Shugar").
+            if not word[0].isalnum() or self._is_verb(word) or word in self.g.stops:
                 break
             tokens.append((match.start(), match.end(), word))
         if not tokens:
@@ -438,7 +524,8 @@ class _Reader:
             tokens = tokens[:cut]
         return tokens[0][0], tokens[-1][1]
 
-    def _party(self, a: int, b: int, *, written: bool = True) -> Party | str | None:
+    def _party(self, a: int, b: int, *, written: bool = True,
+               leading: bool = False) -> Party | str | None:
         """Resolve a speaker's phrase: a pronoun, a named person, an unnamed person described,
         an institution or state, or (``written``, with no entity to go by) a name written in
         capitals. A colon follows labels as often as speakers ("Baca Juga:"), so a subject before
@@ -447,11 +534,13 @@ class _Reader:
             return None
         words = self.text[a:b]
         lower = words.lower()
+        # A pronoun is resolved by the chain of speakers (``_pronoun``), not by the entity
+        # stage's guess for it, which knows nothing of who spoke last.
+        if lower.split()[0] in self.g.pronouns:
+            return PRONOUN
         named = self._named_persons(a, b)
         if named:
             return self._person(named[-1])
-        if lower.split()[0] in self.g.pronouns:
-            return PRONOUN
         actors = self._actors(a, b)
         country = next((e.country for e in actors if e.country), None)
         description = self.g.unnamed.match(lower)
@@ -469,9 +558,38 @@ class _Reader:
             return Party(name, country, kind, None, only.id if only else None)
         if institution:
             return Party(words, None, self.g.institution_kinds[institution.group("noun")])
-        if written and all(word[:1].isupper() for word in words.split()):
-            return Party(words, None, "person")
+        if written and self._written_name(a, b, leading=leading):
+            acronyms = all(ACRONYM.match(word) for word in words.split())
+            return Party(words, None, "organization" if acronyms else "person")
         return None
+
+    def _written_name(self, a: int, b: int, *, leading: bool) -> bool:
+        """Whether ``[a, b)`` reads as a name the recogniser did not know: capitalised words
+        that do not open with a word that opens sentences ("Selain", "Menurutnya") or with a
+        place or time the text has tagged. A ``leading`` phrase (a clause's subject) may also be
+        a common noun capitalised at the start: its first word must not be one the article
+        writes in lowercase ("Pelaku"), and one word alone must have been introduced as a name
+        (``_introduced``)."""
+        words = self.text[a:b].split()
+        first = WORD.match(self.text, a)
+        if not words or first is None:
+            return False
+        if self._lowercase is None:
+            self._lowercase = frozenset(w for w in WORD.findall(self.text) if w.islower())
+        return (all(word[:1].isupper() and not word.endswith(POSSESSIVE) for word in words)
+                and words[0] not in self.g.not_names and words[0].lower() not in self.g.openers
+                and not (leading and words[0].lower() in self._lowercase)
+                and not (leading and len(words) == 1 and not self._introduced(words[0], b))
+                and not self._named_thing(first.start(), first.end()))
+
+    def _introduced(self, word: str, end: int) -> bool:
+        """Whether a single capitalised word was written as a name before ``end``: inside a run
+        of capitalised words ("Fakhrian Fawwazki") or after a description and a comma
+        ("Kepala Dinas X, Sartono"). A word only ever seen opening sentences ("Polisi",
+        "Senada") is not."""
+        name = re.escape(word)
+        return re.search(rf"(?:\b[A-Z][\w'.-]*,?[ \t]+{name}\b|\b{name}[ \t]+[A-Z])",
+                         self.text[:end]) is not None
 
     def _title(self, a: int, b: int, actors: list[Entity]) -> str | None:
         """An unnamed speaker's title: the description without determiners, states or anaphors."""
@@ -533,17 +651,18 @@ class _Reader:
         return "," not in lead and len(words) <= SUBJECT_LEAD_WORDS and not any(
             self._is_verb(w) or w.lower() in self.g.relatives for w in words)
 
-    def _last_attribution(self, a: int, b: int) -> Party | None:
-        """The named speaker of the last attribution of indirect speech in ``[a, b)``
-        ("..., kata Komisaris Uni Eropa, <name>.")."""
-        for match in reversed(list(self.g.attribution.finditer(self.text, a, b))):
+    def _attributions(self, a: int, b: int) -> list[tuple[int, Party]]:
+        """The named speakers of attributions of indirect speech in ``[a, b)``, with where they
+        stand ("..., kata Komisaris Uni Eropa, <name>.", "Sebab, kata X, ...")."""
+        found = []
+        for match in self.g.attribution.finditer(self.text, a, b):
             if self._quoted(match.start()):
                 continue
             limit = min(self._next_boundary(match.end()) + 1, match.end() + CLAUSE_REACH, b)
             party = self._phrase_party(match.end(), limit)
             if isinstance(party, Party) and party.name:
-                return party
-        return None
+                found.append((match.start(), party))
+        return found
 
     def _named_as_speaker(self, entity: Entity) -> bool:
         """Whether a person is named right after a verb of saying ("..., kata <title> X")."""
