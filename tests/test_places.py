@@ -268,3 +268,9 @@ def test_attending_the_general_assembly_is_multilateral(pipeline):
     doc = extract(pipeline, "Perdana Menteri Chili Tomas Varga menghadiri Sidang Majelis Umum PBB "
                             "di New York pada Senin (3/3/2025).")
     assert [(e.mode, e.actor.country) for e in doc.events if e.type == "CONSULT"] == [("multilateral", "CHL")]
+
+
+def test_speaking_at_a_gathering_is_attending_it(pipeline):
+    doc = extract(pipeline, "Perdana Menteri Chili Tomas Varga berpidato dalam Sidang Majelis Umum PBB "
+                            "di New York pada Senin (3/3/2025).")
+    assert [(e.mode, e.actor.country) for e in doc.events if e.type == "CONSULT"] == [("multilateral", "CHL")]
