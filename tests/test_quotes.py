@@ -328,3 +328,16 @@ def test_capitalised_function_word_inside_a_name_and_one_word_names_in_appositio
 def test_acronym_speaker_is_an_organisation():
     [quote] = run("“Kami akan memeriksa semua laporan yang masuk pada pekan ini,” kata BPKN.")
     assert (quote.speaker.name, quote.speaker.kind) == ("BPKN", "organization")
+
+
+def test_long_description_reaches_its_name_in_apposition():
+    text = ("“Kebijakan itu bisa menggeser jalur perdagangan di seluruh kawasan ini,” kata pakar "
+            "ekonomi dan kajian strategis Universitas Cusco (UC) Lima, Rosa Huaman kepada wartawan.")
+    assert speakers(run(text)) == ["Rosa Huaman"]
+
+
+def test_clause_after_menurut_is_no_apposition_and_sentence_words_may_be_speakers_after_kata():
+    text = ("“Kami akan membuka kembali perundingan dagang bulan depan,” kata Lalu kepada wartawan.\n"
+            "Menurut Lalu, Komite Andes menjadi forum yang tepat untuk itu.\n"
+            "“Forum itu harus terbuka bagi semua negara di kawasan ini,” ujarnya.")
+    assert speakers(run(text)) == ["Lalu", "Lalu"]

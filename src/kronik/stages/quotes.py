@@ -53,6 +53,10 @@ SUBJECT_VERBS = 3
 # What stands between a speaker's description and a name in apposition: a comma, perhaps after
 # an abbreviation in brackets ("Komisaris Perluasan Uni Eropa (UE), <name>").
 APPOSITION_COMMA = re.compile(r"\s*(?:\([^()\n]{1,20}\)\s*)?,\s*")
+# How far a speaker's description may run on past a stop word to a name in apposition, in
+# characters: a university, an institute and a city ("pakar ... dan kajian strategis
+# Universitas X (UX) Kota Y, <name>") take up to about a hundred.
+DESCRIPTION_REACH = 120
 CLAUSE = "(?:\\s+[^\"\u201c\u201d\u201e\u00ab\u00bb\\n.!?;]{1,150}?)?"
 
 
@@ -67,6 +71,7 @@ class Grammar:
     after_subject: re.Pattern[str]
     before: re.Pattern[str]
     verb: re.Pattern[str]
+    active: re.Pattern[str]
     not_verbs: frozenset[str]
     stops: frozenset[str]
     place_stops: frozenset[str]
@@ -118,6 +123,7 @@ def grammar(language: str = "id") -> Grammar:
             rf")\b\s*,?{CLAUSE}|(?P<colon>):)\s*,?(?:\s*\b(?:" +
             alternation(data["complementizers"]) + rf")\b{CLAUSE})?\s*[,:]?\s*$", re.I),
         verb=re.compile(data["verb_pattern"]),
+        active=re.compile(data["active_verb_pattern"]),
         not_verbs=frozenset(data["not_verbs"]),
         stops=frozenset(data["phrase_stops"]),
         place_stops=frozenset(data["place_stops"]),
@@ -377,11 +383,19 @@ class _Reader:
 
     def _phrase_party(self, start: int, limit: int) -> Party | None:
         """The speaker named after a reporting verb, with a named apposition after a comma
-        ("kata juru bicara NATO, Allison Hart", "kata Komisaris Uni Eropa, <name>")."""
+        ("kata juru bicara NATO, Allison Hart", "kata Komisaris Uni Eropa, <name>"). A
+        description that goes on past the words the phrase stops at ("kata pakar politik dan
+        kajian strategis Universitas X, <name> kepada ...") reaches its apposition over words
+        without a verb, up to ``DESCRIPTION_REACH`` characters."""
         a, b = self._phrase(start, limit)
         party = self._party(a, b)
         if not self._named_persons(a, b):
-            party = self._apposition(b, limit) or party
+            named = self._apposition(b, limit)
+            if named is None and isinstance(party, Party) and _unnamed(party):
+                comma = self.text.find(",", b, min(limit, b + DESCRIPTION_REACH))
+                if comma > b and not any(self._is_verb(w) for _, _, w in self._words(b, comma)):
+                    named = self._apposition(comma, limit)
+            party = named or party
         return self._settle(party, start)
 
     def _apposition(self, end: int, limit: int) -> Party | None:
@@ -393,6 +407,9 @@ class _Reader:
         if not comma:
             return None
         c, d = self._phrase(comma.end(), limit)
+        after = TOKEN.search(self.text, d, limit)
+        if after is not None and self._is_verb(after.group()) and self.g.active.match(after.group()):
+            return None  # the subject of the next clause ("Menurut X, Y menjadi ...")
         named = self._named_persons(c, d)
         if named and all(w[:1].isupper() for w in self.text[c:named[0].start].split()):
             return self._person(named[-1])
@@ -565,21 +582,22 @@ class _Reader:
 
     def _written_name(self, a: int, b: int, *, leading: bool) -> bool:
         """Whether ``[a, b)`` reads as a name the recogniser did not know: capitalised words
-        that do not open with a word that opens sentences ("Selain", "Menurutnya") or with a
-        place or time the text has tagged. A ``leading`` phrase (a clause's subject) may also be
-        a common noun capitalised at the start: its first word must not be one the article
-        writes in lowercase ("Pelaku"), and one word alone must have been introduced as a name
-        (``_introduced``)."""
+        that do not open with a place or time the text has tagged. A ``leading`` phrase (a
+        clause's subject, not a speaker after "kata") may also be a word that opens sentences
+        ("Selain", "Menurutnya", "Lalu") or a common noun capitalised at the start: its first
+        word must be neither such a word nor one the article writes in lowercase ("Pelaku"), and
+        one word alone must have been introduced as a name (``_introduced``)."""
         words = self.text[a:b].split()
         first = WORD.match(self.text, a)
         if not words or first is None:
             return False
         if self._lowercase is None:
             self._lowercase = frozenset(w for w in WORD.findall(self.text) if w.islower())
+        if leading and (words[0] in self.g.not_names or words[0].lower() in self.g.openers
+                        or words[0].lower() in self._lowercase
+                        or (len(words) == 1 and not self._introduced(words[0], b))):
+            return False
         return (all(word[:1].isupper() and not word.endswith(POSSESSIVE) for word in words)
-                and words[0] not in self.g.not_names and words[0].lower() not in self.g.openers
-                and not (leading and words[0].lower() in self._lowercase)
-                and not (leading and len(words) == 1 and not self._introduced(words[0], b))
                 and not self._named_thing(first.start(), first.end()))
 
     def _introduced(self, word: str, end: int) -> bool:
