@@ -273,3 +273,41 @@ def test_time_after_a_noun_triggers_phrase_dates_that_event_not_the_verb_after_i
                        "kepada wartawan pada Senin (4/3/2024).")
     assault = [e for e in events if e.type == "ASSAULT"]
     assert [interval(e) for e in assault] == [(date(2023, 1, 1), date(2023, 1, 31))]
+
+
+def test_relative_clause_on_another_noun_does_not_date_a_verb_trigger():
+    events = events_of("Renn mengunjungi Chili, yang diguncang gempa pada Senin (4/3/2024).")
+    assert [(e.type, interval(e)) for e in events] == [("CONSULT", (date(2024, 3, 5), date(2024, 3, 6)))]
+
+
+def test_relative_clause_on_the_event_noun_dates_it():
+    events = events_of("Kunjungan Renn ke Chili yang berlangsung pada Senin (4/3/2024) berjalan lancar.")
+    assert [(e.type, interval(e)) for e in events] == [("CONSULT", (date(2024, 3, 4), date(2024, 3, 4)))]
+
+
+def test_time_of_what_a_statement_is_about_does_not_date_it_from_its_sentence():
+    events = events_of("Peru mengecam serangan Chili terhadap kapal yang berlayar pada Senin (4/3/2024).")
+    assert [(e.type, interval(e)) for e in events] == [("ACCUSE", (date(2024, 3, 5), date(2024, 3, 6)))]
+
+
+def test_reaction_is_not_dated_by_the_occasion_it_answers():
+    text = ("Peru mengancam akan menyerang Chili. Menanggapi hal itu, Bolivia mengecam Peru. "
+            "Ancaman itu disampaikan dalam rapat kabinet pada Senin (4/3/2024).")
+    accuse = next(e for e in events_of(text) if e.type == "ACCUSE")
+    assert interval(accuse) == (date(2024, 3, 5), date(2024, 3, 6))
+
+
+def test_date_of_a_digest_the_article_cites_does_not_date_the_event():
+    text = ("Peru mengancam akan menyerang Chili. Dirangkum media setempat, Jumat (1/3/2024), hal itu "
+            "disampaikan Renn dalam rapat kabinet pada Rabu (28/2/2024).")
+    assert [(e.type, interval(e)) for e in events_of(text)] == [("THREATEN", (date(2024, 2, 28), date(2024, 2, 28)))]
+
+
+def test_relative_clause_on_the_occasion_a_verb_attends_dates_the_attendance():
+    events = events_of("Renn menghadiri KTT regional yang digelar oleh Kald pada Senin (4/3/2024).")
+    assert [(e.type, interval(e)) for e in events] == [("CONSULT", (date(2024, 3, 4), date(2024, 3, 4)))]
+
+
+def test_act_going_on_since_a_clause_runs_from_its_time_to_the_article_date():
+    events = events_of("Peru telah menyerang Chili sejak gencatan senjata berlaku pada 10 Oktober.")
+    assert [(e.type, interval(e)) for e in events] == [("ASSAULT", (date(2023, 10, 10), date(2024, 3, 6)))]

@@ -134,7 +134,10 @@ ROWS = [
     ("Kedua menteri bertemu awal bulan ini di Roma.", A, "awal bulan ini", "2024-03-01", "2024-03-10", "range"),
     ("Sidang ditunda hingga pertengahan bulan.", A, "pertengahan bulan", "2024-03-11", "2024-03-20", "range"),
     ("Latihan militer digelar akhir bulan ini.", A, "akhir bulan ini", "2024-03-21", "2024-03-31", "range"),
-    ("Ketegangan meningkat sejak awal tahun.", A, "awal tahun", "2024-01-01", "2024-03-31", "part_of_year"),
+    # "sejak" is a past cue: what goes on since then started before the news, up to the anchor.
+    ("Ketegangan meningkat sejak awal tahun.", A, "awal tahun", "2024-01-01", "2024-03-13", "part_of_year"),
+    ("Gencatan senjata berlaku sejak 10 Mei.", A, "10 Mei", "2023-05-10", "2023-05-10", "day"),
+    ("Bentrokan terjadi sejak pasukan itu tiba pada 10 Mei.", A, "pada 10 Mei", "2023-05-10", "2023-05-10", "day"),
     ("Kedua pemimpin bertemu akhir tahun lalu.", A, "akhir tahun lalu", "2023-09-01", "2023-12-31", "part_of_year"),
     ("Pemilu sela digelar pada akhir tahun ini.", A, "pada akhir tahun ini", "2024-09-01", "2024-12-31", "part_of_year"),
     ("Pasukan ditarik pada awal Oktober mendatang.", A, "pada awal Oktober mendatang", "2024-10-01", "2024-10-10", "range"),

@@ -45,8 +45,9 @@ from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
 from kronik.events.syntax import clause_grammar
 from kronik.time.grammar import lexicon as time_lexicon
-from kronik.time.grammar import (duration_in_days, earlier_episode, occasion_reference, occasion_sentence,
-                                 since_word, vague_time, words_pattern)
+from kronik.time.grammar import (duration_in_days, earlier_episode, occasion_noun, occasion_reference,
+                                 occasion_sentence, response_opening, since_clause, since_word, vague_time,
+                                 words_pattern)
 from kronik.time.resolve import days_after, month_end
 
 # How many sentences away, within a paragraph, a context date may come from.
@@ -61,6 +62,12 @@ EXPLICIT_GAP = re.compile(r"\s*,?\s*")
 # Rusia berada di balik sabotase rel pada akhir Oktober". Set above the usual "mengecam
 # serangan Israel pada Selasa" (four words) after reading real sentences.
 STATEMENT_COMPLEMENT_WORDS = 5
+# A relative clause "yang ..." describes the noun right before it, so its time dates an event
+# only where that noun is the event's own noun, or an occasion a verb trigger takes part in
+# ("menghadiri KTT yang digelar pada November"), with at most this many words between ("kunjungan
+# kenegaraan Presiden X yang digelar pada Senin"); on another noun it dates that other thing
+# ("mengunjungi Y, yang diguncang gempa pada Senin").
+RELATIVE_HEAD_WORDS = 4
 # Precisions of a year or more: in a relative clause such a time describes the thing named
 # ("KTT yang tahun ini digelar di Manila"), not the occasion of the event.
 BROAD_PRECISIONS = frozenset({"year", "part_of_year", "decade"})
@@ -70,6 +77,9 @@ LEAD_MIN_WORDS = 10
 # How many sentences back a sentence that refers to an earlier occasion ("Kemudian, ...",
 # "Usai pertemuan, ...") may find it: a narrated sequence runs over a few short paragraphs.
 OCCASION_SENTENCES = 8
+# How far back (in characters) a since word may open the clause a time ends: room for the
+# words ``since_clause_words`` in time.yaml allows.
+SINCE_CLAUSE_CHARS = 60
 # At most this many words between a date and the trigger it stands before.
 PRECEDING_DATE_GAP_WORDS = 2
 # Statements: reported as the current news without a date of their own, they were made on the
@@ -101,7 +111,10 @@ class Dating:
         self.duration = duration_in_days(doc.language)
         self.vague_time = vague_time(doc.language)
         self.since_word = since_word(doc.language)
+        self.since_clause = since_clause(doc.language)
         self.earlier_episode = earlier_episode(doc.language)
+        self.response_opening = response_opening(doc.language)
+        self.occasion_noun = occasion_noun(doc.language)
         # The article's first sentence of body text (not a headline, caption or date line).
         self.lead_sentence = next((i for i, s in enumerate(doc.sentences) if not (s.is_headline or s.is_caption)
                                    and len(WORD.findall(s.text)) >= LEAD_MIN_WORDS), None)
@@ -188,16 +201,17 @@ class Dating:
         return quote is None or quote.start <= expression.start < quote.end
 
     def _since(self, sentence: Sentence, frames: list[Frame]) -> None:
-        """An act going on "sejak 28 Februari" that its sentence dates no other way: from that
-        day to the article's date (the time expression closes the act's clause, or a relative
-        clause on it: "gencatan senjata yang berlaku sejak 8 April"). Not talks (a
+        """An act going on "sejak 28 Februari" (or "sejak gencatan senjata berlaku pada 10
+        Oktober") that its sentence dates no other way: from that day to the article's date (the
+        time expression closes the act's clause, or a relative clause on it: "gencatan senjata
+        yang berlaku sejak 8 April"). Not talks (a
         visit under way has its own rule) and not "the first ... since 2018", which counts
         from that time rather than dating the act."""
         anchor = self.doc.anchor
-        for expression in self.since:
+        for expression in self.since + self.in_sentence(sentence):
             if not (sentence.start <= expression.start < sentence.end) or anchor is None:
                 continue
-            cue = self.since_word.search(self.doc.text, max(sentence.start, expression.start - 12), expression.start)
+            cue = self._since_cue(expression, sentence.start)
             before = [f for f in frames if f.trigger.end <= expression.start]
             frame = max(before, key=lambda f: f.trigger.end, default=None)
             if (cue is None or frame is None or frame.date is not None or frame.status != "occurred"
@@ -207,6 +221,13 @@ class Dating:
                     or self.first_since.search(self.doc.text, sentence.start, cue.start())):
                 continue
             frame.date = replace(expression, last=max(expression.last, anchor), precision="range")
+
+    def _since_cue(self, expression: TimeExpression, floor: int = 0) -> re.Match[str] | None:
+        """The since word right before a time ("sejak 28 Februari") or opening the short clause
+        it ends ("sejak gencatan senjata berlaku pada 10 Oktober"), not before ``floor``."""
+        text, start = self.doc.text, expression.start
+        return self.since_word.search(text, max(floor, start - 12), start) \
+            or self.since_clause.search(text, max(floor, start - SINCE_CLAUSE_CHARS), start)
 
     def _governed(self, expression: TimeExpression, frames: list[Frame]) -> tuple[Frame, bool, int] | None:
         """The frame an expression dates, whether it closes that frame's phrase (follows its
@@ -241,25 +262,32 @@ class Dating:
         return frame is not None and frame.nominal and self._closes(frame, expression) == 0 \
             and not self.lexicon.clause_break.search(self.doc.text[frame.trigger.end:expression.start])
 
-    def _closes(self, frame: Frame, expression: TimeExpression) -> int | None:
+    def _closes(self, frame: Frame, expression: TimeExpression, complement: bool = True) -> int | None:
         """Whether an expression after a trigger dates it: 0 where it is in the trigger's clause
-        (a relative clause "yang ..." counts, unless its own tense differs from the event's,
+        (a relative clause "yang ..." on the event's noun or on an occasion it takes part in
+        counts, unless its own tense differs from the event's,
         "meneken nota dalam kontrak yang akan dirampungkan tahun depan", it names a year,
         which describes the thing rather than the occasion: "forum yang tahun ini dipimpin X",
         or the sentence opens with its own time: "Pada April lalu, X menghentikan serangan yang
         dimulai pada 28 Februari"); +1 where it dates a clause "setelah ..." the event followed;
-        None where it is another clause's."""
+        None where it is another clause's. With ``complement`` a time ending a statement's long
+        complement is the complement's."""
         between = self.doc.text[frame.trigger.end:expression.start]
-        if (frame.type in STATEMENT_TYPES and len(WORD.findall(between)) > STATEMENT_COMPLEMENT_WORDS
+        if (complement and frame.type in STATEMENT_TYPES and len(WORD.findall(between)) > STATEMENT_COMPLEMENT_WORDS
                 and not between.rstrip().endswith(",")):
             return None  # "menuding Rusia berada di balik sabotase pada akhir Oktober": the sabotage's
-        breaks = [m.group(0).lower() for m in self.lexicon.clause_break.finditer(between)]
+        found = list(self.lexicon.clause_break.finditer(between))
+        breaks = [m.group(0).lower() for m in found]
         if not breaks:
             return 0
         if self.lexicon.reported_content.search(between):
             return None
         if all(b == "yang" for b in breaks):
-            clause = between[between.lower().rfind("yang"):]
+            head = between[:found[-1].start()]
+            phrase = self.doc.text[frame.trigger.start:frame.trigger.end] + head  # "menghadiri KTT" + " APEC "
+            if len(WORD.findall(head)) > RELATIVE_HEAD_WORDS or not (frame.nominal or self.occasion_noun.search(phrase)):
+                return None  # the clause describes another noun: "mengunjungi X yang ... pada 2019"
+            clause = between[len(head):]
             tense = next((self.tense_cues[w.lower()] for w in WORD.findall(clause)
                           if w.lower() in self.tense_cues), None)
             contrary = {"occurred": "future", "planned": "past"}.get(frame.status)
@@ -476,7 +504,9 @@ class Dating:
         tells of events of its own and is a later one (a lead sentence is followed by the acts
         it reacts to), or they are between other states (background of another story; a
         mention of the same type naming no state, "kerja sama itu diteken Selasa", may be this
-        event's)."""
+        event's), nor where it starts what goes on "sejak" then (a stretch, not an occasion)."""
+        if self._since_cue(expression) is not None:
+            return False  # "sejak X pada 10 Oktober" starts a stretch of its own sentence
         claimants = self.claimed.get(expression.start, [])
         return not claimants or not later and any(
             set(f.countries) & set(cluster.countries) or not f.countries and f.type == cluster.type
@@ -510,15 +540,17 @@ class Dating:
 
     def _paragraph(self, cluster: Cluster) -> bool:
         """A day or week named in its own sentence, else in a nearby sentence of its paragraph;
-        only its own sentence for quoted speech (the narrator's date is not the speaker's) and
-        for an event its sentence puts on another occasion ("dulu", "waktu itu") and for a
+        only its own sentence for quoted speech (the narrator's date is not the speaker's), for
+        an event its sentence puts on another occasion ("dulu", "waktu itu"), for a reaction to
+        what was told before ("Menanggapi hal itu, ...": later than what it answers) and for a
         photo caption (often of another occasion, never dated by the article); another
         sentence's time only where ``_context_for`` allows, and for a plan only a time not
         over yet."""
         frame = cluster.frames[0]
         sentences = self.doc.sentences
         here = sentences[frame.sentence]
-        own_only = any(f.in_quote or f.other_occasion or "caption" in f.flags for f in cluster.frames)
+        own_only = any(f.in_quote or f.other_occasion or "caption" in f.flags for f in cluster.frames) \
+            or bool(self.response_opening.match(here.text))
         reach = 0 if own_only else CONTEXT_SENTENCES
         order = [frame.sentence] + [frame.sentence - k for k in range(1, reach + 1)] + \
                 [frame.sentence + k for k in range(1, reach + 1)]
@@ -529,7 +561,7 @@ class Dating:
             if sentence.paragraph != here.paragraph or sentence.is_caption or sentence.is_headline:
                 continue
             found = [t for t in self.in_sentence(sentence) if (t.last - t.first).days < CONTEXT_MAX_DAYS
-                     and (self._may_date(frame, t) if index == frame.sentence
+                     and (self._may_date(frame, t) and not self._other_clause(frame, t) if index == frame.sentence
                           else self._context_for(t, cluster, index > frame.sentence))
                      and (index == frame.sentence or cluster.status != "planned" or self._ahead(t))]
             if found:
@@ -537,6 +569,13 @@ class Dating:
                 cluster.set_date(chosen, "nearest dated sentence of its paragraph")
                 return True
         return False
+
+    def _other_clause(self, frame: Frame, expression: TimeExpression) -> bool:
+        """Whether a time after a trigger in its sentence belongs to another clause (a relative
+        clause on another noun, a clause after a break): it does not date the event. A time
+        ending a statement's long complement still may, failing all else (news puts the day of
+        the saying last: "menuduh Y menanam ranjau di perbatasan pada Senin")."""
+        return expression.start >= frame.trigger.end and self._closes(frame, expression, complement=False) is None
 
     def _occasion_held(self, cluster: Cluster) -> bool:
         """Talks the article reports, dated by the nearest sentence (at most

@@ -191,6 +191,19 @@ def vague_time(language: str = "id") -> re.Pattern[str]:
 
 
 @cache
+def occasion_noun(language: str = "id") -> re.Pattern[str]:
+    """A noun of an occasion one takes part in ("KTT", "forum", "latihan")."""
+    return words_pattern(lexicon(language).time["occasion_nouns"])
+
+
+@cache
+def response_opening(language: str = "id") -> re.Pattern[str]:
+    """Words opening a sentence that tells a reaction to what was told before ("Menanggapi
+    hal itu, ...")."""
+    return re.compile(rf"^\W*{alternation(lexicon(language).time['response_openers'])}(?!\w)", re.IGNORECASE)
+
+
+@cache
 def earlier_episode(language: str = "id") -> frozenset[str]:
     """Words before a verb telling of an episode before the news ("sempat menolak")."""
     return frozenset(normal(w) for w in lexicon(language).time["earlier_episode"])
@@ -202,6 +215,15 @@ def since_word(language: str = "id") -> re.Pattern[str]:
     the stretch it is searched in (right before the time expression)."""
     words = lexicon(language).time["since_words"]
     return re.compile(rf"(?<!\w){alternation(words)}\s*$", re.IGNORECASE)
+
+
+@cache
+def since_clause(language: str = "id") -> re.Pattern[str]:
+    """A since word opening a short clause that the time right after ends ("sejak gencatan
+    senjata berlaku [pada 10 Oktober]"), searched in the stretch right before the time."""
+    t = lexicon(language).time
+    return re.compile(rf"(?<!\w){alternation(t['since_words'])}\s+(?:[\w-]+\s+){{1,{int(t['since_clause_words'])}}}$",
+                      re.IGNORECASE)
 
 
 @cache
