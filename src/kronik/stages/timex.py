@@ -15,6 +15,7 @@ from kronik.time.grammar import Lexicon, lexicon, normal, refers_back
 from kronik.time.infer import infer_published
 from kronik.time.resolve import Context, resolve
 from kronik.time.tense import tense_of
+from kronik.tokens import document_tokens
 
 
 class Time(Stage):
@@ -24,7 +25,7 @@ class Time(Stage):
 
     def __call__(self, doc: Document) -> Document:
         lex = lexicon(doc.language)
-        mentions = find_mentions(doc.text, doc.language)
+        mentions = find_mentions(doc.text, doc.language, document_tokens(doc))
         starts = [sentence.start for sentence in doc.sentences]
         bounds = [_sentence_bounds(doc, starts, m.start) for m in mentions]
         tenses = [tense_of(m, doc.text, b, lex) for m, b in zip(mentions, bounds)]

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kronik.time.grammar import YEAR, Lexicon, lexicon, normal, patterns
+from kronik.tokens import TOKEN, Tokens, tokenize
 
 WORD = re.compile(r"[\w’']+")
 DIGITS = re.compile(r"\d+")
 DIGIT_KIND = frozenset({"digit"})
+# Characters that join tokens into one WORD ("Jum'at", "Jum’at"), and such a joined word.
+JOINERS = "_’'"
+JOINED = re.compile(r"(?<![\w’'])[\w’']*[_’'][\w’']*")
+BRACKET = re.compile(r"\(")
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,98 @@ REQUIRES: dict[str, frozenset[str]] = {
 }
 
 
+# What the expressions of a pattern can open with (read off ``grammar.patterns``, and to be kept
+# in step with it): a word of these lexicon lists (``time.yaml``; months, full_months and
+# weekdays of ``calendar.yaml``; se_units "sehari", "sepekan"), a number ("digit") or a bracket.
+# A pattern is tried only where a token opens with such a word, a digit, or at a bracket, which
+# finds every match a scan of the whole window would: a match starts after a non-word
+# character (``grammar.BEFORE``), so at a token's start or at its opening bracket. A kind not
+# listed here is tried at every position of its windows.
+OPENERS: dict[str, tuple[str, ...]] = {
+    "weekday_numeric": ("prepositions", "day_word", "weekdays"),
+    "weekday_comma_numeric": ("prepositions", "day_word", "weekdays"),
+    "numeric_range": ("prepositions", "day_word", "weekdays", "bracket"),
+    "numeric_cross": ("bracket",),
+    "weekday_date": ("prepositions", "day_word", "weekdays"),
+    "day_range_cross": ("prepositions", "date_word", "digit"),
+    "day_range": ("prepositions", "date_word", "digit"),
+    "day_month": ("prepositions", "date_word", "digit"),
+    "month_day_year": ("months",),
+    "iso_date": ("digit",),
+    "numeric_date": ("digit",),
+    "numeric_paren": ("bracket",),
+    "offset": ("within", "more_than", "almost", "digit", "numbers", "vague_numbers", "se_units"),
+    "deictic_day": ("prepositions", "deictic_days"),
+    "part_of_unit": ("prepositions", "parts"),
+    "unit_deixis": ("prepositions", "units"),
+    "year_division": ("prepositions", "year_divisions"),
+    "weekday": ("prepositions", "day_word", "weekdays"),
+    "month": ("prepositions", "parts", "month_word", "full_months"),
+    "year": ("prepositions", "parts", "year_word", "digit"),
+}
+# The most distinct words whose classes are remembered (the words of a large batch).
+WORD_CACHE = 65536
+
+
+class TimeWords:
+    """How the time grammar of one language sees a token (lower case): the anchor kinds it is
+    (``anchors``, "month", "weekday", ...) and the patterns it may open (``OPENERS``: the
+    first token of each opener word in ``by_word``; a digit opens ``by_digit``, a bracket
+    ``by_bracket``). Kinds in ``everywhere`` are tried at every position of their windows."""
+
+    def __init__(self, anchors: dict[str, frozenset[str]], by_word: dict[str, frozenset[str]],
+                 by_digit: frozenset[str], by_bracket: frozenset[str], everywhere: frozenset[str]):
+        self.anchors, self.by_word = anchors, by_word
+        self.by_digit, self.by_bracket, self.everywhere = by_digit, by_bracket, everywhere
+        self.every_kind = frozenset().union(by_digit, by_bracket, *by_word.values()) - everywhere
+        # The same words recur in every article: each is classified once.
+        self.classify = lru_cache(maxsize=WORD_CACHE)(self._classify)
+
+    def _classify(self, word: str) -> tuple[frozenset[str] | None, frozenset[str], bool]:
+        """(anchor kinds or None, kinds it may open, whether it holds a digit) of a token."""
+        return self.anchors.get(word), self._opens(word) - self.everywhere, not word.isalpha()
+
+    def _opens(self, word: str) -> frozenset[str]:
+        """The kinds a token may open: those of each opener word it starts with (a pattern may
+        glue the next word on, "Senin10.00"), of a digit, and all of them for a word outside
+        ASCII, where case-insensitive matching folds letters that ``lower`` does not (the long
+        s, the dotted capital I)."""
+        if not word.isascii():
+            return self.every_kind
+        kinds = self.by_digit if word[0].isdigit() else frozenset()
+        for length in range(1, len(word) + 1):
+            kinds = kinds | self.by_word.get(word[:length], frozenset())
+        return kinds
+
+
+@cache
+def time_words(language: str = "id") -> TimeWords:
+    """The anchor and opener words of ``language``'s patterns, built once."""
+    lex = lexicon(language)
+    t = lex.time
+    lists = {"weekdays": lex.weekdays, "months": lex.months, "full_months": lex.full_months,
+             "se_units": [t["one_prefix"] + unit for unit in t["units"]]}
+    by_word: dict[str, set[str]] = {}
+    by_mark: dict[str, set[str]] = {"digit": set(), "bracket": set()}
+    names = {name for name, _ in patterns(language)}
+    everywhere = names - OPENERS.keys()
+    for kind, sources in OPENERS.items():
+        for source in sources if kind in names else ():
+            if source in by_mark:
+                by_mark[source].add(kind)
+                continue
+            for word in lists.get(source) or t[source]:
+                first = TOKEN.match(str(word).lower())
+                if first is None or not first.group(0).isascii():
+                    everywhere.add(kind)  # an opener that is no plain word: tried everywhere
+                else:
+                    by_word.setdefault(first.group(0), set()).add(kind)
+    return TimeWords(anchor_words(language),
+                     {word: frozenset(kinds) for word, kinds in by_word.items()},
+                     frozenset(by_mark["digit"]), frozenset(by_mark["bracket"]),
+                     frozenset(everywhere))
+
+
 @cache
 def anchor_words(language: str = "id") -> dict[str, frozenset[str]]:
     """Lower-cased word -> the kinds of anchor it is (month, weekday, unit, ...)."""
@@ -88,15 +186,71 @@ def anchor_words(language: str = "id") -> dict[str, frozenset[str]]:
     return {word: frozenset(found) for word, found in kinds.items()}
 
 
-def windows(text: str, language: str = "id") -> list[tuple[int, int, frozenset[str]]]:
+@dataclass
+class _Layer:
+    """What one pass over a text's distinct words finds for the time grammar: the anchors
+    (start, end, kinds) and, for each pattern kind, the positions where it may start."""
+
+    anchors: list[tuple[int, int, frozenset[str]]]
+    starts: dict[str, list[int]]
+
+
+def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
+    """Anchors and opening positions, read off the tokens' distinct words.
+
+    A token is a word (``WORD``) of its own unless an apostrophe or underscore joins it to the
+    next or the one before ("Jum'at"); such joined words are found by ``JOINED``. Every run of
+    digits is an anchor too."""
+    anchors: list[tuple[int, int, frozenset[str]]] = []
+    opening: dict[frozenset[str], list[int]] = {}
+    for word, indices in tokens.positions.items():
+        kinds, opens, digits = words.classify(word)
+        if kinds is not None:
+            for index in indices:
+                token = tokens[index]
+                if not _joined(text, token.start, token.end):
+                    anchors.append((token.start, token.end, kinds))
+        if digits:
+            for index in indices:
+                token = tokens[index]
+                anchors.extend((*m.span(), DIGIT_KIND)
+                               for m in DIGITS.finditer(text, token.start, token.end))
+        if opens:
+            opening.setdefault(opens, []).extend(indices)
+    if any(joiner in text for joiner in JOINERS):
+        for match in JOINED.finditer(text):
+            kinds = words.anchors.get(match.group(0).lower())
+            if kinds is not None:
+                anchors.append((*match.span(), kinds))
+    by_kind: dict[str, list[int]] = {}
+    for kinds, indices in opening.items():
+        positions = [tokens[index].start for index in indices]
+        for kind in kinds:
+            by_kind.setdefault(kind, []).extend(positions)
+    if words.by_bracket and "(" in text:
+        brackets = [match.start() for match in BRACKET.finditer(text)]
+        for kind in words.by_bracket - words.everywhere:
+            by_kind.setdefault(kind, []).extend(brackets)
+    return _Layer(anchors, {kind: sorted(found) for kind, found in by_kind.items()})
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """Whether the token at ``start:end`` is part of a longer word joined by ``JOINERS``."""
+    return (start > 0 and text[start - 1] in JOINERS) or (end < len(text) and text[end] in JOINERS)
+
+
+def windows(text: str, language: str = "id", tokens: Tokens | None = None
+            ) -> list[tuple[int, int, frozenset[str]]]:
     """The stretches of ``text`` around digits and anchor words, merged where they touch, each
-    with the kinds of anchor it holds."""
-    words = anchor_words(language)
-    hits = sorted([(*m.span(), DIGIT_KIND) for m in DIGITS.finditer(text)] +
-                  [(*m.span(), words[m.group(0).lower()]) for m in WORD.finditer(text)
-                   if m.group(0).lower() in words])
+    with the kinds of anchor it holds. ``tokens``: the text's tokens, if already cut."""
+    layer = _layer(text, tokens or tokenize(text), time_words(language))
+    return _windows(text, layer.anchors)
+
+
+def _windows(text: str, anchors: list[tuple[int, int, frozenset[str]]]
+             ) -> list[tuple[int, int, frozenset[str]]]:
     spans: list[tuple[int, int, frozenset[str]]] = []
-    for first, last, kinds in hits:
+    for first, last, kinds in sorted(anchors):
         start = text.rfind(" ", 0, max(0, first - WINDOW)) + 1
         end = text.find(" ", min(len(text), last + WINDOW))
         end = len(text) if end < 0 else end
@@ -107,32 +261,56 @@ def windows(text: str, language: str = "id") -> list[tuple[int, int, frozenset[s
     return spans
 
 
-def find_mentions(text: str, language: str = "id") -> list[Mention]:
-    """All time expressions of ``text`` in order, none overlapping another."""
+def find_mentions(text: str, language: str = "id", tokens: Tokens | None = None) -> list[Mention]:
+    """All time expressions of ``text`` in order, none overlapping another. ``tokens``: the
+    text's tokens (``kronik.tokens``), if already cut."""
     lex = lexicon(language)
+    words = time_words(language)
+    layer = _layer(text, tokens or tokenize(text), words)
+    spans = _windows(text, layer.anchors)
     found: list[tuple[int, int, Mention]] = []
-    spans = windows(text, language)
     for rank, (kind, pattern) in enumerate(patterns(language)):
         needed = REQUIRES.get(kind, frozenset())
-        for match in (m for start, end, kinds in spans if needed <= kinds
-                      for m in pattern.finditer(text, start, end)):
+        bounds = [(start, end) for start, end, kinds in spans if needed <= kinds]
+        starts = None if kind in words.everywhere else layer.starts.get(kind, [])
+        for match in _matches(pattern, text, bounds, starts):
             groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
             mention = Mention(match.start(), match.end(), match.group(0), kind, groups)
             if _acceptable(mention, text, lex):
                 found.append((-(mention.end - mention.start), rank, mention))
     # Longest first, then by pattern rank: each is kept unless it overlaps one kept before.
     # The kept ones never overlap, so sorted by start only the neighbours can overlap a new one.
-    starts: list[int] = []
+    chosen_starts: list[int] = []
     chosen: list[Mention] = []
     for _, _, mention in sorted(found, key=lambda item: (item[0], item[1], item[2].start)):
-        at = bisect_left(starts, mention.start)
+        at = bisect_left(chosen_starts, mention.start)
         if at > 0 and chosen[at - 1].end > mention.start:
             continue
         if at < len(chosen) and chosen[at].start < mention.end:
             continue
-        starts.insert(at, mention.start)
+        chosen_starts.insert(at, mention.start)
         chosen.insert(at, mention)
     return chosen
+
+
+def _matches(pattern: re.Pattern[str], text: str, bounds: list[tuple[int, int]],
+             starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer`` gives in each window of ``bounds``, found by trying the
+    pattern only at ``starts`` (every position where a match can start), or at every
+    position where ``starts`` is None. As ``finditer`` does, a match is looked for from the
+    end of the one before."""
+    if starts is None:
+        for start, end in bounds:
+            yield from pattern.finditer(text, start, end)
+        return
+    for start, end in bounds:
+        after = start
+        for position in starts[bisect_left(starts, start):bisect_left(starts, end)]:
+            if position >= after:
+                match = pattern.match(text, position, end)
+                if match is not None:
+                    yield match
+                    after = match.end()
 
 
 def _acceptable(mention: Mention, text: str, lex: Lexicon) -> bool:
