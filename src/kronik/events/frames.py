@@ -26,11 +26,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from kronik.document import Document, Location, Party, Quote, Sentence, Span, TimeExpression
+from kronik.events.anchors import Anchors, finditer
 from kronik.events.lexicon import Lexicon, Trigger
 from kronik.events.coding import is_symmetric
 from kronik.events.parties import (NOUN_PHRASE_WORDS, PREPOSITION_REACH, WORD, Group, countries_of,
                                    group_mentions, is_location, sentence_mentions, struck_place)
 from kronik.events.syntax import PHRASE_BREAK, aside_spans, clause_grammar, inside
+from kronik.tokens import document_tokens, tokenize
 
 # Acts against a territory: the state of the place they land in is their target where the
 # sentence names no state as one (coding conventions: attacks and deployments on a territory).
@@ -127,11 +129,13 @@ class TriggerHit:
     end: int
 
 
-def find_triggers(text: str, lexicon: Lexicon) -> list[TriggerHit]:
+def find_triggers(text: str, lexicon: Lexicon, anchors: Anchors | None = None) -> list[TriggerHit]:
     """Every trigger match in the text, in text order, the longest first at each start, then
-    in lexicon order. Only the triggers that may begin with a word are tried at that word."""
+    in lexicon order. Only the triggers that may begin with a word are tried at that word
+    (``anchors``: where the text's words stand, from its tokens)."""
+    anchors = anchors or Anchors(text, tokenize(text))
     found: list[tuple[int, int, int, int]] = []  # (start, -length, rank, end)
-    for start, ranks in lexicon.trigger_candidates(text):
+    for start, ranks in lexicon.trigger_candidates(anchors):
         for rank in ranks:
             match = lexicon.triggers[rank].pattern.match(text, start)
             if match:
@@ -160,11 +164,15 @@ class FrameBuilder:
         self.grammar = clause_grammar(doc.language)
         self.quotes = sorted(doc.quotes, key=lambda q: q.start)
         self.quote_starts = [q.start for q in self.quotes]
-        self.hits = find_triggers(doc.text, lexicon)
+        # The lexicon's patterns are tried only where the words they begin with stand.
+        anchors = Anchors(doc.text, document_tokens(doc))
+        self.hits = find_triggers(doc.text, lexicon, anchors)
         self.hit_starts = [h.start for h in self.hits]
         self.entities = sorted(doc.entities, key=lambda e: e.start)
         self.entity_starts = [e.start for e in self.entities]
-        breaks = list(lexicon.clause_break.finditer(doc.text))
+        self.sideline_starts = anchors.starts(lexicon.sidelines_anchor)
+        self.other_occasion_starts = anchors.starts(lexicon.other_occasion_anchor)
+        breaks = finditer(lexicon.clause_break, doc.text, anchors.starts(lexicon.clause_break_anchor))
         self.break_starts = [m.start() for m in breaks]
         self.break_ends = [m.end() for m in breaks]
         self.break_is_relative = [m.group(0).lower() == "yang" for m in breaks]
@@ -211,9 +219,10 @@ class FrameBuilder:
                 countries.extend(c for c in group.countries if c not in countries)
         return _SentenceContext(
             countries=countries,
-            sidelines=tuple(m.span() for m in
-                            self.lexicon.sidelines.finditer(self.text, sentence.start, sentence.end)),
-            other_occasion=bool(self.lexicon.other_occasion.search(self.text, sentence.start, sentence.end)))
+            sidelines=tuple(m.span() for m in finditer(self.lexicon.sidelines, self.text, self.sideline_starts,
+                                                       sentence.start, sentence.end)),
+            other_occasion=bool(finditer(self.lexicon.other_occasion, self.text, self.other_occasion_starts,
+                                         sentence.start, sentence.end)))
 
     def _acceptable(self, hit: TriggerHit, sentence: Sentence) -> bool:
         trigger = hit.trigger

@@ -4,23 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from re import _constants as sre, _parser as sre_parser
 
+from kronik.events.anchors import Anchor, Anchors, Unanchored, anchor
 from kronik.resources import load_data
-
-WORD_RUN = re.compile(r"\w+")
-# What a trigger pattern's first word may be spelt with: this many characters at most, from the
-# longest first word of the lexicon (15 letters) with room to spare; a pattern whose first word
-# may run longer (a repeated group) is not indexed by it.
-FIRST_WORD_MAX_CHARS = 40
-# How deep the reading of a pattern's first word may nest (groups, repeats): far above what a
-# trigger pattern uses; deeper patterns are not indexed.
-FIRST_WORD_MAX_DEPTH = 200
-_NON_WORD_CATEGORIES = frozenset({
-    sre.CATEGORY_NOT_WORD, sre.CATEGORY_SPACE, sre.CATEGORY_LINEBREAK,
-    sre.CATEGORY_UNI_NOT_WORD, sre.CATEGORY_UNI_SPACE, sre.CATEGORY_UNI_LINEBREAK})
-_ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
 @dataclass(frozen=True)
@@ -48,9 +34,10 @@ class Trigger:
 class Lexicon:
     """Compiled triggers and the cue-word lists of one language.
 
-    ``first_words`` indexes the triggers by the word they begin with, read from each pattern
-    when it is compiled, so that a text's triggers are tried only where such a word stands
-    (``trigger_candidates``), not every trigger at every word.
+    ``first_words`` indexes the triggers by the words they begin with, read from each pattern
+    when it is compiled (``kronik.events.anchors``), so that a text's triggers are tried only
+    where such a word stands (``trigger_candidates``), not every trigger at every word; the
+    ``*_anchor`` fields do the same for the patterns scanned over whole documents.
     """
 
     triggers: tuple[Trigger, ...]
@@ -104,20 +91,19 @@ class Lexicon:
     previous_time: re.Pattern[str]
     date_phrase_ends: frozenset[str]
     sidelines: re.Pattern[str]
+    clause_break_anchor: Anchor
+    sidelines_anchor: Anchor
+    other_occasion_anchor: Anchor
 
-    def trigger_candidates(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
-        """Where in ``text`` a trigger may begin, each place with the ranks of the triggers to
-        try there: the start of each word that begins some trigger, and each place where an
-        unindexed trigger may begin. A word with a letter outside ASCII may fold onto an ASCII
-        letter when matched ignoring case ("İ", "ſ"), so every indexed trigger is tried there."""
-        found: list[tuple[int, tuple[int, ...]]] = []
-        for match in WORD_RUN.finditer(text):
-            word = match.group(0)
-            ranks = self.first_words.get(word.lower()) if word.isascii() else self.indexed
-            if ranks:
-                found.append((match.start(), ranks))
+    def trigger_candidates(self, anchors: Anchors) -> list[tuple[int, tuple[int, ...]]]:
+        """Where in a document a trigger may begin, each place with the ranks of the triggers
+        to try there: each word that begins some trigger (every indexed trigger at a word that
+        may fold onto ASCII letters ignoring case, "İ"), and each place where an unindexed
+        trigger may begin."""
+        found = [(start, self.first_words[word] if word is not None else self.indexed)
+                 for start, word in anchors.word_starts(self.first_words.keys())]
         if self.unindexed_starts is not None:
-            found.extend((match.start(), self.unindexed) for match in self.unindexed_starts.finditer(text))
+            found.extend((match.start(), self.unindexed) for match in self.unindexed_starts.finditer(anchors.text))
         return found
 
 
@@ -149,10 +135,15 @@ def _trigger(entry: dict) -> Trigger:
 def lexicon(language: str = "id") -> Lexicon:
     """The compiled event lexicon of ``language``."""
     data = load_data("events", language)
-    first_words, unindexed = _index_triggers([entry["pattern"] for entry in data["triggers"]])
+    triggers = tuple(_trigger(entry) for entry in data["triggers"])
+    first_words, unindexed = _index_triggers(triggers)
     starts = "|".join(f"(?:{data['triggers'][rank]['pattern']})" for rank in unindexed)
+    clause_break = re.compile(
+        r"[;:]|(?<!\w)(?:" + "|".join(re.escape(w) for w in data["clause_breaks"]) + r")(?!\w)", re.IGNORECASE)
+    other_occasion = _words(data["other_occasion_cues"])
+    sidelines = _words(data["sidelines_cues"])
     return Lexicon(
-        triggers=tuple(_trigger(entry) for entry in data["triggers"]),
+        triggers=triggers,
         first_words=first_words,
         indexed=tuple(sorted({rank for ranks in first_words.values() for rank in ranks})),
         unindexed=unindexed,
@@ -168,9 +159,7 @@ def lexicon(language: str = "id") -> Lexicon:
         occasion_modifier=re.compile(rf"\s+(?:{_alternatives(data['occasion_modifiers'])})(?!\w)", re.IGNORECASE),
         cue_window_words=int(data["cue_window_words"]),
         planned_window_words=int(data["planned_window_words"]),
-        clause_break=re.compile(
-            r"[;:]|(?<!\w)(?:" + "|".join(re.escape(w) for w in data["clause_breaks"]) + r")(?!\w)",
-            re.IGNORECASE),
+        clause_break=clause_break,
         recipient_preps=frozenset(data["recipient_preps"]),
         location_preps=frozenset(data["location_preps"]),
         coordinators=frozenset(data["coordinators"]),
@@ -189,7 +178,7 @@ def lexicon(language: str = "id") -> Lexicon:
         linking_nouns=dict(data["linking_nouns"]),
         during=_during(data["during_preps"], data["linking_nouns"], r"^\W*(?:\w+\W+){0,8}?"),
         during_opening=_during(data["during_preps"], data["linking_nouns"], r"^\W*"),
-        other_occasion=_words(data["other_occasion_cues"]),
+        other_occasion=other_occasion,
         unnamed=_words(data["unnamed_cues"]),
         report=_words(data["report_cues"]),
         light_verbs=frozenset(data["light_verbs"]),
@@ -201,80 +190,30 @@ def lexicon(language: str = "id") -> Lexicon:
         shortly_before=_words(data["shortly_before"]),
         previous_time=_words(data["previous_time"]),
         date_phrase_ends=frozenset(data["date_phrase_ends"]),
-        sidelines=_words(data["sidelines_cues"]),
+        sidelines=sidelines,
+        clause_break_anchor=anchor(clause_break.pattern),
+        sidelines_anchor=anchor(sidelines.pattern),
+        other_occasion_anchor=anchor(other_occasion.pattern),
     )
 
 
-class _Unindexable(Exception):
-    """A pattern whose first word cannot be spelt out from it (a character class, a wildcard)."""
-
-
-def _index_triggers(patterns: list[str]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """The ranks of the trigger patterns by each first word they may begin with (lower-cased),
-    and the ranks of the patterns whose first words cannot be spelt out."""
+def _index_triggers(triggers: tuple[Trigger, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The ranks of the triggers by each first word they may begin with (lower-cased), and the
+    ranks of the triggers whose patterns do not spell out their first words."""
     index: dict[str, list[int]] = {}
     unindexed: list[int] = []
-    for rank, pattern in enumerate(patterns):
+    for rank, trigger in enumerate(triggers):
         try:
-            words = _first_words(list(sre_parser.parse(pattern, re.IGNORECASE)), "", 0)
-        except _Unindexable:
+            found = anchor(trigger.pattern.pattern)
+        except Unanchored:
             unindexed.append(rank)
             continue
-        for word in words:
+        if found.signs:
+            unindexed.append(rank)
+            continue
+        for word in found.words:
             index.setdefault(word, []).append(rank)
     return {word: tuple(ranks) for word, ranks in index.items()}, tuple(unindexed)
-
-
-def _first_words(items: list, prefix: str, depth: int) -> set[str]:
-    """Every first word (the letters up to the first non-word character or the end) that the
-    parsed pattern ``items`` may match after ``prefix``, lower-cased. Assertions match no text
-    and are passed over, so the set holds the first word of every match and maybe more. Raises
-    ``_Unindexable`` where a first word may hold a character class, a non-ASCII letter (which
-    may match differently ignoring case) or be empty."""
-    if depth > FIRST_WORD_MAX_DEPTH or len(prefix) > FIRST_WORD_MAX_CHARS:
-        raise _Unindexable
-    if not items:
-        if not prefix:
-            raise _Unindexable
-        return {prefix}
-    (op, value), rest = items[0], items[1:]
-    if op in _ZERO_WIDTH:
-        return _first_words(rest, prefix, depth + 1)
-    if op is sre.SUBPATTERN:
-        return _first_words(list(value[3]) + rest, prefix, depth + 1)
-    if op is sre.ATOMIC_GROUP:
-        return _first_words(list(value) + rest, prefix, depth + 1)
-    if op is sre.BRANCH:
-        return set().union(*(_first_words(list(alt) + rest, prefix, depth + 1) for alt in value[1]))
-    if op in _REPEATS:
-        least, most, body = value
-        words = _first_words(rest, prefix, depth + 1) if least == 0 else set()
-        if most != 0:
-            again = [(op, (max(0, least - 1), most if most == sre.MAXREPEAT else most - 1, body))]
-            words |= _first_words(list(body) + again + rest, prefix, depth + 1)
-        return words
-    words: set[str] = set()
-    for char in _characters(op, value):
-        if WORD_RUN.match(char) is None:
-            if not prefix:
-                raise _Unindexable
-            words.add(prefix)
-        elif char.isascii():
-            words |= _first_words(rest, prefix + char.lower(), depth + 1)
-        else:
-            raise _Unindexable
-    return words
-
-
-def _characters(op, value) -> list[str]:
-    """The characters a literal or a set of literals matches (a space for a class of non-word
-    characters); raises ``_Unindexable`` for anything else."""
-    if op is sre.LITERAL:
-        return [chr(value)]
-    if op is sre.IN and all(item_op is sre.LITERAL or (item_op is sre.CATEGORY and item in _NON_WORD_CATEGORIES)
-                            for item_op, item in value):
-        return [chr(item) if item_op is sre.LITERAL else " " for item_op, item in value]
-    raise _Unindexable
 
 
 def _alternatives(words: list[str]) -> str:

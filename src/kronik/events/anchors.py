@@ -1,0 +1,164 @@
+"""Where a lexicon pattern can match: the words (or signs) its matches begin with.
+
+The event lexicon's patterns (triggers, cue words, clause breaks) are regular expressions.
+Scanning a document with one costs a pass of the engine over every character; yet every match
+of such a pattern begins with one of a few words that the pattern spells out. ``anchor`` reads
+them from the parsed pattern once, when the lexicon is compiled; the document's token layer
+(``kronik.tokens``) then says where those words stand (``Anchors.starts``), and the pattern
+is tried there only (``Anchors.finditer``), with the same matches as a scan of the text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from re import _constants as sre, _parser as sre_parser
+
+from kronik.tokens import Tokens
+
+WORD_CHAR = re.compile(r"\w")
+# What a pattern's first word may be spelt with: this many characters at most, far above the
+# longest first word of the lexicon (15 letters); a pattern whose first word may run longer
+# (a repeated group) is not anchored.
+FIRST_WORD_MAX_CHARS = 40
+# How deep the reading of a pattern's first word may nest (groups, repeats): far above what a
+# lexicon pattern uses; deeper patterns are not anchored.
+FIRST_WORD_MAX_DEPTH = 200
+_NON_WORD_CATEGORIES = frozenset({
+    sre.CATEGORY_NOT_WORD, sre.CATEGORY_SPACE, sre.CATEGORY_LINEBREAK,
+    sre.CATEGORY_UNI_NOT_WORD, sre.CATEGORY_UNI_SPACE, sre.CATEGORY_UNI_LINEBREAK})
+_ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+# What a non-word sign that opens a match is marked with among the first words.
+_SIGN = "\x00"
+
+
+class Unanchored(Exception):
+    """A pattern whose first words cannot be spelt out from it (a character class, a wildcard)."""
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The words (lower-cased) a pattern's matches may begin with, and the non-word signs
+    (";", ":") that may open one."""
+
+    words: frozenset[str]
+    signs: frozenset[str]
+
+
+def anchor(pattern: str, flags: int = re.IGNORECASE) -> Anchor:
+    """The anchor of ``pattern``: every match begins with one of its words at a word boundary,
+    or with one of its signs. Raises ``Unanchored`` where the pattern does not spell them out."""
+    found = _first_words(list(sre_parser.parse(pattern, flags)), "", 0)
+    return Anchor(frozenset(w for w in found if not w.startswith(_SIGN)),
+                  frozenset(w[1:] for w in found if w.startswith(_SIGN)))
+
+
+def _first_words(items: list, prefix: str, depth: int) -> set[str]:
+    """Every first word (the letters up to the first non-word character or the end) that the
+    parsed pattern ``items`` may match after ``prefix``, lower-cased; a match that opens with
+    a sign gives that sign after ``_SIGN``. Assertions match no text and are passed over, so
+    the set holds the first word of every match and maybe more. Raises ``Unanchored`` where
+    a first word may hold a character class or a letter outside ASCII (which may match other
+    letters ignoring case: "ı" matches "i")."""
+    if depth > FIRST_WORD_MAX_DEPTH or len(prefix) > FIRST_WORD_MAX_CHARS or not items:
+        raise Unanchored  # a match may end inside a word: its first word is not spelt out
+    (op, value), rest = items[0], items[1:]
+    if prefix and _ends_word(op, value):
+        return {prefix}
+    if op in _ZERO_WIDTH:
+        return _first_words(rest, prefix, depth + 1)
+    if op is sre.SUBPATTERN:
+        return _first_words(list(value[3]) + rest, prefix, depth + 1)
+    if op is sre.ATOMIC_GROUP:
+        return _first_words(list(value) + rest, prefix, depth + 1)
+    if op is sre.BRANCH:
+        return set().union(*(_first_words(list(alt) + rest, prefix, depth + 1) for alt in value[1]))
+    if op in _REPEATS:
+        least, most, body = value
+        words = _first_words(rest, prefix, depth + 1) if least == 0 else set()
+        if most != 0:
+            again = [(op, (max(0, least - 1), most if most == sre.MAXREPEAT else most - 1, body))]
+            words |= _first_words(list(body) + again + rest, prefix, depth + 1)
+        return words
+    words: set[str] = set()
+    for char in _characters(op, value):
+        if char is None or not WORD_CHAR.match(char):  # a non-word character
+            if prefix:
+                words.add(prefix)
+            elif char is not None and char.isascii() and char.lower() == char.upper():
+                words.add(_SIGN + char)
+            else:
+                raise Unanchored
+        elif char.isascii() and char != "_":
+            words |= _first_words(rest, prefix + char.lower(), depth + 1)
+        else:
+            raise Unanchored  # tokens hold no "_"; a letter outside ASCII may fold ("ı", "i")
+    return words
+
+
+def _ends_word(op, value) -> bool:
+    """Whether an item asserts that no word character follows: "(?!\\w)", "\\b"."""
+    if op is sre.AT:
+        return value in (sre.AT_BOUNDARY, sre.AT_UNI_BOUNDARY)
+    return op is sre.ASSERT_NOT and value[0] == 1 and list(value[1]) == [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_WORD)])]
+
+
+def _characters(op, value) -> list[str | None]:
+    """The characters a literal or a set of literals matches (None for a class of non-word
+    characters); raises ``Unanchored`` for anything else."""
+    if op is sre.LITERAL:
+        return [chr(value)]
+    if op is sre.IN and all(item_op is sre.LITERAL or (item_op is sre.CATEGORY and item in _NON_WORD_CATEGORIES)
+                            for item_op, item in value):
+        return [chr(item) if item_op is sre.LITERAL else None for item_op, item in value]
+    raise Unanchored
+
+
+class Anchors:
+    """Where the words of one document stand, for anchored patterns to be tried there only."""
+
+    def __init__(self, text: str, tokens: Tokens):
+        self.text = text
+        self.tokens = tokens
+        # Tokens whose folded form is not ASCII may still match an ASCII letter ignoring case
+        # ("İ", "ı", "ſ"): every anchored pattern is tried at them.
+        self.unusual = [word for word in tokens.positions if not word.isascii()]
+
+    def word_starts(self, words: dict[str, object] | frozenset[str]) -> list[tuple[int, str | None]]:
+        """(offset, folded word) of every token at a word boundary whose folded form is one
+        of ``words``; (offset, None) for every unusual token."""
+        positions, tokens, text = self.tokens.positions, self.tokens, self.text
+        found = [(tokens[i].start, word) for word in positions.keys() & words for i in positions[word]]
+        found.extend((tokens[i].start, None) for word in self.unusual for i in positions[word])
+        # A token right after "_" is inside a word: no pattern that begins at a boundary starts there.
+        return [(start, word) for start, word in found if not start or text[start - 1] != "_"]
+
+    def starts(self, anchor: Anchor) -> list[int]:
+        """Every offset, in order, where a match of a pattern with ``anchor`` may begin."""
+        found = [start for start, _ in self.word_starts(anchor.words)]
+        for sign in anchor.signs:
+            position = self.text.find(sign)
+            while position >= 0:
+                found.append(position)
+                position = self.text.find(sign, position + 1)
+        return sorted(found)
+
+
+def finditer(pattern: re.Pattern[str], text: str, starts: list[int], start: int = 0,
+             end: int | None = None) -> list[re.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for a pattern whose matches begin only at
+    ``starts`` (sorted) and are never empty: the pattern is tried there only."""
+    end = len(text) if end is None else end
+    found: list[re.Match[str]] = []
+    position = start
+    for candidate in starts[bisect_left(starts, start):]:
+        if candidate >= end:
+            break
+        if candidate < position:
+            continue
+        match = pattern.match(text, candidate, end)
+        if match:
+            found.append(match)
+            position = match.end()
+    return found

@@ -1,0 +1,36 @@
+"""Anchored patterns: tried only where the words they begin with stand, with the matches of a scan."""
+import re
+
+import pytest
+
+from kronik.events.anchors import Anchors, Unanchored, anchor, finditer
+from kronik.tokens import tokenize
+
+CUES = re.compile(r"(?<!\w)(?:di sela-sela|pertemuan (?:puncak|tingkat tinggi)|KTT)(?!\w)", re.IGNORECASE)
+BREAKS = re.compile(r"[;:]|(?<!\w)(?:yang|bahwa)(?!\w)", re.IGNORECASE)
+
+
+def test_the_first_words_and_signs_of_a_pattern_are_read_from_it():
+    assert anchor(CUES.pattern).words == {"di", "pertemuan", "ktt"}
+    assert anchor(BREAKS.pattern).words == {"yang", "bahwa"}
+    assert anchor(BREAKS.pattern).signs == {";", ":"}
+
+
+@pytest.mark.parametrize("pattern", [r"[A-Z]\w+ bertemu", r"\w+", r"bertemu", r"ber\w+(?!\w)", r"(?:x_y)(?!\w)"])
+def test_a_pattern_whose_first_word_is_not_spelt_out_is_not_anchored(pattern):
+    with pytest.raises(Unanchored):
+        anchor(pattern)
+
+
+@pytest.mark.parametrize("text", [
+    "Kedua menteri bertemu di sela-sela KTT; yang lain menunggu: bahwa KTT_2 batal.",
+    "DI SELA-SELA Pertemuan Puncak itu, ktt dan Ktt yang di-sela-sela",
+    "İstanbul: KTT di kota ıtu, _yang x_ktt ktt_ yangbahwa",
+])
+def test_anchored_matches_are_those_of_a_scan(text):
+    anchors = Anchors(text, tokenize(text))
+    for pattern in (CUES, BREAKS):
+        starts = anchors.starts(anchor(pattern.pattern))
+        for start, end in ((0, None), (5, 40), (12, len(text))):
+            expected = [m.span() for m in pattern.finditer(text, start, len(text) if end is None else end)]
+            assert [m.span() for m in finditer(pattern, text, starts, start, end)] == expected
