@@ -316,6 +316,20 @@ def test_receiving_a_call_is_a_phone_consult():
      ("ACCUSE", ("CHL", "PER"))),
     ("Chili menyatakan solidaritasnya dengan Peru pada Senin (4/3/2024).", ("SUPPORT", ("CHL", "PER"))),
     ("Renn memperingatkan Kald soal perbatasan pada Senin (4/3/2024).", ("THREATEN", ("PER", "CHL"))),
+    ("Peru melancarkan perang terhadap Chili pada Senin (4/3/2024).", ("ASSAULT", ("PER", "CHL"))),
+    ("Peru menembakkan artileri ke wilayah Chili pada Senin (4/3/2024).", ("ASSAULT", ("PER", "CHL"))),
+    ("Chili menggugat Peru ke Mahkamah Internasional pada Senin (4/3/2024).", ("ACCUSE", ("CHL", "PER"))),
+    ("Chili menyayangkan keputusan Peru menutup perbatasan pada Senin (4/3/2024).", ("ACCUSE", ("CHL", "PER"))),
+    ("Peru menolak campur tangan Chili dalam pemilu itu pada Senin (4/3/2024).", ("REJECT", ("PER", "CHL"))),
+    ("Chili menyita aset milik Peru pada Senin (4/3/2024).", ("SANCTION", ("CHL", "PER"))),
+    ("Peru membatasi ekspor gandum ke Chili sejak Senin (4/3/2024).", ("SANCTION", ("PER", "CHL"))),
+    ("Peru dan Chili meningkatkan hubungan kedua negara menjadi kemitraan strategis pada Senin (4/3/2024).",
+     ("AGREE", ("PER", "CHL"))),
+    ("Peru memberikan hibah kepada Bolivia pada Senin (4/3/2024).", ("AID", ("PER", "BOL"))),
+    ("Peru meningkatkan kehadiran militer di perbatasan Chili pada Senin (4/3/2024).", ("MOBILIZE", ("PER", "CHL"))),
+    ("Peru mengumumkan gencatan senjata sepihak terhadap Chili pada Senin (4/3/2024).", ("RETREAT", ("PER", "CHL"))),
+    ("Chili tidak akan ragu menyerang Peru, kata Kald pada Senin (4/3/2024).", ("THREATEN", ("CHL", "PER"))),
+    ("Ancaman Peru ke Chili muncul pada Senin (4/3/2024).", ("THREATEN", ("PER", "CHL"))),
 ])
 def test_each_family_has_its_triggers(sentence: str, expected: tuple):
     events = events_of(sentence)
@@ -410,3 +424,17 @@ def test_an_event_noun_after_a_preposition_of_occasion_is_an_event_not_a_verbs_t
     events = events_of("Quispe mengatakan, dalam kunjungan Renn ke Santiago bulan lalu, soal itu dibahas.")
     assert [(e.mode, sides(e)) for e in events] == [("visit", ("PER", "CHL"))]
     assert events_of("Quispe menunda kunjungan Renn ke Santiago.") == []
+
+
+def test_wars_only_named_and_threats_ahead_are_no_events():
+    assert events_of("Peru dan Chili terlibat perang dagang sejak Senin (4/3/2024).") == []
+    assert events_of("Peru membahas perang melawan narkoba bersama Chili pada Senin (4/3/2024).") == []
+    assert events_of("Bolivia menjadi penengah untuk mengakhiri perang Peru melawan Chili.") == []
+    assert events_of("Peru menyoroti tantangan dan ancaman ke depan bagi Chili pada Senin (4/3/2024).") == []
+
+
+def test_an_attack_answered_or_confirmed_took_place_but_one_discussed_is_a_topic():
+    for verb in ("membalas", "mengonfirmasi"):
+        events = events_of(f"Chili {verb} serangan Peru terhadap kapal Chili pada Senin (4/3/2024).")
+        assert [(e.type, sides(e)) for e in events] == [("ASSAULT", ("PER", "CHL"))]
+    assert events_of("Chili membahas serangan Peru terhadap kapal Chili pada Senin (4/3/2024).") == []

@@ -245,9 +245,16 @@ class FrameBuilder:
         if trigger.future_only and not self.lexicon.planned.search(
                 self._words_before(hit.start, sentence.start, self.lexicon.planned_window_words)):
             return False
-        if trigger.form == "noun" and self._after_other_verb(hit, sentence):
+        if trigger.form == "noun" and self._after_other_verb(hit, sentence) \
+                and not self._after_fact_verb(hit, sentence):
             return False
         return True
+
+    def _after_fact_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
+        """A noun answered or confirmed ("membalas serangan X") names an act that took place."""
+        start = max(sentence.start, hit.start - WORDS_BEFORE_REACH)
+        words = [m.group(0).lower() for m in WORD.finditer(self.text, start, hit.start)][-2:]
+        return any(word in self.lexicon.fact_verbs for word in words)
 
     def _habitual(self, hit: TriggerHit, sentence: Sentence) -> bool:
         """A habit ("kerap bertemu", "secara rutin berunding") is no event (coding convention 7).

@@ -82,6 +82,7 @@ class Lexicon:
     unnamed: re.Pattern[str]
     report: re.Pattern[str]
     light_verbs: frozenset[str]
+    fact_verbs: frozenset[str]
     occasion_preps: frozenset[str]
     planned_after: re.Pattern[str]
     anniversary: re.Pattern[str]
@@ -182,6 +183,7 @@ def lexicon(language: str = "id") -> Lexicon:
         unnamed=_words(data["unnamed_cues"]),
         report=_words(data["report_cues"]),
         light_verbs=frozenset(data["light_verbs"]),
+        fact_verbs=frozenset(data["fact_verbs"]),
         occasion_preps=frozenset(data["occasion_preps"]),
         planned_after=_words(data["planned_after_cues"]),
         anniversary=re.compile(data["anniversary"], re.IGNORECASE),
