@@ -215,3 +215,8 @@ def test_a_state_of_origin_inside_the_object_is_not_the_target():
 def test_the_subject_of_an_accusations_content_is_accused():
     assert directed("Chili menyangkal tuduhan Peru bahwa Chili memasok senjata pada Senin (4/3/2024).") == \
         [("ACCUSE", ("PER", "CHL")), ("REJECT", ("CHL", "PER"))]
+
+
+def test_a_party_heading_the_triggers_relative_clause_acts_whatever_introduces_it():
+    assert directed("Bolivia menjatuhkan sanksi terhadap Peru yang menginvasi Chili pada Maret 2023.") == \
+        [("ASSAULT", ("PER", "CHL")), ("SANCTION", ("BOL", "PER"))]

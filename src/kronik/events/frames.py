@@ -424,7 +424,8 @@ class FrameBuilder:
         end = bisect_right(groups, hit.start, key=_end)
         candidates = [g for g in groups[max(0, end - SUBJECT_GROUPS):end]
                       if (not g.consumed or self._heads_relative(g))
-                      and g.prep not in self.lexicon.location_preps and g.prep not in self._not_subject
+                      and (g.prep not in self.lexicon.location_preps and g.prep not in self._not_subject
+                           or self._relative_of_trigger(g, hit))
                       and not self._in_apposition(g, hit.start)]
         in_clause = [g for g in candidates if g.start >= floor]
         earlier = [g for g in candidates if g.start < floor]
@@ -490,6 +491,15 @@ class FrameBuilder:
         the subject of its clause ("X menyampaikan dukungannya terhadap Y")."""
         first = WORD.match(self.text, hit.start)
         return first is not None and first.group(0).lower().endswith("nya")
+
+    def _relative_of_trigger(self, group: Group, hit: TriggerHit) -> bool:
+        """A party whose relative clause the trigger heads ("tindakan balasan dari X yang
+        menaikkan tarif", "sanksi terhadap X yang menginvasi Y") is its subject, whatever
+        preposition introduces the party: only "yang" and adverbs stand between them."""
+        words = [w.lower() for w in WORD.findall(self.text, group.end, hit.start)]
+        return bool(words) and words[0] == "yang" and all(
+            w in self.lexicon.subject_fillers for w in words[1:]) \
+            and not PHRASE_BREAK.search(self.text, group.end, hit.start)
 
     def _heads_relative(self, group: Group) -> bool:
         """A party right before "yang" heads a relative clause whose verb it is the subject of,
