@@ -274,3 +274,11 @@ def test_speaking_at_a_gathering_is_attending_it(pipeline):
     doc = extract(pipeline, "Perdana Menteri Chili Tomas Varga berpidato dalam Sidang Majelis Umum PBB "
                             "di New York pada Senin (3/3/2025).")
     assert [(e.mode, e.actor.country) for e in doc.events if e.type == "CONSULT"] == [("multilateral", "CHL")]
+
+
+def test_a_trip_word_modified_before_ke_still_makes_ke_the_destination(pipeline):
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga bertemu dengan Menteri Luar Negeri "
+                            "Australia Orla Brennick dalam perjalanan dinas ke Perth, Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")
+    assert event.location.name == "Perth"

@@ -37,9 +37,11 @@ from kronik.events.frames import Frame
 from kronik.resources import load_data
 
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
-# The word before a preposition, read within this many characters ("kunjungannya ke").
-LAST_WORD = re.compile(r"(\w+)\W*$")
-LAST_WORD_REACH = 30
+# The words before a preposition, read within this many characters ("kunjungan kerja resmi ke").
+LAST_WORDS_REACH = 40
+# A trip word stands at most this many words before "ke", the others modifying it ("kunjungan
+# kerja ke", "perjalanan dinas luar negeri ke" has three).
+TRIP_WORDS_BACK = 4
 # A location phrase reads at most this many words between its preposition and its last place
 # ("di Kantor Konsulat Jenderal Republik Indonesia, Melbourne" has seven).
 MAX_PHRASE_WORDS = 8
@@ -74,6 +76,7 @@ class PlaceWords:
     abroad_heads: frozenset[str]
     occasion_verbs: frozenset[str]
     trips: frozenset[str]
+    trip_modifiers: frozenset[str]
     prepositions: re.Pattern[str]
     there: re.Pattern[str]
     envoy_titles: tuple[str, ...]
@@ -89,7 +92,7 @@ def place_words(language: str = "id") -> PlaceWords:
     prepositions = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["at"] + data["to"])
                               + r")\b", re.IGNORECASE)
     return PlaceWords(words("at"), words("to"), words("heads"), words("abroad_heads"),
-                      words("occasion_verbs"), words("trip_words"), prepositions,
+                      words("occasion_verbs"), words("trip_words"), words("trip_modifiers"), prepositions,
                       re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["there"]) + r")\b",
                                  re.IGNORECASE),
                       tuple(fold(w) + " " for w in data["envoy_titles"]))
@@ -259,8 +262,18 @@ class Locator:
         return self._phrases[index]
 
     def _after_trip_word(self, position: int) -> bool:
-        before = LAST_WORD.search(self.text, max(0, position - LAST_WORD_REACH), position)
-        return before is not None and fold(before.group(1)) in self.words.trips
+        """Whether a trip word stands just before "ke", past the words that modify it
+        ("kunjungannya ke", "kunjungan kerja ke", "perjalanan dinas ke")."""
+        start = max(0, position - LAST_WORDS_REACH)
+        if not self.text[start:position].strip() or self.text[start:position].rstrip()[-1:] in ",.;:":
+            return False
+        words = [fold(m.group(0)) for m in WORD.finditer(self.text, start, position)][-TRIP_WORDS_BACK:]
+        for word in reversed(words):
+            if word in self.words.trips:
+                return True
+            if word not in self.words.trip_modifiers:
+                return False
+        return False
 
     def phrase(self, prep: str, start: int, limit: int) -> Phrase | None:
         """The phrase after a preposition: head words, capitalised words and place mentions,
