@@ -341,3 +341,18 @@ def test_clause_after_menurut_is_no_apposition_and_sentence_words_may_be_speaker
             "Menurut Lalu, Komite Andes menjadi forum yang tepat untuk itu.\n"
             "“Forum itu harus terbuka bagi semua negara di kawasan ini,” ujarnya.")
     assert speakers(run(text)) == ["Lalu", "Lalu"]
+
+
+def test_short_name_takes_the_family_name_it_was_first_written_with():
+    text = ("Kerja Sama Andes Kian Erat\n"
+            "Muhammad Reza Tirtawinata selaku direktur sebuah yayasan tani menyebut ekspor butuh waktu.\n"
+            "“Kami tidak memiliki sertifikat yang dibutuhkan untuk mengekspor semuanya,” lanjut Reza.")
+    assert speakers(run(text)) == ["Reza Tirtawinata"]
+
+
+def test_speakers_of_several_states_described_together_have_no_country():
+    text = ("Peru dan Bolivia menyuarakan keprihatinan pada hari Selasa. Tanpa menyebut nama Lima, "
+            "para menteri luar negeri negara-negara tersebut mengkritik “manuver berbahaya oleh kapal "
+            "patroli di perairan bersama itu”.")
+    [quote] = run(text, {"negara-negara tersebut": PERU})
+    assert (quote.speaker.name, quote.speaker.country) == (None, None)

@@ -57,6 +57,13 @@ APPOSITION_COMMA = re.compile(r"\s*(?:\([^()\n]{1,20}\)\s*)?,\s*")
 # characters: a university, an institute and a city ("pakar ... dan kajian strategis
 # Universitas X (UX) Kota Y, <name>") take up to about a hundred.
 DESCRIPTION_REACH = 120
+# At most this many capitalised words after a short name make up its family name where it was
+# first written in full ("Reza" -> "Reza Tirtawinata", "Jhon Franky Yanafia Ariandi").
+FAMILY_WORDS = 3
+WORD_RUN = re.compile(r"[\w'-]+")
+# A reduplicated noun is plural ("negara-negara"): a description with one names people of several
+# states.
+PLURAL = re.compile(r"\b(\w+)-\1\b", re.I)
 CLAUSE = "(?:\\s+[^\"\u201c\u201d\u201e\u00ab\u00bb\\n.!?;]{1,150}?)?"
 
 
@@ -562,7 +569,10 @@ class _Reader:
         country = next((e.country for e in actors if e.country), None)
         description = self.g.unnamed.match(lower)
         if description:
-            if country is None and description.group("noun") in self.g.officials:
+            if PLURAL.search(words):
+                # "para menteri negara-negara tersebut": people of several states, none of them.
+                country = None
+            elif country is None and description.group("noun") in self.g.officials:
                 country = self._context_country(a)
             return Party(None, country, "person", self._title(a, b, actors))
         institution = self.g.institution.match(lower)
@@ -576,8 +586,9 @@ class _Reader:
         if institution:
             return Party(words, None, self.g.institution_kinds[institution.group("noun")])
         if written and self._written_name(a, b, leading=leading):
-            acronyms = all(ACRONYM.match(word) for word in words.split())
-            return Party(words, None, "organization" if acronyms else "person")
+            if all(ACRONYM.match(word) for word in words.split()):
+                return Party(words, None, "organization")
+            return Party(self._full_name(" ".join(words.split()), a), None, "person")
         return None
 
     def _written_name(self, a: int, b: int, *, leading: bool) -> bool:
@@ -599,6 +610,24 @@ class _Reader:
             return False
         return (all(word[:1].isupper() and not word.endswith(POSSESSIVE) for word in words)
                 and not self._named_thing(first.start(), first.end()))
+
+    def _full_name(self, name: str, pos: int) -> str:
+        """A name written short ("Reza", "Jhon Franky") with the capitalised words that followed
+        it where the text first wrote it before ``pos`` ("Muhammad Reza Tirtawinata" gives "Reza
+        Tirtawinata"): the family name that later mentions leave out. Days, months and tagged
+        places or times after it are not part of it, nor is the headline, which capitalises every
+        word ("Dedi Mulyadi Tantang ...")."""
+        body = self.text.find("\n") + 1
+        match = re.compile(rf"\b{re.escape(name)}((?:[ \t]+[A-Z][\w'-]*){{1,{FAMILY_WORDS}}})"
+                           ).search(self.text, body, max(body, pos))
+        if match is None:
+            return name
+        family = []
+        for word in WORD_RUN.finditer(self.text, match.start(1), match.end(1)):
+            if word.group() in self.g.not_names or self._named_thing(word.start(), word.end()):
+                break
+            family.append(word.group())
+        return " ".join([name] + family)
 
     def _introduced(self, word: str, end: int) -> bool:
         """Whether a single capitalised word was written as a name before ``end``: inside a run
