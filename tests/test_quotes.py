@@ -356,3 +356,10 @@ def test_speakers_of_several_states_described_together_have_no_country():
             "patroli di perairan bersama itu”.")
     [quote] = run(text, {"negara-negara tersebut": PERU})
     assert (quote.speaker.name, quote.speaker.country) == (None, None)
+
+
+def test_adjective_after_yang_is_no_verb_of_saying():
+    text = ("“Kami akan membuka kembali perundingan dagang bulan depan,” kata Quispe.\n"
+            "Namun yang jelas, Quispe menyebut keputusan itu menunggu arahan Presiden Rodrigo Paz.\n"
+            "“Semua pilihan masih kami bahas bersama kementerian terkait,” jelasnya.")
+    assert speakers(run(text)) == ["Ana Quispe", "Ana Quispe"]

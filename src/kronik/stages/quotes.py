@@ -145,7 +145,8 @@ def grammar(language: str = "id") -> Grammar:
         anaphors=re.compile(rf"(?:\s+(?:{alternation(data['anaphors'])}))+$", re.I),
         attribution=re.compile(rf",\s*(?:{verbs_after})\b|\b(?:{alternation(data['phrases_before'])})\b",
                                re.I),
-        after_verb_before=re.compile(rf"\b(?:{verbs_after}|{alternation(data['phrases_after'])})"
+        # "yang jelas, X menyebut ...": after "yang" the word is an adjective, not a verb of saying.
+        after_verb_before=re.compile(rf"(?<!yang )\b(?:{verbs_after}|{alternation(data['phrases_after'])})"
                                      r"\b[^,.;:!?\n]*,?[^,.;:!?\n]*$", re.I),
         not_names=frozenset(titles["name_stop_words"]) - frozenset(
             titles["honorifics"] + titles["home_markers"]["before"] + data["name_honorifics"]),
