@@ -26,6 +26,17 @@ from kronik.time.grammar import alternation, lexicon
 _RANK = {"published": 0, "stated": 1, "updated": 2}
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 _DASH = r"\s+-{1,2}\s+"
+# Every date pattern holds a digit: a line without one states no date.
+_DIGIT = re.compile(r"\d")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_WORD = re.compile(r"[^\W_]+")
+_FINAL_STOP = re.compile(r"[.,;:]['\"”’)]*$")
+_CAPITAL_START = re.compile(r"[\"“‘'(]?[A-Z0-9]")
+_DATELINE = re.compile(rf"(?P<head>[^\s\-][^\n]{{0,60}}?){_DASH}\S")
+_BRACKETED_OUTLET = re.compile(r"(?P<place>[^()]+?)\s*\((?P<outlet>[^()]+)\)")
+_WEB_NAME = re.compile(r"[\w-]+(?:\.[A-Za-z]{2,})+")
+_NAME_START = re.compile(r"[A-Z0-9]")
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-]?(?P<m>[01]\d)[/-]?(?P<d>[0-3]\d)(?:[0-2]\d[0-5]\d[0-5]\d)?(?=[/_-]|$)")
 
 
 @dataclass(frozen=True)
@@ -127,6 +138,8 @@ def _timezone(zone: str | None, offset: str | None, rules: HeaderRules) -> timez
 def find_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
     """Dates stated in one line, each with the kind of the label right before it (only
     weekday names and date words between): published, updated, or else stated."""
+    if not _DIGIT.search(line):
+        return []
     found: list[tuple[int, int, date | datetime]] = []
     for pattern in rules.dates:
         for match in pattern.finditer(line):
@@ -148,40 +161,52 @@ def find_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
 
 def _only_filler(gap: str, rules: HeaderRules) -> bool:
     """Whether the words between a label and a date are only weekdays and date words."""
-    return not re.search(r"[^\W_]", rules.filler.sub(" ", gap))
+    return not _LETTER_OR_DIGIT.search(rules.filler.sub(" ", gap))
 
 
 def is_date_line(line: str, rules: HeaderRules) -> bool:
     """A header line that states a date: labelled, or nothing but dates and their furniture."""
+    return bool(_date_line_stamps(line, rules))
+
+
+def _date_line_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
+    """The stamps of a date line (see ``is_date_line``); none for any other line."""
     if len(line.split()) > rules.max_header_words:
-        return False
+        return []
     stamps = find_stamps(line, rules)
     if not stamps:
-        return False
+        return []
     rest = line
     for pattern in rules.dates:
         rest = pattern.sub(" ", rest)
     rest = rules.filler.sub(" ", rest)
-    words = re.findall(r"[^\W_]+", rest)
+    words = _WORD.findall(rest)
     labelled = any(stamp.kind != "stated" for stamp in stamps)
-    return labelled or len(words) <= 2
+    return stamps if labelled or len(words) <= 2 else []
 
 
 def header(text: str, rules: HeaderRules) -> list[str]:
     """The first non-empty lines of the text, where bylines and date lines stand."""
-    return [line for line in text.split("\n") if line.strip()][: rules.header_lines]
+    return _nonblank_lines(text)[: rules.header_lines]
 
 
 def footer(text: str, rules: HeaderRules) -> list[str]:
     """The last non-empty lines after the header, where some sites put the byline and date."""
-    lines = [line for line in text.split("\n") if line.strip()][rules.header_lines:]
-    return lines[-rules.footer_lines:]
+    return _footer(_nonblank_lines(text), rules)
+
+
+def _nonblank_lines(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def _footer(lines: list[str], rules: HeaderRules) -> list[str]:
+    return lines[rules.header_lines:][-rules.footer_lines:]
 
 
 def published_date(lines: list[str], rules: HeaderRules) -> date | datetime | None:
     """The publication date the header states: a published stamp before an unlabelled one
     before an updated one; the first of equals, or an equal that adds the time of that day."""
-    stamps = [stamp for line in lines if is_date_line(line, rules) for stamp in find_stamps(line, rules)]
+    stamps = [stamp for line in lines for stamp in _date_line_stamps(line, rules)]
     if not stamps:
         return None
     best = min(enumerate(stamps), key=lambda item: (_RANK[item[1].kind], item[0]))[1]
@@ -196,8 +221,7 @@ def url_date(source: str | None) -> date | None:
     if not source or "://" not in source:
         return None
     path = urlsplit(source).path
-    for match in re.finditer(r"/(?P<y>(?:19|20)\d\d)[/-]?(?P<m>[01]\d)[/-]?(?P<d>[0-3]\d)(?:[0-2]\d[0-5]\d[0-5]\d)?(?=[/_-]|$)",
-                             path):
+    for match in _URL_DATE.finditer(path):
         try:
             return date(int(match["y"]), int(match["m"]), int(match["d"]))
         except ValueError:
@@ -211,7 +235,7 @@ def looks_like_title(line: str, rules: HeaderRules) -> bool:
     words = line.split()
     if not 3 <= len(words) <= rules.max_header_words or len(line) > 200:
         return False
-    if re.search(r"[.,;:]['\"”’)]*$", line) or not re.match(r"[\"“‘'(]?[A-Z0-9]", line):
+    if _FINAL_STOP.search(line) or not _CAPITAL_START.match(line):
         return False
     return not (is_date_line(line, rules) or rules.author.match(line) or dateline_parts(line, rules))
 
@@ -222,7 +246,7 @@ def outlet_name(part: str, rules: HeaderRules) -> str | None:
     for outlet in rules.outlets:
         if key in (alias.lower() for alias in outlet["aliases"]):
             return outlet["name"]
-    if re.fullmatch(r"[\w-]+(?:\.[A-Za-z]{2,})+", part.strip()):
+    if _WEB_NAME.fullmatch(part.strip()):
         return part.strip()
     return None
 
@@ -250,11 +274,11 @@ def dateline_parts(line: str, rules: HeaderRules) -> tuple[str | None, str | Non
     capitals after a place ("MANILA, WARTA KITA -"); a lone part without an outlet must be a place in capitals or a single capitalised word, so that a sentence with a
     dash ("Selat Hormuz - jalur ...") is not taken for a dateline.
     """
-    match = re.match(rf"(?P<head>[^\s\-][^\n]{{0,60}}?){_DASH}\S", line)
+    match = _DATELINE.match(line)
     if not match:
         return None
     head = match["head"].strip()
-    bracket = re.fullmatch(r"(?P<place>[^()]+?)\s*\((?P<outlet>[^()]+)\)", head)
+    bracket = _BRACKETED_OUTLET.fullmatch(head)
     parts = [bracket["place"], bracket["outlet"]] if bracket else [p.strip() for p in head.split(",")]
     outlets = [outlet_name(p, rules) for p in parts]
     if not 1 <= len(parts) <= 2 or not all(o or _is_name(p) for p, o in zip(parts, outlets)):
@@ -272,7 +296,7 @@ def dateline_parts(line: str, rules: HeaderRules) -> tuple[str | None, str | Non
 
 def _is_name(part: str) -> bool:
     words = part.split()
-    return 1 <= len(words) <= 4 and all(re.match(r"[A-Z0-9]", w) for w in words)
+    return 1 <= len(words) <= 4 and all(_NAME_START.match(w) for w in words)
 
 
 def _place_name(place: str) -> str:
@@ -282,7 +306,11 @@ def _place_name(place: str) -> str:
 
 def find_dateline(text: str, rules: HeaderRules) -> tuple[str | None, str | None]:
     """(place, outlet) of the first dateline among the header lines."""
-    for line in header(text, rules):
+    return _first_dateline(header(text, rules), rules)
+
+
+def _first_dateline(lines: list[str], rules: HeaderRules) -> tuple[str | None, str | None]:
+    for line in lines:
         parts = dateline_parts(line, rules)
         if parts:
             return parts
@@ -292,7 +320,12 @@ def find_dateline(text: str, rules: HeaderRules) -> tuple[str | None, str | None
 def find_author(text: str, rules: HeaderRules) -> str | None:
     """The writer named in a byline ("oleh X", "Penulis: X", "Reporter: X") at the top or the
     foot of the article; an editor is never the author."""
-    for line in header(text, rules) + footer(text, rules):
+    lines = _nonblank_lines(text)
+    return _byline_author(lines[: rules.header_lines] + _footer(lines, rules), rules)
+
+
+def _byline_author(lines: list[str], rules: HeaderRules) -> str | None:
+    for line in lines:
         if len(line.split()) > rules.max_header_words:
             continue
         match = rules.author.match(line)
@@ -310,13 +343,13 @@ class Metadata(Stage):
 
     def __call__(self, doc: Document) -> Document:
         rules = header_rules(doc.language)
-        lines = header(doc.text, rules)
+        nonblank = _nonblank_lines(doc.text)
+        lines, last = nonblank[: rules.header_lines], _footer(nonblank, rules)
         doc.title = lines[0] if lines and looks_like_title(lines[0], rules) else None
-        place, outlet = find_dateline(doc.text, rules)
+        place, outlet = _first_dateline(lines, rules)
         doc.dateline = place
         doc.outlet = outlet or url_outlet(doc.url or doc.source, rules)
-        doc.author = find_author(doc.text, rules)
+        doc.author = _byline_author(lines + last, rules)
         if not doc.published_given and doc.published is None:
-            doc.published = (published_date(lines + footer(doc.text, rules), rules)
-                             or url_date(doc.url or doc.source))
+            doc.published = published_date(lines + last, rules) or url_date(doc.url or doc.source)
         return doc
