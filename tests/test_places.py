@@ -282,3 +282,10 @@ def test_a_trip_word_modified_before_ke_still_makes_ke_the_destination(pipeline)
     event = next(e for e in doc.events if e.type == "CONSULT")
     assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")
     assert event.location.name == "Perth"
+
+
+def test_a_building_name_joined_by_dan_is_read_to_the_state_it_names(pipeline):
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga melakukan kunjungan resmi ke "
+                            "Kementerian Perdagangan dan Investasi Australia pada Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")

@@ -77,6 +77,7 @@ class PlaceWords:
     occasion_verbs: frozenset[str]
     trips: frozenset[str]
     trip_modifiers: frozenset[str]
+    name_joiners: frozenset[str]
     prepositions: re.Pattern[str]
     there: re.Pattern[str]
     envoy_titles: tuple[str, ...]
@@ -92,7 +93,8 @@ def place_words(language: str = "id") -> PlaceWords:
     prepositions = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["at"] + data["to"])
                               + r")\b", re.IGNORECASE)
     return PlaceWords(words("at"), words("to"), words("heads"), words("abroad_heads"),
-                      words("occasion_verbs"), words("trip_words"), words("trip_modifiers"), prepositions,
+                      words("occasion_verbs"), words("trip_words"), words("trip_modifiers"),
+                      words("name_joiners"), prepositions,
                       re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["there"]) + r")\b",
                                  re.IGNORECASE),
                       tuple(fold(w) + " " for w in data["envoy_titles"]))
@@ -298,7 +300,8 @@ class Locator:
                 continue
             word = match.group(0)
             if entity is not None or words >= MAX_PHRASE_WORDS or not (
-                    fold(word) in self.words.heads or word[:1].isupper()):
+                    fold(word) in self.words.heads or word[:1].isupper()
+                    or (words and not mentions and self._joins_a_name(word, match.end()))):
                 break
             words += 1
             position = match.end()
@@ -306,6 +309,13 @@ class Locator:
         if location is None:
             return None
         return Phrase(prep, start, mentions[-1].end, location)
+
+    def _joins_a_name(self, word: str, end: int) -> bool:
+        """Whether a lower-case word joins two parts of a building's name ("Kementerian Haji
+        dan Umrah Kerajaan X"): a joiner followed by a capitalised word."""
+        following = WORD.match(self.text, end + 1)
+        return fold(word) in self.words.name_joiners and following is not None \
+            and following.group(0)[:1].isupper()
 
     def _compound(self, entity: Entity) -> bool:
         """Whether a mention is the first part of a hyphenated compound ("Indonesia-Australia
