@@ -193,6 +193,8 @@ class FrameBuilder:
         last = bisect_left(self.hit_starts, sentence.end)
         hits = resolve_overlaps([h for h in self.hits[first:last]
                                  if h.end <= sentence.end and self._acceptable(h, sentence)])
+        if not hits:  # most sentences: their parties and context would go unread
+            return []
         first = bisect_left(self.entity_starts, sentence.start)
         last = bisect_left(self.entity_starts, sentence.end)
         mentions = sentence_mentions(self.doc, sentence, self.entities[first:last], self.lexicon)
