@@ -311,3 +311,32 @@ def test_relative_clause_on_the_occasion_a_verb_attends_dates_the_attendance():
 def test_act_going_on_since_a_clause_runs_from_its_time_to_the_article_date():
     events = events_of("Peru telah menyerang Chili sejak gencatan senjata berlaku pada 10 Oktober.")
     assert [(e.type, interval(e)) for e in events] == [("ASSAULT", (date(2023, 10, 10), date(2024, 3, 6)))]
+
+
+def _with_inferred_date(text: str):
+    doc = prepare(text)
+    doc.published, doc.published_inferred = date(2024, 3, 6), True
+    return Events()(doc).events
+
+
+def test_text_giving_todays_date_makes_a_statement_the_news_of_that_day():
+    events = _with_inferred_date("Peru hari ini, Rabu (6/3/2024), mengusir duta besar Chili.\n"
+                                 "Bolivia mengecam Peru atas pengusiran itu.")
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert interval(accuse) == (date(2024, 3, 5), date(2024, 3, 6))
+
+
+def test_statement_is_not_dated_by_the_lead_where_the_news_day_is_unknown():
+    events = _with_inferred_date("Peru pada Rabu (6/3/2024) mengusir duta besar Chili.\n"
+                                 "Bolivia mengecam Peru atas pengusiran itu.")
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert accuse.date is None
+
+
+def test_agreement_takes_the_date_of_lead_talks_between_its_states_only():
+    lead = "Renn bertemu dengan Kald di Lima pada Senin (4/3/2024).\n"
+    same = next(e for e in events_of(lead + "Peru dan Chili menandatangani perjanjian perdagangan.")
+                if e.type == "AGREE")
+    other = next(e for e in events_of(lead + "Bolivia dan Peru menandatangani perjanjian perdagangan.")
+                 if e.type == "AGREE")
+    assert (interval(same), other.date) == ((date(2024, 3, 4), date(2024, 3, 4)), None)

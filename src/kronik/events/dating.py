@@ -25,9 +25,9 @@ text gives no date keeps none. In order (the first that gives a date wins):
    (``CONTEXT_SENTENCES`` away at most, in the paragraph);
 6. statements (requests, accusations, threats, refusals, support): the talks between the same
    states reported just before them (said there), else, as the news of the day, the day
-   before the publication date to that date (not where that date is inferred, nor "baru-baru
-   ini", nor an earlier episode: "X sempat menolak ..."); agreements (and statements where
-   the publication date is inferred) the date of the article's lead event; an act the lead
+   before the publication date to that date (not where the news day is unknown, nor "baru-baru
+   ini", nor an earlier episode: "X sempat menolak ..."); agreements between the states of
+   the talks the article leads with, the date of those talks; an act the lead
    sentence reports, the news of the day (not one it tells as done in someone's words:
    "X mengatakan pihaknya telah ...").
 Otherwise the date stays unknown (``None``).
@@ -65,7 +65,8 @@ STATEMENT_COMPLEMENT_WORDS = 5
 # A relative clause "yang ..." describes the noun right before it, so its time dates an event
 # only where that noun is the event's own noun, or an occasion a verb trigger takes part in
 # ("menghadiri KTT yang digelar pada November"), with at most this many words between ("kunjungan
-# kenegaraan Presiden X yang digelar pada Senin"); on another noun it dates that other thing
+# kenegaraan ke Jepang yang digelar pada Senin", capitalised words of a name not counted); on
+# another noun it dates that other thing
 # ("mengunjungi Y, yang diguncang gempa pada Senin").
 RELATIVE_HEAD_WORDS = 4
 # Precisions of a year or more: in a relative clause such a time describes the thing named
@@ -85,7 +86,7 @@ PRECEDING_DATE_GAP_WORDS = 2
 # Statements: reported as the current news without a date of their own, they were made on the
 # publication day or the day before (CONVENTIONS.md of the real set).
 STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
-# Acts that the rest of an article reports from its lead occasion (an agreement signed there).
+# Acts that the rest of an article reports from its lead talks (an agreement signed there).
 OCCASION_TYPES = frozenset({"AGREE"})
 
 
@@ -119,9 +120,23 @@ class Dating:
         self.lead_sentence = next((i for i, s in enumerate(doc.sentences) if not (s.is_headline or s.is_caption)
                                    and len(WORD.findall(s.text)) >= LEAD_MIN_WORDS), None)
         self.first_since = words_pattern(self.time_words.time["first_since"])
+        # The news day is known where the publication date is stated, or where the text gives
+        # today's date itself ("hari ini, Rabu (5/11/2025)"): statements reported as the news
+        # then are on that day or the day before.
+        self.news_day_known = doc.anchor is not None and (not doc.published_inferred or self._today_stated(known))
         self.filled: list[Cluster] = []  # every event dated so far, for later references to it
         # The start of each expression of a sentence that has frames -> those frames.
         self.claimed: dict[int, list[Frame]] = {}
+
+    def _today_stated(self, known: list[TimeExpression]) -> bool:
+        """Whether a word for today stands beside a written date that is the anchor ("hari ini,
+        Rabu (5/11/2025)")."""
+        today = tuple(word for word, rule in time_lexicon(self.doc.language).time["deictic_days"].items()
+                      if rule["days"] == 0 and rule["from"] == "anchor")
+        return any(" ".join(t.text.lower().split()).endswith(today)
+                   and _beside_explicit(t, [o for o in known[max(0, i - 1):i + 2]
+                                            if o is not t and o.first == self.doc.anchor], self.doc.text)
+                   for i, t in enumerate(known))
 
     def _governs(self, expression: TimeExpression) -> bool:
         before = self.doc.text[max(0, expression.start - 30):expression.start]
@@ -285,7 +300,8 @@ class Dating:
         if all(b == "yang" for b in breaks):
             head = between[:found[-1].start()]
             phrase = self.doc.text[frame.trigger.start:frame.trigger.end] + head  # "menghadiri KTT" + " APEC "
-            if len(WORD.findall(head)) > RELATIVE_HEAD_WORDS or not (frame.nominal or self.occasion_noun.search(phrase)):
+            common = [w for w in WORD.findall(head) if not w[0].isupper()]  # a name is one word of the phrase
+            if len(common) > RELATIVE_HEAD_WORDS or not (frame.nominal or self.occasion_noun.search(phrase)):
                 return None  # the clause describes another noun: "mengunjungi X yang ... pada 2019"
             clause = between[len(head):]
             tense = next((self.tense_cues[w.lower()] for w in WORD.findall(clause)
@@ -369,19 +385,24 @@ class Dating:
                     or self._report_bound(cluster) or self._said_at_talks(cluster, lead)
                     or self._current_statement(cluster)):
                 continue
-            if lead is not None and (cluster.type in OCCASION_TYPES or cluster.type in STATEMENT_TYPES
-                                     and self.doc.published_inferred and not self._episode_before(cluster)):
-                cluster.copy_date(lead, "date of the article's lead event")
+            if self._at_lead_talks(cluster, lead):
+                cluster.copy_date(lead, "made at the talks the article leads with")
             else:
                 self._lead_news(cluster)
+
+    def _at_lead_talks(self, cluster: Cluster, lead: Cluster | None) -> bool:
+        """An agreement between the states of the talks the article leads with was reached at
+        those talks (the occasion's date); not one told as an earlier episode."""
+        return (lead is not None and cluster.type in OCCASION_TYPES and lead.type == "CONSULT"
+                and set(cluster.countries) <= set(lead.countries) and not self._episode_before(cluster))
 
     def _lead_news(self, cluster: Cluster) -> bool:
         """An act the article's lead sentence reports without a date, not even a vague one
         ("baru-baru ini"): the news of the day, so the day before the publication date to that
-        date (where the date is stated)."""
+        date (where the news day is known)."""
         anchor = self.doc.anchor
         lead = self.lead_sentence
-        if (anchor is None or self.doc.published_inferred or cluster.status != "occurred" or lead is None
+        if (not self.news_day_known or cluster.status != "occurred" or lead is None
                 or not any(f.sentence == lead and not (f.in_quote or f.other_occasion or self._told_done(f))
                            for f in cluster.frames)
                 or self.vague_time.search(self.doc.sentences[lead].text)):
@@ -427,12 +448,13 @@ class Dating:
 
     def _current_statement(self, cluster: Cluster) -> bool:
         """A statement reported as the news: the day before the publication date to that date.
-        Not where the publication date is only inferred (the news day is then unknown), nor
+        Not where the news day is unknown (the publication date only inferred, and the text
+        not giving today's date: ``news_day_known``), nor
         where its sentence puts it on another occasion ("sebelumnya", "waktu itu"), at a time
         it leaves vague ("baru-baru ini"), or tells it as an earlier episode ("sempat")."""
         anchor = self.doc.anchor
-        if (cluster.type not in STATEMENT_TYPES or cluster.status != "occurred" or anchor is None
-                or self.doc.published_inferred or any(f.other_occasion for f in cluster.frames)
+        if (cluster.type not in STATEMENT_TYPES or cluster.status != "occurred"
+                or not self.news_day_known or any(f.other_occasion for f in cluster.frames)
                 or self._episode_before(cluster)
                 or any(self.vague_time.search(self.doc.sentences[f.sentence].text) for f in cluster.frames)):
             return False
