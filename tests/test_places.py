@@ -254,6 +254,9 @@ def test_talks_that_take_the_place_of_a_gathering_in_the_lead_were_held_on_its_s
     assert modes == ["meeting", "multilateral"]
     doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga tiba di Perth pada Senin (3/3/2025).\n\n" + talks)
     assert [e.mode for e in doc.events if e.type == "CONSULT"] == ["visit"]
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga menghadiri Forum Bisnis Samudra "
+                            "Selatan di Perth pada Senin (3/3/2025).\n\n" + talks)
+    assert "visit" in [e.mode for e in doc.events if e.type == "CONSULT"]
 
 
 def test_guest_houses_un_venues_and_exonyms_resolve_to_their_state():
@@ -289,3 +292,10 @@ def test_a_building_name_joined_by_dan_is_read_to_the_state_it_names(pipeline):
                             "Kementerian Perdagangan dan Investasi Australia pada Senin (3/3/2025).")
     event = next(e for e in doc.events if e.type == "CONSULT")
     assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")
+
+
+def test_a_trip_told_as_before_the_talks_is_not_where_they_were_held(pipeline):
+    doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga bertemu dengan Menteri Luar Negeri "
+                            "Korea Selatan Min Ho-seok pada Senin (3/3/2025) sebelum terbang ke Seoul.")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert event.mode == "meeting" and event.location is None

@@ -34,6 +34,7 @@ from kronik.actors.kb import KnowledgeBase, fold
 from kronik.actors.places import gazetteer
 from kronik.document import Document, Entity, Location, Party, Sentence
 from kronik.events.frames import Frame
+from kronik.events.syntax import clause_grammar
 from kronik.resources import load_data
 
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
@@ -81,6 +82,7 @@ class PlaceWords:
     prepositions: re.Pattern[str]
     there: re.Pattern[str]
     envoy_titles: tuple[str, ...]
+    gatherings: tuple[str, ...]
 
 
 @cache
@@ -97,7 +99,8 @@ def place_words(language: str = "id") -> PlaceWords:
                       words("name_joiners"), prepositions,
                       re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["there"]) + r")\b",
                                  re.IGNORECASE),
-                      tuple(fold(w) + " " for w in data["envoy_titles"]))
+                      tuple(fold(w) + " " for w in data["envoy_titles"]),
+                      tuple(fold(w) for w in data["gatherings"]))
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,7 @@ class Locator:
         self.words = place_words(doc.language)
         self.places = gazetteer(doc.language)
         self.kb = kb or KnowledgeBase.default()
+        self.sequence_words = clause_grammar(doc.language).sequence_words
         entities = [e for e in doc.entities if e.part_of is None]
         self.by_start = {e.start: e for e in sorted(entities, key=lambda e: e.end - e.start)}
         self._phrases: dict[int, list[Phrase]] = {}
@@ -217,10 +221,12 @@ class Locator:
 
     def _at_a_gathering(self, frames: list[Frame]) -> bool:
         """Whether the article's occasion is a gathering: its headline or lead reports attending
-        a summit or a ministers' meeting. Talks that take their place from such an occasion
+        a summit or a ministers' meeting (not a forum or a conference, which two states hold
+        between themselves too: "forum bisnis X-Y" on a state visit). Talks that take their place from such an occasion
         were held on its sidelines (a meeting, coding convention 1), not on a visit."""
         lead = set(self._lead)
-        return any(f.type == "CONSULT" and f.mode == "multilateral" and f.sentence in lead for f in frames)
+        return any(f.type == "CONSULT" and f.mode == "multilateral" and f.sentence in lead
+                   and any(word in fold(f.trigger.text) for word in self.words.gatherings) for f in frames)
 
     @cached_property
     def _lead(self) -> list[int]:
@@ -265,15 +271,17 @@ class Locator:
 
     def _after_trip_word(self, position: int) -> bool:
         """Whether a trip word stands just before "ke", past the words that modify it
-        ("kunjungannya ke", "kunjungan kerja ke", "perjalanan dinas ke")."""
+        ("kunjungannya ke", "kunjungan kerja ke", "perjalanan dinas ke"). A trip told as
+        before or after another act ("sebelum terbang ke X") is another leg: not where that
+        act took place."""
         start = max(0, position - LAST_WORDS_REACH)
         if not self.text[start:position].strip() or self.text[start:position].rstrip()[-1:] in ",.;:":
             return False
         words = [fold(m.group(0)) for m in WORD.finditer(self.text, start, position)][-TRIP_WORDS_BACK:]
-        for word in reversed(words):
-            if word in self.words.trips:
-                return True
-            if word not in self.words.trip_modifiers:
+        for index in range(len(words) - 1, -1, -1):
+            if words[index] in self.words.trips:
+                return index == 0 or words[index - 1] not in self.sequence_words
+            if words[index] not in self.words.trip_modifiers:
                 return False
         return False
 
