@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ _SPLIT = re.compile(r"([^\W_]+)")
 # Joins the tokens to lower-case them in one call: a control character has no case and is in
 # no token, so each token lower-cases exactly as it would alone.
 _JOIN = "\x00"
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 class Token(NamedTuple):
@@ -47,11 +49,13 @@ class Token(NamedTuple):
 class Tokens(list):
     """The tokens of a text, and where each word (lower-cased) occurs, so that a pass looks up
     the few places where its phrases can start instead of testing every token. ``text`` is the
-    text they were cut from."""
+    text they were cut from; ``starts`` and ``ends`` the tokens' offsets, in order."""
 
     def __init__(self, tokens: Iterable[Token], text: str | None = None):
         super().__init__(tokens)
         self.text = text
+        self.starts = list(map(_START, self))
+        self.ends = list(map(_END, self))
         self.positions: dict[str, list[int]] = {}
         for index, token in enumerate(self):
             self.positions.setdefault(token.lower, []).append(index)

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 import ahocorasick
@@ -25,6 +25,8 @@ import ahocorasick
 from kronik.errors import KronikError
 from kronik.resources import load_data
 
+# Spellings of names whose entries are remembered (the distinct names of a large batch).
+FORMS_CACHE = 65536
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 APOSTROPHES = "\u2018\u2019\u02bc\u0060\u00b4"
 
@@ -269,6 +271,9 @@ class KnowledgeBase:
         self.persons = tuple(persons)
         self.non_actors = tuple(non_actors)
         self.role_order = tuple(role_order)
+        # The same names recur in every article: the entries a stretch stands for are looked
+        # up once per spelling.
+        self._forms_at = lru_cache(maxsize=FORMS_CACHE)(self._forms_of)
         self._countries = _Index()
         for entry in self.countries.values():
             self._countries.add(entry.name, (entry.code, "name"))
@@ -455,7 +460,7 @@ class KnowledgeBase:
             index.add(form.text, form, form.case_sensitive)
         return index
 
-    def _forms_at(self, surface: str) -> tuple[SurfaceForm, ...]:
+    def _forms_of(self, surface: str) -> tuple[SurfaceForm, ...]:
         """The entries a matched stretch stands for, one form per (kind, key)."""
         forms: dict[tuple[str, str | None], SurfaceForm] = {}
         for form in self._forms_by_text.get(surface):

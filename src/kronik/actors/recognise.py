@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -262,9 +261,9 @@ class _Scan:
         self.found: list[Found] = []
         self.starts: dict[int, Found] = {}          # token -> top-level mention starting there
         self.claimed: list[Found | None] = [None] * len(tokens)
-        self.offsets = [t.start for t in tokens]
-        self.by_start = {start: i for i, start in enumerate(self.offsets)}
-        self.by_end = {t.end: i + 1 for i, t in enumerate(tokens)}
+        self.offsets = tokens.starts
+        self.by_start = dict(zip(tokens.starts, range(len(tokens))))
+        self.by_end = dict(zip(tokens.ends, range(1, len(tokens) + 1)))
         self.headlines: dict[int, bool] = {}       # line start -> whether in title case
 
     # Bookkeeping
@@ -837,7 +836,8 @@ def _locate(entity: Entity, place: Place, how: str) -> None:
 
 def _placed(entity: Entity, start: int, end: int) -> Entity:
     """A copy of a resolved (cached) entity at these offsets."""
-    placed = copy(entity)
+    placed = Entity.__new__(Entity)  # a shallow copy, as copy.copy makes, without its detour
+    placed.__dict__.update(vars(entity))
     placed.start, placed.end, placed.refers_to = start, end, []
     return placed
 

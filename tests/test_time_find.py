@@ -1,0 +1,48 @@
+"""Time expressions are looked for only where a pattern can open (find.OPENERS): that must find
+every match a scan of the whole window finds, or the grammar and OPENERS have drifted apart."""
+import json
+from pathlib import Path
+
+import pytest
+
+from kronik.time import find
+from kronik.time.grammar import patterns
+from kronik.tokens import tokenize
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+
+# Invented sentences that exercise every kind of pattern, and glued or odd spellings.
+INVENTED = [
+    "Menteri Arnor tiba pada hari Senin (12/3/2024) pukul 10.00 WIB, lalu pada Jum'at, 15 Maret.",
+    "Pertemuan digelar 3-4 Mei 2023 dan (5-6/7) serta (30/6 - 2/7/2024), tanggal 7 Juni lalu.",
+    "Gondor menyerang sehari sebelumnya; dalam tiga hari terakhir, lebih dari dua pekan lalu.",
+    "Pada awal tahun 2022, kuartal ketiga tahun ini, pertengahan bulan depan, akhir 1990-an.",
+    "Kemarin dan besok, Seninpukul 10.00, Kamis malam, Minggu depan, 2024-01-05 dan 5.6.2021.",
+    "Sejak Januari 2020 hingga Desember, Mei 5, 2021, pd 12 Agustus, SENİN 5 Mei, ſenin.",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(INVENTED)
+    for path in sorted(SEEDS.glob("*.txt"))[:40]:
+        texts.append(path.read_text(encoding="utf-8"))
+    return texts
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_openers_find_every_match_of_the_windows(text):
+    tokens = tokenize(text)
+    words = find.time_words()
+    layer = find._layer(text, tokens, words)
+    spans = find._windows(text, layer.anchors)
+    for kind, pattern in patterns():
+        needed = find.REQUIRES.get(kind, frozenset())
+        bounds = [(start, end) for start, end, kinds in spans if needed <= kinds]
+        everywhere = [m.span() for m in find._matches(pattern, text, bounds, None)]
+        opened = [m.span() for m in find._matches(pattern, text, bounds, layer.starts.get(kind, []))]
+        assert opened == everywhere, kind
+
+
+def test_invented_sentences_have_mentions_of_many_kinds():
+    kinds = {m.kind for text in INVENTED for m in find.find_mentions(text)}
+    assert {"weekday_numeric", "day_range", "offset", "year", "deictic_day", "month"} <= kinds
