@@ -61,6 +61,7 @@ DESCRIPTION_REACH = 120
 # first written in full ("Reza" -> "Reza Tirtawinata", "Jhon Franky Yanafia Ariandi").
 FAMILY_WORDS = 3
 WORD_RUN = re.compile(r"[\w'-]+")
+FAMILY = re.compile(rf"(?:[ \t]+[A-Z][\w'-]*){{1,{FAMILY_WORDS}}}")
 # A reduplicated noun is plural ("negara-negara"): a description with one names people of several
 # states.
 PLURAL = re.compile(r"\b(\w+)-\1\b", re.I)
@@ -619,12 +620,11 @@ class _Reader:
         places or times after it are not part of it, nor is the headline, which capitalises every
         word ("Dedi Mulyadi Tantang ...")."""
         body = self.text.find("\n") + 1
-        match = re.compile(rf"\b{re.escape(name)}((?:[ \t]+[A-Z][\w'-]*){{1,{FAMILY_WORDS}}})"
-                           ).search(self.text, body, max(body, pos))
+        match = self._family_after(name, body, max(body, pos))
         if match is None:
             return name
         family = []
-        for word in WORD_RUN.finditer(self.text, match.start(1), match.end(1)):
+        for word in WORD_RUN.finditer(self.text, match.start(), match.end()):
             if word.group() in self.g.not_names or self._named_thing(word.start(), word.end()):
                 break
             family.append(word.group())
@@ -733,9 +733,31 @@ class _Reader:
         return [e for e in self.entities[first:bisect_left(self._starts, b)]
                 if e.end > a and not self._quoted(e.start)]
 
+    def _family_after(self, name: str, start: int, end: int) -> re.Match[str] | None:
+        """The capitalised words right after the first ``name`` that begins at a word boundary
+        in ``[start, end)``: what ``\\b<name>(FAMILY)`` finds, without a pattern per name."""
+        at = self.text.find(name, start, end)
+        while at >= 0:
+            before = at > 0 and _is_word_char(self.text[at - 1])
+            if before != _is_word_char(self.text[at]):  # "\\b"
+                family = FAMILY.match(self.text, at + len(name), end)
+                if family:
+                    return family
+            at = self.text.find(name, at + 1, end)
+        return None
+
     def _words(self, a: int, b: int) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text, a, b)
-                if m.group()[0].isalnum() and not self._quoted(m.start())]
+        words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text, a, b) if m.group()[0].isalnum()]
+        if self._quotation_overlaps(a, b):
+            return [word for word in words if not self._quoted(word[0])]
+        return words
+
+    def _quotation_overlaps(self, a: int, b: int) -> bool:
+        """Whether a closed quotation that ``_quoted`` consults for a position in ``[a, b)``
+        overlaps it (most ranges: none, and no word needs testing)."""
+        first = max(0, bisect_right(self._closed_opens, a) - 1)
+        last = bisect_right(self._closed_opens, b)
+        return any(span.open < b and span.close > a for span in self.closed[first:last])
 
     def _is_verb(self, word: str) -> bool:
         return bool(self.g.verb.match(word)) and word not in self.g.not_verbs
@@ -762,6 +784,11 @@ class _Reader:
     def _previous_boundary(self, pos: int) -> int:
         i = bisect_left(self.boundaries, pos) - 1
         return self.boundaries[i] + 1 if i >= 0 else 0
+
+
+def _is_word_char(char: str) -> bool:
+    """What a regular expression's "\\w" matches."""
+    return char.isalnum() or char == "_"
 
 
 def _unnamed(party: Party | str) -> bool:
