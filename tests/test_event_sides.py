@@ -220,3 +220,8 @@ def test_the_subject_of_an_accusations_content_is_accused():
 def test_a_party_heading_the_triggers_relative_clause_acts_whatever_introduces_it():
     assert directed("Bolivia menjatuhkan sanksi terhadap Peru yang menginvasi Chili pada Maret 2023.") == \
         [("ASSAULT", ("PER", "CHL")), ("SANCTION", ("BOL", "PER"))]
+
+
+def test_a_state_of_origin_without_a_recipient_after_it_is_the_target():
+    assert directed("Peru mengenakan tarif tambahan atas kayu asal Chili pada Senin (4/3/2024).") == \
+        [("SANCTION", ("PER", "CHL"))]

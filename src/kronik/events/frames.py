@@ -626,7 +626,7 @@ class FrameBuilder:
                     and trigger.type != "ASSAULT":
                 continue
             if group.prep in self.grammar.topic_prepositions or self._unnamed(group) \
-                    or group.prep in self.grammar.origin_nouns \
+                    or self._origin_before_recipient(group, groups[index + 1:], limit) \
                     or (group.countries and set(group.countries) <= own):
                 continue
             if self._relational(group):  # "sekutu X" is not X
@@ -641,6 +641,13 @@ class FrameBuilder:
             struck = trigger.type == "ASSAULT" and trigger.form == "verb"
             return self._with_struck_places(found, groups, limit) if struck else found
         return None
+
+    def _origin_before_recipient(self, group: Group, later: list[Group], limit: int) -> bool:
+        """A state of origin inside the object ("ventilator buatan X", "produk asal X") with a
+        recipient phrase after it ("... ke Y"): the goods come from X and go to Y. Without
+        one, the origin is the one acted on ("tarif atas kayu asal X")."""
+        return group.prep in self.grammar.origin_nouns and any(
+            g.start <= limit and g.prep in self.lexicon.recipient_preps for g in later)
 
     def _with_struck_places(self, found: Group, groups: list[Group], limit: int) -> Group:
         """An attack's targets with the states it names as where they stand ("target militer X
