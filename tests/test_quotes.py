@@ -363,3 +363,18 @@ def test_adjective_after_yang_is_no_verb_of_saying():
             "Namun yang jelas, Quispe menyebut keputusan itu menunggu arahan Presiden Rodrigo Paz.\n"
             "“Semua pilihan masih kami bahas bersama kementerian terkait,” jelasnya.")
     assert speakers(run(text)) == ["Ana Quispe", "Ana Quispe"]
+
+
+def test_quotation_standing_alone_after_a_sentence_of_saying_is_its_subjects():
+    text = ("“Jika Bolivia bergerak lebih dulu, perundingan akan lebih mudah,” kata Rodrigo Paz.\n"
+            "Ana Quispe menilai langkah tersebut akan rumit bagi Peru. "
+            "“Peru bukan negara pesisir kecil; politik dalam negerinya membuat hal ini jauh lebih rumit.”\n"
+            "Namun, menteri itu tetap menilai perundingan masih mungkin. "
+            "“Jika Lima bergerak lebih dulu, pintu itu mungkin terbuka bagi semua pihak.”\n"
+            "Harga kopi naik tajam pekan ini. “Semua pedagang di pasar itu mengeluhkan harga yang naik.”")
+    assert speakers(run(text)) == ["Rodrigo Paz", "Ana Quispe", "Ana Quispe"]
+
+
+def test_mengaku_introduces_a_quotation_in_its_clause():
+    text = "Ana Quispe mengaku dirinya “gusar, karena kendati upaya yang besar, tidak ada hasil nyata.”"
+    assert speakers(run(text)) == ["Ana Quispe"]

@@ -37,9 +37,9 @@ PRONOUN = "pronoun"
 # A capitalised word ending in the possessive -nya ("Hasilnya", "Dirinya") opens a sentence; it
 # is never a name.
 POSSESSIVE = "nya"
-# A word with a capital after its first letter is an acronym or a degree ("KPK", "SpPD"), not
-# part of a person's name.
-ACRONYM = re.compile(r"^\w[\w.-]*[A-Z]")
+# A word with two capitals or a dot inside is an acronym or a degree ("KPK", "SpPD", "SpRad",
+# "Sp.OT"), not part of a person's name ("McDowell", "MacArthur" are).
+ACRONYM = re.compile(r"^(?!Mc|Mac)\w*[A-Z]\w*[A-Z]|\w\.\w")
 # A sentence's subject has at most this many words of title before it ("Ketua juru runding
 # Kolombia"): titles in the real set run to four or five words.
 SUBJECT_LEAD_WORDS = 6
@@ -306,6 +306,8 @@ class _Reader:
             if speaker is None and previous is not None and self._continues(previous[0], span):
                 speaker = previous[1]
             if speaker is None:
+                speaker = self._announced(span)
+            if speaker is None:
                 continue
             quote = self._quote(span, speaker)
             if quote is not None:
@@ -355,6 +357,37 @@ class _Reader:
         gap = self.text[self._next_boundary(previous.close - 1) + 1:span.open]
         tail = self.text[span.close + 1:self._next_boundary(span.close - 1)]
         return not gap.strip() and not re.sub(r"[\W_]", "", tail)
+
+    def _announced(self, span: Span) -> Party | None:
+        """The speaker of a quotation that is a sentence of its own right after a sentence whose
+        subject says or judges something ("Namun, analis itu menilai ... . "..."" ): that subject,
+        or for a pronoun or a description that points back ("analis itu") whom it stands for."""
+        start = self._previous_boundary(span.open)
+        tail = self.text[span.close + 1:self._next_boundary(span.close - 1)]
+        if not span.closed or start == 0 or self.text[start:span.open].strip() \
+                or re.sub(r"[\W_]", "", tail):
+            return None
+        before = self._previous_boundary(start - 1)
+        while 0 < before and not self.text[before:start].strip():  # blank lines between
+            start, before = before, self._previous_boundary(before - 1)
+        if self._quoted(before) or bisect_left(self._closed_opens, before) != bisect_left(
+                self._closed_opens, start):
+            return None
+        verbs = [w for w in self._words(before, start) if self._is_verb(w[2])][:SUBJECT_VERBS]
+        for verb_start, _, verb in verbs:
+            if verb.lower() not in self.g.saying:
+                continue
+            party = self._subject(before, verb_start, colon=False)
+            if isinstance(party, Party) and _unnamed(party) and self._points_back(before, verb_start):
+                party = PRONOUN
+            return self._settle(party, span.open) if isinstance(party, (Party, str)) else None
+        return None
+
+    def _points_back(self, a: int, b: int) -> bool:
+        """Whether the subject before a verb at ``b`` ends in an anaphor ("menteri itu (tetap)
+        menilai"): a description of someone named before."""
+        words = [w for _, _, w in self._words(a, b) if w.lower() not in self.g.adverbs]
+        return bool(self.g.anaphors.search(" " + " ".join(words)))
 
     # -- attributions ---------------------------------------------------------------------
 
@@ -491,7 +524,7 @@ class _Reader:
                 continue
             if verb.lower() not in self.g.saying and not self._named_persons(start, verb_start):
                 return None
-            if _unnamed(party) and self.g.anaphors.search(self.text[start:verb_start].rstrip(", ")):
+            if _unnamed(party) and self._points_back(start, verb_start):
                 return None
             return verb_start, party
         return None
@@ -588,7 +621,7 @@ class _Reader:
         if institution:
             return Party(words, None, self.g.institution_kinds[institution.group("noun")])
         if written and self._written_name(a, b, leading=leading):
-            if all(ACRONYM.match(word) for word in words.split()):
+            if all(ACRONYM.search(word) for word in words.split()):
                 return Party(words, None, "organization")
             return Party(self._full_name(" ".join(words.split()), a), None, "person")
         return None
