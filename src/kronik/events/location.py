@@ -222,8 +222,9 @@ class Locator:
     def _at_a_gathering(self, frames: list[Frame]) -> bool:
         """Whether the article's occasion is a gathering: its headline or lead reports attending
         a summit or a ministers' meeting (not a forum or a conference, which two states hold
-        between themselves too: "forum bisnis X-Y" on a state visit). Talks that take their place from such an occasion
-        were held on its sidelines (a meeting, coding convention 1), not on a visit."""
+        between themselves too: "forum bisnis X-Y" on a state visit). Talks that take their
+        place from such an occasion were held on its sidelines (a meeting, coding convention
+        1), not on a visit."""
         lead = set(self._lead)
         return any(f.type == "CONSULT" and f.mode == "multilateral" and f.sentence in lead
                    and any(word in fold(f.trigger.text) for word in self.words.gatherings) for f in frames)
@@ -275,7 +276,8 @@ class Locator:
         before or after another act ("sebelum terbang ke X") is another leg: not where that
         act took place."""
         start = max(0, position - LAST_WORDS_REACH)
-        if not self.text[start:position].strip() or self.text[start:position].rstrip()[-1:] in ",.;:":
+        before = self.text[start:position].rstrip()
+        if not before or before[-1] in ",.;:":
             return False
         words = [fold(m.group(0)) for m in WORD.finditer(self.text, start, position)][-TRIP_WORDS_BACK:]
         for index in range(len(words) - 1, -1, -1):
