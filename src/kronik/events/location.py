@@ -227,7 +227,8 @@ class Locator:
         1), not on a visit."""
         lead = set(self._lead)
         return any(f.type == "CONSULT" and f.mode == "multilateral" and f.sentence in lead
-                   and any(word in fold(f.trigger.text) for word in self.words.gatherings) for f in frames)
+                   and any(word in fold(f.trigger.text) for word in self.words.gatherings)
+                   for f in frames)
 
     @cached_property
     def _lead(self) -> list[int]:
