@@ -637,10 +637,8 @@ class _Reader:
         first = WORD.match(self.text, a)
         if not words or first is None:
             return False
-        if self._lowercase is None:
-            self._lowercase = frozenset(w for w in WORD.findall(self.text) if w.islower())
         if leading and (words[0] in self.g.not_names or words[0].lower() in self.g.openers
-                        or words[0].lower() in self._lowercase
+                        or words[0].lower() in self._lowercase_words()
                         or (len(words) == 1 and not self._introduced(words[0], b))):
             return False
         return (all(word[:1].isupper() and not word.endswith(POSSESSIVE) for word in words)
@@ -650,18 +648,26 @@ class _Reader:
         """A name written short ("Reza", "Jhon Franky") with the capitalised words that followed
         it where the text first wrote it before ``pos`` ("Muhammad Reza Tirtawinata" gives "Reza
         Tirtawinata"): the family name that later mentions leave out. Days, months and tagged
-        places or times after it are not part of it, nor is the headline, which capitalises every
-        word ("Dedi Mulyadi Tantang ...")."""
+        places or times after it are not part of it, nor are common words a title capitalises
+        ("Dani Peneliti ..."), nor is the headline, which capitalises every word ("Dedi Mulyadi
+        Tantang ...")."""
         body = self.text.find("\n") + 1
         match = self._family_after(name, body, max(body, pos))
         if match is None:
             return name
         family = []
         for word in WORD_RUN.finditer(self.text, match.start(), match.end()):
-            if word.group() in self.g.not_names or self._named_thing(word.start(), word.end()):
+            if word.group() in self.g.not_names or word.group().lower() in self._lowercase_words() \
+                    or self._named_thing(word.start(), word.end()):
                 break
             family.append(word.group())
         return " ".join([name] + family)
+
+    def _lowercase_words(self) -> frozenset[str]:
+        """The words the article writes in lowercase somewhere: common words, never names."""
+        if self._lowercase is None:
+            self._lowercase = frozenset(w for w in WORD.findall(self.text) if w.islower())
+        return self._lowercase
 
     def _introduced(self, word: str, end: int) -> bool:
         """Whether a single capitalised word was written as a name before ``end``: inside a run
