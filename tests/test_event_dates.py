@@ -340,3 +340,11 @@ def test_agreement_takes_the_date_of_lead_talks_between_its_states_only():
     other = next(e for e in events_of(lead + "Bolivia dan Peru menandatangani perjanjian perdagangan.")
                  if e.type == "AGREE")
     assert (interval(same), other.date) == ((date(2024, 3, 4), date(2024, 3, 4)), None)
+
+
+def test_statement_going_on_from_a_background_sentence_is_not_the_days_news():
+    background = "Hubungan kedua negara memburuk sejak Peru menutup perbatasan pada Mei tahun lalu. "
+    going_on = events_of(background + "Renn juga mengkritik Chili karena membeli senjata dari Bolivia.")
+    news = events_of(background + "Renn mengkritik Chili karena membeli senjata dari Bolivia.")
+    assert [(e.type, e.date) for e in going_on] == [("ACCUSE", None)]
+    assert [(e.type, interval(e)) for e in news] == [("ACCUSE", (date(2024, 3, 5), date(2024, 3, 6)))]

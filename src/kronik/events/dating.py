@@ -86,6 +86,10 @@ PRECEDING_DATE_GAP_WORDS = 2
 # Statements: reported as the current news without a date of their own, they were made on the
 # publication day or the day before (CONVENTIONS.md of the real set).
 STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
+# A sentence whose last time ended more than this many days before the article's date tells
+# background; a statement right after it in its paragraph continues that background. A month:
+# "bulan lalu" and older is background, the week's news is not.
+BACKGROUND_DAYS = 31
 # Acts that the rest of an article reports from its lead talks (an agreement signed there).
 OCCASION_TYPES = frozenset({"AGREE"})
 
@@ -115,6 +119,7 @@ class Dating:
         self.since_clause = since_clause(doc.language)
         self.earlier_episode = earlier_episode(doc.language)
         self.response_opening = response_opening(doc.language)
+        self.continuation = frozenset(self.time_words.time["continuation_words"])
         self.occasion_noun = occasion_noun(doc.language)
         # The article's first sentence of body text (not a headline, caption or date line).
         self.lead_sentence = next((i for i, s in enumerate(doc.sentences) if not (s.is_headline or s.is_caption)
@@ -451,15 +456,30 @@ class Dating:
         Not where the news day is unknown (the publication date only inferred, and the text
         not giving today's date: ``news_day_known``), nor
         where its sentence puts it on another occasion ("sebelumnya", "waktu itu"), at a time
-        it leaves vague ("baru-baru ini"), or tells it as an earlier episode ("sempat")."""
+        it leaves vague ("baru-baru ini"), tells it as an earlier episode ("sempat"), or tells
+        it inside a passage about the past (``_in_background``)."""
         anchor = self.doc.anchor
         if (cluster.type not in STATEMENT_TYPES or cluster.status != "occurred"
                 or not self.news_day_known or any(f.other_occasion for f in cluster.frames)
-                or self._episode_before(cluster)
+                or self._episode_before(cluster) or self._in_background(cluster.frames[0])
                 or any(self.vague_time.search(self.doc.sentences[f.sentence].text) for f in cluster.frames)):
             return False
         cluster.set_interval(days_after(anchor, -1), anchor, None, "a statement reported as the news")
         return True
+
+    def _in_background(self, frame: Frame) -> bool:
+        """Whether a statement told as going on from the sentence before ("X juga mengkritik
+        ...") follows, in its paragraph, a sentence set well before the news ("... pada Mei
+        tahun lalu. Trump juga mengkritik India ..."): it continues that background rather than
+        reporting the day's news."""
+        index = frame.sentence - 1
+        sentences = self.doc.sentences
+        before = WORD.findall(self.doc.text[sentences[frame.sentence].start:frame.trigger.start])
+        if (index < 0 or sentences[index].paragraph != sentences[frame.sentence].paragraph
+                or not any(w.lower() in self.continuation for w in before[-PRECEDING_DATE_GAP_WORDS:])):
+            return False
+        times = self.in_sentence(sentences[index])
+        return bool(times) and times[-1].last < days_after(self.doc.anchor, -BACKGROUND_DAYS)
 
     def _ongoing_since(self, cluster: Cluster) -> bool:
         """A visit under way "sejak Minggu (8/3)": from that day to the article's date."""
