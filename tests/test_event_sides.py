@@ -222,6 +222,13 @@ def test_a_party_heading_the_triggers_relative_clause_acts_whatever_introduces_i
         [("ASSAULT", ("PER", "CHL")), ("SANCTION", ("BOL", "PER"))]
 
 
+def test_a_fronted_clause_after_a_sentence_adverb_shares_the_subject_after_its_comma():
+    flags = frame_flags("Faktanya, selain mengecam Bolivia pada Senin (4/3/2024), Peru juga menyerang Chili.")
+    assert "actor:subject of the main clause after a fronted clause ('selain')" in flags[0]
+    assert directed("Faktanya, selain mengecam Bolivia pada Senin (4/3/2024), Peru juga menyerang Chili.")[0] == \
+        ("ACCUSE", ("PER", "BOL"))
+
+
 def test_a_state_of_origin_without_a_recipient_after_it_is_the_target():
     assert directed("Peru mengenakan tarif tambahan atas kayu asal Chili pada Senin (4/3/2024).") == \
         [("SANCTION", ("PER", "CHL"))]

@@ -456,14 +456,16 @@ class FrameBuilder:
     def _fronted_subject(self, hit: TriggerHit, sentence: Sentence, groups: list[Group],
                          why: dict[str, str]) -> Group | None:
         """"Setelah bertemu X, <Y> mengatakan ...": a clause fronted by a subordinator, with no
-        subject of its own, shares the subject of the main clause after its comma. Only light
-        verbs and adverbs may stand between the subordinator and the trigger, and only titles
-        between the comma and that subject, which must be followed by its verb."""
-        words = [m.group(0).lower() for m in WORD.finditer(self.text, sentence.start, hit.start)]
+        subject of its own, shares the subject of the main clause after its comma. The clause
+        opens the sentence or follows a sentence adverb and its comma ("Faktanya, selain ...");
+        no party stands in it before the trigger, only titles stand between the comma and
+        that subject, and a verb follows the subject."""
+        opening = sentence.start
+        for match in PHRASE_BREAK.finditer(self.text, sentence.start, hit.start):
+            opening = match.end()
+        words = [m.group(0).lower() for m in WORD.finditer(self.text, opening, hit.start)]
         if not words or words[0] not in self.grammar.fronting_subordinators \
-                or PHRASE_BREAK.search(self.text, sentence.start, hit.start) \
-                or any(w not in self.lexicon.light_verbs and w not in self.lexicon.subject_fillers
-                       for w in words[1:]):
+                or bisect_left(groups, opening, key=_start) != bisect_left(groups, hit.start, key=_start):
             return None
         comma = self.text.find(",", hit.end, sentence.end)
         index = bisect_left(groups, comma, key=_start)
