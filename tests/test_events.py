@@ -327,6 +327,8 @@ def test_receiving_a_call_is_a_phone_consult():
      ("AGREE", ("PER", "CHL"))),
     ("Peru memberikan hibah kepada Bolivia pada Senin (4/3/2024).", ("AID", ("PER", "BOL"))),
     ("Peru meningkatkan kehadiran militer di perbatasan Chili pada Senin (4/3/2024).", ("MOBILIZE", ("PER", "CHL"))),
+    ("Chili menggelar latihan militer besar-besaran di sekitar Peru pada Senin (4/3/2024).",
+     ("MOBILIZE", ("CHL", "PER"))),
     ("Peru mengumumkan gencatan senjata sepihak terhadap Chili pada Senin (4/3/2024).", ("RETREAT", ("PER", "CHL"))),
     ("Chili tidak akan ragu menyerang Peru, kata Kald pada Senin (4/3/2024).", ("THREATEN", ("CHL", "PER"))),
     ("Ancaman Peru ke Chili muncul pada Senin (4/3/2024).", ("THREATEN", ("PER", "CHL"))),
@@ -438,3 +440,17 @@ def test_an_attack_answered_or_confirmed_took_place_but_one_discussed_is_a_topic
         events = events_of(f"Chili {verb} serangan Peru terhadap kapal Chili pada Senin (4/3/2024).")
         assert [(e.type, sides(e)) for e in events] == [("ASSAULT", ("PER", "CHL"))]
     assert events_of("Chili membahas serangan Peru terhadap kapal Chili pada Senin (4/3/2024).") == []
+
+
+def test_a_negation_denies_the_verb_it_stands_before_not_a_noun_further_on():
+    events = events_of("Peru belum memberikan tanggapan atas serangan Chili terhadap kapal Peru "
+                       "pada Senin (4/3/2024).")
+    assert [(e.type, sides(e)) for e in events] == [("ASSAULT", ("CHL", "PER"))]
+    assert events_of("Tidak ada serangan Chili terhadap Peru pada Senin (4/3/2024).") == []
+    assert events_of("Chili tidak melakukan serangan terhadap Peru pada Senin (4/3/2024).") == []
+
+
+def test_a_stance_reaffirmed_is_taken_but_an_occasion_judged_is_no_new_event():
+    events = events_of("Renn menegaskan penolakan Peru terhadap usulan Chili pada Senin (4/3/2024).")
+    assert [(e.type, sides(e)) for e in events] == [("REJECT", ("PER", "CHL"))]
+    assert events_of("Renn menyebut kunjungan Kald itu pertanda Chili tidak tunduk ke Bolivia.") == []

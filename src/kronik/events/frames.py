@@ -40,6 +40,9 @@ TERRITORIAL_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 # Acts named by a noun whose content clause names the one they are aimed at ("tuduhan X
 # bahwa <Y> ..."); a verb's content clause is already its object ("menuduh bahwa <Y>").
 CONTENT_TARGET_TYPES = frozenset({"ACCUSE"})
+# A negation denies an event noun from this many words before it at most: "tidak ada lagi
+# serangan" (the negation and two words between); read from negated nouns of real news.
+NOUN_NEGATION_WORDS = 3
 # Cue words before a trigger are looked for this many characters back at most.
 WORDS_BEFORE_REACH = 120
 # How many words before the first of a gathering's name and a trigger a word of sequence may
@@ -238,7 +241,7 @@ class FrameBuilder:
                 return False
         before = self._words_before(hit.start, sentence.start, self.lexicon.cue_window_words)
         clause = self.text[self._clause_start(hit.start, sentence.start):hit.start]
-        if self.lexicon.negation.search(before) or self._hypothetical(hit, clause):
+        if self._negated(hit, sentence, before) or self._hypothetical(hit, clause):
             return False
         if self._hedged(hit, sentence, before, clause):
             return False
@@ -251,6 +254,14 @@ class FrameBuilder:
                 and not self._after_fact_verb(hit, sentence):
             return False
         return True
+
+    def _negated(self, hit: TriggerHit, sentence: Sentence, before: str) -> bool:
+        """A negation in the words before a verb trigger denies it ("tidak akan menyerang"); one
+        before an event noun denies it only when it stands next to it ("tidak ada serangan"),
+        not where it denies another verb ("belum memberikan tanggapan atas serangan X")."""
+        if hit.trigger.form == "noun":
+            before = self._words_before(hit.start, sentence.start, NOUN_NEGATION_WORDS)
+        return bool(self.lexicon.negation.search(before))
 
     def _after_fact_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
         """A noun answered or confirmed ("membalas serangan X") names an act that took place."""
