@@ -314,3 +314,25 @@ def test_ordinary_words_ending_like_a_function_word_are_not_cut(kb):
     doc = run(kb, "Wildan, Hamdan, Kendari dan YouTube disebut, Chilean tidak.")
     assert not any("glued" in (e.reason or "") for e in doc.entities)
     assert [e.text for e in run(kb, "Omandi dan Chileke.").entities] == ["Oman", "Chile"]
+
+
+def test_envoy_acts_for_the_titles_state_and_serves_at_its_posting(kb):
+    doc = run(kb, "Dubes Jepang untuk Indonesia Kenji Tamura menemui Menlu Chile di Santiago.")
+    tamura = find(doc, "Kenji Tamura")
+    assert (tamura.kind, tamura.country) == ("person", "JPN")
+    assert tamura.title == "Dubes Jepang untuk Indonesia"
+    assert doc.entities[find(doc, "Indonesia").part_of] is tamura
+    assert ("Indonesia", "state", "IDN") not in top(doc)
+
+
+def test_envoy_posted_to_an_organisation_and_named_after_a_comma(kb):
+    doc = run(kb, "Duta Besar Peru untuk PBB, Rosa Quispe, mengatakan hal itu di Lima.")
+    quispe = find(doc, "Rosa Quispe")
+    assert (quispe.country, quispe.title) == ("PER", "Duta Besar Peru untuk PBB")
+    assert doc.entities[find(doc, "PBB").part_of] is quispe
+
+
+def test_posting_link_needs_an_envoy_title(kb):
+    doc = run(kb, "Bantuan Presiden Chile untuk Peru tiba di Lima.")
+    assert find(doc, "Presiden Chile").title == "Presiden Chile"
+    assert ("Peru", "state", "PER") in top(doc)

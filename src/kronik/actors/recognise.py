@@ -119,13 +119,15 @@ class Found:
 class TitleSpec:
     """How a title behaves (see titles.yaml): its role key, whether one person holds it at a
     time, whether it is a national government's office, whether field words may follow it,
-    and the one state it belongs to, if any."""
+    the one state it belongs to, if any, and whether it may name a posting ("Dubes Jepang untuk
+    Indonesia": the holder serves there and acts for the title's state)."""
 
     role: str
     unique: bool
     government: bool
     domain: bool
     country: str | None
+    posted: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,7 @@ class Grammar:
     name_stops: frozenset[str]
     honorifics: frozenset[str]
     speech_verbs: dict[str, tuple]  # verb -> (): a table for Tokens.starting
+    posting_links: frozenset[str] = frozenset()
 
     def field_word(self, token: Token) -> bool:
         return token.lower in self.field_words
@@ -193,7 +196,7 @@ def grammar(language: str = "id") -> Grammar:
 def _grammar(data: dict[str, Any]) -> Grammar:
     titles = _merge(_phrases(spec["words"], TitleSpec(
         role, bool(spec.get("unique")), bool(spec.get("government")), bool(spec.get("domain")),
-        spec.get("country"))) for role, spec in data["titles"].items())
+        spec.get("country"), bool(spec.get("posted")))) for role, spec in data["titles"].items())
     institutions = _merge(_phrases(spec["words"], (role, bool(spec.get("domain"))))
                           for role, spec in data["institutions"].items())
 
@@ -218,7 +221,8 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         max_name_words=int(data["max_name_words"]),
         name_stops=frozenset(data["name_stop_words"]),
         honorifics=frozenset(data["honorifics"]),
-        speech_verbs=dict.fromkeys(lower("speech_verbs"), ()))
+        speech_verbs=dict.fromkeys(lower("speech_verbs"), ()),
+        posting_links=lower("posting_links"))
 
 
 class Recogniser:
@@ -502,6 +506,9 @@ class _Scan:
             title_end = self.home_state_after(complement)
         else:
             title_end = index + 1 if self.unknown_acronym(index) else index
+        posting = self.posting_at(title_end) if spec.posted and complement is not None else None
+        if posting is not None:
+            title_end = posting.last
         title_first = first - 1 if former else first
         title_text = _title_text(self.span(title_first, title_end)[2])
         name_at = self.skip_brackets(title_end)
@@ -517,12 +524,33 @@ class _Scan:
         else:
             person = self.apposition(first)
         if person is None:
-            self.role_mention(title_first, title_end, title_text, spec, complement, former)
+            role = self.role_mention(title_first, title_end, title_text, spec, complement, former)
+            self.posted_to(posting, role)
             return
         self.title_person(person, title_text, spec, complement, former)
+        self.posted_to(posting, person)
         for index in range(title_first, title_end):
             if self.claimed[index] is None:
                 self.claimed[index] = person
+
+    def posting_at(self, index: int) -> Found | None:
+        """The posting after an envoy's title and state ("Dubes Jepang untuk Indonesia",
+        "Duta Besar Rusia untuk PBB"): a state or an organisation after a posting link."""
+        if index + 1 >= len(self.tokens) or not self.joined(index) \
+                or self.tokens[index].lower not in self.g.posting_links:
+            return None
+        found = self.starts.get(index + 1)
+        if found is None or not self.joined(index + 1) \
+                or found.entity.kind not in ("state", "organization"):
+            return None
+        return found
+
+    def posted_to(self, posting: Found | None, holder: Found | None) -> None:
+        """The posting is part of its holder's title, not a party of its own: the holder
+        acts for the title's state."""
+        if posting is not None and holder is not None:
+            posting.part_of = holder
+            self.starts.pop(posting.first, None)
 
     def home_state_after(self, complement: Found) -> int:
         """Where a title's complement ends: an institution followed by its state ("MPR RI",
@@ -727,11 +755,11 @@ class _Scan:
         return None, ""
 
     def role_mention(self, first: int, last: int, title: str, spec: TitleSpec,
-                     complement: Found | None, former: bool) -> None:
+                     complement: Found | None, former: bool) -> Found | None:
         """A title without a name: "Presiden Iran", "pemimpin AS itu", "ajudan Kremlin"."""
         if former or (complement is None and (not spec.unique or spec.role == "leader"
                                               or not self.tokens[first].capitalised)):
-            return  # a bare lower-case title is generic: "bersama kepala negara yang hadir"
+            return None  # a bare lower-case title is generic: "bersama kepala negara yang hadir"
         anaphoric = last < len(self.tokens) and self.tokens[last - 1].gap == " " \
             and self.tokens[last].lower in self.g.demonstratives
         if anaphoric:
@@ -748,7 +776,7 @@ class _Scan:
         if complement is not None:
             complement.part_of = found
             self.starts.pop(complement.first, None)
-        self.add(found)
+        return self.add(found)
 
     # Pass 5: the gazetteer
 
