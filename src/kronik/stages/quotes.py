@@ -4,14 +4,19 @@ A quotation is a stretch between quotation marks of at least ``min_words`` words
 fragments are scare quotes) that carries an attribution: a reporting verb after it ("..., kata
 Trump", "..., ujarnya", "..., demikian pernyataan X"), a verb of saying before it ("Xi mengatakan
 kepada Trump bahwa "..."", "X menulis:"), "menurut X", or another quotation in the same sentence
-that has one. A quotation that stands alone right after another one continues its speaker, and a
-paragraph that opens a quotation without closing it continues into the next paragraph when that
-one opens with a quotation mark.
+that has one. A quotation that stands alone right after another one continues its speaker, one
+that stands alone right after a sentence of saying ("X menilai ... . "..."") is that subject's,
+and a paragraph that opens a quotation without closing it continues into the next paragraph when
+that one opens with a quotation mark.
 
 The speaker comes from the entities inside the attribution: a named person (their canonical
 name), an unnamed official ("seorang pejabat senior AS", with the country the article's officials
-act for when the description names none), an institution ("militer China"), or for a pronoun
-("ujarnya") the last speaker. Every word list and pattern lives in ``lang/id/reporting.yaml``.
+act for when the description names none), an institution ("militer China"), a name the entity
+stage does not know (written in capitals, in apposition after a title: "Kepala Dinas X,
+Sartono,"), or for a pronoun ("ujarnya") the last person who was a sentence's subject or named
+after a verb of saying since the last quotation, else the last speaker: the chain of speakers
+decides who "ia" is, not the entity stage's guess. Every word list and pattern lives in
+``lang/id/reporting.yaml`` (``titles.yaml`` gives the words that are no names).
 """
 from __future__ import annotations
 
