@@ -4,13 +4,15 @@ A time governs an event only where it belongs to the event's clause or occasion;
 text gives no date keeps none. In order (the first that gives a date wins):
 1. the governing time expression of the trigger's own sentence: each expression goes to the
    trigger whose clause it closes ("mengunjungi China pada April"; a relative clause "yang ..."
-   too, unless its tense or a year says it describes something else), or to the next trigger
+   on the event's own noun or an occasion it attends too, unless its tense or a year says it
+   describes something else; on another noun it dates that noun), or to the next trigger
    when it stands right before it ("Trump pada Selasa mengancam"). A written date beats a word
    beside it ("besok, Rabu (5/3)"); a source's date ("dilansir AFP, Rabu (27/5)"), a date
    before "bahwa", a time outside a quotation for talks told inside it, and a time ending what
    a statement asks or blames do not govern; "tak lama setelah X, Senin" puts the event on
-   Monday or the day after; "sejak 28 Februari" runs an act to the article's date; "selama tiga
-   hari" from a day covers those days; "peringatan keempat <event>" puts it four years back;
+   Monday or the day after; "sejak 28 Februari" (or "sejak X berlaku pada 10 Oktober") runs an
+   act to the article's date; "selama tiga hari" from a day covers those days; "peringatan
+   keempat <event>" puts it four years back;
 2. the talks of the same sentence: a request made "selama panggilan", an agreement reached
    "di mana" the leaders met, talks held "saat" a call, share the date of those talks;
 3. an earlier occasion its sentence refers to ("Kemudian, ...", "Usai pertemuan, ...",
@@ -18,7 +20,9 @@ text gives no date keeps none. In order (the first that gives a date wins):
    juga ..."), or "kala itu" the time of the sentence before;
 4. the nearest sentence of the same paragraph that gives a day or a week (``CONTEXT_SENTENCES``
    away at most), unless that time dates an act of its own sentence between other states or
-   a later act; captions, headlines, quotations and events "waktu itu" take only their own;
+   a later act, or starts what goes on "sejak" then; captions, headlines, quotations, events
+   "waktu itu" and reactions ("Menanggapi hal itu, ...") take only their own sentence's time,
+   and none that step 1 put in another clause;
    talks, also quoted ones, the day of a nearby sentence telling when the occasion was held
    ("Pertemuan tersebut digelar ... pada Senin");
 5. the source date the article cites, as the day before it to the day itself
@@ -29,7 +33,8 @@ text gives no date keeps none. In order (the first that gives a date wins):
    ini", nor an earlier episode: "X sempat menolak ..."); agreements between the states of
    the talks the article leads with, the date of those talks; an act the lead
    sentence reports, the news of the day (not one it tells as done in someone's words:
-   "X mengatakan pihaknya telah ...").
+   "X mengatakan pihaknya telah ..."); a statement going on ("juga") from a sentence set
+   over a month before the news is background, not the news.
 Otherwise the date stays unknown (``None``).
 """
 from __future__ import annotations
@@ -66,8 +71,7 @@ STATEMENT_COMPLEMENT_WORDS = 5
 # only where that noun is the event's own noun, or an occasion a verb trigger takes part in
 # ("menghadiri KTT yang digelar pada November"), with at most this many words between ("kunjungan
 # kenegaraan ke Jepang yang digelar pada Senin", capitalised words of a name not counted); on
-# another noun it dates that other thing
-# ("mengunjungi Y, yang diguncang gempa pada Senin").
+# another noun it dates that other thing ("mengunjungi Y, yang diguncang gempa pada Senin").
 RELATIVE_HEAD_WORDS = 4
 # Precisions of a year or more: in a relative clause such a time describes the thing named
 # ("KTT yang tahun ini digelar di Manila"), not the occasion of the event.
@@ -136,7 +140,7 @@ class Dating:
     def _today_stated(self, known: list[TimeExpression]) -> bool:
         """Whether a word for today stands beside a written date that is the anchor ("hari ini,
         Rabu (5/11/2025)")."""
-        today = tuple(word for word, rule in time_lexicon(self.doc.language).time["deictic_days"].items()
+        today = tuple(word for word, rule in self.time_words.time["deictic_days"].items()
                       if rule["days"] == 0 and rule["from"] == "anchor")
         return any(" ".join(t.text.lower().split()).endswith(today)
                    and _beside_explicit(t, [o for o in known[max(0, i - 1):i + 2]
