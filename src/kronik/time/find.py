@@ -19,9 +19,9 @@ from kronik.tokens import TOKEN, Tokens, tokenize
 WORD = re.compile(r"[\w’']+")
 DIGITS = re.compile(r"\d+")
 DIGIT_KIND = frozenset({"digit"})
-# Characters that join tokens into one WORD ("Jum'at", "Jum’at"), and such a joined word.
+# Characters that join tokens into one WORD ("Jum'at", "Jum’at").
 JOINERS = "_’'"
-JOINED = re.compile(r"(?<![\w’'])[\w’']*[_’'][\w’']*")
+JOINER = re.compile(r"[_’']")
 BRACKET = re.compile(r"\(")
 
 
@@ -199,7 +199,7 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
     """Anchors and opening positions, read off the tokens' distinct words.
 
     A token is a word (``WORD``) of its own unless an apostrophe or underscore joins it to the
-    next or the one before ("Jum'at"); such joined words are found by ``JOINED``. Every run of
+    next or the one before ("Jum'at"); such joined words are read around each joiner. Every run of
     digits is an anchor too."""
     anchors: list[tuple[int, int, frozenset[str]]] = []
     opening: dict[frozenset[str], list[int]] = {}
@@ -217,11 +217,7 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
                                for m in DIGITS.finditer(text, token.start, token.end))
         if opens:
             opening.setdefault(opens, []).extend(indices)
-    if any(joiner in text for joiner in JOINERS):
-        for match in JOINED.finditer(text):
-            kinds = words.anchors.get(match.group(0).lower())
-            if kinds is not None:
-                anchors.append((*match.span(), kinds))
+    anchors.extend(_joined_anchors(text, words.anchors))
     by_kind: dict[str, list[int]] = {}
     for kinds, indices in opening.items():
         positions = [tokens[index].start for index in indices]
@@ -232,6 +228,26 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
         for kind in words.by_bracket - words.everywhere:
             by_kind.setdefault(kind, []).extend(brackets)
     return _Layer(anchors, {kind: sorted(found) for kind, found in by_kind.items()})
+
+
+def _joined_anchors(text: str, anchors: dict[str, frozenset[str]]
+                    ) -> list[tuple[int, int, frozenset[str]]]:
+    """The anchor words that a joiner makes of several tokens ("Jum'at"): each word (``WORD``)
+    around a joiner, read from its first character."""
+    found = []
+    done = 0
+    for joiner in JOINER.finditer(text):
+        if joiner.start() < done:
+            continue
+        start = joiner.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in JOINERS):
+            start -= 1
+        word = WORD.match(text, start)
+        done = word.end()
+        kinds = anchors.get(word.group(0).lower())
+        if kinds is not None:
+            found.append((start, done, kinds))
+    return found
 
 
 def _joined(text: str, start: int, end: int) -> bool:
