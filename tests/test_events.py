@@ -318,6 +318,7 @@ def test_receiving_a_call_is_a_phone_consult():
     ("Renn memperingatkan Kald soal perbatasan pada Senin (4/3/2024).", ("THREATEN", ("PER", "CHL"))),
     ("Peru melancarkan perang terhadap Chili pada Senin (4/3/2024).", ("ASSAULT", ("PER", "CHL"))),
     ("Peru menembakkan artileri ke wilayah Chili pada Senin (4/3/2024).", ("ASSAULT", ("PER", "CHL"))),
+    ("Peru menargetkan sebuah lokasi militer di Chili pada Senin (4/3/2024).", ("ASSAULT", ("PER", "CHL"))),
     ("Chili menggugat Peru ke Mahkamah Internasional pada Senin (4/3/2024).", ("ACCUSE", ("CHL", "PER"))),
     ("Chili menyayangkan keputusan Peru menutup perbatasan pada Senin (4/3/2024).", ("ACCUSE", ("CHL", "PER"))),
     ("Peru menolak campur tangan Chili dalam pemilu itu pada Senin (4/3/2024).", ("REJECT", ("PER", "CHL"))),
@@ -428,11 +429,12 @@ def test_an_event_noun_after_a_preposition_of_occasion_is_an_event_not_a_verbs_t
     assert events_of("Quispe menunda kunjungan Renn ke Santiago.") == []
 
 
-def test_wars_only_named_and_threats_ahead_are_no_events():
+def test_wars_only_named_threats_ahead_and_business_targets_are_no_events():
     assert events_of("Peru dan Chili terlibat perang dagang sejak Senin (4/3/2024).") == []
     assert events_of("Peru membahas perang melawan narkoba bersama Chili pada Senin (4/3/2024).") == []
     assert events_of("Bolivia menjadi penengah untuk mengakhiri perang Peru melawan Chili.") == []
     assert events_of("Peru menyoroti tantangan dan ancaman ke depan bagi Chili pada Senin (4/3/2024).") == []
+    assert events_of("Peru menargetkan lokasi gerai baru di Chili pada Senin (4/3/2024).") == []
 
 
 def test_an_attack_answered_or_confirmed_took_place_but_one_discussed_is_a_topic():
