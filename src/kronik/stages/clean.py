@@ -51,6 +51,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|\u00e2\u20ac")
 _SENTENCE_END = re.compile(r"[.!?:;\"\u201d\u2019)]$")
 _SPACE_RUN = re.compile(r" {2,}")
+# What the spacing patterns below need to find in a line before they can match: most lines
+# have none of it, and a substring test costs far less than a pattern tried at every position.
+_SPACE_BEFORE_PUNCT_HINT = re.compile(" [,.;:!?]")
+_SPACE_INSIDE_BRACKETS_HINTS = ("( ", "[ ", " )", " ]")
+# Characters that open every mojibake sequence (see _MOJIBAKE).
+_MOJIBAKE_OPENERS = "\u00c2\u00c3\u00e2"
 _BULLET = re.compile(r"^[-\u2022*]\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?](?:\s|$))")
 _SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
@@ -72,7 +78,7 @@ class NoiseRules:
     english_words: frozenset[str]
     indonesian_words: frozenset[str]
     repeated_tail_min_words: int
-    teaser_headings: tuple[re.Pattern[str], ...]
+    teaser_heading: re.Pattern[str]
     teaser_max_words: int
     teaser_capital_share: float
 
@@ -91,8 +97,8 @@ def noise_rules(language: str = "id") -> NoiseRules:
         english_words=frozenset(data["english_words"]),
         indonesian_words=frozenset(w.lower() for w in data["indonesian_words"]),
         repeated_tail_min_words=int(data["repeated_tail_min_words"]),
-        teaser_headings=tuple(re.compile(entry["pattern"], re.IGNORECASE)
-                              for entry in data["teaser_headings"]),
+        teaser_heading=re.compile("|".join(f"(?:{entry['pattern']})" for entry in data["teaser_headings"]),
+                                  re.IGNORECASE),
         teaser_max_words=int(data["teaser_max_words"]),
         teaser_capital_share=float(data["teaser_capital_share"]),
     )
@@ -118,7 +124,7 @@ def normalize_characters(text: str) -> str:
     becomes U+FFFD, the replacement character, before anything else reads the text.
     """
     text = _SURROGATE.sub("\ufffd", text)
-    if _MOJIBAKE.search(text):
+    if any(ch in text for ch in _MOJIBAKE_OPENERS) and _MOJIBAKE.search(text):
         text = ftfy.fix_encoding(text)
     text = unicodedata.normalize("NFC", text)
     return _ODD_CHARACTERS.sub(lambda m: _REPLACEMENTS.get(m.group(0), ""), text)
@@ -128,9 +134,14 @@ def tidy_line(line: str, rules: NoiseRules) -> str:
     """One line without stray markup, with single spaces and no space before punctuation."""
     for fragment, replacement in rules.fragments:
         line = fragment.sub(replacement, line)
-    line = _SPACE_RUN.sub(" ", line).strip()
-    line = _SPACE_BEFORE_PUNCT.sub("", line)
-    return _SPACE_INSIDE_BRACKETS.sub("", line)
+    if "  " in line:
+        line = _SPACE_RUN.sub(" ", line)
+    line = line.strip()
+    if _SPACE_BEFORE_PUNCT_HINT.search(line):
+        line = _SPACE_BEFORE_PUNCT.sub("", line)
+    if any(map(line.__contains__, _SPACE_INSIDE_BRACKETS_HINTS)):
+        line = _SPACE_INSIDE_BRACKETS.sub("", line)
+    return line
 
 
 def is_noise_line(line: str, rules: NoiseRules) -> bool:
@@ -176,7 +187,7 @@ def keep_lines(lines: list[str], rules: NoiseRules) -> list[str]:
         if not line:
             kept.append(line)
             continue
-        if any(heading.fullmatch(line) for heading in rules.teaser_headings):
+        if rules.teaser_heading.fullmatch(line):
             in_teasers = True
             continue
         in_teasers = in_teasers and is_teaser(line, rules)
