@@ -407,14 +407,18 @@ class FrameBuilder:
         """Whether a gathering the sentence names is the scene of the trigger's event. "di sela"
         always is; a gathering's name is not where a word of sequence stands between them or
         just before the first of them ("Forum itu digelar setelah A bertemu B", "Setelah
-        bertemu B, A menghadiri forum")."""
+        bertemu B, A menghadiri forum"), nor where the first stands in a clause such a word
+        opens ("Setelah pertemuan bilateral serta pertemuan empat mata, A menghadiri forum")."""
         for start, end in context.sidelines:
             if "sela" in self.text[start:end].lower():
                 return True
             first = min(start, hit.start)
             lead = list(WORD.finditer(self.text, max(sentence.start, first - WORDS_BEFORE_REACH), first))
             between = self.text[end:hit.start] if end <= hit.start else self.text[hit.end:start]
-            words = [m.group(0) for m in lead[-SEQUENCE_LEAD_WORDS:]] + WORD.findall(between)
+            opener = WORD.search(self.text, sentence.start, first) \
+                if "," not in self.text[sentence.start:first] else None  # in a fronted clause
+            words = [m.group(0) for m in lead[-SEQUENCE_LEAD_WORDS:]] + WORD.findall(between) \
+                + ([opener.group(0)] if opener else [])
             if not any(w.lower() in self.grammar.sequence_words for w in words):
                 return True
         return False

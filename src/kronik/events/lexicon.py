@@ -108,9 +108,11 @@ class Lexicon:
         return found
 
 
-def _words(words: list[str]) -> re.Pattern[str]:
-    """A pattern matching any of ``words`` as whole words, longest first."""
-    return re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)", re.IGNORECASE)
+def _words(words: list[str], unless: list[str] | None = None) -> re.Pattern[str]:
+    """A pattern matching any of ``words`` as whole words, longest first, but not where one of
+    the phrases ``unless`` begins ("konferensi" but not "konferensi pers")."""
+    guard = rf"(?!(?:{_alternatives(unless)})(?!\w))" if unless else ""
+    return re.compile(rf"(?<!\w){guard}(?:{_alternatives(words)})(?!\w)", re.IGNORECASE)
 
 
 def _optional(entry: dict, key: str) -> re.Pattern[str] | None:
@@ -142,7 +144,7 @@ def lexicon(language: str = "id") -> Lexicon:
     clause_break = re.compile(
         r"[;:]|(?<!\w)(?:" + "|".join(re.escape(w) for w in data["clause_breaks"]) + r")(?!\w)", re.IGNORECASE)
     other_occasion = _words(data["other_occasion_cues"])
-    sidelines = _words(data["sidelines_cues"])
+    sidelines = _words(data["sidelines_cues"], data["not_sidelines"])
     return Lexicon(
         triggers=triggers,
         first_words=first_words,

@@ -1,0 +1,31 @@
+"""When talks stand on a gathering's sidelines: invented sentences and actors
+(``test_events.prepare``). A gathering's name makes talks "sidelines" talks (which stay
+"meeting" in one side's country) only where it is the talks' scene."""
+from __future__ import annotations
+
+from test_event_sides import frame_flags
+
+
+def sidelines(text: str) -> list[bool]:
+    return ["sidelines" in flags for flags in frame_flags(text)]
+
+
+def test_summit_named_with_the_talks_is_their_scene():
+    assert sidelines("Renn bertemu Kald dalam konferensi tingkat tinggi di Santiago pada Senin.") == [True]
+
+
+def test_press_conference_is_no_gathering():
+    assert sidelines("Renn bertemu Kald di Santiago dalam konferensi pers bersama pada Senin.") == [False]
+
+
+def test_talks_in_a_fronted_clause_of_sequence_are_not_on_the_later_forums_sidelines():
+    text = ("Setelah melakukan pertemuan bilateral serta pertemuan empat mata, Renn dan Kald "
+            "menghadiri forum bisnis di Santiago pada Senin.")
+    talks = sidelines(text)[:2]
+    assert talks == [False, False]
+
+
+def test_talks_and_forum_in_one_clause_stay_on_its_sidelines():
+    text = ("Renn dan Kald melakukan pertemuan bilateral serta pertemuan empat mata dalam "
+            "forum bisnis di Santiago pada Senin.")
+    assert sidelines(text)[:2] == [True, True]
