@@ -2,6 +2,7 @@
 import pickle
 
 from kronik.document import Document
+from kronik.pipeline import Pipeline, Stage
 from kronik.tokens import document_tokens, tokenize
 
 
@@ -34,3 +35,19 @@ def test_a_pickled_document_leaves_its_tokens_behind_and_computes_them_again():
     copy = pickle.loads(pickle.dumps(doc))
     assert copy.tokens == [] and copy.tokens.text is None
     assert [t.text for t in document_tokens(copy)] == ["Gondor", "menolak"]
+
+
+def test_the_pipeline_shares_the_tokens_among_its_stages_and_does_not_keep_them():
+    seen = []
+
+    class Looker(Stage):
+        name = "looker"
+
+        def __call__(self, doc):
+            doc.text = doc.text or doc.raw_text
+            seen.append(document_tokens(doc))
+            return doc
+
+    doc = Pipeline([Looker(), Looker()]).run("Gondor menolak usul Arnor.")
+    assert seen[0] is seen[1] and [t.text for t in seen[0]] == ["Gondor", "menolak", "usul", "Arnor"]
+    assert doc.tokens is None

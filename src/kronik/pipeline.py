@@ -47,6 +47,7 @@ class Pipeline:
     def __call__(self, doc: Document) -> Document:
         for stage in self.stages:
             doc = stage(doc)
+        doc.tokens = None  # the stages' shared token layer is not kept with the result
         return doc
 
     def run(self, text: str, *, published: date | datetime | str | None = None,
