@@ -589,8 +589,7 @@ class FrameBuilder:
                 carried = carried or low
             elif low in self.grammar.subordinators:
                 continue
-            elif not (low in self.lexicon.subject_fillers or low in self.grammar.aspect_words
-                      or self._in_time(low) or word[:1].isupper()):
+            elif not (low in self.lexicon.subject_fillers or self._in_time(low) or word[:1].isupper()):
                 if not self.lexicon.verb.match(low):
                     return None
                 break

@@ -57,7 +57,6 @@ class ClauseGrammar:
     struck_place_prepositions: frozenset[str]
     fronting_subordinators: frozenset[str]
     origin_nouns: frozenset[str]
-    aspect_words: frozenset[str]
     transitive_prefixes: tuple[str, ...]
 
 
@@ -71,7 +70,7 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             "carried_subjects", "phrase_joiners", "control_words", "reciprocal_verbs",
             "place_prepositions", "subordinators", "relational_nouns", "sequence_words",
             "owning_passives", "struck_place_prepositions", "fronting_subordinators",
-            "origin_nouns", "aspect_words")),
+            "origin_nouns")),
             tuple(w.lower() for w in data["transitive_prefixes"]))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
