@@ -34,3 +34,11 @@ def test_anchored_matches_are_those_of_a_scan(text):
         for start, end in ((0, None), (5, 40), (12, len(text))):
             expected = [m.span() for m in pattern.finditer(text, start, len(text) if end is None else end)]
             assert [m.span() for m in finditer(pattern, text, starts, start, end)] == expected
+
+
+def test_a_pattern_without_an_anchor_is_scanned():
+    pattern = re.compile(r"[A-Z]\w+ (?:bertemu|berunding)")
+    text = "Kemarin Rani bertemu Sari; Tono berunding."
+    anchors = Anchors(text, tokenize(text))
+    assert [m.group() for m in finditer(pattern, text, anchors.starts(None), 5)] == \
+        ["Rani bertemu", "Tono berunding"]

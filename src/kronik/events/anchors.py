@@ -115,6 +115,14 @@ def _characters(op, value) -> list[str | None]:
     raise Unanchored
 
 
+def anchor_or_none(pattern: str) -> Anchor | None:
+    """The anchor of ``pattern``, or None where it has none: such a pattern is scanned."""
+    try:
+        return anchor(pattern)
+    except Unanchored:
+        return None
+
+
 class Anchors:
     """Where the words of one document stand, for anchored patterns to be tried there only."""
 
@@ -134,8 +142,11 @@ class Anchors:
         # A token right after "_" is inside a word: no pattern that begins at a boundary starts there.
         return [(start, word) for start, word in found if not start or text[start - 1] != "_"]
 
-    def starts(self, anchor: Anchor) -> list[int]:
-        """Every offset, in order, where a match of a pattern with ``anchor`` may begin."""
+    def starts(self, anchor: Anchor | None) -> list[int] | None:
+        """Every offset, in order, where a match of a pattern with ``anchor`` may begin (None
+        for a pattern without one)."""
+        if anchor is None:
+            return None
         found = [start for start, _ in self.word_starts(anchor.words)]
         for sign in anchor.signs:
             position = self.text.find(sign)
@@ -145,11 +156,14 @@ class Anchors:
         return sorted(found)
 
 
-def finditer(pattern: re.Pattern[str], text: str, starts: list[int], start: int = 0,
+def finditer(pattern: re.Pattern[str], text: str, starts: list[int] | None, start: int = 0,
              end: int | None = None) -> list[re.Match[str]]:
     """``pattern.finditer(text, start, end)`` for a pattern whose matches begin only at
-    ``starts`` (sorted) and are never empty: the pattern is tried there only."""
+    ``starts`` (sorted) and are never empty: the pattern is tried there only (everywhere where
+    ``starts`` is None)."""
     end = len(text) if end is None else end
+    if starts is None:
+        return list(pattern.finditer(text, start, end))
     found: list[re.Match[str]] = []
     position = start
     for candidate in starts[bisect_left(starts, start):]:

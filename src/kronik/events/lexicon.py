@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kronik.events.anchors import Anchor, Anchors, Unanchored, anchor
+from kronik.events.anchors import Anchor, Anchors, Unanchored, anchor, anchor_or_none
 from kronik.resources import load_data
 
 
@@ -92,9 +92,9 @@ class Lexicon:
     previous_time: re.Pattern[str]
     date_phrase_ends: frozenset[str]
     sidelines: re.Pattern[str]
-    clause_break_anchor: Anchor
-    sidelines_anchor: Anchor
-    other_occasion_anchor: Anchor
+    clause_break_anchor: Anchor | None
+    sidelines_anchor: Anchor | None
+    other_occasion_anchor: Anchor | None
 
     def trigger_candidates(self, anchors: Anchors) -> list[tuple[int, tuple[int, ...]]]:
         """Where in a document a trigger may begin, each place with the ranks of the triggers
@@ -195,9 +195,9 @@ def lexicon(language: str = "id") -> Lexicon:
         previous_time=_words(data["previous_time"]),
         date_phrase_ends=frozenset(data["date_phrase_ends"]),
         sidelines=sidelines,
-        clause_break_anchor=anchor(clause_break.pattern),
-        sidelines_anchor=anchor(sidelines.pattern),
-        other_occasion_anchor=anchor(other_occasion.pattern),
+        clause_break_anchor=anchor_or_none(clause_break.pattern),
+        sidelines_anchor=anchor_or_none(sidelines.pattern),
+        other_occasion_anchor=anchor_or_none(other_occasion.pattern),
     )
 
 
