@@ -112,6 +112,20 @@ def test_teaser_list_ends_at_the_first_line_of_article_text():
     assert text == "\n".join([LEAD, "Kerja sama kedua negara masih berlangsung hingga kini", heading, BODY])
 
 
+def test_list_of_other_news_glued_to_a_paragraph_is_dropped_to_the_end_of_its_line():
+    raw = ("Menteri Peru tiba di Lima pada Senin. Selain berita tersebut, berikut ini berita-berita "
+           "internasional pilihan pembaca hari ini, Senin (2/6/2025): - Tegang, Chili Usir Kapal "
+           "Perang Peru Militer Chili mengusir kapal itu. - Panas! Bolivia Serang Pangkalan Peru "
+           "Bolivia menyerang.\nParagraf berikutnya tetap ada.")
+    text, _ = clean_text(raw)
+    assert text == "Menteri Peru tiba di Lima pada Senin.\nParagraf berikutnya tetap ada."
+
+
+def test_list_of_data_after_berikut_is_article_text():
+    raw = "Obligasi itu terbagi dua seri. Berikut rinciannya: - Seri A: 5 persen - Seri B: 6 persen"
+    assert clean_text(raw)[0] == raw
+
+
 def test_short_tail_of_previous_line_is_kept():
     first = "Presiden Contoh membuka pameran itu bersama Ruritania."
     text, _ = clean_text("\n".join([LEAD, first, "Ruritania."]))

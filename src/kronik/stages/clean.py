@@ -2,8 +2,9 @@
 
 The cleaned text is what every later offset points into, so cleaning works line by line and
 only ever drops whole lines of site furniture (related links, ad markers, widget headings,
-credit lines, duplicated lines) or stray markup; article text is never rewritten beyond
-spacing and character normalisation. The noise patterns live in ``lang/<language>/noise.yaml``.
+credit lines, duplicated lines), stray markup, or a list of other news glued to the end of a
+paragraph ("berikut ini berita-berita ...: - <headline> ..."); article text is never rewritten
+beyond spacing and character normalisation. The noise patterns live in ``lang/<language>/noise.yaml``.
 
 Character decisions (later stages rely on them):
 
