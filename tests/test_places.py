@@ -259,6 +259,18 @@ def test_talks_that_take_the_place_of_a_gathering_in_the_lead_were_held_on_its_s
     assert "visit" in [e.mode for e in doc.events if e.type == "CONSULT"]
 
 
+def test_the_place_of_a_press_conference_in_the_lead_is_not_where_the_talks_were(pipeline):
+    lead = ("Menteri Luar Negeri Australia Orla Brennick mengatakan dalam konferensi pers di "
+            "Canberra pada Senin (3/3/2025) bahwa hubungan kedua negara tetap kuat.\n\n")
+    talks = "Brennick juga telah bertemu dengan Menteri Luar Negeri Chili Tomas Varga pada Senin (3/3/2025)."
+    event = next(e for e in extract(pipeline, lead + talks).events if e.type == "CONSULT")
+    assert (event.mode, event.location) == ("meeting", None)
+    joint = ("Menteri Luar Negeri Australia Orla Brennick dan Menteri Luar Negeri Chili Tomas Varga "
+             "memberikan keterangan pers bersama di Canberra pada Senin (3/3/2025).\n\n")
+    event = next(e for e in extract(pipeline, joint + talks).events if e.type == "CONSULT")
+    assert (event.mode, event.location.country) == ("visit", "AUS")
+
+
 def test_guest_houses_un_venues_and_exonyms_resolve_to_their_state():
     places = gazetteer()
     assert places.get("Wisma Negara").country == "IDN"

@@ -16,7 +16,8 @@ Meeting") is no place.
 An event frame takes the first location phrase just after its trigger in its sentence, else the
 last just before it; a frame of talks that names no place takes its occasion's: the place of a
 sentence that only says where the occasion was ("Kegiatan ini berlangsung di ..."), else the
-place the headline or lead names; where the lead reports attending a summit or a ministers'
+place the headline or lead names in its sentences that report talks (a press conference's place
+is not where the talks were held); where the lead reports attending a summit or a ministers'
 meeting, such talks were held on its sidelines. A trip or a summit whose host the sentence does
 not name as a party is hosted by the state of its place ("menghadiri KTT di Port Moresby",
 "kunjungan ke Melbourne").
@@ -132,6 +133,8 @@ class Locator:
     def locate(self, frames: list[Frame]) -> None:
         """Give each frame its place (``Frame.place``) and a host to trips that name none."""
         gathering = self._at_a_gathering(frames)
+        lead = set(self._lead)
+        lead_talks = [f for f in frames if f.type == "CONSULT" and f.sentence in lead]
         for frame in frames:
             phrase = self.frame_phrase(frame)
             frame.place = phrase.location if phrase is not None else None
@@ -139,10 +142,9 @@ class Locator:
                 frame.flags.add("place: destination")
             if frame.place is None:
                 frame.place = self.place_referred_back(frame)
-            if frame.place is None and self.of_the_occasion(frame) and self.occasion is not None:
-                frame.place = self.occasion
-                frame.flags.add("place from the occasion")
-                if gathering:
+            if frame.place is None and self.of_the_occasion(frame):
+                frame.place = self.occasion_of(frame, lead_talks)
+                if frame.place is not None and gathering:
                     frame.flags.update({"sidelines", "sidelines: the occasion is a gathering"})
             if frame.place is None:
                 frame.place = self.place_of_a_posting(frame)
@@ -238,18 +240,36 @@ class Locator:
         body = [i for i, s in enumerate(sentences) if not s.is_headline and not s.is_caption]
         return lead + body[:LEAD_SENTENCES]
 
+    def occasion_of(self, frame: Frame, lead_talks: list[Frame]) -> Location | None:
+        """The occasion's place for talks that name none: where the occasion sentences say it
+        was, else where the sentences of the headline and lead that report the talks say (ones
+        with talks of their own, or naming every state of the frame): the place of a press
+        conference in the lead ("X di Jakarta mengatakan ...") is where the news was told, not
+        where the talks were held."""
+        place = self.occasion
+        if place is None:
+            talks = {f.sentence for f in lead_talks}
+            wanted = set(frame.countries)
+            reporting = [i for i in self._lead if i in talks
+                         or (wanted and wanted <= self._states_named(i))]
+            place = _agreed([p.location for i in reporting for p in self.phrases(i)
+                             if p.prep in self.words.at])
+        if place is not None:
+            frame.flags.add("place from the occasion")
+        return place
+
+    def _states_named(self, index: int) -> set[str]:
+        """The states sentence ``index`` names as parties: states and people, not places."""
+        sentence = self.doc.sentences[index]
+        return {e.country for e in self.doc.entities if e.part_of is None and e.country
+                and e.kind in ("state", "person") and sentence.start <= e.start < sentence.end}
+
     @cached_property
     def occasion(self) -> Location | None:
-        """Where the article's occasion was: its occasion sentences' place if they agree, else
-        the place of the headline and lead if they agree."""
+        """Where the article's occasion was: its occasion sentences' place if they agree."""
         sentences = self.doc.sentences
-        occasions = [p.location for i, s in enumerate(sentences)
-                     for p in self.phrases(i) if p.prep in self.words.at and self._after_occasion_verb(s, p)]
-        for locations in (occasions, [p.location for i in self._lead for p in self.phrases(i)
-                                      if p.prep in self.words.at]):
-            if locations and len({location.country for location in locations}) == 1:
-                return locations[0]
-        return None
+        return _agreed([p.location for i, s in enumerate(sentences) for p in self.phrases(i)
+                        if p.prep in self.words.at and self._after_occasion_verb(s, p)])
 
     def _after_occasion_verb(self, sentence: Sentence, phrase: Phrase) -> bool:
         words = [fold(m.group(0)) for m in WORD.finditer(self.text, sentence.start, phrase.start)]
@@ -381,6 +401,13 @@ class Locator:
         """Whether an embassy or consulate word stands before or in a mention ("Kedubes AS")."""
         return any(fold(m.group(0)) in self.words.abroad_heads
                    for m in WORD.finditer(self.text, start, entity.end))
+
+
+def _agreed(locations: list[Location]) -> Location | None:
+    """The first of places that all lie in one state, or None."""
+    if locations and len({location.country for location in locations}) == 1:
+        return locations[0]
+    return None
 
 
 def locate_frames(doc: Document, frames: list[Frame]) -> None:
