@@ -70,6 +70,12 @@ FAMILY = re.compile(rf"(?:[ \t]+[A-Z][\w'-]*){{1,{FAMILY_WORDS}}}")
 # A reduplicated noun is plural ("negara-negara"): a description with one names people of several
 # states.
 PLURAL = re.compile(r"\b(\w+)-\1\b", re.I)
+# A capitalised word (and a comma) right before a name, or one right after it: the name was
+# written in full ("Fakhrian Fawwazki", "Kepala Dinas X, Sartono"). A word before a name is
+# looked for this many characters back (longer words are no names).
+NAME_BEFORE = re.compile(r"\b[A-Z][\w'.-]*,?[ \t]+$")
+NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
+NAME_REACH = 60
 CLAUSE = "(?:\\s+[^\"\u201c\u201d\u201e\u00ab\u00bb\\n.!?;]{1,150}?)?"
 
 
@@ -293,7 +299,8 @@ class _Reader:
         self._starts = [e.start for e in self.entities]
         self._longest = max((e.end - e.start for e in self.entities), default=0)
         self._officials: list[tuple[int, int]] | None = None
-        self._lowercase: frozenset[str] | None = None  # the words the text writes in lowercase
+        self._tokens: frozenset[str] | None = None  # every word of the text, as written
+        self._things: tuple[list[tuple[int, int]], list[int], int] | None = None
         self.last_speaker: Party | None = None
         self.last_end = 0
 
@@ -378,7 +385,7 @@ class _Reader:
         if self._quoted(before) or bisect_left(self._closed_opens, before) != bisect_left(
                 self._closed_opens, start):
             return None
-        verbs = [w for w in self._words(before, start) if self._is_verb(w[2])][:SUBJECT_VERBS]
+        verbs = self._first_verbs(before, start)
         for verb_start, _, verb in verbs:
             if verb.lower() not in self.g.saying:
                 continue
@@ -471,8 +478,12 @@ class _Reader:
 
     def _named_thing(self, a: int, b: int) -> bool:
         """Whether ``[a, b)`` overlaps an entity of any kind or a time expression."""
-        return any(e.start < b and a < e.end for e in self.doc.entities) or any(
-            t.start < b and a < t.end for t in self.doc.time_expressions)
+        if self._things is None:
+            spans = sorted((x.start, x.end) for x in [*self.doc.entities, *self.doc.time_expressions])
+            self._things = (spans, [start for start, _ in spans],
+                            max((end - start for start, end in spans), default=0))
+        spans, starts, longest = self._things
+        return any(end > a for _, end in spans[bisect_left(starts, a - longest):bisect_left(starts, b)])
 
     def _settle(self, party: Party | str | None, pos: int) -> Party | None:
         return self._pronoun(pos) if party == PRONOUN else party
@@ -480,36 +491,35 @@ class _Reader:
     def _pronoun(self, pos: int) -> Party | None:
         """Who a pronoun speaker stands for: the last person who was a sentence's subject, or
         was named as a speaker ("kata X"), since the last speaker's quotation; else the last
-        speaker, else the last person named."""
-        found = self._subjects(self.last_end, pos) + self._attributions(self.last_end, pos)
-        if found:
-            return max(found, key=lambda item: item[0])[1]
+        speaker, else the last person named. Sentences are read from the last one back, and the
+        first that names someone decides."""
+        starts = [self.last_end] + [c + 1 for c in self.boundaries[
+            bisect_left(self.boundaries, self.last_end):bisect_left(self.boundaries, pos)]]
+        for start in reversed(starts):
+            found = self._speakers_in(start, min(self._next_boundary(start), pos))
+            if found:
+                return max(found, key=lambda item: item[0])[1]
         if self.last_speaker is not None:
             return self.last_speaker
         persons = [e for e in self._actors(0, pos) if e.kind == "person" and e.name]
         return self._person(persons[-1]) if persons else None
 
-    def _subjects(self, a: int, b: int) -> list[tuple[int, Party]]:
-        """The persons in ``[a, b)`` who opened a sentence, were a sentence's subject or were
-        named after a verb of saying, with where they stand. A sentence's subject is read before
-        its first verbs, so that a name the recogniser does not know ("<title>, <Name>,
+    def _speakers_in(self, start: int, end: int) -> list[tuple[int, Party]]:
+        """The persons in the sentence ``[start, end)`` who opened it, were its subject or were
+        named after a verb of saying, with where they stand. The subject is read before the
+        sentence's first verbs, so that a name the recogniser does not know ("<title>, <Name>,
         menegaskan") or one after a mislabelled title counts too; a sentence with an attribution
         of its own ("Sebab, kata X, Y tidak ...") is X's words, not Y's. Pronoun mentions are
         left out: who "ia" is, is what this chain of speakers decides."""
-        found = [(e.start, self._person(e)) for e in self._actors(a, b)
-                 if e.kind == "person" and e.name and e.start >= a
+        found = [(e.start, self._person(e)) for e in self._actors(start, end)
+                 if e.kind == "person" and e.name and e.start >= start
                  and e.text.lower() not in self.g.pronouns
                  and (self._opens_sentence(e) or self._named_as_speaker(e))]
-        starts = [a] + [c + 1 for c in self.boundaries[bisect_left(self.boundaries, a):
-                                                       bisect_left(self.boundaries, b)]]
-        for start in starts:
-            end = min(self._next_boundary(start), b)
-            if self._attributions(start, end):
-                continue
-            subject = self._sentence_subject(start, end)
-            if subject is not None:
-                found.append(subject)
-        return found
+        attributed = self._attributions(start, end)
+        if attributed:
+            return found + attributed
+        subject = self._sentence_subject(start, end)
+        return found + [subject] if subject is not None else found
 
     def _sentence_subject(self, start: int, end: int) -> tuple[int, Party] | None:
         """The person a sentence is about, with where its verb stands: the subject before one of
@@ -520,7 +530,7 @@ class _Reader:
         ("pejabat itu") or no person."""
         if self._quoted(start):
             return None
-        verbs = [w for w in self._words(start, end) if self._is_verb(w[2])][:SUBJECT_VERBS]
+        verbs = self._first_verbs(start, end)
         for verb_start, _, verb in verbs:
             party = self._subject(start, verb_start, colon=False)
             if party == PRONOUN:
@@ -643,7 +653,7 @@ class _Reader:
         if not words or first is None:
             return False
         if leading and (words[0] in self.g.not_names or words[0].lower() in self.g.openers
-                        or words[0].lower() in self._lowercase_words()
+                        or self._written_lowercase(words[0])
                         or (len(words) == 1 and not self._introduced(words[0], b))):
             return False
         return (all(word[:1].isupper() and not word.endswith(POSSESSIVE) for word in words)
@@ -662,26 +672,34 @@ class _Reader:
             return name
         family = []
         for word in WORD_RUN.finditer(self.text, match.start(), match.end()):
-            if word.group() in self.g.not_names or word.group().lower() in self._lowercase_words() \
+            if word.group() in self.g.not_names or self._written_lowercase(word.group()) \
                     or self._named_thing(word.start(), word.end()):
                 break
             family.append(word.group())
         return " ".join([name] + family)
 
-    def _lowercase_words(self) -> frozenset[str]:
-        """The words the article writes in lowercase somewhere: common words, never names."""
-        if self._lowercase is None:
-            self._lowercase = frozenset(w for w in WORD.findall(self.text) if w.islower())
-        return self._lowercase
+    def _written_lowercase(self, word: str) -> bool:
+        """Whether the article writes ``word`` in lowercase somewhere: a common word, never a
+        name."""
+        if self._tokens is None:
+            self._tokens = frozenset(WORD.findall(self.text))
+        return word.lower() in self._tokens
 
     def _introduced(self, word: str, end: int) -> bool:
         """Whether a single capitalised word was written as a name before ``end``: inside a run
         of capitalised words ("Fakhrian Fawwazki") or after a description and a comma
         ("Kepala Dinas X, Sartono"). A word only ever seen opening sentences ("Polisi",
         "Senada") is not."""
-        name = re.escape(word)
-        return re.search(rf"(?:\b[A-Z][\w'.-]*,?[ \t]+{name}\b|\b{name}[ \t]+[A-Z])",
-                         self.text[:end]) is not None
+        at = self.text.find(word, 0, end)
+        while at >= 0:
+            after = at + len(word)
+            starts_word = at == 0 or not WORD.match(self.text, at - 1)
+            ends_word = after == end or not WORD.match(self.text, after)
+            if (ends_word and after <= end and NAME_BEFORE.search(self.text, max(0, at - NAME_REACH), at)) \
+                    or (starts_word and NAME_AFTER.match(self.text, after, end)):
+                return True
+            at = self.text.find(word, at + 1, end)
+        return False
 
     def _title(self, a: int, b: int, actors: list[Entity]) -> str | None:
         """An unnamed speaker's title: the description without determiners, states or anaphors."""
@@ -789,6 +807,17 @@ class _Reader:
                     return family
             at = self.text.find(name, at + 1, end)
         return None
+
+    def _first_verbs(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """The first ``SUBJECT_VERBS`` verbs in ``[a, b)`` outside quotations."""
+        verbs = []
+        for match in TOKEN.finditer(self.text, a, b):
+            word = match.group()
+            if word[0].isalnum() and self._is_verb(word) and not self._quoted(match.start()):
+                verbs.append((match.start(), match.end(), word))
+                if len(verbs) == SUBJECT_VERBS:
+                    break
+        return verbs
 
     def _words(self, a: int, b: int) -> list[tuple[int, int, str]]:
         words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text, a, b) if m.group()[0].isalnum()]
