@@ -271,6 +271,14 @@ def test_the_place_of_a_press_conference_in_the_lead_is_not_where_the_talks_were
     assert (event.mode, event.location.country) == ("visit", "AUS")
 
 
+def test_an_envoy_acts_for_the_state_of_the_title_not_of_the_posting(pipeline):
+    doc = extract(pipeline, "Dubes Peru untuk Chili Rosa Quispe menemui Menteri Luar Negeri Chili "
+                            "Tomas Varga di Santiago, Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert (event.mode, event.actor.name, event.actor.country, event.recipient.country) == \
+        ("visit", "Rosa Quispe", "PER", "CHL")
+
+
 def test_guest_houses_un_venues_and_exonyms_resolve_to_their_state():
     places = gazetteer()
     assert places.get("Wisma Negara").country == "IDN"
