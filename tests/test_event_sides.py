@@ -232,3 +232,27 @@ def test_a_fronted_clause_after_a_sentence_adverb_shares_the_subject_after_its_c
 def test_a_state_of_origin_without_a_recipient_after_it_is_the_target():
     assert directed("Peru mengenakan tarif tambahan atas kayu asal Chili pada Senin (4/3/2024).") == \
         [("SANCTION", ("PER", "CHL"))]
+
+
+def test_possessor_inside_a_noun_trigger_acts_and_the_party_after_it_receives():
+    # "sanksi <X> terhadap Y", "bantuan militer <X> kepada Y": the trigger's own words hold the
+    # possessor; the party after its closing preposition is the target, never the possessor.
+    assert directed("Sanksi Peru terhadap Chili berlaku sejak Senin (4/3/2024).") == \
+        [("SANCTION", ("PER", "CHL"))]
+    assert directed("Embargo senjata Peru atas Chili berlaku sejak Senin (4/3/2024).") == \
+        [("SANCTION", ("PER", "CHL"))]
+    assert directed("Bantuan militer Peru kepada Chili tiba pada Senin (4/3/2024).") == \
+        [("AID", ("PER", "CHL"))]
+
+
+def frame_sides(text: str) -> list[tuple[list[str], list[str]]]:
+    doc = prepare(text)
+    return [([p.country for p in f.actors], [p.country for p in f.recipients])
+            for f in FrameBuilder(doc, lexicon(doc.language)).frames()]
+
+
+def test_party_after_a_noun_triggers_closing_preposition_is_not_its_possessor():
+    # without a possessor, the recipient after "kepada" is not taken for the giver
+    assert frame_sides("Bantuan kemanusiaan kepada Chili tiba pada Senin (4/3/2024).") == [([], ["CHL"])]
+    # nor is a party after a topic inside the trigger ("sanksi terkait X terhadap Y")
+    assert frame_sides("Sanksi terkait Peru terhadap Chili berlaku sejak Senin (4/3/2024).") == [([], ["CHL"])]

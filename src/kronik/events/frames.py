@@ -648,7 +648,8 @@ class FrameBuilder:
                 continue
             if self._relational(group):  # "sekutu X" is not X
                 return None
-            if trigger.form == "noun" and group.prep not in self.lexicon.recipient_preps:
+            if trigger.form == "noun" and group.prep not in self.lexicon.recipient_preps \
+                    and not self._after_trigger_preposition(hit, group):
                 if group.prep == "dari" or self._set_off(group):
                     continue
                 return None
@@ -728,6 +729,10 @@ class FrameBuilder:
     def _possessor(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
         """The group right after a noun trigger ("kunjungan Presiden X"), also one that begins
         inside the trigger's words ("ofensif militer Rusia": "militer Rusia")."""
+        trigger_words = [w.lower() for w in WORD.findall(self.text, hit.start, hit.end)]
+        if len(trigger_words) > 1 and trigger_words[-1] in self.lexicon.recipient_preps:
+            # "bantuan militer X kepada Y": the trigger closes with its target's preposition
+            return self._owner_inside(hit, groups)
         index = bisect_left(groups, hit.start, key=_start)
         while index < len(groups) and groups[index].end <= hit.end:
             index += 1
@@ -737,7 +742,6 @@ class FrameBuilder:
         between = self.text[hit.end:max(hit.end, group.start)]
         if "," in between:
             return None
-        trigger_words = [w.lower() for w in WORD.findall(self.text, hit.start, hit.end)]
         if group.prep in self.grammar.prepositions and group.prep in trigger_words[1:]:
             # "dukungannya terhadap X": the trigger ends in a preposition; X is the target
             return None
@@ -747,6 +751,28 @@ class FrameBuilder:
                 for w in gap):
             return group
         return None
+
+    def _owner_inside(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
+        """The party named inside a noun trigger's words right before the preposition that
+        closes them ("sanksi <X> terhadap Y", "bantuan militer <X> kepada Y"): the noun's
+        possessor. A party after a topic, an origin or another preposition is none ("sanksi
+        terkait X terhadap Y", "tarif produk asal X atas Y")."""
+        index = bisect_left(groups, hit.start + 1, key=_start)
+        if index == len(groups) or groups[index].end > hit.end:
+            return None
+        group = groups[index]
+        closing = WORD.findall(self.text, group.end, hit.end)
+        inner = {w.lower() for w in WORD.findall(self.text, hit.start, group.start)}
+        if len(closing) != 1 or inner & (self.grammar.prepositions | self.grammar.origin_nouns):
+            return None
+        return group
+
+    def _after_trigger_preposition(self, hit: TriggerHit, group: Group) -> bool:
+        """Whether ``group`` stands right after a noun trigger that closes with a target
+        preposition ("bantuan ... kepada <Y>"), with only titles between."""
+        last = WORD.findall(self.text, max(hit.start, hit.end - PREPOSITION_REACH), hit.end)[-1:]
+        return bool(last) and last[0].lower() in self.lexicon.recipient_preps \
+            and self._gap_words(hit.end, group.start, 0) == []
 
     def _gap_words(self, start: int, end: int, most: int) -> list[str] | None:
         """The words between two positions, less the capitalised titles and state names that
