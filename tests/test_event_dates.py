@@ -348,3 +348,9 @@ def test_statement_going_on_from_a_background_sentence_is_not_the_days_news():
     news = events_of(background + "Renn mengkritik Chili karena membeli senjata dari Bolivia.")
     assert [(e.type, e.date) for e in going_on] == [("ACCUSE", None)]
     assert [(e.type, interval(e)) for e in news] == [("ACCUSE", (date(2024, 3, 5), date(2024, 3, 6)))]
+
+
+def test_time_across_a_full_stop_the_splitter_missed_does_not_date_the_event():
+    text = ("Warga Bolivia merayakan hari raya hari ini. - Tegang, Peru Usir Kapal Chili Militer Peru "
+            "menyatakan telah mengusir kapal perang Chili dari perairannya.")
+    assert [(e.type, e.date) for e in events_of(text)] == [("COERCE", None)]

@@ -137,6 +137,14 @@ ROWS = [
     # "sejak" is a past cue: what goes on since then started before the news, up to the anchor.
     ("Ketegangan meningkat sejak awal tahun.", A, "awal tahun", "2024-01-01", "2024-03-13", "part_of_year"),
     ("Gencatan senjata berlaku sejak 10 Mei.", A, "10 Mei", "2023-05-10", "2023-05-10", "day"),
+    # A month with "tahun lalu/depan/ini" is that month of the year before, after or of the anchor.
+    ("Serangan terjadi pada Maret tahun lalu.", A, "pada Maret tahun lalu", "2023-03-01", "2023-03-31", "month"),
+    ("Pemilu digelar pada April tahun depan.", A, "pada April tahun depan", "2025-04-01", "2025-04-30", "month"),
+    ("Nota itu diteken pada 10 Oktober tahun lalu.", A, "pada 10 Oktober tahun lalu", "2023-10-10", "2023-10-10",
+     "day"),
+    # Untensed and far ahead (more than a quarter): the past one; near ahead: the coming one.
+    ("Serangan 7 Oktober memicu perang.", "2024-05-27", "7 Oktober", "2023-10-07", "2023-10-07", "day"),
+    ("Festival itu digelar 23 Juni di Bali.", "2024-05-27", "23 Juni", "2024-06-23", "2024-06-23", "day"),
     ("Bentrokan terjadi sejak pasukan itu tiba pada 10 Mei.", A, "pada 10 Mei", "2023-05-10", "2023-05-10", "day"),
     ("Kedua pemimpin bertemu akhir tahun lalu.", A, "akhir tahun lalu", "2023-09-01", "2023-12-31", "part_of_year"),
     ("Pemilu sela digelar pada akhir tahun ini.", A, "pada akhir tahun ini", "2024-09-01", "2024-12-31", "part_of_year"),

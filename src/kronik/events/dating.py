@@ -85,6 +85,9 @@ OCCASION_SENTENCES = 8
 # How far back (in characters) a since word may open the clause a time ends: room for the
 # words ``since_clause_words`` in time.yaml allows.
 SINCE_CLAUSE_CHARS = 60
+# A full stop or a list dash between a time and a trigger: a sentence the splitter left joined
+# ("... hari ini. - Tegang, China usir ..."), so the time is another sentence's.
+SENTENCE_STOP = re.compile(r"[.!?]\s|\s[-–—]\s")
 # At most this many words between a date and the trigger it stands before.
 PRECEDING_DATE_GAP_WORDS = 2
 # Statements: reported as the current news without a date of their own, they were made on the
@@ -275,7 +278,7 @@ class Dating:
         between = self.doc.text[expression.end:following.trigger.start]
         if self.lexicon.shortly_before.search(between) and not self.lexicon.reported_content.search(between):
             return following, False, -1
-        if not self.lexicon.clause_break.search(between):
+        if not self.lexicon.clause_break.search(between) and not SENTENCE_STOP.search(between):
             return following, False, 0
         return None
 
@@ -620,8 +623,11 @@ class Dating:
         """Whether a time after a trigger in its sentence belongs to another clause (a relative
         clause on another noun, a clause after a break): it does not date the event. A time
         ending a statement's long complement still may, failing all else (news puts the day of
-        the saying last: "menuduh Y menanam ranjau di perbatasan pada Senin")."""
-        return expression.start >= frame.trigger.end and self._closes(frame, expression, complement=False) is None
+        the saying last: "menuduh Y menanam ranjau di perbatasan pada Senin"). A time before it
+        across a full stop or a list dash is another sentence's (``SENTENCE_STOP``)."""
+        if expression.start >= frame.trigger.end:
+            return self._closes(frame, expression, complement=False) is None
+        return bool(SENTENCE_STOP.search(self.doc.text, expression.end, frame.trigger.start))
 
     def _occasion_held(self, cluster: Cluster) -> bool:
         """Talks the article reports, dated by the nearest sentence (at most

@@ -15,7 +15,8 @@ Choices, so that users and the events stage can rely on them:
   weekday (the same day in the nearest month where it falls on that weekday, or a day of the
   same month within six days), else reported in ``error``;
 - a day or month without a year is the one the tense points to (past: latest not after the
-  anchor; future: earliest not before it), else the nearest to the anchor;
+  anchor; future: earliest not before it), else the nearest to the anchor, unless that is more
+  than a quarter ahead (then the past one: a far plan comes with "akan", "mendatang");
 - weeks run Monday to Sunday; "N minggu lalu" is the calendar week of the day N weeks back,
   "N tahun lalu" the calendar year N back; "lebih dari N tahun lalu" is the year-long stretch
   beyond N years; vague counts ("beberapa hari") give a range (2 to 7 units);

@@ -20,6 +20,11 @@ from kronik.time.grammar import Lexicon, normal
 
 Interval = tuple[date, date]
 NEAR_DAYS = 183  # a weekday picks the year of a day and month only within half a year
+# A date without a year or tense cue is the nearest one, unless that is more than this many days
+# ahead: news tells of such a far date with "akan", "dijadwalkan" or "mendatang", and an
+# untensed one ("pembantaian 7 Oktober" in May) is the past one. A quarter: events announced
+# without a cue in the unlabeled corpus were weeks ahead, past dates named bare were months back.
+NEAR_FUTURE_DAYS = 90
 
 
 class Unresolved(Exception):
@@ -51,6 +56,9 @@ class Context:
         inside = [e for e in self.earlier if e.first is not None and e.start >= self.sentence_start]
         return inside[-1] if inside else None
 
+
+# Direction words after a month naming its year by its distance from the anchor's year.
+YEAR_STEPS = MappingProxyType({"last_year": -1, "this_year": 0, "next_year": 1})
 
 FINENESS = MappingProxyType({"day": 0, "range": 1, "week": 1, "month": 2, "part_of_year": 3,
                              "year": 4, "decade": 5})
@@ -133,12 +141,15 @@ def _anchor(context: Context) -> date:
 
 def _closest(candidates: list[date], anchor: date, tense: str | None) -> date:
     """The candidate the tense points to: latest not after the anchor (past), earliest not
-    before it (future), else the nearest."""
+    before it (future), else the nearest (the past one where the nearest is far ahead)."""
     if tense == "past" and any(c <= anchor for c in candidates):
         return max(c for c in candidates if c <= anchor)
     if tense == "future" and any(c >= anchor for c in candidates):
         return min(c for c in candidates if c >= anchor)
-    return min(candidates, key=lambda c: (abs((c - anchor).days), c))
+    nearest = min(candidates, key=lambda c: (abs((c - anchor).days), c))
+    if (nearest - anchor).days > NEAR_FUTURE_DAYS and any(c <= anchor for c in candidates):
+        return max(c for c in candidates if c <= anchor)  # news names the far future with "akan"
+    return nearest
 
 
 # Explicit dates.
@@ -198,8 +209,11 @@ def month_of(mention: Mention, lex: Lexicon, second: bool = False) -> int:
 
 
 def _date(mention: Mention, context: Context, lex: Lexicon):
-    day = explicit_day(int(mention.get("d")), month_of(mention, lex), written_year(mention.get("y")),
-                       weekday_of(mention, lex), context)
+    year = written_year(mention.get("y"))
+    step = YEAR_STEPS.get(lex.time["month_directions"].get(normal(mention.get("dir") or "")))
+    if year is None and step is not None:  # "10 Oktober tahun lalu"
+        year = _anchor(context).year + step
+    day = explicit_day(int(mention.get("d")), month_of(mention, lex), year, weekday_of(mention, lex), context)
     return (day, day), "day"
 
 
@@ -252,8 +266,8 @@ def _month_year(month: int, mention: Mention, context: Context, lex: Lexicon) ->
         return year
     anchor = _anchor(context)
     direction = lex.time["month_directions"].get(normal(mention.get("dir") or ""))
-    if direction == "this_year":
-        return anchor.year
+    if direction in YEAR_STEPS:
+        return anchor.year + YEAR_STEPS[direction]
     candidates = [date(anchor.year + k, month, 1) for k in (-1, 0, 1)]
     return _closest(candidates, anchor.replace(day=1), direction or context.tense).year
 

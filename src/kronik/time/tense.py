@@ -33,7 +33,7 @@ def own_tense(mention: Mention, lex: Lexicon) -> str | None:
 
 
 def _tense(direction: str | None) -> str | None:
-    return direction if direction in ("past", "future") else None
+    return {"past": "past", "last_year": "past", "future": "future", "next_year": "future"}.get(direction or "")
 
 
 def _sign(step: int) -> str | None:
