@@ -256,3 +256,14 @@ def test_party_after_a_noun_triggers_closing_preposition_is_not_its_possessor():
     assert frame_sides("Bantuan kemanusiaan kepada Chili tiba pada Senin (4/3/2024).") == [([], ["CHL"])]
     # nor is a party after a topic inside the trigger ("sanksi terkait X terhadap Y")
     assert frame_sides("Sanksi terkait Peru terhadap Chili berlaku sejak Senin (4/3/2024).") == [([], ["CHL"])]
+
+
+def test_subject_of_menjadi_sasaran_is_the_target_of_the_noun_trigger():
+    assert directed("Pangkalan militer Chili menjadi target serangan udara Peru pada Senin (4/3/2024).") == \
+        [("ASSAULT", ("PER", "CHL"))]
+    # a "dari" source after the noun acts; a place phrase in the subject is aimed at its state
+    assert directed("Berbagai infrastruktur di Chili dan Bolivia dilaporkan menjadi sasaran serangan "
+                    "rudal dan drone dari Peru pada Senin (4/3/2024).") == \
+        [("ASSAULT", ("PER", "BOL")), ("ASSAULT", ("PER", "CHL"))]
+    # without an attacker named there is no event
+    assert directed("Chili menjadi sasaran serangan siber pada Senin (4/3/2024).") == []

@@ -57,6 +57,9 @@ RIGHT_WINDOW = 160
 ADDRESSEE_GAP_WORDS = 3
 # How far after a noun trigger its possessor may begin, in words.
 POSSESSOR_GAP_WORDS = 2
+# How far after a noun trigger its source "dari X" may begin, in words: the weapons named
+# after the noun and "dari" ("serangan rudal dan drone dari X").
+SOURCE_GAP_WORDS = 4
 # A transitive verb is its prefix and at least three more letters ("me" + "nuduh").
 TRANSITIVE_MIN_LETTERS = 4
 # How far after a noun trigger "antara A dan B" may begin, in words: past a short relative
@@ -319,7 +322,7 @@ class FrameBuilder:
         for match in reversed(words[-2:]):
             word = match.group(0).lower()
             if word in self.lexicon.light_verbs or word in self.lexicon.occasion_preps \
-                    or "," in self.text[match.end():end]:
+                    or word in self.grammar.aim_nouns or "," in self.text[match.end():end]:
                 return False
             end = match.start()
             if self.lexicon.verb.match(word) and not any(
@@ -774,6 +777,29 @@ class FrameBuilder:
         return bool(last) and last[0].lower() in self.lexicon.recipient_preps \
             and self._gap_words(hit.end, group.start, 0) == []
 
+    def _aimed_at(self, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
+        """"X menjadi sasaran serangan ...": X, the subject of "menjadi", is what the act the
+        noun names is aimed at (past "dilaporkan" and the like; "infrastruktur di X" too)."""
+        words = list(WORD.finditer(self.text, max(sentence.start, hit.start - WORDS_BEFORE_REACH), hit.start))[-2:]
+        if len(words) < 2 or words[1].group(0).lower() not in self.grammar.aim_nouns \
+                or words[0].group(0).lower() not in self.grammar.aim_verbs:
+            return None
+        verb_start = words[0].start()
+        end = bisect_right(groups, verb_start, key=_end)
+        for group in reversed(groups[max(0, end - SUBJECT_GROUPS):end]):
+            if group.prep not in self._not_subject and self._stands_as_subject(group, verb_start):
+                return group
+        return None
+
+    def _source(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
+        """The party a noun trigger's act comes from, in a "dari" phrase right after its noun
+        phrase ("serangan rudal dan drone dari X")."""
+        index = bisect_left(groups, hit.end, key=_start)
+        if index == len(groups) or groups[index].prep != "dari":
+            return None
+        gap = self._gap_words(hit.end, groups[index].start, SOURCE_GAP_WORDS)
+        return groups[index] if gap is not None and "," not in self.text[hit.end:groups[index].start] else None
+
     def _gap_words(self, start: int, end: int, most: int) -> list[str] | None:
         """The words between two positions, less the capitalised titles and state names that
         precede a name ("Perdana Menteri Singapura <name>"); None where there are more than
@@ -843,6 +869,13 @@ class FrameBuilder:
             if between is not None:
                 why["actor"] = why["recipient"] = "'antara' after the noun"
                 return self._pairs_of_between(between)
+            aimed = self._aimed_at(hit, sentence, groups)
+            if aimed is not None:
+                source = self._possessor(hit, groups) or self._source(hit, groups)
+                why["recipient"] = "subject of 'menjadi sasaran'"
+                if source is not None:
+                    why["actor"] = "possessor or source ('dari') of the noun"
+                return (source.parties if source else []), aimed.parties
             possessor = self._possessor(hit, groups)
             if possessor is not None:
                 why["actor"] = "possessor of the noun"
