@@ -105,6 +105,14 @@ def test_request_with_complement_does_not_code_the_content():
     assert [(e.type, sides(e)) for e in events] == [("REQUEST", ("PER", "CHL"))]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Peru menekan Chili untuk membuka kembali perbatasannya.", [("REQUEST", ("PER", "CHL"))]),
+    ("Peru berupaya menekan impor dari Chili dan menekan harga gandum di pasar.", []),
+])
+def test_menekan_asks_only_with_a_purpose_clause(text, expected):
+    assert [(e.type, sides(e)) for e in events_of(text)] == expected
+
+
 def test_invitation_makes_the_invitee_the_planned_visitor():
     events = events_of("Renn telah mengundang Kald untuk melakukan kunjungan kenegaraan ke Lima bulan depan.")
     assert len(events) == 1
