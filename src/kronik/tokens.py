@@ -64,7 +64,8 @@ class Tokens(list):
         """The positions, in order, of the words that start an entry of ``table``."""
         positions = self.positions
         if folded:
-            found = [i for word in positions if word in table for i in positions[word]]
+            # The words both hold, found by one set operation over the two key views.
+            found = [i for word in positions.keys() & table.keys() for i in positions[word]]
         else:
             lowered = {key.lower() for key in table}
             found = [i for word in positions if word in lowered for i in positions[word]

@@ -327,7 +327,7 @@ class _Scan:
         "IslamIran", "ASdari", "baruIran"). The words around each glue point are read again
         with a space put in at every glue point among them; a known name that starts or ends
         at one is kept, on the tokens it lies in."""
-        points = glue_points(self.text, self.g.function_words)
+        points = glue_points(self.tokens, self.g.function_words)
         done = -1
         for point in points:
             index = bisect_right(self.offsets, point) - 1
@@ -870,12 +870,25 @@ def _placed(entity: Entity, start: int, end: int) -> Entity:
     return placed
 
 
-def glue_points(text: str, function_words: frozenset[str]) -> list[int]:
+def glue_points(tokens: Tokens, function_words: frozenset[str]) -> list[int]:
     """Where scraping glued two words into one token: a capital after a small letter
     ("baruIran"), and a function word right after a capitalised word of at least three
-    letters or an acronym ("Rusiake", "Khameneisebagai", "ASdari")."""
-    found = {m.start() + 1 for m in CAMEL_GLUE.finditer(text)}
-    found |= {m.end(1) for m in _suffix_glue(function_words).finditer(text)}
+    letters or an acronym ("Rusiake", "Khameneisebagai", "ASdari").
+
+    Both patterns only match inside one token, so they run on the few tokens that can hold
+    a match (a capital after the first letter, or a capital first and a function word last)
+    instead of at every character of the text; the offsets are those of the whole text."""
+    text, found = tokens.text, set()
+    suffix, endings = _suffix_glue(function_words), tuple(function_words)
+    for token in tokens:
+        word = token.text
+        if not word[1:].islower():
+            found.update(m.start() + 1 for m in CAMEL_GLUE.finditer(text, token.start, token.end))
+        if "A" <= word[0] <= "Z" and word.endswith(endings):
+            # One character past the token, so that the closing \b sees what follows it.
+            match = suffix.match(text, token.start, token.end + 1)
+            if match:
+                found.add(match.end(1))
     return sorted(found)
 
 
