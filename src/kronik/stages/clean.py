@@ -33,6 +33,7 @@ from kronik.document import Document, Span
 from kronik.errors import InputError
 from kronik.pipeline import Stage
 from kronik.resources import load_data
+from kronik.screens import Screen, screen
 
 _REPLACEMENTS = {
     **{ch: " " for ch in "\t\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
@@ -82,17 +83,23 @@ class NoiseRules:
     teaser_heading: re.Pattern[str]
     teaser_max_words: int
     teaser_capital_share: float
+    # What a line must hold for ``fragments`` (in turn) and ``caption_lead`` to match in it:
+    # those patterns open with an anchor, so the engine would try them at every character.
+    fragment_screens: tuple[Screen, ...]
+    caption_lead_screen: Screen
 
 
 @cache
 def noise_rules(language: str = "id") -> NoiseRules:
     """The noise patterns of ``language``, compiled once."""
     data = load_data("noise", language)
+    fragments = _fragment_patterns(data["fragments"])
+    caption_lead = re.compile(data["caption_lead"])
     return NoiseRules(
         lines=re.compile("|".join(f"(?:{entry['pattern']})" for entry in data["lines"]), re.IGNORECASE),
-        fragments=_fragment_patterns(data["fragments"]),
+        fragments=fragments,
         caption_credit=re.compile(data["caption_credit"]),
-        caption_lead=re.compile(data["caption_lead"]),
+        caption_lead=caption_lead,
         caption_headline_max_words=int(data["caption_headline_max_words"]),
         english_heading_max_words=int(data["english_heading_max_words"]),
         english_words=frozenset(data["english_words"]),
@@ -102,6 +109,8 @@ def noise_rules(language: str = "id") -> NoiseRules:
                                   re.IGNORECASE),
         teaser_max_words=int(data["teaser_max_words"]),
         teaser_capital_share=float(data["teaser_capital_share"]),
+        fragment_screens=tuple(screen(pattern) for pattern, _ in fragments),
+        caption_lead_screen=screen(caption_lead),
     )
 
 
@@ -133,8 +142,9 @@ def normalize_characters(text: str) -> str:
 
 def tidy_line(line: str, rules: NoiseRules) -> str:
     """One line without stray markup, with single spaces and no space before punctuation."""
-    for fragment, replacement in rules.fragments:
-        line = fragment.sub(replacement, line)
+    for (fragment, replacement), fragment_screen in zip(rules.fragments, rules.fragment_screens):
+        if fragment_screen.may_match(line):
+            line = fragment.sub(replacement, line)
     if "  " in line:
         line = _SPACE_RUN.sub(" ", line)
     line = line.strip()
@@ -230,7 +240,8 @@ def caption_spans(text: str, rules: NoiseRules) -> list[Span]:
     previous: Span | None = None
     for line in text.split("\n"):
         here = Span(offset, offset + len(line), line) if line else None
-        if here is not None and rules.caption_lead.search(line):
+        if here is not None and rules.caption_lead_screen.may_match(line) \
+                and rules.caption_lead.search(line):
             spans.append(here)
         elif here is not None and rules.caption_credit.search(line):
             if (previous is not None and previous.start > 0 and not _FINAL_STOP.search(previous.text)

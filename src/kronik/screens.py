@@ -1,0 +1,103 @@
+"""Cheap screens for regular expressions that run on many short strings.
+
+Python's regex engine tries a pattern that starts with an anchor (``\\b``, ``^``) or a group at
+every character of the string. Most of the patterns of ``noise.yaml`` hold a literal that
+every match must contain ("Hak atas foto", "<", "&nbsp;"): a line without any of them cannot
+match, and a substring test (in C, fast) says so without running the pattern. ``screen``
+reads those literals from the compiled pattern once, so the data files keep their meaning and
+no list of literals is kept by hand next to them.
+
+The literals come from the parsed pattern (``re._parser``, the module ``re`` compiles with):
+a run of literal characters outside any optional part is needed by every match; of a group or
+a repeat of at least one, what its content needs; of alternatives, what each needs (one of
+them). Where the pattern ignores case, a literal without case ("<", ":") is tested as it is and
+one of ASCII characters is tested on the lower-cased line when the line is ASCII (a non-ASCII
+character such as the Kelvin sign may match an ASCII letter, so such lines are never screened
+out). A pattern with nothing needed passes every string.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from re import _constants as sre  # the op codes of the parsed pattern
+from re import _parser
+
+# A screen is a set of needles of which every match holds at least one: (text, folded), where
+# a folded needle is lower-case ASCII and is sought in the lower-cased (ASCII) string.
+_Needle = tuple[str, bool]
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+@dataclass(frozen=True)
+class Screen:
+    """Whether a string may hold a match: False only when it holds none of the needles."""
+
+    raw: tuple[str, ...] = ()
+    folded: tuple[str, ...] = ()
+    passes_all: bool = True
+
+    def may_match(self, text: str) -> bool:
+        if self.passes_all or any(map(text.__contains__, self.raw)):
+            return True
+        if not self.folded:
+            return False
+        if not text.isascii():
+            return True
+        lowered = text.lower()
+        return any(map(lowered.__contains__, self.folded))
+
+
+def screen(pattern: re.Pattern[str]) -> Screen:
+    """The screen of a compiled pattern (one that passes everything where nothing is needed)."""
+    if pattern.flags & re.LOCALE or isinstance(pattern.pattern, bytes):
+        return Screen()
+    ignorecase = bool(pattern.flags & re.IGNORECASE)
+    needles = _needles(_parser.parse(pattern.pattern, pattern.flags), ignorecase)
+    if needles is None:
+        return Screen()
+    return Screen(raw=tuple(sorted(text for text, folded in needles if not folded)),
+                  folded=tuple(sorted(text for text, folded in needles if folded)),
+                  passes_all=False)
+
+
+def _needles(items, ignorecase: bool) -> frozenset[_Needle] | None:
+    """The best set of needles that every match of this sequence of items holds, or None."""
+    options: list[frozenset[_Needle]] = []
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        options.extend(frozenset({needle}) for needle in _run_needles("".join(run), ignorecase))
+        run = []
+        part = None
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group that sets no flags
+            part = _needles(av[3], ignorecase)
+        elif op is sre.BRANCH:
+            alternatives = [_needles(alternative, ignorecase) for alternative in av[1]]
+            if all(alternatives):
+                part = frozenset().union(*alternatives)
+        elif op in _REPEATS and av[0] >= 1:
+            part = _needles(av[2], ignorecase)
+        if part:
+            options.append(part)
+    return max(options, key=_strength, default=None)
+
+
+def _run_needles(run: str, ignorecase: bool) -> list[_Needle]:
+    """The needles a run of literal characters gives: the run itself when case counts; else
+    its stretches without case (tested as they are) and its ASCII stretches (lower-cased)."""
+    if not run:
+        return []
+    if not ignorecase:
+        return [(run, False)]
+    caseless = "".join(c if c.lower() == c == c.upper() else "\0" for c in run).split("\0")
+    ascii_runs = re.findall(r"[\x00-\x7f]+", run)
+    return [(text, False) for text in caseless if text.strip()] + \
+        [(text.lower(), True) for text in ascii_runs if text.strip()]
+
+
+def _strength(needles: frozenset[_Needle]) -> tuple[bool, int]:
+    """How well a set of needles screens: needles tested as they are first (they screen every
+    line, not only ASCII ones), then the shortest needle's length (longer is rarer)."""
+    return (all(not folded for _, folded in needles), min(len(text.strip()) for text, _ in needles))

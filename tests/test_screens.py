@@ -1,0 +1,51 @@
+"""A screen never hides a match of its pattern, and turns away strings that hold none of
+what every match needs."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kronik.screens import screen
+from kronik.stages.clean import noise_rules
+
+PATTERNS = [
+    re.compile(r"\bKata kunci\b|^Judul foto\s*:"),
+    re.compile(r"^\s*/?q>|</?(?:em|b)\b[^<>]{0,20}?/?>", re.IGNORECASE),
+    re.compile(r"\bIKLAN\s+GULIR (?:KE BAWAH|LANJUT)\b|&amp;", re.IGNORECASE),
+    re.compile(r"(?:ab)+c|x?y"),
+]
+STRINGS = [
+    "", "kata kunci", "Kata kunci rapat", "xKata kunci", "Judul foto : Menteri", " Judul foto:",
+    "q>Menteri", "  /Q>Menteri", "a<EM class=x>b", "<b>", "iklan   gulir ke bawah", "IKLAN GULIR LANJUT",
+    "İKLAN GULIR LANJUT", "\u212aata kunci", "a&amp;b", "ababc", "y", "tiba di Jakarta", "tiba <di",
+]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_a_screen_passes_every_string_that_holds_a_match(pattern):
+    for text in STRINGS:
+        if pattern.search(text):
+            assert screen(pattern).may_match(text), (pattern.pattern, text)
+
+
+def test_a_screen_turns_away_strings_without_what_a_match_needs():
+    assert not screen(PATTERNS[0]).may_match("Menteri tiba di Jakarta")
+    assert not screen(PATTERNS[1]).may_match("Menteri tiba di Jakarta")
+    assert not screen(PATTERNS[2]).may_match("Iklan itu tayang di Jakarta")
+
+
+def test_a_non_ascii_string_is_passed_where_case_is_ignored():
+    # The Kelvin sign matches "k" when case is ignored: such a string is left to the pattern.
+    assert screen(re.compile("kunci", re.IGNORECASE)).may_match("\u212aunci")
+
+
+def test_a_pattern_that_needs_nothing_passes_everything():
+    assert screen(re.compile(r"\d+|[A-Z]|x?y")).may_match("tiba di Jakarta")
+    assert not screen(PATTERNS[3]).may_match("tiba di Jakarta")  # "(ab)+c" needs "c", "x?y" "y"
+
+
+def test_the_noise_patterns_are_screened():
+    rules = noise_rules("id")
+    assert not rules.caption_lead_screen.passes_all
+    assert all(not s.passes_all for s in rules.fragment_screens)
