@@ -297,6 +297,23 @@ class FrameBuilder:
             return True
         return hit.trigger.type != "THREATEN" and not self.lexicon.planned.search(rest[comma:])
 
+    def _condition_party(self, hit: TriggerHit, sentence: Sentence, groups: list[Group],
+                         own: frozenset[str]) -> Group | None:
+        """"Jika X terus ..., kami akan membalas", "... akan mengenakan tarif, jika X tidak ...":
+        a threat made as the consequence of a condition is aimed at the first other state the
+        condition names. The condition runs from its cue to the next comma; one before the
+        trigger must end before it (the trigger is the main clause, not inside the condition)."""
+        for cue in self.lexicon.hypothetical.finditer(self.text, sentence.start, sentence.end):
+            comma = self.text.find(",", cue.end(), sentence.end)
+            end = sentence.end if comma < 0 else comma
+            if cue.start() < hit.start < end:
+                continue
+            found = next((g for g in groups if cue.end() <= g.start and g.end <= end
+                          and g.countries and not own.intersection(g.countries)), None)
+            if found is not None:
+                return found
+        return None
+
     def _hedged(self, hit: TriggerHit, sentence: Sentence, before: str, clause: str) -> bool:
         """A wish or possibility ("berharap dapat bertemu", "kemungkinan serangan"), a question,
         or a contest-prone word in a sentence about a sport match: no event took place."""
@@ -387,6 +404,11 @@ class FrameBuilder:
         event_type = trigger.type
         if status == "planned" and trigger.planned_type:  # a threatened act is a threat made
             event_type, status = trigger.planned_type, "occurred"
+        if event_type == "THREATEN" and actors and not recipients:
+            condition = self._condition_party(hit, sentence, groups, frozenset(countries_of(actors)))
+            if condition is not None:
+                recipients = condition.parties
+                why["recipient"] = "state named in the condition ('jika X ...')"
         frame = Frame(type=event_type, mode=trigger.mode, trigger=Span(hit.start, hit.end, self.text[hit.start:hit.end]),
                       sentence=index, actors=actors, recipients=recipients, status=status,
                       location=location.parties[0] if location and location.parties else None,
