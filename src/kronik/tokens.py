@@ -24,7 +24,7 @@ _SPLIT = re.compile(r"([^\W_]+)")
 # Joins the tokens to lower-case them in one call: a control character has no case and is in
 # no token, so each token lower-cases exactly as it would alone.
 _JOIN = "\x00"
-_START, _END = itemgetter(0), itemgetter(1)
+_START, _END, _LOWER = itemgetter(0), itemgetter(1), itemgetter(3)
 
 
 class Token(NamedTuple):
@@ -57,8 +57,9 @@ class Tokens(list):
         self.starts = list(map(_START, self))
         self.ends = list(map(_END, self))
         self.positions: dict[str, list[int]] = {}
-        for index, token in enumerate(self):
-            self.positions.setdefault(token.lower, []).append(index)
+        add = self.positions.setdefault  # bound once: this loop runs for every token
+        for index, word in enumerate(map(_LOWER, self)):
+            add(word, []).append(index)
 
     def starting(self, table: dict[str, list], folded: bool = True) -> list[int]:
         """The positions, in order, of the words that start an entry of ``table``."""

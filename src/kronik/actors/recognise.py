@@ -875,16 +875,14 @@ def glue_points(tokens: Tokens, function_words: frozenset[str]) -> list[int]:
     ("baruIran"), and a function word right after a capitalised word of at least three
     letters or an acronym ("Rusiake", "Khameneisebagai", "ASdari").
 
-    Both patterns only match inside one token, so they run on the few tokens that can hold
-    a match (a capital after the first letter, or a capital first and a function word last)
-    instead of at every character of the text; the offsets are those of the whole text."""
-    text, found = tokens.text, set()
+    A function word glued to a name only matches as a whole token that starts with a capital
+    and ends with the word, so that pattern runs on those tokens instead of at every character
+    of the text; the offsets are those of the whole text."""
+    text = tokens.text
+    found = {m.start() + 1 for m in CAMEL_GLUE.finditer(text)}
     suffix, endings = _suffix_glue(function_words), tuple(function_words)
     for token in tokens:
-        word = token.text
-        if not word[1:].islower():
-            found.update(m.start() + 1 for m in CAMEL_GLUE.finditer(text, token.start, token.end))
-        if "A" <= word[0] <= "Z" and word.endswith(endings):
+        if "A" <= token.text[0] <= "Z" and token.text.endswith(endings):
             # One character past the token, so that the closing \b sees what follows it.
             match = suffix.match(text, token.start, token.end + 1)
             if match:
