@@ -150,16 +150,6 @@ def find_triggers(text: str, lexicon: Lexicon, anchors: Anchors | None = None) -
     return [TriggerHit(lexicon.triggers[rank], start, end) for start, _, rank, end in found]
 
 
-def resolve_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
-    """Where two acceptable matches overlap, the longer (then the earlier entry) wins."""
-    kept: list[TriggerHit] = []
-    for hit in hits:
-        if kept and hit.start < kept[-1].end:
-            continue
-        kept.append(hit)
-    return kept
-
-
 class FrameBuilder:
     """Builds the frames of one document's sentences."""
 
@@ -182,6 +172,7 @@ class FrameBuilder:
         self.break_starts = [m.start() for m in breaks]
         self.break_ends = [m.end() for m in breaks]
         self.break_is_relative = [m.group(0).lower() == "yang" for m in breaks]
+        self._trigger_words: dict[str, bool] = {}  # a word -> whether a trigger spells all of it
         self.in_entity = bytearray(len(doc.text) + 1)
         for entity in doc.entities:
             self.in_entity[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
@@ -197,8 +188,7 @@ class FrameBuilder:
     def sentence_frames(self, index: int, sentence: Sentence) -> list[Frame]:
         first = bisect_left(self.hit_starts, sentence.start)
         last = bisect_left(self.hit_starts, sentence.end)
-        hits = resolve_overlaps([h for h in self.hits[first:last]
-                                 if h.end <= sentence.end and self._acceptable(h, sentence)])
+        hits = self._kept_hits(self.hits[first:last], sentence)
         if not hits:  # most sentences: their parties and context would go unread
             return []
         first = bisect_left(self.entity_starts, sentence.start)
@@ -218,6 +208,18 @@ class FrameBuilder:
                 frames.append(frame)
         _share_attackers(frames)
         return frames
+
+    def _kept_hits(self, hits: list[TriggerHit], sentence: Sentence) -> list[TriggerHit]:
+        """The acceptable hits inside the sentence; where two acceptable hits overlap, the longer
+        (then the earlier entry) wins. Hits come longest first at each start, so a hit that a
+        kept one overlaps is dropped before its cues are read: they could not bring it back."""
+        kept: list[TriggerHit] = []
+        for hit in hits:
+            if kept and hit.start < kept[-1].end:
+                continue
+            if hit.end <= sentence.end and self._acceptable(hit, sentence):
+                kept.append(hit)
+        return kept
 
     def _context(self, sentence: Sentence, groups: list[Group]) -> _SentenceContext:
         """What every frame of a sentence shares, read once per sentence."""
@@ -342,10 +344,16 @@ class FrameBuilder:
                     or word in self.grammar.aim_nouns or "," in self.text[match.end():end]:
                 return False
             end = match.start()
-            if self.lexicon.verb.match(word) and not any(
-                    t.pattern.fullmatch(word) for t in self.lexicon.triggers):
+            if self.lexicon.verb.match(word) and not self._is_trigger_word(word):
                 return True
         return False
+
+    def _is_trigger_word(self, word: str) -> bool:
+        """Whether some trigger's pattern spells the whole word, remembered per word."""
+        known = self._trigger_words.get(word)
+        if known is None:
+            known = self._trigger_words[word] = any(t.pattern.fullmatch(word) for t in self.lexicon.triggers)
+        return known
 
     def _companion(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
         """"A berfoto dengan B sebelum pertemuan": B, who takes part in the talks with A. A party
