@@ -741,11 +741,15 @@ class _Reader:
     def _find_officials(self) -> list[tuple[int, int]]:
         """Where the text names unnamed officials (one or two words: "pejabat", "juru bicara")."""
         words = list(WORD.finditer(self.text))
+        # Only a word that begins some official's name can begin a match: others are skipped
+        # without building the pair.
+        heads = {official.split(" ", 1)[0] for official in self.g.officials}
         found = []
         for i, word in enumerate(words):
-            pair = words[i:i + 2]
-            if len(pair) == 2 and f"{word.group()} {pair[1].group()}".lower() in self.g.officials:
-                found.append((word.start(), pair[1].end()))
+            if word.group().lower() not in heads:
+                continue
+            if i + 1 < len(words) and f"{word.group()} {words[i + 1].group()}".lower() in self.g.officials:
+                found.append((word.start(), words[i + 1].end()))
             elif word.group().lower() in self.g.officials:
                 found.append((word.start(), word.end()))
         return found
