@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
-from itertools import accumulate, takewhile
+from itertools import accumulate
 from typing import Any
 
 from kronik.actors.kb import KnowledgeBase, SurfaceForm
@@ -621,8 +621,7 @@ class _Scan:
         if start not in self.headlines:
             end = self.text.find("\n", start)
             end = len(self.text) if end < 0 else end
-            line_tokens = takewhile(lambda t: t.start < end,
-                                    self.tokens[bisect_left(self.offsets, start):])
+            line_tokens = self.tokens[bisect_left(self.offsets, start):bisect_left(self.offsets, end)]
             words = [t for t in line_tokens if t.text.isalpha()]
             capitalised = sum(1 for t in words if t.text[0].isupper())
             line = self.text[start:end].rstrip()
