@@ -50,9 +50,9 @@ from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
 from kronik.events.syntax import clause_grammar
 from kronik.time.grammar import lexicon as time_lexicon
-from kronik.time.grammar import (duration_in_days, earlier_episode, occasion_noun, occasion_reference,
-                                 occasion_sentence, response_opening, since_clause, since_word, vague_time,
-                                 words_pattern)
+from kronik.time.grammar import (duration_in_days, earlier_episode, first_since, occasion_noun,
+                                 occasion_reference, occasion_sentence, response_opening, since_clause,
+                                 since_word, vague_time)
 from kronik.time.resolve import days_after, month_end
 
 # How many sentences away, within a paragraph, a context date may come from.
@@ -108,13 +108,16 @@ class Dating:
         self.doc = doc
         self.lexicon = lexicon
         known = [t for t in doc.time_expressions if t.first is not None]
-        self.usable = [t for i, t in enumerate(known) if self._governs(t)
+        # Each expression's cues before it, read once: a since word ends a stretch that runs
+        # on, a source cited names a report's date; neither governs an event of its own.
+        since = [bool(lexicon.since.search(doc.text[max(0, t.start - 30):t.start])) for t in known]
+        report = [self._is_report(t) for t in known]
+        self.usable = [t for i, t in enumerate(known) if not since[i] and not report[i]
                        and not _beside_explicit(t, known[max(0, i - 1):i] + known[i + 1:i + 2], doc.text)]
         self._usable_starts = [t.start for t in self.usable]  # time expressions are in text order
         self._sentence_starts = [sentence.start for sentence in doc.sentences]
-        self.report = [t for t in doc.time_expressions if t.first is not None and self._is_report(t)]
-        self.since = [t for t in doc.time_expressions if t.first is not None
-                      and lexicon.since.search(doc.text[max(0, t.start - 30):t.start])]
+        self.report = [t for t, is_report in zip(known, report) if is_report]
+        self.since = [t for t, after_since in zip(known, since) if after_since]
         self.occasion_reference = occasion_reference(doc.language)
         self.occasion_sentence = occasion_sentence(doc.language)
         self.time_words = time_lexicon(doc.language)
@@ -131,7 +134,7 @@ class Dating:
         # The article's first sentence of body text (not a headline, caption or date line).
         self.lead_sentence = next((i for i, s in enumerate(doc.sentences) if not (s.is_headline or s.is_caption)
                                    and len(WORD.findall(s.text)) >= LEAD_MIN_WORDS), None)
-        self.first_since = words_pattern(self.time_words.time["first_since"])
+        self.first_since = first_since(doc.language)
         # The news day is known where the publication date is stated, or where the text gives
         # today's date itself ("hari ini, Rabu (5/11/2025)"): statements reported as the news
         # then are on that day or the day before.
@@ -149,10 +152,6 @@ class Dating:
                    and _beside_explicit(t, [o for o in known[max(0, i - 1):i + 2]
                                             if o is not t and o.first == self.doc.anchor], self.doc.text)
                    for i, t in enumerate(known))
-
-    def _governs(self, expression: TimeExpression) -> bool:
-        before = self.doc.text[max(0, expression.start - 30):expression.start]
-        return not self.lexicon.since.search(before) and not self._is_report(expression)
 
     def _is_report(self, expression: TimeExpression) -> bool:
         before = self.doc.text[max(0, expression.start - 60):expression.start]

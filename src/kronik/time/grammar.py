@@ -191,6 +191,13 @@ def vague_time(language: str = "id") -> re.Pattern[str]:
 
 
 @cache
+def first_since(language: str = "id") -> re.Pattern[str]:
+    """Words before "sejak" that make it "the first ... since" ("pertama kali sejak"), not a
+    stretch going on."""
+    return words_pattern(lexicon(language).time["first_since"])
+
+
+@cache
 def occasion_noun(language: str = "id") -> re.Pattern[str]:
     """A noun of an occasion one takes part in ("KTT", "forum", "latihan")."""
     return words_pattern(lexicon(language).time["occasion_nouns"])
