@@ -791,7 +791,9 @@ class _Scan:
                     _locate(entity, hit.place, f"{entity.reason}; gazetteer")
         taken_until = 0
         for index in self.tokens.starting(places.starts):
-            if index < taken_until or self.claimed[index] is not None:
+            # A place name opens with a capital (Gazetteer.at): most starting words have none.
+            if index < taken_until or self.claimed[index] is not None \
+                    or not self.tokens[index].text[0].isupper():
                 continue
             cued = index > 0 and self.tokens[index - 1].lower in places.cues
             hit = places.at(self.text, self.tokens, index, cued)
