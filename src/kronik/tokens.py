@@ -69,7 +69,7 @@ class Tokens(list):
             found = [i for word in positions.keys() & table.keys() for i in positions[word]]
         else:
             lowered = {key.lower() for key in table}
-            found = [i for word in positions if word in lowered for i in positions[word]
+            found = [i for word in positions.keys() & lowered for i in positions[word]
                      if self[i].text in table]
         return sorted(found)
 
