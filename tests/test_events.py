@@ -417,6 +417,22 @@ def test_a_cost_or_consequence_promised_in_a_quote_threatens_the_state_named(tex
     assert [(e.type, sides(e)) for e in Events()(doc).events] == expected
 
 
+WAR = ("Peru menembakkan rudal ke pangkalan Chili pada Senin (4/3/2024). "
+       "Chili menyerang kota-kota Peru pada Selasa (5/3/2024). ")
+
+
+@pytest.mark.parametrize("text, threats", [
+    (WAR + "Renn mengatakan Peru akan menargetkan pusat militer lawan.", [("PER", "CHL")]),
+    # Only struck, Chili fought no war with Peru: no foe.
+    ("Peru menembakkan rudal ke pangkalan Chili pada Senin (4/3/2024). "
+     "Renn mengatakan Peru akan menargetkan pusat militer lawan.", []),
+    # "The enemy" qualifying a noun further on is no target of the verb.
+    (WAR + "Renn mengatakan Peru akan menargetkan pusat militer, bandara dan pelabuhan milik lawan.", []),
+])
+def test_a_threat_at_the_enemy_is_aimed_at_the_state_at_war_with_the_actor(text, threats):
+    assert [sides(e) for e in events_of(text) if e.type == "THREATEN"] == threats
+
+
 def test_a_press_interview_is_not_a_meeting():
     def meetings(text: str) -> list[str]:
         return [text[h.start:h.end] for h in find_triggers(text, lexicon("id")) if h.trigger.type == "CONSULT"]

@@ -40,6 +40,12 @@ TERRITORIAL_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 # Acts named by a noun whose content clause names the one they are aimed at ("tuduhan X
 # bahwa <Y> ..."); a verb's content clause is already its object ("menuduh bahwa <Y>").
 CONTENT_TARGET_TYPES = frozenset({"ACCUSE"})
+# Statements that may be aimed at "the enemy" (enemy_words): the states at war with the actor
+# in the same article (aim_at_enemies).
+ENEMY_AIMED_TYPES = frozenset({"THREATEN", "ACCUSE"})
+# "The enemy" counts this many words after the trigger at most: "menargetkan pusat militer
+# lawan" (two words between); more words reach nouns that the enemy merely qualifies.
+ENEMY_GAP_WORDS = 2
 # A negation denies an event noun from this many words before it at most: "tidak ada lagi
 # serangan" (the negation and two words between); read from negated nouns of real news.
 NOUN_NEGATION_WORDS = 3
@@ -1068,6 +1074,41 @@ class FrameBuilder:
         if hit.trigger.type == "CONSULT" and self.lexicon.planned_after.search(after):
             return "planned"
         return "occurred"
+
+
+def aim_at_enemies(frames: list[Frame], text: str, lexicon: Lexicon) -> None:
+    """"Iran akan menargetkan pusat militer lawan", "menuduh pihak lawan ...": a threat or an
+    accusation aimed at "the enemy" and at no named state is aimed at the actor's foes in the
+    same article: the states it attacked that attacked it too (a state it only struck, a
+    neighbour hosting a base, is no side of the war the enemy names)."""
+    attacks: dict[tuple[str, str], Party] = {}
+    for frame in frames:
+        if frame.type == "ASSAULT" and frame.status == "occurred":
+            for actor in frame.actors:
+                for target in frame.recipients:
+                    attacks.setdefault((actor.country, target.country), target)
+    for frame in frames:
+        if frame.type not in ENEMY_AIMED_TYPES or not frame.actors or frame.recipients:
+            continue
+        if not _names_enemy(text, frame.trigger.end, lexicon):
+            continue
+        own = countries_of(frame.actors)
+        aimed = [target for (actor, foe), target in attacks.items()
+                 if actor in own and foe not in own and (foe, actor) in attacks]
+        if aimed:
+            frame.recipients = list({p.country: p for p in aimed}.values())
+            frame.flags.add("recipient:the actor's foes in the article ('lawan', 'musuh')")
+
+
+def _names_enemy(text: str, position: int, lexicon: Lexicon) -> bool:
+    """Whether "the enemy" stands within ENEMY_GAP_WORDS words after ``position``, in its clause."""
+    words = WORD.finditer(text, position, min(len(text), position + WORDS_BEFORE_REACH))
+    for count, word in enumerate(words):
+        if count > ENEMY_GAP_WORDS or any(mark in text[position:word.start()] for mark in ",.;:"):
+            return False
+        if lexicon.enemy.match(text, word.start()):
+            return True
+    return False
 
 
 def _share_attackers(frames: list[Frame]) -> None:

@@ -52,6 +52,7 @@ class Lexicon:
     status_barrier: re.Pattern[str]
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    enemy: re.Pattern[str]
     hedge: re.Pattern[str]
     question: re.Pattern[str]
     contest: re.Pattern[str]
@@ -155,6 +156,7 @@ def lexicon(language: str = "id") -> Lexicon:
         status_barrier=_words(data["status_barriers"]),
         negation=_words(data["negation_cues"]),
         hypothetical=_words(data["hypothetical_cues"]),
+        enemy=_words(data["enemy_words"]),
         hedge=_words(data["hedge_cues"]),
         question=_words(data["question_cues"]),
         contest=_words(data["contest_cues"]),

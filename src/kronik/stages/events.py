@@ -11,7 +11,7 @@ import hashlib
 from kronik.document import Document, Event, EventDate, Location, Party, Span
 from kronik.events.confidence import event_confidence
 from kronik.events.dating import Dating
-from kronik.events.frames import Frame, FrameBuilder
+from kronik.events.frames import Frame, FrameBuilder, aim_at_enemies
 from kronik.events.lexicon import lexicon
 from kronik.events.location import locate_frames
 from kronik.events.merge import Cluster, merge_frames
@@ -29,6 +29,7 @@ class Events(Stage):
     def __call__(self, doc: Document) -> Document:
         words = lexicon(doc.language)
         frames = FrameBuilder(doc, words).frames()
+        aim_at_enemies(frames, doc.text, words)
         dating = Dating(doc, words)
         dating.assign_own_dates(frames)
         locate_frames(doc, frames)
