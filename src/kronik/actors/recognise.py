@@ -58,7 +58,9 @@ LOOKUP_CACHE = 65536
 # "Rusiake"); names are looked for around such points, within this many tokens either side
 # (a name of four words and the glued word).
 GLUE_WINDOW_TOKENS = 3
-CAMEL_GLUE = re.compile(r"[a-z](?=[A-Z])")
+# A capital right after a small letter ("baruIran"): the capital first, so that the engine
+# skips in C to the few capitals instead of trying the pattern at every small letter.
+CAMEL_GLUE = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 # A name glued to a function word after it has at least this many letters ("Rusia" + "ke"):
 # shorter stretches are too often parts of ordinary names.
 MIN_GLUED_NAME = 3
@@ -880,7 +882,7 @@ def glue_points(tokens: Tokens, function_words: frozenset[str]) -> list[int]:
     and ends with the word, so that pattern runs on those tokens instead of at every character
     of the text; the offsets are those of the whole text."""
     text = tokens.text
-    found = {m.start() + 1 for m in CAMEL_GLUE.finditer(text)}
+    found = {m.start() for m in CAMEL_GLUE.finditer(text)}
     suffix, endings = _suffix_glue(function_words), tuple(function_words)
     for token in tokens:
         if "A" <= token.text[0] <= "Z" and token.text.endswith(endings):
