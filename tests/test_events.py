@@ -433,6 +433,17 @@ def test_a_threat_at_the_enemy_is_aimed_at_the_state_at_war_with_the_actor(text,
     assert [sides(e) for e in events_of(text) if e.type == "THREATEN"] == threats
 
 
+def test_a_threat_of_retaliation_is_aimed_at_the_attacker_unless_an_expert_forecasts_it():
+    raid = "Chili menyerang kota-kota Peru pada Senin (4/3/2024). "
+    text = raid + "Lima menyatakan tidak akan membiarkan serangan itu tanpa balasan."
+    assert [sides(e) for e in events_of(text) if e.type == "THREATEN"] == [("PER", "CHL")]
+    text = raid + "“Peru pasti akan membalas dengan keras,” kata pengamat Dario Vela."
+    doc = prepare(text)
+    start, end = doc.text.index("“") + 1, doc.text.index(",”")
+    doc.quotes = [Quote(start, end, doc.text[start:end], Party("Dario Vela", None, "person"))]
+    assert [e.type for e in Events()(doc).events] == ["ASSAULT"]
+
+
 def test_a_press_interview_is_not_a_meeting():
     def meetings(text: str) -> list[str]:
         return [text[h.start:h.end] for h in find_triggers(text, lexicon("id")) if h.trigger.type == "CONSULT"]

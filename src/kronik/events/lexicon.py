@@ -53,6 +53,7 @@ class Lexicon:
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
     enemy: re.Pattern[str]
+    retaliation: re.Pattern[str]
     hedge: re.Pattern[str]
     question: re.Pattern[str]
     contest: re.Pattern[str]
@@ -157,6 +158,7 @@ def lexicon(language: str = "id") -> Lexicon:
         negation=_words(data["negation_cues"]),
         hypothetical=_words(data["hypothetical_cues"]),
         enemy=_words(data["enemy_words"]),
+        retaliation=_words(data["retaliation_words"]),
         hedge=_words(data["hedge_cues"]),
         question=_words(data["question_cues"]),
         contest=_words(data["contest_cues"]),

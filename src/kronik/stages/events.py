@@ -29,7 +29,7 @@ class Events(Stage):
     def __call__(self, doc: Document) -> Document:
         words = lexicon(doc.language)
         frames = FrameBuilder(doc, words).frames()
-        aim_at_enemies(frames, doc.text, words)
+        aim_at_enemies(frames, doc, words)
         dating = Dating(doc, words)
         dating.assign_own_dates(frames)
         locate_frames(doc, frames)
