@@ -33,6 +33,10 @@ def test_a_screen_turns_away_strings_without_what_a_match_needs():
     assert not screen(PATTERNS[0]).may_match("Menteri tiba di Jakarta")
     assert not screen(PATTERNS[1]).may_match("Menteri tiba di Jakarta")
     assert not screen(PATTERNS[2]).may_match("Iklan itu tayang di Jakarta")
+    # The longest literal screens: "daftar berikut" rather than ":", which many lines hold.
+    listing = re.compile(r"(?:menurut \w+, )?daftar berikut:\s*-", re.IGNORECASE)
+    assert not screen(listing).may_match("Ia berkata: kami siap.")
+    assert screen(listing).may_match("Menurut dia, DAFTAR BERIKUT: - satu")
 
 
 def test_a_non_ascii_string_is_passed_where_case_is_ignored():

@@ -97,7 +97,8 @@ def _run_needles(run: str, ignorecase: bool) -> list[_Needle]:
         [(text.lower(), True) for text in ascii_runs if text.strip()]
 
 
-def _strength(needles: frozenset[_Needle]) -> tuple[bool, int]:
-    """How well a set of needles screens: needles tested as they are first (they screen every
-    line, not only ASCII ones), then the shortest needle's length (longer is rarer)."""
-    return (all(not folded for _, folded in needles), min(len(text.strip()) for text, _ in needles))
+def _strength(needles: frozenset[_Needle]) -> tuple[int, bool]:
+    """How well a set of needles screens: by its shortest needle (a longer one is rarer:
+    "berikut " rather than ":"), then needles tested as they are first (they screen every
+    line, not only ASCII ones)."""
+    return (min(len(text.strip()) for text, _ in needles), all(not folded for _, folded in needles))
