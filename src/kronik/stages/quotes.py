@@ -98,6 +98,9 @@ class Grammar:
     relatives: frozenset[str]
     unnamed: re.Pattern[str]
     officials: frozenset[str]
+    # The words that begin an official's name, as whole words in any case: where to look for
+    # officials (a few words more may match it; each is tested against ``officials``).
+    official_heads: re.Pattern[str]
     institution: re.Pattern[str]
     institution_kinds: dict[str, str]
     determiners: re.Pattern[str]
@@ -150,6 +153,7 @@ def grammar(language: str = "id") -> Grammar:
         relatives=frozenset(data["relatives"]),
         unnamed=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>{alternation(unnamed)})\b"),
         officials=frozenset(w.lower() for w in data["unnamed_officials"]),
+        official_heads=_heads([w.lower() for w in data["unnamed_officials"]]),
         institution=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>"
                                rf"{alternation(list(data['institutions']))})\b"),
         institution_kinds={k.lower(): v for k, v in data["institutions"].items()},
@@ -186,6 +190,13 @@ class Quotes(Stage):
     def __call__(self, doc: Document) -> Document:
         doc.quotes = _Reader(doc, grammar(doc.language)).quotes()
         return doc
+
+
+def _heads(names: list[str]) -> re.Pattern[str]:
+    """The first words of ``names`` as whole words in any case (only those that are one word
+    of word characters: a word of the text can be no other)."""
+    heads = sorted({name.split(" ", 1)[0] for name in names if WORD.fullmatch(name.split(" ", 1)[0])})
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, heads))})(?!\w)", re.IGNORECASE)
 
 
 def find_spans(text: str, g: Grammar) -> list[Span]:
@@ -740,16 +751,14 @@ class _Reader:
 
     def _find_officials(self) -> list[tuple[int, int]]:
         """Where the text names unnamed officials (one or two words: "pejabat", "juru bicara")."""
-        words = list(WORD.finditer(self.text))
-        # Only a word that begins some official's name can begin a match: others are skipped
-        # without building the pair.
         heads = {official.split(" ", 1)[0] for official in self.g.officials}
         found = []
-        for i, word in enumerate(words):
+        for word in self.g.official_heads.finditer(self.text):  # only words that may begin one
             if word.group().lower() not in heads:
                 continue
-            if i + 1 < len(words) and f"{word.group()} {words[i + 1].group()}".lower() in self.g.officials:
-                found.append((word.start(), words[i + 1].end()))
+            following = WORD.search(self.text, word.end())
+            if following and f"{word.group()} {following.group()}".lower() in self.g.officials:
+                found.append((word.start(), following.end()))
             elif word.group().lower() in self.g.officials:
                 found.append((word.start(), word.end()))
         return found
