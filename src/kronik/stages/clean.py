@@ -62,7 +62,9 @@ _SPACE_INSIDE_BRACKETS_HINTS = ("( ", "[ ", " )", " ]")
 # Characters that open every mojibake sequence (see _MOJIBAKE).
 _MOJIBAKE_OPENERS = "\u00c2\u00c3\u00e2"
 _BULLET = re.compile(r"^[-\u2022*]\s+")
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,.;:!?](?:\s|$))")
+# Spaces after a word before punctuation; it opens with the space (and looks back for the
+# word), so that the engine skips in C to the spaces instead of trying every character.
+_SPACE_BEFORE_PUNCT = re.compile(r" (?<=\w ) *(?=[,.;:!?](?:\s|$))")
 _SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _FINAL_STOP = re.compile(r"[.!?…:;,]['\"”’)]*$")
