@@ -379,9 +379,8 @@ class KnowledgeBase:
         """Who held ``role`` for a state (alpha-3) or organisation (key) on a day: the answer
         for "Presiden AS" without a name. On a handover day the newcomer wins."""
         day = _day(on)
-        holders = [(held, person) for person in self.persons for held in person.roles
-                   if held.role == role and country in (held.country, held.organization)
-                   and held.active(day)]
+        holders = [(held, person) for held, person in self._role_holders.get(role, ())
+                   if country in (held.country, held.organization) and held.active(day)]
         if not holders:
             return None
         held, person = max(holders, key=lambda pair: pair[0].start)
@@ -442,6 +441,16 @@ class KnowledgeBase:
                 mentions.append(Mention(start, end, text[start:end], self._forms_at(text[start:end])))
                 taken_until = end
         return mentions
+
+    @cached_property
+    def _role_holders(self) -> dict[str, list[tuple[Role, PersonEntry]]]:
+        """Each role -> every (role held, person) of it, in the order of persons and their
+        roles, so that ``role_holder`` reads only the holders of the role asked for."""
+        holders: dict[str, list[tuple[Role, PersonEntry]]] = {}
+        for person in self.persons:
+            for held in person.roles:
+                holders.setdefault(held.role, []).append((held, person))
+        return holders
 
     @cached_property
     def _automata(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
