@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import json
 import pickle
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kronik.cli import app
@@ -107,3 +111,38 @@ def test_ingest_with_jobs_stores_what_one_process_stores(tmp_path, monkeypatch):
         with Chronicle.open(db, read_only=True) as chronicle:
             stored.append(chronicle.timeline(limit=100))
     assert stored[0] == stored[1] and stored[0]
+
+
+def _children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux: /proc/PID/task/PID/children)."""
+    return [int(child) for child in
+            Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie waiting to be reaped is not)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_workers_end_when_extract_is_killed_outright(tmp_path):
+    batch = write_batch(tmp_path, 3000)
+    proc = subprocess.Popen([sys.executable, "-m", "kronik", "extract", str(batch), "--jobs", "2",
+                             "-o", str(tmp_path / "out.jsonl")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    workers: list[int] = []
+    while time.monotonic() < deadline and proc.poll() is None and len(workers) < 2:
+        time.sleep(0.2)
+        workers = _children(proc.pid)
+    assert len(workers) == 2, "extract ended before its workers could be seen; add articles"
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10 * processes.PARENT_CHECK_SECONDS + 5
+    while time.monotonic() < deadline and any(map(_running, workers)):
+        time.sleep(0.2)
+    assert not any(map(_running, workers))

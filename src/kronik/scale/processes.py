@@ -15,6 +15,8 @@ loaded. Batches of up to ``SERIAL_ARTICLES`` articles never start the pool.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,6 +40,10 @@ IN_FLIGHT_PER_JOB = 2
 # Forking the workers and feeding them costs about as much as extracting a few dozen articles:
 # batches of up to this many articles are done in this process.
 SERIAL_ARTICLES = 64
+# How often a worker checks that the process that started it is still there. A parent killed
+# outright (SIGKILL, an out-of-memory kill) cannot tell its workers, and they would wait for work
+# forever; a second is long beside the check's cost and short beside a user's patience.
+PARENT_CHECK_SECONDS = 1.0
 
 Item = Document | InputError | Skipped
 Finish = Callable[[Document], Any]
@@ -67,7 +73,7 @@ def extract_paths_parallel(paths: Iterable[str | Path], jobs: int | None = None,
         yield _serial(item, finish)
         if isinstance(item, Article):
             break
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_exit_with_parent) as pool:
         pending: deque[Future] = deque()
         try:
             for chunk in _chunks(items):
@@ -79,6 +85,19 @@ def extract_paths_parallel(paths: Iterable[str | Path], jobs: int | None = None,
         except BrokenProcessPool as exc:
             raise ScaleError(f"a worker process died ({exc}); run again with --jobs 1 to find "
                              "the article that kills it") from None
+
+
+def _exit_with_parent() -> None:
+    """In a worker: end this process once the process that started it is gone (killed without
+    the chance to stop its workers), instead of waiting for work that will never come."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kronik-parent-watch", daemon=True).start()
 
 
 def _serial(item: Article | InputError | Skipped, finish: Finish | None) -> Any:
