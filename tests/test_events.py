@@ -515,3 +515,9 @@ def test_a_stance_reaffirmed_is_taken_but_an_occasion_judged_is_no_new_event():
     events = events_of("Renn menegaskan penolakan Peru terhadap usulan Chili pada Senin (4/3/2024).")
     assert [(e.type, sides(e)) for e in events] == [("REJECT", ("PER", "CHL"))]
     assert events_of("Renn menyebut kunjungan Kald itu pertanda Chili tidak tunduk ke Bolivia.") == []
+
+
+def test_progress_reached_in_talks_reports_talks_held_not_planned():
+    events = events_of("Peru mengakui telah mencapai kemajuan dengan Chili dalam pembicaraan "
+                       "pada Senin (4/3/2024).")
+    assert [(e.type, sides(e), e.status) for e in events] == [("CONSULT", ("PER", "CHL"), "occurred")]
