@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kronik.actors.places import Gazetteer, Place, gazetteer
-from kronik.actors.recognise import tokenize
+from kronik.tokens import tokenize
 from kronik.pipeline import default_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,6 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, ContextManager, TextIO
@@ -16,7 +15,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kronik.batch import extract_paths
-from kronik.document import Event
 from kronik.errors import InputError, KronikError
 from kronik.identity import link_documents
 from kronik.reader import InputWarning, Skipped, iter_paths
@@ -76,24 +74,15 @@ class ExtractionRun:
                 progress.advance(task)
 
 
-@dataclass
-class _Events:
-    """What cross-document linking needs of a record: its events, and the canonical ids its
-    line holds."""
-
-    events: list[Event]
-    written: list[str]
-
-
 def write_linked(records: Iterable[Record], handle: TextIO, fmt: OutputFormat) -> None:
     """Write ``records`` with their events linked across documents, holding only the events
     in memory: each record's line goes to a spool file as its document is extracted, and is
     written out with its canonical ids once every document has been linked."""
-    linked: list[_Events] = []
+    linked: list[Record] = []  # each record's events and written ids; its line is in the spool
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         for record in records:
             spool.write(record.line + "\n")
-            linked.append(_Events(record.events, record.written))
+            linked.append(Record("", record.events, record.written))
         link_documents(linked)
         spool.seek(0)
         lines = (linked_line(line[:-1], item.events, item.written) for line, item in zip(spool, linked))

@@ -34,7 +34,11 @@ class Screen:
 
     raw: tuple[str, ...] = ()
     folded: tuple[str, ...] = ()
-    passes_all: bool = True
+
+    @property
+    def passes_all(self) -> bool:
+        """Whether nothing is needed: a pattern whose needles could not be read."""
+        return not self.raw and not self.folded
 
     def may_match(self, text: str) -> bool:
         if self.passes_all or any(map(text.__contains__, self.raw)):
@@ -56,8 +60,7 @@ def screen(pattern: re.Pattern[str]) -> Screen:
     if needles is None:
         return Screen()
     return Screen(raw=tuple(sorted(text for text, folded in needles if not folded)),
-                  folded=tuple(sorted(text for text, folded in needles if folded)),
-                  passes_all=False)
+                  folded=tuple(sorted(text for text, folded in needles if folded)))
 
 
 def _needles(items, ignorecase: bool) -> frozenset[_Needle] | None:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 TOKEN = re.compile(r"[^\W_]+")
 # The same runs, captured, so that one ``split`` gives the gaps and the tokens in turn.
-_SPLIT = re.compile(r"([^\W_]+)")
+_SPLIT = re.compile(f"({TOKEN.pattern})")
 # Joins the tokens to lower-case them in one call: a control character has no case and is in
 # no token, so each token lower-cases exactly as it would alone.
 _JOIN = "\x00"

@@ -24,10 +24,11 @@ from datetime import date
 from functools import cache
 
 from kronik.actors.kb import KnowledgeBase
-from kronik.actors.recognise import (NAME_GAPS, Found, Grammar, GrammarError, Token, Tokens,
-                                     grammar, match_phrase, phrase_table)
+from kronik.actors.recognise import (NAME_GAPS, Found, Grammar, GrammarError, grammar,
+                                     match_phrase, phrase_table)
 from kronik.document import Entity
 from kronik.resources import load_data
+from kronik.tokens import Token, Tokens
 
 # A name part shorter than this is too likely to be something else ("Li", "Al"); the knowledge
 # base's aliases cover the short names of known people ("Xi").

@@ -23,8 +23,8 @@ from typing import Any
 from kronik.actors.kb import fold
 from kronik.errors import KronikError
 from kronik.resources import load_data
+from kronik.tokens import TOKEN
 
-WORD = re.compile(r"[^\W_]+")
 # Without a preposition or place word before it, a city from GeoNames is taken for a place only
 # from this population: smaller towns share names with people and words ("Marion", "Jackson"),
 # while the world's big cities are rarely anything else (set by reading the unlabeled corpus).
@@ -92,7 +92,7 @@ class Gazetteer:
         # a text's words that start no name are skipped in one set operation.
         self.starts: dict[str, int] = {}
         for name in [*self.rows, *self.hand, *(n.lower() for n, _ in hand)]:
-            words = WORD.findall(name)
+            words = TOKEN.findall(name)
             if words:
                 self.starts[words[0]] = max(self.starts.get(words[0], 0), len(words))
 

@@ -34,8 +34,7 @@ from kronik.actors.places import Gazetteer, Place, gazetteer
 from kronik.document import Entity
 from kronik.errors import KronikError
 from kronik.resources import load_data
-# The token layer is kronik.tokens; tokenize stays importable from here for older callers.
-from kronik.tokens import TOKEN, Token, Tokens, tokenize  # noqa: F401
+from kronik.tokens import TOKEN, Token, Tokens, tokenize
 
 BRACKETED = re.compile(r"\([^)]*\)?")
 SENTENCE_BREAKS = ".!?\n\"“”"

@@ -45,7 +45,6 @@ SERIAL_ARTICLES = 64
 # forever; a second is long beside the check's cost and short beside a user's patience.
 PARENT_CHECK_SECONDS = 1.0
 
-Item = Document | InputError | Skipped
 Finish = Callable[[Document], Any]
 
 

@@ -30,6 +30,7 @@ from kronik.document import Document, Entity, Party, Quote
 from kronik.pipeline import Stage
 from kronik.resources import load_data
 from kronik.time.grammar import alternation
+from kronik.tokens import TOKEN as LETTERS_OR_DIGITS
 
 ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
 TOKEN = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
@@ -379,7 +380,7 @@ class _Reader:
             return False
         gap = self.text[self._next_boundary(previous.close - 1) + 1:span.open]
         tail = self.text[span.close + 1:self._next_boundary(span.close - 1)]
-        return not gap.strip() and not re.sub(r"[\W_]", "", tail)
+        return not gap.strip() and not LETTERS_OR_DIGITS.search(tail)
 
     def _announced(self, span: Span) -> Party | None:
         """The speaker of a quotation that is a sentence of its own right after a sentence whose
@@ -388,7 +389,7 @@ class _Reader:
         start = self._previous_boundary(span.open)
         tail = self.text[span.close + 1:self._next_boundary(span.close - 1)]
         if not span.closed or start == 0 or self.text[start:span.open].strip() \
-                or re.sub(r"[\W_]", "", tail):
+                or LETTERS_OR_DIGITS.search(tail):
             return None
         before = self._previous_boundary(start - 1)
         while 0 < before and not self.text[before:start].strip():  # blank lines between
