@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kronik.document import Document, Location, Party, Quote, Sentence, Span, TimeExpression
 from kronik.events.anchors import Anchors, finditer
@@ -279,9 +280,8 @@ class FrameBuilder:
 
     def _after_fact_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
         """A noun answered or confirmed ("membalas serangan X") names an act that took place."""
-        start = max(sentence.start, hit.start - WORDS_BEFORE_REACH)
-        words = [m.group(0).lower() for m in WORD.finditer(self.text, start, hit.start)][-2:]
-        return any(word in self.lexicon.fact_verbs for word in words)
+        return any(m.group(0).lower() in self.lexicon.fact_verbs
+                   for m in self._words_ending_at(hit.start, sentence.start, 2))
 
     def _habitual(self, hit: TriggerHit, sentence: Sentence) -> bool:
         """A habit ("kerap bertemu", "secara rutin berunding") is no event (coding convention 7).
@@ -345,9 +345,8 @@ class FrameBuilder:
     def _after_other_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
         """A noun trigger right after a verb other than a light verb is that verb's topic; one
         after a preposition of time or occasion, or set off by a comma, names an occasion."""
-        words = list(WORD.finditer(self.text, max(sentence.start, hit.start - WORDS_BEFORE_REACH), hit.start))
         end = hit.start
-        for match in reversed(words[-2:]):
+        for match in reversed(self._words_ending_at(hit.start, sentence.start, 2)):
             word = match.group(0).lower()
             if word in self.lexicon.light_verbs or word in self.lexicon.occasion_preps \
                     or word in self.grammar.aim_nouns or "," in self.text[match.end():end]:
@@ -375,13 +374,16 @@ class FrameBuilder:
 
     def _after_light_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
         """A noun whose event the subject carries out: "melakukan kunjungan", "rencana kunjungan"."""
-        start = max(sentence.start, hit.start - WORDS_BEFORE_REACH)
-        words = [m.group(0).lower() for m in WORD.finditer(self.text, start, hit.start)][-3:]
-        return any(word in self.lexicon.light_verbs for word in words)
+        return any(m.group(0).lower() in self.lexicon.light_verbs
+                   for m in self._words_ending_at(hit.start, sentence.start, 3))
+
+    def _words_ending_at(self, position: int, floor: int, count: int) -> list[re.Match[str]]:
+        """The last ``count`` words before ``position``, not before ``floor``."""
+        return list(WORD.finditer(self.text, max(floor, position - WORDS_BEFORE_REACH), position))[-count:]
 
     def _words_before(self, position: int, floor: int, count: int) -> str:
         """The last ``count`` words before ``position``, within its clause."""
-        words = list(WORD.finditer(self.text, max(floor, position - WORDS_BEFORE_REACH), position))[-count:]
+        words = self._words_ending_at(position, floor, count)
         start = words[0].start() if words else position
         return self.text[self._clause_start(position, start):position]
 
@@ -655,13 +657,9 @@ class FrameBuilder:
     def _in_time(self, word: str) -> bool:
         return word.isdigit() or word in self._time_words
 
-    @property
+    @cached_property
     def _time_words(self) -> frozenset[str]:
-        cached = getattr(self, "_time_words_cache", None)
-        if cached is None:
-            cached = frozenset(w.lower() for t in self.doc.time_expressions for w in WORD.findall(t.text))
-            self._time_words_cache = cached
-        return cached
+        return frozenset(w.lower() for t in self.doc.time_expressions for w in WORD.findall(t.text))
 
     def _object(self, hit: TriggerHit, sentence: Sentence, groups: list[Group], trigger: Trigger,
                 own: frozenset[str] = frozenset()) -> Group | None:
