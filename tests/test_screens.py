@@ -14,11 +14,13 @@ PATTERNS = [
     re.compile(r"^\s*/?q>|</?(?:em|b)\b[^<>]{0,20}?/?>", re.IGNORECASE),
     re.compile(r"\bIKLAN\s+GULIR (?:KE BAWAH|LANJUT)\b|&amp;", re.IGNORECASE),
     re.compile(r"(?:ab)+c|x?y"),
+    re.compile(r"(?>rapat|sidang)+ usai"),
 ]
 STRINGS = [
     "", "kata kunci", "Kata kunci rapat", "xKata kunci", "Judul foto : Menteri", " Judul foto:",
     "q>Menteri", "  /Q>Menteri", "a<EM class=x>b", "<b>", "iklan   gulir ke bawah", "IKLAN GULIR LANJUT",
     "İKLAN GULIR LANJUT", "\u212aata kunci", "a&amp;b", "ababc", "y", "tiba di Jakarta", "tiba <di",
+    "rapat usai", "sidangrapat usai", "rapat selesai",
 ]
 
 
@@ -47,6 +49,7 @@ def test_a_non_ascii_string_is_passed_where_case_is_ignored():
 def test_a_pattern_that_needs_nothing_passes_everything():
     assert screen(re.compile(r"\d+|[A-Z]|x?y")).may_match("tiba di Jakarta")
     assert not screen(PATTERNS[3]).may_match("tiba di Jakarta")  # "(ab)+c" needs "c", "x?y" "y"
+    assert not screen(PATTERNS[4]).may_match("sidan usai")  # an atomic group's content is needed too
 
 
 def test_the_noise_patterns_are_screened():

@@ -7,10 +7,10 @@ match, and a substring test (in C, fast) says so without running the pattern. ``
 reads those literals from the compiled pattern once, so the data files keep their meaning and
 no list of literals is kept by hand next to them.
 
-The literals come from the parsed pattern (``re._parser``, the module ``re`` compiles with):
-a run of literal characters outside any optional part is needed by every match; of a group or
-a repeat of at least one, what its content needs; of alternatives, what each needs (one of
-them). Where the pattern ignores case, a literal without case ("<", ":") is tested as it is and
+The literals come from the parsed pattern (``kronik.regex_parts``): a run of literal
+characters outside any optional part is needed by every match; of a group (one that sets no
+flags) or a repeat of at least one, what its content needs; of alternatives, what each needs
+(one of them). Where the pattern ignores case, a literal without case ("<", ":") is tested as it is and
 one of ASCII characters is tested on the lower-cased line when the line is ASCII (a non-ASCII
 character such as the Kelvin sign may match an ASCII letter, so such lines are never screened
 out). A pattern with nothing needed passes every string.
@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from re import _constants as sre  # the op codes of the parsed pattern
-from re import _parser
+
+from kronik.regex_parts import Branch, Group, Literal, Parts, Repeat, parse
 
 # A screen is a set of needles of which every match holds at least one: (text, folded), where
 # a folded needle is lower-case ASCII and is sought in the lower-cased (ASCII) string.
 _Needle = tuple[str, bool]
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
 @dataclass(frozen=True)
@@ -56,34 +55,34 @@ def screen(pattern: re.Pattern[str]) -> Screen:
     if pattern.flags & re.LOCALE or isinstance(pattern.pattern, bytes):
         return Screen()
     ignorecase = bool(pattern.flags & re.IGNORECASE)
-    needles = _needles(_parser.parse(pattern.pattern, pattern.flags), ignorecase)
+    needles = _needles(parse(pattern.pattern, pattern.flags), ignorecase)
     if needles is None:
         return Screen()
     return Screen(raw=tuple(sorted(text for text, folded in needles if not folded)),
                   folded=tuple(sorted(text for text, folded in needles if folded)))
 
 
-def _needles(items, ignorecase: bool) -> frozenset[_Needle] | None:
-    """The best set of needles that every match of this sequence of items holds, or None."""
+def _needles(parts: Parts, ignorecase: bool) -> frozenset[_Needle] | None:
+    """The best set of needles that every match of this sequence of parts holds, or None."""
     options: list[frozenset[_Needle]] = []
     run: list[str] = []
-    for op, av in list(items) + [(None, None)]:
-        if op is sre.LITERAL:
-            run.append(chr(av))
+    for part in parts + (None,):
+        if isinstance(part, Literal):
+            run.append(part.char)
             continue
         options.extend(frozenset({needle}) for needle in _run_needles("".join(run), ignorecase))
         run = []
-        part = None
-        if op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group that sets no flags
-            part = _needles(av[3], ignorecase)
-        elif op is sre.BRANCH:
-            alternatives = [_needles(alternative, ignorecase) for alternative in av[1]]
+        needed = None
+        if isinstance(part, Group) and not part.sets_flags:
+            needed = _needles(part.parts, ignorecase)
+        elif isinstance(part, Branch):
+            alternatives = [_needles(alternative, ignorecase) for alternative in part.alternatives]
             if all(alternatives):
-                part = frozenset().union(*alternatives)
-        elif op in _REPEATS and av[0] >= 1:
-            part = _needles(av[2], ignorecase)
-        if part:
-            options.append(part)
+                needed = frozenset().union(*alternatives)
+        elif isinstance(part, Repeat) and part.least >= 1:
+            needed = _needles(part.parts, ignorecase)
+        if needed:
+            options.append(needed)
     return max(options, key=_strength, default=None)
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from re import _constants as sre, _parser as sre_parser
 
+from kronik.regex_parts import At, Branch, Chars, Group, Literal, Look, Part, Parts, Repeat, parse
 from kronik.tokens import Tokens
 
 WORD_CHAR = re.compile(r"\w")
@@ -24,11 +24,10 @@ FIRST_WORD_MAX_CHARS = 40
 # How deep the reading of a pattern's first word may nest (groups, repeats): far above what a
 # lexicon pattern uses; deeper patterns are not anchored.
 FIRST_WORD_MAX_DEPTH = 200
-_NON_WORD_CATEGORIES = frozenset({
-    sre.CATEGORY_NOT_WORD, sre.CATEGORY_SPACE, sre.CATEGORY_LINEBREAK,
-    sre.CATEGORY_UNI_NOT_WORD, sre.CATEGORY_UNI_SPACE, sre.CATEGORY_UNI_LINEBREAK})
-_ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+# The classes of characters that hold no word character ("\W", "\s").
+_NON_WORD_CLASSES = frozenset({"not_word", "space", "linebreak"})
+# "(?!\w)": no word character follows.
+_NO_WORD_AHEAD = Look(ahead=True, negative=True, parts=(Chars(classes=("word",)),))
 # What a non-word sign that opens a match is marked with among the first words.
 _SIGN = "\x00"
 
@@ -49,40 +48,37 @@ class Anchor:
 def anchor(pattern: str, flags: int = re.IGNORECASE) -> Anchor:
     """The anchor of ``pattern``: every match begins with one of its words at a word boundary,
     or with one of its signs. Raises ``Unanchored`` where the pattern does not spell them out."""
-    found = _first_words(list(sre_parser.parse(pattern, flags)), "", 0)
+    found = _first_words(parse(pattern, flags), "", 0)
     return Anchor(frozenset(w for w in found if not w.startswith(_SIGN)),
                   frozenset(w[1:] for w in found if w.startswith(_SIGN)))
 
 
-def _first_words(items: list, prefix: str, depth: int) -> set[str]:
+def _first_words(parts: Parts, prefix: str, depth: int) -> set[str]:
     """Every first word (the letters up to the first non-word character or the end) that the
-    parsed pattern ``items`` may match after ``prefix``, lower-cased; a match that opens with
+    parsed pattern ``parts`` may match after ``prefix``, lower-cased; a match that opens with
     a sign gives that sign after ``_SIGN``. Assertions match no text and are passed over, so
     the set holds the first word of every match and maybe more. Raises ``Unanchored`` where
     a first word may hold a character class or a letter outside ASCII (which may match other
     letters ignoring case: "ı" matches "i")."""
-    if depth > FIRST_WORD_MAX_DEPTH or len(prefix) > FIRST_WORD_MAX_CHARS or not items:
+    if depth > FIRST_WORD_MAX_DEPTH or len(prefix) > FIRST_WORD_MAX_CHARS or not parts:
         raise Unanchored  # a match may end inside a word: its first word is not spelt out
-    (op, value), rest = items[0], items[1:]
-    if prefix and _ends_word(op, value):
+    part, rest = parts[0], parts[1:]
+    if prefix and _ends_word(part):
         return {prefix}
-    if op in _ZERO_WIDTH:
+    if isinstance(part, (At, Look)):
         return _first_words(rest, prefix, depth + 1)
-    if op is sre.SUBPATTERN:
-        return _first_words(list(value[3]) + rest, prefix, depth + 1)
-    if op is sre.ATOMIC_GROUP:
-        return _first_words(list(value) + rest, prefix, depth + 1)
-    if op is sre.BRANCH:
-        return set().union(*(_first_words(list(alt) + rest, prefix, depth + 1) for alt in value[1]))
-    if op in _REPEATS:
-        least, most, body = value
-        words = _first_words(rest, prefix, depth + 1) if least == 0 else set()
-        if most != 0:
-            again = [(op, (max(0, least - 1), most if most == sre.MAXREPEAT else most - 1, body))]
-            words |= _first_words(list(body) + again + rest, prefix, depth + 1)
+    if isinstance(part, Group):
+        return _first_words(part.parts + rest, prefix, depth + 1)
+    if isinstance(part, Branch):
+        return set().union(*(_first_words(alt + rest, prefix, depth + 1) for alt in part.alternatives))
+    if isinstance(part, Repeat):
+        words = _first_words(rest, prefix, depth + 1) if part.least == 0 else set()
+        if part.most != 0:
+            again = Repeat(max(0, part.least - 1), None if part.most is None else part.most - 1, part.parts)
+            words |= _first_words(part.parts + (again,) + rest, prefix, depth + 1)
         return words
     words: set[str] = set()
-    for char in _characters(op, value):
+    for char in _characters(part):
         if char is None or not WORD_CHAR.match(char):  # a non-word character
             if prefix:
                 words.add(prefix)
@@ -97,21 +93,19 @@ def _first_words(items: list, prefix: str, depth: int) -> set[str]:
     return words
 
 
-def _ends_word(op, value) -> bool:
-    """Whether an item asserts that no word character follows: "(?!\\w)", "\\b"."""
-    if op is sre.AT:
-        return value in (sre.AT_BOUNDARY, sre.AT_UNI_BOUNDARY)
-    return op is sre.ASSERT_NOT and value[0] == 1 and list(value[1]) == [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_WORD)])]
+def _ends_word(part: Part) -> bool:
+    """Whether a part asserts that no word character follows: "(?!\\w)", "\\b"."""
+    return part == _NO_WORD_AHEAD or part == At("boundary")
 
 
-def _characters(op, value) -> list[str | None]:
+def _characters(part: Part) -> list[str | None]:
     """The characters a literal or a set of literals matches (None for a class of non-word
     characters); raises ``Unanchored`` for anything else."""
-    if op is sre.LITERAL:
-        return [chr(value)]
-    if op is sre.IN and all(item_op is sre.LITERAL or (item_op is sre.CATEGORY and item in _NON_WORD_CATEGORIES)
-                            for item_op, item in value):
-        return [chr(item) if item_op is sre.LITERAL else None for item_op, item in value]
+    if isinstance(part, Literal):
+        return [part.char]
+    if isinstance(part, Chars) and not part.negated and not part.ranges \
+            and all(name in _NON_WORD_CLASSES for name in part.classes):
+        return list(part.literals) + [None] * len(part.classes)
     raise Unanchored
 
 
