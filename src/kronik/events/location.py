@@ -37,6 +37,7 @@ from kronik.document import Document, Entity, Location, Party, Sentence
 from kronik.events.frames import Frame
 from kronik.events.syntax import clause_grammar
 from kronik.resources import load_data
+from kronik.time.grammar import words_pattern
 
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 # The words before a preposition, read within this many characters ("kunjungan kerja resmi ke").
@@ -88,19 +89,16 @@ class PlaceWords:
 
 @cache
 def place_words(language: str = "id") -> PlaceWords:
+    """The place words of ``language``, compiled once."""
     data = load_data("places", language)
 
     def words(name: str) -> frozenset[str]:
         return frozenset(fold(w) for w in data[name])
 
-    prepositions = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["at"] + data["to"])
-                              + r")\b", re.IGNORECASE)
     return PlaceWords(words("at"), words("to"), words("heads"), words("abroad_heads"),
                       words("occasion_verbs"), words("trip_words"), words("trip_modifiers"),
-                      words("name_joiners"), prepositions,
-                      re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["there"]) + r")\b",
-                                 re.IGNORECASE),
-                      tuple(fold(w) + " " for w in data["envoy_titles"]),
+                      words("name_joiners"), words_pattern(data["at"] + data["to"]),
+                      words_pattern(data["there"]), tuple(fold(w) + " " for w in data["envoy_titles"]),
                       tuple(fold(w) for w in data["gatherings"]))
 
 
@@ -251,18 +249,23 @@ class Locator:
             talks = {f.sentence for f in lead_talks}
             wanted = set(frame.countries)
             reporting = [i for i in self._lead if i in talks
-                         or (wanted and wanted <= self._states_named(i))]
+                         or (wanted and wanted <= self._lead_states[i])]
             place = _agreed([p.location for i in reporting for p in self.phrases(i)
                              if p.prep in self.words.at])
         if place is not None:
             frame.flags.add("place from the occasion")
         return place
 
-    def _states_named(self, index: int) -> set[str]:
-        """The states sentence ``index`` names as parties: states and people, not places."""
-        sentence = self.doc.sentences[index]
-        return {e.country for e in self.doc.entities if e.part_of is None and e.country
-                and e.kind in ("state", "person") and sentence.start <= e.start < sentence.end}
+    @cached_property
+    def _lead_states(self) -> dict[int, set[str]]:
+        """The states each sentence of the lead names as parties (states and people, not
+        places), read once per document."""
+        named: dict[int, set[str]] = {}
+        for index in self._lead:
+            sentence = self.doc.sentences[index]
+            named[index] = {e.country for e in self.doc.entities if e.part_of is None and e.country
+                            and e.kind in ("state", "person") and sentence.start <= e.start < sentence.end}
+        return named
 
     @cached_property
     def occasion(self) -> Location | None:
