@@ -43,6 +43,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
+from functools import cached_property
 
 from kronik.document import Document, Sentence, TimeExpression
 from kronik.events.frames import WORD, Frame
@@ -382,6 +383,7 @@ class Dating:
     def fill(self, clusters: list[Cluster], lead: Cluster | None = None) -> None:
         """Steps 2-5 for events the merge left without a date."""
         self.filled.extend(clusters)
+        by_sentence = _by_sentence(clusters)
         for cluster in clusters:
             if cluster.dated():
                 if any("linked" in f.flags for f in cluster.frames) and cluster.date_reason:
@@ -391,7 +393,7 @@ class Dating:
                 self._paragraph(cluster)  # a photo of another occasion: only its own words date it
                 continue
             if (self._ongoing_since(cluster) or self._previous_time(cluster)
-                    or self._simultaneous(cluster, clusters) or self._previous_occasion(cluster)
+                    or self._simultaneous(cluster, by_sentence) or self._previous_occasion(cluster)
                     or self._paragraph(cluster) or self._occasion_held(cluster)
                     or self._report_bound(cluster) or self._said_at_talks(cluster, lead)
                     or self._current_statement(cluster)):
@@ -523,23 +525,21 @@ class Dating:
                 return True
         return False
 
-    def _simultaneous(self, cluster: Cluster, clusters: list[Cluster]) -> bool:
+    def _simultaneous(self, cluster: Cluster, by_sentence: dict[int, list[tuple[Cluster, Frame]]]) -> bool:
         """Another dated event of its sentence on the same occasion ("... saat X bertemu"),
-        unless the sentence puts it on another occasion ("waktu itu")."""
+        unless the sentence puts it on another occasion ("waktu itu"). ``by_sentence``: the
+        events being filled and their frames, by the frame's sentence (``_by_sentence``)."""
         if any(f.other_occasion for f in cluster.frames):
             return False
         for frame in cluster.frames:
-            for other in clusters:
+            for other, other_frame in by_sentence.get(frame.sentence, ()):
                 if other is cluster or not other.dated():
                     continue
-                for other_frame in other.frames:
-                    if other_frame.sentence != frame.sentence:
-                        continue
-                    start = min(frame.trigger.end, other_frame.trigger.end)
-                    end = max(frame.trigger.start, other_frame.trigger.start)
-                    if self.lexicon.simultaneous.search(self.doc.text, start, end + 1):
-                        cluster.copy_date(other, f"same occasion as the {other.type} event in its sentence")
-                        return True
+                start = min(frame.trigger.end, other_frame.trigger.end)
+                end = max(frame.trigger.start, other_frame.trigger.start)
+                if self.lexicon.simultaneous.search(self.doc.text, start, end + 1):
+                    cluster.copy_date(other, f"same occasion as the {other.type} event in its sentence")
+                    return True
         return False
 
     def _ahead(self, expression: TimeExpression) -> bool:
@@ -639,20 +639,29 @@ class Dating:
         frame = cluster.frames[0]
         if cluster.type != "CONSULT" or cluster.status != "occurred" or frame.other_occasion:
             return False
-        sentences = self.doc.sentences
         order = sorted(range(max(0, frame.sentence - OCCASION_SENTENCES),
-                             min(len(sentences), frame.sentence + OCCASION_SENTENCES + 1)),
+                             min(len(self.doc.sentences), frame.sentence + OCCASION_SENTENCES + 1)),
                        key=lambda index: abs(index - frame.sentence))
         for index in order:
-            sentence = sentences[index]
-            if sentence.is_caption or sentence.is_headline or not self.occasion_sentence.match(sentence.text):
-                continue
-            held = next(iter(self.in_sentence(sentence)), None)  # the time of the verb of holding
-            if (held is not None and (held.last - held.first).days < CONTEXT_MAX_DAYS
-                    and self._context_for(held, cluster, False) and not self._ahead_only(held)):
+            held = self._occasion_times.get(index)
+            if held is not None and self._context_for(held, cluster, False):
                 cluster.set_date(held, "the date its occasion was held")
                 return True
         return False
+
+    @cached_property
+    def _occasion_times(self) -> dict[int, TimeExpression]:
+        """The sentences that tell when the occasion was held (not captions or headlines), each
+        with the time of its verb of holding (its first time): a day or a few days, not after the
+        article's date. Read once per document."""
+        times = {}
+        for index, sentence in enumerate(self.doc.sentences):
+            if sentence.is_caption or sentence.is_headline or not self.occasion_sentence.match(sentence.text):
+                continue
+            held = next(iter(self.in_sentence(sentence)), None)
+            if held is not None and (held.last - held.first).days < CONTEXT_MAX_DAYS and not self._ahead_only(held):
+                times[index] = held
+        return times
 
     def _ahead_only(self, expression: TimeExpression) -> bool:
         """Whether a time starts after the article's date (no date of what has happened)."""
@@ -687,6 +696,15 @@ class Dating:
         body = [c for c in clusters if c.dated() and c.status == "occurred"
                 and not self.doc.sentences[c.frames[0].sentence].is_caption]
         return min(body, key=lambda c: min(f.trigger.start for f in c.frames), default=None)
+
+
+def _by_sentence(clusters: list[Cluster]) -> dict[int, list[tuple[Cluster, Frame]]]:
+    """The events and their frames by the frame's sentence, in the order of ``clusters``."""
+    found: dict[int, list[tuple[Cluster, Frame]]] = {}
+    for cluster in clusters:
+        for frame in cluster.frames:
+            found.setdefault(frame.sentence, []).append((cluster, frame))
+    return found
 
 
 def _years_back(day: date, years: int) -> date:
