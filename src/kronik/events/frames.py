@@ -449,12 +449,14 @@ class FrameBuilder:
 
     def _on_sidelines(self, hit: TriggerHit, sentence: Sentence, context: _SentenceContext) -> bool:
         """Whether a gathering the sentence names is the scene of the trigger's event. "di sela"
-        always is; a gathering's name is not where a word of sequence stands between them or
-        just before the first of them ("Forum itu digelar setelah A bertemu B", "Setelah
-        bertemu B, A menghadiri forum"), nor where the first stands in a clause such a word
-        opens ("Setelah pertemuan bilateral serta pertemuan empat mata, A menghadiri forum")."""
+        always is (the grammar's ``sideline_words``); a gathering's name is not where a word of
+        sequence stands between them or just before the first of them ("Forum itu digelar
+        setelah A bertemu B", "Setelah bertemu B, A menghadiri forum"), nor where the first
+        stands in a clause such a word opens ("Setelah pertemuan bilateral serta pertemuan
+        empat mata, A menghadiri forum")."""
         for start, end in context.sidelines:
-            if "sela" in self.text[start:end].lower():
+            cue = self.text[start:end].lower()
+            if any(word in cue for word in self.grammar.sideline_words):
                 return True
             first = min(start, hit.start)
             lead = list(WORD.finditer(self.text, max(sentence.start, first - WORDS_BEFORE_REACH), first))
