@@ -16,12 +16,15 @@ from functools import cache, lru_cache
 from kronik.time.grammar import YEAR, Lexicon, lexicon, normal, patterns
 from kronik.tokens import TOKEN, Tokens, tokenize
 
-WORD = re.compile(r"[\w’']+")
-DIGITS = re.compile(r"\d+")
-DIGIT_KIND = frozenset({"digit"})
 # Characters that join tokens into one WORD ("Jum'at", "Jum’at").
 JOINERS = "_’'"
-JOINER = re.compile(r"[_’']")
+JOINER = re.compile(f"[{JOINERS}]")
+# A word of the time grammar: tokens (``kronik.tokens.TOKEN``, runs of letters and digits)
+# joined by JOINERS, so that "Jum'at" is one word where the token layer sees two ("\w" is a
+# token's characters and "_").
+WORD = re.compile(rf"[\w{JOINERS}]+")
+DIGITS = re.compile(r"\d+")
+DIGIT_KIND = frozenset({"digit"})
 BRACKET = re.compile(r"\(")
 
 
