@@ -271,6 +271,17 @@ def test_the_place_of_a_press_conference_in_the_lead_is_not_where_the_talks_were
     assert (event.mode, event.location.country) == ("visit", "AUS")
 
 
+def test_a_dateline_is_no_sentence_of_the_lead_that_gives_the_occasion_its_place(pipeline):
+    dateline = "Kabarpagi.id-Canberra.\n\n"
+    first = ("Menteri Luar Negeri Chili Tomas Varga terus mendorong perdagangan kedua negara "
+             "yang tumbuh pesat sepanjang tahun lalu.\n\n")
+    joint = ("Menteri Luar Negeri Australia Orla Brennick dan Menteri Luar Negeri Chili Tomas Varga "
+             "memberikan keterangan pers bersama di Canberra pada Senin (3/3/2025).\n\n")
+    talks = "Brennick juga telah bertemu dengan Menteri Luar Negeri Chili Tomas Varga pada Senin (3/3/2025)."
+    event = next(e for e in extract(pipeline, dateline + first + joint + talks).events if e.type == "CONSULT")
+    assert (event.mode, event.location.country) == ("visit", "AUS")
+
+
 def test_an_envoy_acts_for_the_state_of_the_title_not_of_the_posting(pipeline):
     doc = extract(pipeline, "Dubes Peru untuk Chili Rosa Quispe menemui Menteri Luar Negeri Chili "
                             "Tomas Varga di Santiago, Senin (3/3/2025).")

@@ -34,6 +34,7 @@ from functools import cache, cached_property
 from kronik.actors.kb import KnowledgeBase, fold
 from kronik.actors.places import gazetteer
 from kronik.document import Document, Entity, Location, Party, Sentence
+from kronik.events.dating import LEAD_MIN_WORDS
 from kronik.events.frames import Frame
 from kronik.events.syntax import clause_grammar
 from kronik.resources import load_data
@@ -232,11 +233,13 @@ class Locator:
 
     @cached_property
     def _lead(self) -> list[int]:
-        """The headline and the first sentences of the body (captions left out)."""
+        """The headline and the first sentences of the body (captions left out, and short first
+        lines too: a dateline or byline, "Channel9.id-Canberra.", is no sentence of the lead)."""
         sentences = self.doc.sentences
         lead = [i for i, s in enumerate(sentences) if s.is_headline]
         body = [i for i, s in enumerate(sentences) if not s.is_headline and not s.is_caption]
-        return lead + body[:LEAD_SENTENCES]
+        first = next((k for k, i in enumerate(body) if len(WORD.findall(sentences[i].text)) >= LEAD_MIN_WORDS), 0)
+        return lead + body[first:first + LEAD_SENTENCES]
 
     def occasion_of(self, frame: Frame, lead_talks: list[Frame]) -> Location | None:
         """The occasion's place for talks that name none: where the occasion sentences say it
