@@ -150,7 +150,7 @@ def grammar(language: str = "id") -> Grammar:
         not_verbs=frozenset(data["not_verbs"]),
         stops=frozenset(data["phrase_stops"]),
         place_stops=frozenset(data["place_stops"]),
-        pronouns=frozenset(data["pronouns"]),
+        pronouns=_speaker_pronouns(data["speaker_pronouns"], load_data("pronouns", language)),
         relatives=frozenset(data["relatives"]),
         unnamed=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>{alternation(unnamed)})\b"),
         officials=frozenset(w.lower() for w in data["unnamed_officials"]),
@@ -171,6 +171,12 @@ def grammar(language: str = "id") -> Grammar:
         openers=frozenset(data["pronoun_before"] + data["phrases_before"] + data["phrase_stops"]),
         adverbs=frozenset(data["subject_adverbs"]),
     )
+
+
+def _speaker_pronouns(entry: dict[str, list[str]], pronouns: dict[str, Any]) -> frozenset[str]:
+    """The pronouns that stand for a speaker: the singular ones of ``pronouns.yaml`` with the
+    exceptions and additions of ``reporting.yaml``."""
+    return frozenset(pronouns["singular"]) - frozenset(entry["except"]) | frozenset(entry["plus"])
 
 
 @dataclass(frozen=True)
