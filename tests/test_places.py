@@ -282,6 +282,19 @@ def test_a_dateline_is_no_sentence_of_the_lead_that_gives_the_occasion_its_place
     assert (event.mode, event.location.country) == ("visit", "AUS")
 
 
+def test_there_and_then_refer_back_to_the_place_of_the_sentences_before(pipeline):
+    trip = "Menteri Luar Negeri Chili Tomas Varga akan melawat ke Perth pada Senin (10/3/2025).\n\n"
+    agenda = "Agenda Varga di sana adalah meninjau pelabuhan.\n\n"
+    summit = "Di sana Varga akan memimpin KTT Samudra Selatan."
+    event = next(e for e in extract(pipeline, trip + agenda + summit).events if e.mode == "multilateral")
+    assert (event.recipient.country, event.location.name) == ("AUS", "Perth")
+    earlier = "Menteri Luar Negeri Chili Tomas Varga berkunjung ke Perth pada Januari 2025.\n\n"
+    talks = "Saat itu, Varga bertemu dengan Menteri Luar Negeri Australia Orla Brennick."
+    event = next(e for e in extract(pipeline, earlier + talks).events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country, event.location.name) == \
+        ("visit", "CHL", "AUS", "Perth")
+
+
 def test_an_envoy_acts_for_the_state_of_the_title_not_of_the_posting(pipeline):
     doc = extract(pipeline, "Dubes Peru untuk Chili Rosa Quispe menemui Menteri Luar Negeri Chili "
                             "Tomas Varga di Santiago, Senin (3/3/2025).")

@@ -62,6 +62,9 @@ OCCASION_DAYS = 7
 # The lead, whose place stands for the occasion when no sentence says where it was: the headline
 # and this many first sentences of the body.
 LEAD_SENTENCES = 2
+# "di sana" and "Saat itu, ..." refer to the place of the sentence before, or of the one before
+# that where the sentence before refers back too (a scene told over two or three sentences).
+REFER_BACK_SENTENCES = 3
 # Preference among a phrase's mentions: the most specific place wins.
 RANK = {"international": 0, "venue": 1, "seat": 1, "city": 2, "region": 2, "institution": 3,
         "state": 4}
@@ -84,6 +87,7 @@ class PlaceWords:
     name_joiners: frozenset[str]
     prepositions: re.Pattern[str]
     there: re.Pattern[str]
+    then: re.Pattern[str]
     envoy_titles: tuple[str, ...]
     gatherings: tuple[str, ...]
 
@@ -99,7 +103,8 @@ def place_words(language: str = "id") -> PlaceWords:
     return PlaceWords(words("at"), words("to"), words("heads"), words("abroad_heads"),
                       words("occasion_verbs"), words("trip_words"), words("trip_modifiers"),
                       words("name_joiners"), words_pattern(data["at"] + data["to"]),
-                      words_pattern(data["there"]), tuple(fold(w) + " " for w in data["envoy_titles"]),
+                      words_pattern(data["there"]), re.compile(r"\W*" + words_pattern(data["then"]).pattern, re.IGNORECASE),
+                      tuple(fold(w) + " " for w in data["envoy_titles"]),
                       tuple(fold(w) for w in data["gatherings"]))
 
 
@@ -150,16 +155,26 @@ class Locator:
             self.host_from_place(frame)
 
     def place_referred_back(self, frame: Frame) -> Location | None:
-        """The place "di sana" ("there") stands for: the last place the sentence before names
-        ("Jokowi melawat ke Riyadh. Di sana ia akan memimpin KTT ...")."""
-        sentence = self.doc.sentences[frame.sentence]
-        if frame.sentence == 0 or not self.words.there.search(self.text, sentence.start, sentence.end):
+        """The place "di sana" ("there") stands for, or the scene of the sentence before for
+        one that opens "Saat itu, ...": the last place the sentence before names ("Jokowi
+        melawat ke Riyadh. Di sana ia akan memimpin KTT ..."), read back past sentences that
+        refer back themselves ("Agendanya di sana ...") at most ``REFER_BACK_SENTENCES`` back."""
+        if not self._refers_back(frame.sentence):
             return None
-        before = self.phrases(frame.sentence - 1)
-        if not before:
-            return None
-        frame.flags.add("place: referred back ('di sana')")
-        return before[-1].location
+        for index in range(frame.sentence - 1, max(-1, frame.sentence - 1 - REFER_BACK_SENTENCES), -1):
+            before = self.phrases(index)
+            if before:
+                frame.flags.add("place: referred back ('di sana', 'saat itu')")
+                return before[-1].location
+            if not self._refers_back(index):
+                return None
+        return None
+
+    def _refers_back(self, index: int) -> bool:
+        """Whether sentence ``index`` says "there" or opens with "then" ("Saat itu, ...")."""
+        sentence = self.doc.sentences[index]
+        return bool(self.words.there.search(self.text, sentence.start, sentence.end)
+                    or self.words.then.match(self.text, sentence.start, sentence.end))
 
     def place_of_a_posting(self, frame: Frame) -> Location | None:
         """Talks of an ambassador with the officials of another state, where the sentence and
