@@ -314,7 +314,7 @@ def test_receiving_a_call_is_a_phone_consult():
     ("Peru mengusulkan kepada Chili agar tarif diturunkan.", ("REQUEST", ("PER", "CHL"))),
     ("Peru menolak memberikan visa kepada atlet Chili pada Senin (4/3/2024).", ("SANCTION", ("PER", "CHL"))),
     ("Chili mencabut visa para diplomat Peru pada Senin (4/3/2024).", ("SANCTION", ("CHL", "PER"))),
-    ("Pada 2023 Peru sudah 'melarang' keikutsertaan tim Chili dalam kejuaraan itu.", ("SANCTION", ("PER", "CHL"))),
+    ("Pada 2023 Peru sudah melarang keikutsertaan tim Chili dalam kejuaraan itu.", ("SANCTION", ("PER", "CHL"))),
     ("Chili menutup akses maskapai Peru ke bandara-bandaranya pada Senin (4/3/2024).", ("SANCTION", ("CHL", "PER"))),
     ("Peru melepaskan tembakan ke arah sebuah jet tempur Chili pada Senin (4/3/2024).", ("ASSAULT", ("PER", "CHL"))),
     ("Peru melepaskan tembakan peringatan ke kapal Chili pada Senin (4/3/2024).", ("COERCE", ("PER", "CHL"))),
