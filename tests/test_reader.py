@@ -89,15 +89,16 @@ def test_missing_path_is_reported():
     assert errors(iter_paths(["/nonexistent/kronik/x.txt"])) == ["/nonexistent/kronik/x.txt: no such file or folder"]
 
 
-def test_unreadable_file_is_reported(tmp_path, monkeypatch):
-    path = tmp_path / "locked.txt"
-    path.write_text(TEXT, encoding="utf-8")
+@pytest.mark.parametrize("name", ["locked.txt", "locked.jsonl"])
+def test_unreadable_file_is_reported(tmp_path, monkeypatch, name):
+    path = tmp_path / name
+    path.write_text(json.dumps({"text": TEXT}), encoding="utf-8")
 
-    def denied(self):
+    def denied(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
-    with pytest.raises(InputError, match="locked.txt: permission denied"):
+    monkeypatch.setattr(Path, "open", denied)
+    with pytest.raises(InputError, match=f"{name}: permission denied"):
         list(read_file(path))
 
 
