@@ -20,10 +20,9 @@ from datetime import date, datetime
 from functools import cache, cached_property, lru_cache
 from typing import Any
 
-import ahocorasick
-
 from kronik.errors import KronikError
 from kronik.resources import load_data
+from kronik.tokens import TOKEN, Tokens, tokenize
 
 # Spellings of names whose entries are remembered (the distinct names of a large batch).
 FORMS_CACHE = 65536
@@ -426,17 +425,26 @@ class KnowledgeBase:
             yield from (SurfaceForm(name, "person", person.name, True) for name in person.exact)
         yield from (SurfaceForm(name, "non_actor", None) for name in self.non_actors)
 
-    def scan(self, text: str) -> list[Mention]:
+    def scan(self, text: str, tokens: Tokens | None = None) -> list[Mention]:
         """Every known name in ``text`` in one pass: whole words only, the longest match where
-        names overlap ("Korea Selatan", not "Korea"), leftmost first."""
-        hits: list[tuple[int, int]] = []
-        for automaton, haystack in ((self._automata[0], fold(text)), (self._automata[1], text)):
-            for last, length in automaton.iter(haystack):
-                start, end = last + 1 - length, last + 1
-                if _whole_word(text, start, end):
-                    hits.append((start, end))
+        names overlap ("Korea Selatan", not "Korea"), leftmost first. ``tokens``: the text's
+        tokens (``kronik.tokens``), if already cut.
+
+        A whole-word name starts where a token does, so the names are looked up by their first
+        word (folded) at the tokens that start with one, and compared with the folded text
+        there; a name known only in exact forms ("AS", not "as") counts where the text holds
+        one of them as written."""
+        tokens = tokenize(text) if tokens is None else tokens
+        folded_text = fold(text)
+        hits: set[tuple[int, int]] = set()
+        for start, word in _first_words(tokens, folded_text, self._names_by_first_word):
+            for name, any_case, exact in self._names_by_first_word[word]:
+                end = start + len(name)
+                if folded_text.startswith(name, start) and _word_ends(text, end) \
+                        and (any_case or text[start:end] in exact):
+                    hits.add((start, end))
         mentions, taken_until = [], -1
-        for start, end in sorted(set(hits), key=lambda hit: (hit[0], -hit[1])):
+        for start, end in sorted(hits, key=lambda hit: (hit[0], -hit[1])):
             if start >= taken_until:
                 mentions.append(Mention(start, end, text[start:end], self._forms_at(text[start:end])))
                 taken_until = end
@@ -453,14 +461,28 @@ class KnowledgeBase:
         return holders
 
     @cached_property
-    def _automata(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
-        folded, exact = ahocorasick.Automaton(), ahocorasick.Automaton()
+    def _names_by_first_word(self) -> dict[str, list[tuple[str, bool, frozenset[str]]]]:
+        """First word of each folded name -> (folded name, whether a form matched ignoring case
+        folds to it, the exact forms that fold to it) for every name starting with it.
+
+        Every name opens with a letter or digit (checked here), so that it can only start
+        where a token does."""
+        any_case: dict[str, bool] = {}
+        exact: dict[str, set[str]] = {}
         for form in self.all_surface_forms():
-            key = form.text if form.case_sensitive else fold(form.text)
-            (exact if form.case_sensitive else folded).add_word(key, len(key))
-        for automaton in (folded, exact):
-            automaton.make_automaton()
-        return folded, exact
+            name = fold(form.text)
+            if TOKEN.match(name) is None:
+                raise KnowledgeBaseError(f"the knowledge base's data: name '{form.text}' "
+                                         f"({form.kind} {form.key}) does not open with a "
+                                         "letter or digit")
+            any_case[name] = any_case.get(name, False) or not form.case_sensitive
+            if form.case_sensitive:
+                exact.setdefault(name, set()).add(form.text)
+        table: dict[str, list[tuple[str, bool, frozenset[str]]]] = {}
+        for name, loose in any_case.items():
+            entry = (name, loose, frozenset(exact.get(name, ())))
+            table.setdefault(TOKEN.match(name).group(0), []).append(entry)
+        return table
 
     @cached_property
     def _forms_by_text(self) -> _Index:
@@ -477,10 +499,26 @@ class KnowledgeBase:
         return tuple(forms.values())
 
 
-def _whole_word(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not before.isalnum() and not after.isalnum()
+def _word_ends(text: str, end: int) -> bool:
+    """Whether a word of ``text`` ends at ``end`` (no letter or digit follows)."""
+    return end == len(text) or not text[end].isalnum()
+
+
+def _first_words(tokens: Tokens, folded_text: str, table: dict[str, Any]) -> list[tuple[int, str]]:
+    """(start, folded first word) of each token whose folded run of letters and digits is a
+    key of ``table``. A lower-cased word in ASCII is its own folded form (``fold`` lower-cases
+    ASCII and maps every character whose lower case is ASCII to it); a word outside ASCII is
+    read off the folded text, where it may also end earlier (a modifier letter apostrophe is a
+    letter that folds to an apostrophe)."""
+    positions, starts = tokens.positions, tokens.starts
+    found = [(starts[index], word) for word in positions.keys() & table.keys()
+             if word.isascii() for index in positions[word]]
+    for word in [word for word in positions if not word.isascii()]:
+        for index in positions[word]:
+            first = TOKEN.match(folded_text, starts[index])
+            if first is not None and first.group(0) in table:
+                found.append((starts[index], first.group(0)))
+    return found
 
 
 def _nearest_role(person: PersonEntry, on: date) -> Role | None:

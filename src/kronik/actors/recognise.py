@@ -3,8 +3,8 @@ the title grammar of Indonesian news.
 
 Five passes over one tokenisation of the text, each building on the one before:
 
-1. the knowledge base's scan (one Aho-Corasick pass) finds states, capitals and seats used for
-   their state, organisations and known people;
+1. the knowledge base's scan (its names looked up at the tokens by their first word) finds
+   states, capitals and seats used for their state, organisations and known people;
 2. place names that contain a state ("Laut China Selatan", "Selat Taiwan") take that state
    mention in as a part, so it is never read as a party;
 3. institutions ("Kementerian Luar Negeri China", "militer China", "pemerintah Iran");
@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import accumulate
 from typing import Any
 
@@ -234,11 +234,13 @@ class Recogniser:
         self.grammar = grammar(language)
         self.places = gazetteer(language)
         # The same names recur in every article: resolve each (name, kind, date) once.
-        self.lookup = lru_cache(maxsize=LOOKUP_CACHE)(self._lookup)
+        self._resolved = lru_cache(maxsize=LOOKUP_CACHE)(partial(_resolve, kb))
 
-    def _lookup(self, surface: str, form: SurfaceForm, on: date | None) -> Entity | None:
-        """What a name the knowledge base found stands for, at offsets 0..len (copied out)."""
-        return _resolve(self.kb, surface, form, on)
+    def lookup(self, surface: str, form: SurfaceForm, on: date | None) -> Entity | None:
+        """What a name the knowledge base found stands for, at offsets 0..len (cached: copy
+        it out). Only a person's entry depends on the date (their role on that day), so the
+        others are looked up once whatever the article's date."""
+        return self._resolved(surface, form, on if form.kind == "person" else None)
 
     def find(self, text: str, tokens: Tokens, on: date | None) -> list[Found]:
         """Every mention the five passes find, in text order (coreference comes after)."""
@@ -309,7 +311,7 @@ class _Scan:
     # Pass 1: the knowledge base
 
     def knowledge_base(self) -> None:
-        for mention in self.kb.scan(self.text):
+        for mention in self.kb.scan(self.text, self.tokens):
             first, last = self.by_start.get(mention.start), self.by_end.get(mention.end)
             if first is None or last is None or not mention.forms:
                 continue
