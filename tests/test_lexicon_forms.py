@@ -12,3 +12,18 @@ def test_a_refused_visa_is_a_sanction_in_the_active_voice():
 
 def test_a_ban_is_not_read_from_a_verb_in_scare_quotes():
     assert events_of("Pada 2023 Peru sudah 'melarang' keikutsertaan tim Chili dalam kejuaraan itu.") == []
+
+
+def test_an_agreement_added_with_juga_is_another_event():
+    text = ("Renn dan Kald menandatangani nota kesepahaman perdagangan di Lima pada Senin (4/3/2024). "
+            "Kedua menteri juga menandatangani perjanjian ekstradisi antara Peru dan Chili. "
+            "Selain itu, Peru dan Chili menyepakati perjanjian perikanan.")
+    agreements = [e for e in events_of(text) if e.type == "AGREE"]
+    assert len(agreements) == 3
+    assert all({p.country for p in e.participants} == {"PER", "CHL"} for e in agreements)
+
+
+def test_a_later_mention_of_the_same_agreement_is_one_event():
+    text = ("Renn dan Kald menandatangani nota kesepahaman perdagangan di Lima pada Senin (4/3/2024). "
+            "Nota kesepahaman itu ditandatangani Renn dan Kald setelah pertemuan mereka.")
+    assert len([e for e in events_of(text) if e.type == "AGREE"]) == 1

@@ -38,6 +38,9 @@ from kronik.tokens import document_tokens, tokenize
 # Acts against a territory: the state of the place they land in is their target where the
 # sentence names no state as one (coding conventions: attacks and deployments on a territory).
 TERRITORIAL_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+# The flag of an agreement added to those named before ("juga menandatangani", "Selain ..."):
+# merging keeps it apart from them (kronik.events.merge).
+ANOTHER_AGREEMENT = "another agreement"
 # Acts named by a noun whose content clause names the one they are aimed at ("tuduhan X
 # bahwa <Y> ..."); a verb's content clause is already its object ("menuduh bahwa <Y>").
 CONTENT_TARGET_TYPES = frozenset({"ACCUSE"})
@@ -437,6 +440,9 @@ class FrameBuilder:
             frame.flags.add("location:" + location.mentions[0].text)
         if sentence.is_caption:
             frame.flags.add("caption")
+        if event_type == "AGREE" and self.lexicon.additive.search(
+                self.text, self._clause_start(hit.start, sentence.start), hit.start):
+            frame.flags.add(ANOTHER_AGREEMENT)
         if self._on_sidelines(hit, sentence, context):
             frame.flags.add("sidelines")
         frame.other_occasion = context.other_occasion

@@ -55,6 +55,7 @@ class Lexicon:
     enemy: re.Pattern[str]
     retaliation: re.Pattern[str]
     hedge: re.Pattern[str]
+    additive: re.Pattern[str]
     question: re.Pattern[str]
     contest: re.Pattern[str]
     habitual: re.Pattern[str]
@@ -160,6 +161,7 @@ def lexicon(language: str = "id") -> Lexicon:
         enemy=_words(data["enemy_words"]),
         retaliation=_words(data["retaliation_words"]),
         hedge=_words(data["hedge_cues"]),
+        additive=_words(data["additive_words"]),
         question=_words(data["question_cues"]),
         contest=_words(data["contest_cues"]),
         habitual=_words(data["habitual_cues"]),

@@ -2,7 +2,8 @@
 
 Several sentences often speak of one event: the lead, a quote, a later "panggilan itu". Frames
 are split into one per pair of sides (a directed act with several sources or targets is one
-event per pair), then joined when type, mode, sides, status and dates agree. A mention that
+event per pair), then joined when type, mode, sides, status and dates agree; an agreement
+added to those named before ("juga menandatangani", "Selain ...") stays apart. A mention that
 names too few sides ("Pembicaraan jarak jauh dilakukan ...") is not an event of its own: it
 adds its channel and date to the event it refers back to. Talks held during a visit belong to
 the visit.
@@ -14,7 +15,7 @@ from datetime import date
 
 from kronik.document import Party, TimeExpression
 from kronik.events.coding import is_symmetric
-from kronik.events.frames import Frame
+from kronik.events.frames import ANOTHER_AGREEMENT, Frame
 from kronik.events.parties import countries_of
 
 IN_PERSON_MODES = frozenset({"meeting", "talk"})
@@ -319,6 +320,7 @@ def _place(clusters: list[Cluster], frame: Frame, actors: list[Party], recipient
                 and cluster.signature() == probe.signature() and dates_compatible(cluster, first, last)
                 and _caption_compatible(cluster, frame)
                 and _status_compatible(cluster, frame)
+                and ANOTHER_AGREEMENT not in frame.flags
                 and not (frame.other_occasion or any(f.other_occasion for f in cluster.frames))):
             _absorb(cluster, frame, "governing time expression")
             return
