@@ -267,3 +267,11 @@ def test_subject_of_menjadi_sasaran_is_the_target_of_the_noun_trigger():
         [("ASSAULT", ("PER", "BOL")), ("ASSAULT", ("PER", "CHL"))]
     # without an attacker named there is no event
     assert directed("Chili menjadi sasaran serangan siber pada Senin (4/3/2024).") == []
+
+
+def test_a_state_after_the_conjunction_that_closed_a_list_begins_a_phrase_of_its_own():
+    events = [e for e in events_of("Pertemuan Renn dan Kald, Isu Bolivia Turut Dibahas.")
+              if e.type == "CONSULT"]
+    assert [sorted(p.country for p in e.participants) for e in events] == [["CHL", "PER"]]
+    assert directed("Peru, Bolivia dan Ekuador mengecam Chili pada Senin (4/3/2024).") == \
+        [("ACCUSE", ("BOL", "CHL")), ("ACCUSE", ("ECU", "CHL")), ("ACCUSE", ("PER", "CHL"))]

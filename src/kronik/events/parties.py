@@ -223,10 +223,15 @@ def _without_titles(gap: str) -> str:
 
 
 def _split_unclosed_lists(text: str, run: list[PartyMention], lexicon: Lexicon) -> list[list[PartyMention]]:
+    """A run of mentions is one list up to the join that closes it with a conjunction or a dash
+    ("Rusia, Ukraina, dan AS"); a mention after that join by a comma alone begins a phrase of its
+    own ("Pertemuan A dan B, Isu C Turut Dibahas"), as does each of a run no conjunction closes."""
     joins = [text[a.end:b.start] for a, b in zip(run, run[1:])]
-    if any(lexicon.conjunction.search(join) or DASH.match(join) for join in joins):
-        return [run]
-    return [[mention] for mention in run]
+    closing = [k for k, join in enumerate(joins) if lexicon.conjunction.search(join) or DASH.match(join)]
+    if not closing:
+        return [[mention] for mention in run]
+    last = closing[-1] + 2
+    return [run[:last]] + [[mention] for mention in run[last:]]
 
 
 def struck_place(text: str, entities: list[Entity], start: int, end: int, lexicon: Lexicon,
