@@ -314,6 +314,18 @@ def test_show_names_the_publisher_from_the_web_address_when_no_outlet_is_known(c
     assert chronicle.event("w1")["mentions_list"][0]["outlet"] == "kabar-fiksi.example"
 
 
+def test_an_event_shows_the_address_its_text_was_first_found_at(chronicle):
+    text = article(2)
+    first = doc_with_text("zeta-1.txt", text, phone("z1", date(2030, 3, 5)))
+    first.url = "https://www.zeta-fiksi.example/a/1"
+    again = doc_with_text("alpha-1.txt", text, phone("z1", date(2030, 3, 5)))
+    again.url = "https://www.alpha-fiksi.example/b/1"
+    chronicle.ingest([first])
+    assert chronicle.ingest([again]).new_sources == 1
+    assert chronicle.event("z1")["mentions_list"][0]["outlet"] == "zeta-fiksi.example"
+    assert chronicle.export_rows()[0]["outlets"] == "zeta-fiksi.example"
+
+
 @pytest.mark.parametrize(("query", "code"), [
     ("IDN", "IDN"), ("idn", "IDN"), ("Indonesia", "IDN"), ("Amerika Serikat", "USA"),
     ("united states", "USA"), ("AS", "USA"), ("Tiongkok", "CHN"), ("China", "CHN"),

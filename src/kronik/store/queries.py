@@ -83,11 +83,14 @@ def publisher(outlet: str | None, address: str | None) -> str | None:
     return None
 
 
-# A document's web address: its URL as recorded in ``document_sources`` where the input gave
-# one, else its source. Read from that small table rather than by parsing the stored record,
-# whose JSON column costs a page about a second on 10,000 articles.
-ADDRESS_SQL = ("coalesce((SELECT min(s.url) FROM document_sources s WHERE s.doc_id = d.doc_id), "
-               "d.source)")
+# A document's web address: the URL of the first of its sources that has one, as recorded in
+# ``document_sources`` (the first seen, then by name: the order in which a source takes over the
+# document's name when another text replaces its own), else the document's source. The same
+# text found again under another address keeps the address it was first found at. Read from
+# that small table rather than by parsing the stored record, whose JSON column costs a page
+# about a second on 10,000 articles.
+ADDRESS_SQL = ("coalesce((SELECT s.url FROM document_sources s WHERE s.doc_id = d.doc_id "
+               "AND s.url IS NOT NULL ORDER BY s.seen_at, s.source LIMIT 1), d.source)")
 
 
 def fetch_dicts(cursor: Connection) -> list[dict[str, Any]]:
