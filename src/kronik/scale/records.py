@@ -44,11 +44,11 @@ def linked_line(line: str, events: list[Event], written: list[str]) -> str:
     parts: list[str] = []
     start = 0
     for event, old in zip(events, written):
-        new = event.canonical_id or event.id
         opening = f'{{"id": {_json(event.id)}, "canonical_id": '
-        at = line.index(opening + _json(old), start) + len(opening)
-        parts += [line[start:at], _json(new)]
-        start = at + len(_json(old))
+        old_json = _json(old)
+        at = line.index(opening + old_json, start) + len(opening)
+        parts += [line[start:at], _json(event.canonical_id or event.id)]
+        start = at + len(old_json)
     parts.append(line[start:])
     return "".join(parts)
 

@@ -217,12 +217,7 @@ class Chronicle:
     def event(self, event_id: str) -> dict[str, Any] | None:
         """A canonical event (by event id or canonical id, or an id it had before a correction)
         with every mention and source, and why its confidence is what it is."""
-        found = queries.event(self.con, event_id) or queries.event(self.con, self.resolve(event_id))
-        if found is not None:
-            reasons = self.con.execute("SELECT confidence_reason FROM canonical_events "
-                                       "WHERE canonical_id = ?", [found["canonical_id"]]).fetchall()
-            found["confidence_reason"] = reasons[0][0] if reasons else None
-        return found
+        return queries.event(self.con, event_id) or queries.event(self.con, self.resolve(event_id))
 
     def document(self, key: str) -> dict[str, Any] | None:
         """A stored document by id, source, or file name: its record and store metadata."""

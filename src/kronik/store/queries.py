@@ -200,19 +200,23 @@ def actors(con: Connection, limit: int) -> list[dict[str, Any]]:
 
 
 def event(con: Connection, key: str) -> dict[str, Any] | None:
+    """A canonical event with its mentions, its plan -> fact links and why its confidence is
+    what it is (``confidence_reason``, last)."""
     group = group_of(con, key)
     if group is None:
         return None
     rows = fetch_dicts(con.execute(
-        f"SELECT {', '.join(CANONICAL_COLUMNS)} FROM canonical_events WHERE canonical_id = ?",
-        [group]))
+        f"SELECT {', '.join(CANONICAL_COLUMNS)}, confidence_reason FROM canonical_events "
+        "WHERE canonical_id = ?", [group]))
     if not rows:
         return None
     attach_sources(rows)
     result = _jsonable(rows[0])
+    reason = result.pop("confidence_reason")
     result["mentions_list"] = _mentions(con, group)
     result["fulfils"] = linked(con, group, "fact_id", "plan_id")
     result["fulfilled_by"] = linked(con, group, "plan_id", "fact_id")
+    result["confidence_reason"] = reason
     return result
 
 
