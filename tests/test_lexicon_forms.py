@@ -2,6 +2,8 @@
 requests, agreements, sanctions and the like (the actors are those of ``test_events``)."""
 from __future__ import annotations
 
+import pytest
+
 from test_events import events_of, sides
 
 
@@ -27,3 +29,19 @@ def test_a_later_mention_of_the_same_agreement_is_one_event():
     text = ("Renn dan Kald menandatangani nota kesepahaman perdagangan di Lima pada Senin (4/3/2024). "
             "Nota kesepahaman itu ditandatangani Renn dan Kald setelah pertemuan mereka.")
     assert len([e for e in events_of(text) if e.type == "AGREE"]) == 1
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Thanks for another's support: the one thanked supports the one who thanks.
+    ("Renn berterima kasih atas dukungan Kald terhadap pencalonan Peru pada Senin (4/3/2024).",
+     ("SUPPORT", ("CHL", "PER"))),
+    ("Peru mengapresiasi dukungan Chili dalam pemilihan itu pada Senin (4/3/2024).", ("SUPPORT", ("CHL", "PER"))),
+    # A report or statement of another state rejected.
+    ("Peru menolak laporan televisi pemerintah Chili pada Senin (4/3/2024).", ("REJECT", ("PER", "CHL"))),
+    # A tariff in the passive, its target the subject.
+    ("Peru dikenakan tarif impor sebesar 32 persen oleh Chili pada Senin (4/3/2024).", ("SANCTION", ("CHL", "PER"))),
+    # A headline verb without its prefix.
+    ("Peru Kecam Serangan Chili ke Bolivia", ("ACCUSE", ("PER", "CHL"))),
+])
+def test_general_forms(sentence: str, expected: tuple):
+    assert [(e.type, sides(e)) for e in events_of(sentence) if e.type == expected[0]] == [expected]
