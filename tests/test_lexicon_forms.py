@@ -40,6 +40,10 @@ def test_a_later_mention_of_the_same_agreement_is_one_event():
     ("Peru menolak laporan televisi pemerintah Chili pada Senin (4/3/2024).", ("REJECT", ("PER", "CHL"))),
     # A tariff in the passive, its target the subject.
     ("Peru dikenakan tarif impor sebesar 32 persen oleh Chili pada Senin (4/3/2024).", ("SANCTION", ("CHL", "PER"))),
+    # A request noun whose content opens with the one asked.
+    ("Surat itu berisi permintaan Peru agar Chili menyediakan amunisi pada Senin (4/3/2024).",
+     ("REQUEST", ("PER", "CHL"))),
+    ("Desakan Peru supaya Chili menarik pasukannya muncul pada Senin (4/3/2024).", ("REQUEST", ("PER", "CHL"))),
     # A headline verb without its prefix.
     ("Peru Kecam Serangan Chili ke Bolivia", ("ACCUSE", ("PER", "CHL"))),
 ])

@@ -44,6 +44,9 @@ ANOTHER_AGREEMENT = "another agreement"
 # Acts named by a noun whose content clause names the one they are aimed at ("tuduhan X
 # bahwa <Y> ..."); a verb's content clause is already its object ("menuduh bahwa <Y>").
 CONTENT_TARGET_TYPES = frozenset({"ACCUSE"})
+# Acts named by a noun whose content clause opens with the one asked ("desakan X agar <Y> ..."):
+# that state is the recipient, as the addressee of a request verb is.
+ADDRESSED_CONTENT_TYPES = frozenset({"REQUEST"})
 # Statements that may be aimed at "the enemy" (enemy_words): the states at war with the actor
 # in the same article (aim_at_enemies).
 ENEMY_AIMED_TYPES = frozenset({"THREATEN", "ACCUSE"})
@@ -697,7 +700,8 @@ class FrameBuilder:
             if self._relational(group):  # "sekutu X" is not X
                 return None
             if trigger.form == "noun" and group.prep not in self.lexicon.recipient_preps \
-                    and not self._after_trigger_preposition(hit, group):
+                    and not self._after_trigger_preposition(hit, group) \
+                    and not (trigger.type in ADDRESSED_CONTENT_TYPES and group.prep in self.lexicon.request_openers):
                 if group.prep == "dari" or self._set_off(group):
                     continue
                 return None

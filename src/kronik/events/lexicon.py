@@ -64,6 +64,7 @@ class Lexicon:
     planned_window_words: int
     clause_break: re.Pattern[str]
     recipient_preps: frozenset[str]
+    request_openers: frozenset[str]
     location_preps: frozenset[str]
     coordinators: frozenset[str]
     conjunction: re.Pattern[str]
@@ -170,6 +171,7 @@ def lexicon(language: str = "id") -> Lexicon:
         planned_window_words=int(data["planned_window_words"]),
         clause_break=clause_break,
         recipient_preps=frozenset(data["recipient_preps"]),
+        request_openers=frozenset(data["request_openers"]),
         location_preps=frozenset(data["location_preps"]),
         coordinators=frozenset(data["coordinators"]),
         conjunction=_words(data["coordinators"]),
