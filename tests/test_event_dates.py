@@ -354,3 +354,10 @@ def test_time_across_a_full_stop_the_splitter_missed_does_not_date_the_event():
     text = ("Warga Bolivia merayakan hari raya hari ini. - Tegang, Peru Usir Kapal Chili Militer Peru "
             "menyatakan telah mengusir kapal perang Chili dari perairannya.")
     assert [(e.type, e.date) for e in events_of(text)] == [("COERCE", None)]
+
+
+def test_a_later_time_of_the_sentence_beside_it_does_not_date_what_has_happened():
+    text = ("Pangkalan militer di Chili menjadi sasaran serangan rudal dari Peru. "
+            "Cuaca buruk diperkirakan melanda kawasan itu pada Senin (11/3/2024).")
+    assault = next(e for e in events_of(text) if e.type == "ASSAULT")
+    assert assault.status == "occurred" and assault.date.start <= date(2024, 3, 6)

@@ -592,8 +592,8 @@ class Dating:
         an event its sentence puts on another occasion ("dulu", "waktu itu"), for a reaction to
         what was told before ("Menanggapi hal itu, ...": later than what it answers) and for a
         photo caption (often of another occasion, never dated by the article); another
-        sentence's time only where ``_context_for`` allows, and for a plan only a time not
-        over yet."""
+        sentence's time only where ``_context_for`` allows and ``_may_lend`` (for a plan a time
+        not over yet, for what happened one not after the article's date)."""
         frame = cluster.frames[0]
         sentences = self.doc.sentences
         here = sentences[frame.sentence]
@@ -611,12 +611,18 @@ class Dating:
             found = [t for t in self.in_sentence(sentence) if (t.last - t.first).days < CONTEXT_MAX_DAYS
                      and (self._may_date(frame, t) and not self._other_clause(frame, t) if index == frame.sentence
                           else self._context_for(t, cluster, index > frame.sentence))
-                     and (index == frame.sentence or cluster.status != "planned" or self._ahead(t))]
+                     and (index == frame.sentence or self._may_lend(t, cluster.status))]
             if found:
                 chosen = found[-1] if index < frame.sentence else found[0]
                 cluster.set_date(chosen, "nearest dated sentence of its paragraph")
                 return True
         return False
+
+    def _may_lend(self, expression: TimeExpression, status: str) -> bool:
+        """Whether another sentence's time may date an event of this status: for a plan, a time
+        not over yet; for what has happened, a time not after the article's date ("serangan
+        ... pekan depan" in the sentence beside it is another, coming act, not this one's day)."""
+        return self._ahead(expression) if status == "planned" else not self._ahead_only(expression)
 
     def _other_clause(self, frame: Frame, expression: TimeExpression) -> bool:
         """Whether a time after a trigger in its sentence belongs to another clause (a relative
