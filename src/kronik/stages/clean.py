@@ -68,7 +68,9 @@ _SPACE_BEFORE_PUNCT = re.compile(r" (?<=\w ) *(?=[,.;:!?](?:\s|$))")
 _SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _FINAL_STOP = re.compile(r"[.!?…:;,]['\"”’)]*$")
-_FULL_STOP_END = re.compile(r"[.,;:]['\"”’)]*$")
+# A line that ends with a stop (. , ; :), closing quotes or brackets after it: a headline (a
+# teaser here, the title in ``metadata``) never does.
+FULL_STOP_END = re.compile(r"[.,;:]['\"”’)]*$")
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,7 @@ def is_teaser(line: str, rules: NoiseRules) -> bool:
     """A headline of another article: title case, short, no full stop at the end; lists
     put a bullet before it ("- <headline>")."""
     line = _BULLET.sub("", line)
-    if len(line.split()) > rules.teaser_max_words or _FULL_STOP_END.search(line):
+    if len(line.split()) > rules.teaser_max_words or FULL_STOP_END.search(line):
         return False
     return _title_case(line, rules)
 

@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 from kronik.document import Document
 from kronik.pipeline import Stage
 from kronik.resources import load_data
+from kronik.stages.clean import FULL_STOP_END
 from kronik.time.grammar import alternation, lexicon
+from kronik.tokens import TOKEN
 
 # How much a date's label counts when several are stated: published before unlabelled before
 # updated ("diperbarui" is used only when nothing else is stated).
@@ -28,9 +30,6 @@ _NAME_WORD = r"[A-Z][\w'’.-]*"
 _DASH = r"\s+-{1,2}\s+"
 # Every date pattern holds a digit: a line without one states no date.
 _DIGIT = re.compile(r"\d")
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
-_WORD = re.compile(r"[^\W_]+")
-_FINAL_STOP = re.compile(r"[.,;:]['\"”’)]*$")
 _CAPITAL_START = re.compile(r"[\"“‘'(]?[A-Z0-9]")
 _DATELINE = re.compile(rf"(?P<head>[^\s\-][^\n]{{0,60}}?){_DASH}\S")
 _BRACKETED_OUTLET = re.compile(r"(?P<place>[^()]+?)\s*\((?P<outlet>[^()]+)\)")
@@ -161,7 +160,7 @@ def find_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
 
 def _only_filler(gap: str, rules: HeaderRules) -> bool:
     """Whether the words between a label and a date are only weekdays and date words."""
-    return not _LETTER_OR_DIGIT.search(rules.filler.sub(" ", gap))
+    return not TOKEN.search(rules.filler.sub(" ", gap))
 
 
 def is_date_line(line: str, rules: HeaderRules) -> bool:
@@ -180,7 +179,7 @@ def _date_line_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
     for pattern in rules.dates:
         rest = pattern.sub(" ", rest)
     rest = rules.filler.sub(" ", rest)
-    words = _WORD.findall(rest)
+    words = TOKEN.findall(rest)
     labelled = any(stamp.kind != "stated" for stamp in stamps)
     return stamps if labelled or len(words) <= 2 else []
 
@@ -235,7 +234,7 @@ def looks_like_title(line: str, rules: HeaderRules) -> bool:
     words = line.split()
     if not 3 <= len(words) <= rules.max_header_words or len(line) > 200:
         return False
-    if _FINAL_STOP.search(line) or not _CAPITAL_START.match(line):
+    if FULL_STOP_END.search(line) or not _CAPITAL_START.match(line):
         return False
     return not (is_date_line(line, rules) or rules.author.match(line) or dateline_parts(line, rules))
 
