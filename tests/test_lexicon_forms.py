@@ -49,3 +49,16 @@ def test_a_later_mention_of_the_same_agreement_is_one_event():
 ])
 def test_general_forms(sentence: str, expected: tuple):
     assert [(e.type, sides(e)) for e in events_of(sentence) if e.type == expected[0]] == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pasukan Peru bentrok dengan tentara Chili di perbatasan pada Senin (4/3/2024).",
+    "Bentrokan bersenjata antara Peru dan Chili pecah pada Senin (4/3/2024).",
+    "Aksi saling serang antara Peru dan Chili kembali terjadi pada Senin (4/3/2024).",
+])
+def test_a_clash_is_an_attack_of_each_side_on_the_other(sentence: str):
+    assert sorted(sides(e) for e in events_of(sentence) if e.type == "ASSAULT") == [("CHL", "PER"), ("PER", "CHL")]
+
+
+def test_a_clash_in_a_match_is_no_attack():
+    assert events_of("Timnas Peru bentrok dengan Chili di laga semifinal pada Senin (4/3/2024).") == []

@@ -425,6 +425,9 @@ class FrameBuilder:
         actors, recipients = self._sides(hit, sentence, groups, left, right, location, quote, why)
         if actors is None:
             return None
+        if trigger.mutual and len(countries_of(actors + recipients)) == 2:
+            actors, recipients = _each_on_the_other(actors + recipients)
+            why["actor"] = why["recipient"] = "each side of a mutual act ('bentrok', 'saling serang')"
         status = self._status(hit, sentence)
         event_type = trigger.type
         if status == "planned" and trigger.planned_type:  # a threatened act is a threat made
@@ -1136,6 +1139,14 @@ def _names(text: str, position: int, pattern: re.Pattern[str], gap: int) -> bool
         if pattern.match(text, word.start()):
             return True
     return False
+
+
+def _each_on_the_other(parties: list[Party]) -> tuple[list[Party], list[Party]]:
+    """The two states of a mutual act (a clash, an exchange of fire), each acting on the other:
+    one party per state, as actors and, in reverse order, as recipients."""
+    first = {p.country: p for p in reversed(parties) if p.country}
+    sides = sorted(first.values(), key=parties.index)
+    return sides, list(reversed(sides))
 
 
 def _share_attackers(frames: list[Frame]) -> None:

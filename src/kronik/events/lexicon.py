@@ -27,6 +27,7 @@ class Trigger:
     host_subject: bool = False
     addressee_near: bool = False
     contest_prone: bool = False
+    mutual: bool = False
     planned_type: str | None = None
 
 
@@ -134,7 +135,8 @@ def _trigger(entry: dict) -> Trigger:
         object_in_pattern=bool(entry.get("object_in_pattern")),
         host_subject=bool(entry.get("host_subject")),
         addressee_near=bool(entry.get("addressee_near")),
-        contest_prone=bool(entry.get("contest_prone")), planned_type=entry.get("planned_type"),
+        contest_prone=bool(entry.get("contest_prone")), mutual=bool(entry.get("mutual")),
+        planned_type=entry.get("planned_type"),
     )
 
 
