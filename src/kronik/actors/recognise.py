@@ -269,8 +269,6 @@ class _Scan:
         self.starts: dict[int, Found] = {}          # token -> top-level mention starting there
         self.claimed: list[Found | None] = [None] * len(tokens)
         self.offsets = tokens.starts
-        self.by_start = dict(zip(tokens.starts, range(len(tokens))))
-        self.by_end = dict(zip(tokens.ends, range(1, len(tokens) + 1)))
         self.headlines: dict[int, bool] = {}       # line start -> whether in title case
 
     # Bookkeeping
@@ -283,6 +281,15 @@ class _Scan:
         for index in range(found.first, found.last):
             self.claimed[index] = found
         return found
+
+    def token_at(self, offset: int, ends: bool = False) -> int | None:
+        """The token starting at ``offset`` (with ``ends``: the one after the token ending
+        there), or None where no token starts (ends) there."""
+        bounds = self.tokens.ends if ends else self.offsets
+        index = bisect_left(bounds, offset)
+        if index < len(bounds) and bounds[index] == offset:
+            return index + 1 if ends else index
+        return None
 
     def span(self, first: int, last: int) -> tuple[int, int, str]:
         start, end = self.tokens[first].start, self.tokens[last - 1].end
@@ -312,7 +319,7 @@ class _Scan:
 
     def knowledge_base(self) -> None:
         for mention in self.kb.scan(self.text, self.tokens):
-            first, last = self.by_start.get(mention.start), self.by_end.get(mention.end)
+            first, last = self.token_at(mention.start), self.token_at(mention.end, ends=True)
             if first is None or last is None or not mention.forms:
                 continue
             if not any(f.case_sensitive for f in mention.forms) and not mention.text[0].isupper():
