@@ -13,9 +13,9 @@ from rich.live import Live
 from rich.table import Table
 
 from kronik.errors import KronikError
+from kronik.scale.options import DbOption
 from kronik.store.chronicle import DEFAULT_PATH
 
-Db = Annotated[Path, typer.Option("--db", help="The chronicle database file")]
 Feeds = Annotated[list[str] | None, typer.Option("--feed", help="An RSS or Atom feed URL or file (repeatable)")]
 Alerts = Annotated[Path | None, typer.Option("--alerts", help="Alert rules (YAML); the default rules otherwise")]
 Webhook = Annotated[str | None, typer.Option("--webhook", help="POST each new alert as JSON to this URL")]
@@ -44,7 +44,7 @@ def status_table(status: dict) -> Table:
 
 def watch(
     folders: Annotated[list[Path] | None, typer.Argument(help="Folders to watch, recursively")] = None,
-    db: Db = Path(DEFAULT_PATH), feed: Feeds = None, alerts: Alerts = None,
+    db: DbOption = Path(DEFAULT_PATH), feed: Feeds = None, alerts: Alerts = None,
     webhook: Webhook = None, interval: Interval = 300.0,
     once: Annotated[bool, typer.Option("--once", help="Store what the folders hold that is not stored yet, then stop")] = False,
 ) -> None:
@@ -74,7 +74,7 @@ def watch(
 
 
 def alerts(
-    db: Db = Path(DEFAULT_PATH),
+    db: DbOption = Path(DEFAULT_PATH),
     limit: Annotated[int, typer.Option("--limit", help="At most this many, newest first")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="JSON for machines instead of a table")] = False,
 ) -> None:

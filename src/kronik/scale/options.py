@@ -1,6 +1,9 @@
-"""Command-line options for choosing the engine, shared by ``kronik extract`` and ``ingest``."""
+"""Command-line options that several ``kronik`` commands share, defined once so that they read
+the same everywhere: the engine options of ``extract`` and ``ingest``, and the chronicle
+database of the store, live and web commands."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,3 +19,5 @@ RayAddressOption = Annotated[str | None, typer.Option(
 JobsOption = Annotated[int | None, typer.Option(
     "--jobs", "-j", min=1, show_default="one per core",
     help="worker processes of the local engine; output is the same and in input order")]
+# The default is ``kronik.store.chronicle.DEFAULT_PATH``, given where the option is used.
+DbOption = Annotated[Path, typer.Option("--db", metavar="FILE", help="The chronicle database file")]

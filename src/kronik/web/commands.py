@@ -10,11 +10,12 @@ from typing import Annotated
 
 import typer
 
+from kronik.scale.options import DbOption
 from kronik.store.chronicle import DEFAULT_PATH
 
 
 def serve(
-    db: Annotated[Path, typer.Option("--db", help="The chronicle database file")] = Path(DEFAULT_PATH),
+    db: DbOption = Path(DEFAULT_PATH),
     host: Annotated[str, typer.Option("--host", help="Address to listen on (localhost only by default)")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port")] = 8000,
     token: Annotated[str | None, typer.Option("--token", envvar="KRONIK_TOKEN", show_envvar=True,
