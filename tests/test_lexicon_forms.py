@@ -64,6 +64,8 @@ def test_a_clash_in_a_match_is_no_attack():
     assert events_of("Timnas Peru bentrok dengan Chili di laga semifinal pada Senin (4/3/2024).") == []
 
 
-def test_lantas_stands_between_a_subject_and_its_verb_like_lalu():
-    events = events_of("Peru lantas mengirimkan bantuan kemanusiaan ke Chili pada Senin (4/3/2024).")
+@pytest.mark.parametrize("adverb", ["lantas", "sedang", "tengah", "kini", "justru", "pula", "tiba-tiba",
+                                    "lebih dulu", "baru saja", "sekali lagi"])
+def test_adverbs_stand_between_a_subject_and_its_verb(adverb: str):
+    events = events_of(f"Peru {adverb} mengirimkan bantuan kemanusiaan ke Chili pada Senin (4/3/2024).")
     assert [(e.type, sides(e)) for e in events] == [("AID", ("PER", "CHL"))]
