@@ -275,3 +275,10 @@ def test_a_state_after_the_conjunction_that_closed_a_list_begins_a_phrase_of_its
     assert [sorted(p.country for p in e.participants) for e in events] == [["CHL", "PER"]]
     assert directed("Peru, Bolivia dan Ekuador mengecam Chili pada Senin (4/3/2024).") == \
         [("ACCUSE", ("BOL", "CHL")), ("ACCUSE", ("ECU", "CHL")), ("ACCUSE", ("PER", "CHL"))]
+
+
+def test_a_talking_verb_takes_its_partner_only_through_a_preposition():
+    assert not [e for e in events_of("Renn berbicara tentang masa depan kawasan dan masa depan rakyat Chili.")
+                if e.type == "CONSULT"]
+    talks = [e for e in events_of("Renn berbicara dengan Kald pada Senin (4/3/2024).") if e.type == "CONSULT"]
+    assert [sorted(p.country for p in e.participants) for e in talks] == [["CHL", "PER"]]

@@ -678,7 +678,9 @@ class FrameBuilder:
     def _object(self, hit: TriggerHit, sentence: Sentence, groups: list[Group], trigger: Trigger,
                 own: frozenset[str] = frozenset()) -> Group | None:
         """The party acted on: the first group after the trigger in its clause that may be
-        one. A topic ("terkait X", "soal X") is never the target, nor the actor's own state
+        one. A topic ("terkait X", "soal X") is never the target, nor, in talks, a state of
+        origin ("pemain asal X") or a party a talking verb takes without a preposition
+        (``companion_verbs``: "berbicara tentang masa depan rakyat X"), nor the actor's own state
         (``own``: "X memperingatkan bahwa kesepakatan yang merugikan X ... oleh Y"); after a
         noun trigger only a party introduced by a target preposition is, past a source
         ("dari X") or an aside."""
@@ -700,6 +702,10 @@ class FrameBuilder:
                     or self._origin_before_recipient(group, groups[index + 1:], limit) \
                     or (group.countries and set(group.countries) <= own):
                 continue
+            if trigger.type == "CONSULT" and (group.prep in self.grammar.origin_nouns or (
+                    self.text[hit.start:hit.end].split()[0].lower() in self.grammar.companion_verbs
+                    and group.prep not in self.grammar.prepositions)):
+                continue  # "berjumpa pemain asal X", "berbicara tentang masa depan rakyat X": no partner
             if self._relational(group):  # "sekutu X" is not X
                 return None
             if trigger.form == "noun" and group.prep not in self.lexicon.recipient_preps \

@@ -60,6 +60,7 @@ class ClauseGrammar:
     aim_nouns: frozenset[str]
     aim_verbs: frozenset[str]
     sideline_words: frozenset[str]
+    companion_verbs: frozenset[str]
     transitive_prefixes: tuple[str, ...]
 
 
@@ -73,7 +74,7 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             "carried_subjects", "phrase_joiners", "control_words", "reciprocal_verbs",
             "place_prepositions", "subordinators", "relational_nouns", "sequence_words",
             "owning_passives", "struck_place_prepositions", "fronting_subordinators",
-            "origin_nouns", "aim_nouns", "aim_verbs", "sideline_words")),
+            "origin_nouns", "aim_nouns", "aim_verbs", "sideline_words", "companion_verbs")),
             tuple(w.lower() for w in data["transitive_prefixes"]))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
