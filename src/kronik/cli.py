@@ -19,7 +19,7 @@ from kronik.errors import InputError, KronikError
 from kronik.identity import link_documents
 from kronik.reader import InputWarning, Skipped, iter_paths
 from kronik.scale import Engine, Extractor, extractor
-from kronik.scale.options import EngineOption, JobsOption, RayAddressOption, WorkersOption
+from kronik.scale.options import EngineOption, JobsOption, PathsArgument, RayAddressOption, WorkersOption
 from kronik.scale.parquet import write_parquet
 from kronik.scale.records import Record, linked_line, record_of
 from kronik.store.commands import KronikCommand
@@ -99,7 +99,7 @@ def kronik() -> None:
 
 @app.command(cls=KronikCommand)
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl)")],
+    paths: PathsArgument,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of standard output")] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="jsonl: one record a line; json: one array")] = OutputFormat.jsonl,
     parquet: Annotated[Path | None, typer.Option("--parquet", help="Also write Parquet partitioned by month to this folder (without -o: instead of standard output)")] = None,

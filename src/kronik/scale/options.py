@@ -1,6 +1,6 @@
 """Command-line options that several ``kronik`` commands share, defined once so that they read
-the same everywhere: the engine options of ``extract`` and ``ingest``, and the chronicle
-database of the store, live and web commands."""
+the same everywhere: the input paths and engine options of ``extract`` and ``ingest``, and the
+chronicle database of the store, live and web commands."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,6 +10,7 @@ import typer
 
 from kronik.scale import Engine
 
+PathsArgument = Annotated[list[Path], typer.Argument(metavar="PATHS", help="Files or folders (.txt, .html, .jsonl)")]
 EngineOption = Annotated[Engine, typer.Option(
     "--engine", help="local: extract in this process; ray: in Ray tasks (a local Ray, or --ray-address)")]
 WorkersOption = Annotated[int | None, typer.Option(

@@ -23,7 +23,7 @@ from kronik.errors import InputError, KronikError
 from kronik.events.coding import is_symmetric
 from kronik.reader import Skipped
 from kronik.scale import Engine, Extractor, extractor
-from kronik.scale.options import DbOption, EngineOption, JobsOption, RayAddressOption, WorkersOption
+from kronik.scale.options import DbOption, EngineOption, JobsOption, PathsArgument, RayAddressOption, WorkersOption
 from kronik.store.chronicle import BATCH_DOCUMENTS, DEFAULT_PATH, Chronicle, Filters
 from kronik.store.export import ExportFormat, write
 from kronik.store.vocabulary import (country_code, country_label, event_mode, event_status,
@@ -132,7 +132,7 @@ def extracted(paths: Iterable[Path], failures: list[str],
 
 
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATHS", help="Files or folders (.txt, .html, .jsonl)")],
+    paths: PathsArgument,
     db: DbOption = Path(DEFAULT_PATH),
     as_json: AsJson = False,
     engine: EngineOption = Engine.local,
