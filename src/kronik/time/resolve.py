@@ -10,9 +10,10 @@ repaired from their weekday where one is given, else reported in ``error``.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
+from typing import Any
 
 from kronik.document import TimeExpression
 from kronik.time.find import Mention
@@ -66,15 +67,20 @@ FINENESS = MappingProxyType({"day": 0, "range": 1, "week": 1, "month": 2, "part_
 
 def resolve(mention: Mention, context: Context, lex: Lexicon) -> TimeExpression:
     """The interval, precision and tense of ``mention``; an error instead of a crash."""
-    expression = TimeExpression(mention.start, mention.end, mention.text, tense=context.tense)
     try:
         (first, last), precision = _RESOLVERS[mention.kind](mention, context, lex)
     except Unresolved as problem:
-        return replace(expression, error=str(problem))
+        return _expression(mention, context, error=str(problem))
     except (ValueError, OverflowError):
-        return replace(expression, error=f"outside the calendar: {mention.text}")
+        return _expression(mention, context, error=f"outside the calendar: {mention.text}")
     first, last = _clip(first, last, precision, context)
-    return replace(expression, first=first, last=last, precision=precision)
+    return _expression(mention, context, first=first, last=last, precision=precision)
+
+
+def _expression(mention: Mention, context: Context, **resolved: Any) -> TimeExpression:
+    """The expression of ``mention`` with its tense and what resolving it gave, built once
+    (``dataclasses.replace`` of a bare one costs as much again)."""
+    return TimeExpression(mention.start, mention.end, mention.text, tense=context.tense, **resolved)
 
 
 def _clip(first: date, last: date, precision: str, context: Context) -> Interval:

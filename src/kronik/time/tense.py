@@ -8,6 +8,7 @@ expression only its next word counts, since modality comes before the verb it go
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kronik.time.find import WORD, Mention
 from kronik.time.grammar import Lexicon, normal
@@ -42,12 +43,12 @@ def _sign(step: int) -> str | None:
 
 def clause_tense(text: str, start: int, end: int, bounds: tuple[int, int], lex: Lexicon) -> str | None:
     """The tense of the cue word nearest to text[start:end] within its clause."""
-    breaks = re.escape(lex.time["clause_breaks"])
+    last_break, first_break = _breaks(lex.time["clause_breaks"])
     left = text[bounds[0]:start]
     right = text[end:bounds[1]]
-    cut = re.search(rf"[{breaks}][^{breaks}]*$", left)
+    cut = last_break.search(left)
     left = left[cut.start() + 1:] if cut else left
-    stop = re.search(rf"[{breaks}]", right)
+    stop = first_break.search(right)
     right = right[:stop.start()] if stop else right
     cues = lex.tense_cues
     found = [(len(left) - m.end(), cues[m.group(0).lower()]) for m in WORD.finditer(left)
@@ -55,6 +56,14 @@ def clause_tense(text: str, start: int, end: int, bounds: tuple[int, int], lex: 
     after = list(WORD.finditer(right))[:lex.time["cue_words_after"]]
     found += [(m.start(), cues[m.group(0).lower()]) for m in after if m.group(0).lower() in cues]
     return min(found)[1] if found else None
+
+
+@cache
+def _breaks(breaks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The last clause break of a text (with nothing but other characters after it), and the
+    first one, compiled once."""
+    escaped = re.escape(breaks)
+    return re.compile(rf"[{escaped}][^{escaped}]*$"), re.compile(rf"[{escaped}]")
 
 
 def tense_of(mention: Mention, text: str, bounds: tuple[int, int], lex: Lexicon) -> str | None:
