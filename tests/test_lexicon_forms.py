@@ -44,6 +44,14 @@ def test_a_later_mention_of_the_same_agreement_is_one_event():
     ("Surat itu berisi permintaan Peru agar Chili menyediakan amunisi pada Senin (4/3/2024).",
      ("REQUEST", ("PER", "CHL"))),
     ("Desakan Peru supaya Chili menarik pasukannya muncul pada Senin (4/3/2024).", ("REQUEST", ("PER", "CHL"))),
+    # A request in the passive: the agent asks the subject.
+    ("Chili didesak Peru untuk menarik pasukannya pada Senin (4/3/2024).", ("REQUEST", ("PER", "CHL"))),
+    # A noun of a request or protest with its addressee after "kepada".
+    ("Peru menyampaikan permintaan kepada Chili agar perbatasan dibuka pada Senin (4/3/2024).",
+     ("REQUEST", ("PER", "CHL"))),
+    ("Peru melayangkan nota protes kepada Chili pada Senin (4/3/2024).", ("ACCUSE", ("PER", "CHL"))),
+    # A blacklist names its target between the verb and the list.
+    ("Peru memasukkan perusahaan Chili ke dalam daftar hitam pada Senin (4/3/2024).", ("SANCTION", ("PER", "CHL"))),
     # A headline verb without its prefix.
     ("Peru Kecam Serangan Chili ke Bolivia", ("ACCUSE", ("PER", "CHL"))),
 ])
