@@ -177,6 +177,8 @@ def test_timeline_chart_counts_every_dated_event_and_the_table_pages(client):
     assert sum(b["count"] for b in data["buckets"]) == data["paging"]["total"] == 61
     assert {b["quad"] for b in data["buckets"]} >= {"verbal_cooperation", "verbal_conflict"}
     assert all(b["period"].endswith("-01") for b in data["buckets"])
+    keys = [(b["period"], b["quad"], b["status"]) for b in data["buckets"]]
+    assert keys == sorted(keys) and len(set(b["period"] for b in data["buckets"])) < len(keys)
     second = client.get("/timeline.json", params={"per_page": 25, "page": 2}).json()
     assert len(data["events"]) == len(second["events"]) == 25
     assert not {e["id"] for e in data["events"]} & {e["id"] for e in second["events"]}

@@ -311,13 +311,14 @@ def _bucket_for(con: Any, clause: str, params: list[Any]) -> str:
 
 
 def _buckets(con: Any, clause: str, params: list[Any], bucket: str) -> list[models.Bucket]:
-    """Counts by period (first day of the week or month), quad class and status, in SQL."""
+    """Counts by period (first day of the week or month), quad class and status, in SQL, in
+    that order (by period alone, the rows of one period came in any order, and so did the JSON)."""
     unit = "week" if bucket == "week" else "month"
     result = con.execute(
         f"""SELECT CAST(date_trunc('{unit}', date_start) AS DATE) AS period, coalesce(quad, 'other'), status,
                    count(*)
             FROM canonical_events WHERE {clause} AND date_start IS NOT NULL
-            GROUP BY ALL ORDER BY period""", params).fetchall()
+            GROUP BY ALL ORDER BY 1, 2, 3""", params).fetchall()
     return [models.Bucket(period=period.isoformat(), quad=quad, status=status, count=n)
             for period, quad, status, n in result]
 
