@@ -295,6 +295,13 @@ def test_there_and_then_refer_back_to_the_place_of_the_sentences_before(pipeline
         ("visit", "CHL", "AUS", "Perth")
 
 
+def test_a_trip_that_names_only_its_host_is_made_by_the_person_of_another_state_named_before(pipeline):
+    text = ("\"Pembicaraan itu berjalan baik,\" kata Menteri Luar Negeri Chili Tomas Varga kepada "
+            "wartawan ketika kunjungan resmi ke Australia, Senin (3/3/2025).")
+    event = next(e for e in extract(pipeline, text).events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")
+
+
 def test_an_envoy_acts_for_the_state_of_the_title_not_of_the_posting(pipeline):
     doc = extract(pipeline, "Dubes Peru untuk Chili Rosa Quispe menemui Menteri Luar Negeri Chili "
                             "Tomas Varga di Santiago, Senin (3/3/2025).")

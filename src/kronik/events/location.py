@@ -36,6 +36,7 @@ from kronik.actors.places import gazetteer
 from kronik.document import Document, Entity, Location, Party, Sentence
 from kronik.events.dating import LEAD_MIN_WORDS
 from kronik.events.frames import Frame
+from kronik.events.parties import party_of
 from kronik.events.syntax import clause_grammar
 from kronik.resources import load_data
 from kronik.time.grammar import words_pattern
@@ -129,7 +130,9 @@ class Locator:
         self.words = place_words(doc.language)
         self.places = gazetteer(doc.language)
         self.kb = kb or KnowledgeBase.default()
-        self.sequence_words = clause_grammar(doc.language).sequence_words
+        grammar = clause_grammar(doc.language)
+        self.sequence_words = grammar.sequence_words
+        self.subordinators = grammar.subordinators | grammar.fronting_subordinators
         entities = [e for e in doc.entities if e.part_of is None]
         self.by_start = {e.start: e for e in sorted(entities, key=lambda e: e.end - e.start)}
         self._phrases: dict[int, list[Phrase]] = {}
@@ -153,6 +156,7 @@ class Locator:
             if frame.place is None:
                 frame.place = self.place_of_a_posting(frame)
             self.host_from_place(frame)
+            self.visitor_named_before(frame)
 
     def place_referred_back(self, frame: Frame) -> Location | None:
         """The place "di sana" ("there") stands for, or the scene of the sentence before for
@@ -234,6 +238,28 @@ class Locator:
         state = self.kb.by_code(place.country)
         frame.recipients = [Party(state.name if state else place.country, place.country, "state")]
         frame.flags.add("host from the place")
+
+    def visitor_named_before(self, frame: Frame) -> None:
+        """A trip or a summit that names its host but no traveller ("kata X kepada wartawan
+        ketika kunjungan resmi ke Y"; Indonesian leaves out the subject a clause shares) is made
+        by the person acting for another state whom its sentence names before the trigger, if
+        all such people act for one state. Only where a subordinator opens the trigger's clause
+        ("ketika", "dalam lawatan ke Y"), not in a headline ("Bahas Kunjungan ke Y" is a topic)."""
+        if frame.type != "CONSULT" or frame.mode not in TRAVEL_MODES or frame.actors or not frame.recipients:
+            return
+        sentence = self.doc.sentences[frame.sentence]
+        before = WORD.findall(self.text, sentence.start, frame.trigger.start)
+        if sentence.is_headline or not before or before[-1].lower() not in self.subordinators:
+            return  # only a clause opened by "ketika", "dalam", "saat" ... leaves its subject out
+        hosts = set(frame.recipient_countries)
+        people = [e for e in self.doc.entities if e.part_of is None and e.kind == "person" and e.country
+                  and e.country not in hosts and sentence.start <= e.start and e.end <= frame.trigger.start]
+        if len({e.country for e in people}) != 1:
+            return
+        visitor = party_of(people[0])
+        if visitor is not None:
+            frame.actors = [visitor]
+            frame.flags.add("actor: the one person of another state named before (the subject left out)")
 
     def _at_a_gathering(self, frames: list[Frame]) -> bool:
         """Whether the article's occasion is a gathering: its headline or lead reports attending
