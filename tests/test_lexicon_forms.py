@@ -52,6 +52,11 @@ def test_a_later_mention_of_the_same_agreement_is_one_event():
     ("Peru melayangkan nota protes kepada Chili pada Senin (4/3/2024).", ("ACCUSE", ("PER", "CHL"))),
     # A blacklist names its target between the verb and the list.
     ("Peru memasukkan perusahaan Chili ke dalam daftar hitam pada Senin (4/3/2024).", ("SANCTION", ("PER", "CHL"))),
+    # Stopping trade, closing one's own airspace, rejecting bluntly, denying firmly.
+    ("Peru menghentikan ekspor gandum ke Chili pada Senin (4/3/2024).", ("SANCTION", ("PER", "CHL"))),
+    ("Peru menutup wilayah udaranya bagi maskapai Chili pada Senin (4/3/2024).", ("SANCTION", ("PER", "CHL"))),
+    ("Chili menolak mentah-mentah tuduhan Peru pada Senin (4/3/2024).", ("REJECT", ("CHL", "PER"))),
+    ("Chili dengan tegas membantah tuduhan Peru pada Senin (4/3/2024).", ("REJECT", ("CHL", "PER"))),
     # A headline verb without its prefix.
     ("Peru Kecam Serangan Chili ke Bolivia", ("ACCUSE", ("PER", "CHL"))),
 ])
