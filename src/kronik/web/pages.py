@@ -2,11 +2,13 @@
 
 ``/page.json`` returns the page's data (documented by its model in the OpenAPI schema);
 ``/page`` renders the same data as HTML, or returns JSON to ``Accept: application/json``.
-The data comes from one dependency per page, so both routes always agree.
+The data comes from one dependency per page, so both routes always agree; ``page`` declares
+the two routes of a page at once.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -49,6 +51,32 @@ def html_twin(model: type) -> dict[int | str, dict[str, Any]]:
         "description": "the page as HTML, or its data as JSON (Accept: application/json)"}}
 
 
+# What a page's HTML template needs besides the page's data (a chart, marked-up text).
+Extras = Callable[[Any], dict[str, Any]]
+
+
+def page(name: str, path: str, model: type, data: Callable[..., Any],
+         summary: str) -> Callable[[Extras], Extras]:
+    """Declares the page ``name`` by its two routes: ``{path}.json`` returns what the dependency
+    ``data`` gives, documented as ``model`` and ``summary``; ``path`` renders the same data with
+    the template ``{name}.html`` and what the decorated function adds for it (JSON to a client
+    that asks for it). The JSON route comes first, so that ``/event/{id}.json`` is not taken
+    for an event whose id ends in ``.json``."""
+    def register(extras: Extras) -> Extras:
+        def json_route(found=Depends(data)):
+            return found
+
+        def html_route(request: Request, found=Depends(data)):
+            return render(request, f"{name}.html", found, **extras(found))
+
+        router.get(f"{path}.json", response_model=model, tags=[name], summary=summary,
+                   name=f"{name}_json")(json_route)
+        router.get(path, response_class=HTMLResponse, tags=[name], responses=html_twin(model),
+                   summary=f"{name.capitalize()} page", name=f"{name}_page")(html_route)
+        return extras
+    return register
+
+
 def view(request: Request) -> ChronicleView:
     return request.app.state.view
 
@@ -84,16 +112,10 @@ def timeline_data(
     return q.timeline(filters, page, per_page, bucket)
 
 
-@router.get("/timeline.json", response_model=models.TimelinePage, tags=["timeline"],
-            summary="Events over time: chart counts and one page of the table")
-def timeline_json(data: Annotated[models.TimelinePage, Depends(timeline_data)]):
-    return data
-
-
-@router.get("/timeline", response_class=HTMLResponse, tags=["timeline"],
-            responses=html_twin(models.TimelinePage), summary="Timeline page")
-def timeline_page(request: Request, data: Annotated[models.TimelinePage, Depends(timeline_data)]):
-    return render(request, "timeline.html", data, chart=chart_data(data.buckets, data.bucket))
+@page("timeline", "/timeline", models.TimelinePage, timeline_data,
+      "Events over time: chart counts and one page of the table")
+def timeline_page(data: models.TimelinePage) -> dict[str, Any]:
+    return {"chart": chart_data(data.buckets, data.bucket)}
 
 
 def chart_data(buckets: list[models.Bucket], bucket: str) -> dict[str, Any]:
@@ -132,16 +154,10 @@ def dyad_data(
     return data
 
 
-@router.get("/dyad.json", response_model=models.DyadPage, tags=["dyad"],
-            summary="Two states' interactions over time, cooperation against conflict")
-def dyad_json(data: Annotated[models.DyadPage, Depends(dyad_data)]):
-    return data
-
-
-@router.get("/dyad", response_class=HTMLResponse, tags=["dyad"],
-            responses=html_twin(models.DyadPage), summary="Dyad page")
-def dyad_page(request: Request, data: Annotated[models.DyadPage, Depends(dyad_data)]):
-    return render(request, "dyad.html", data, chart=dyad_chart(data.buckets))
+@page("dyad", "/dyad", models.DyadPage, dyad_data,
+      "Two states' interactions over time, cooperation against conflict")
+def dyad_page(data: models.DyadPage) -> dict[str, Any]:
+    return {"chart": dyad_chart(data.buckets)}
 
 
 def dyad_chart(buckets: list[models.Bucket]) -> dict[str, Any]:
@@ -190,18 +206,12 @@ def network_data(
                      country_code(country, "country", q.countries), MAX_EDGES)
 
 
-@router.get("/network.json", response_model=models.NetworkPage, tags=["network"],
-            summary="Who interacts with whom in a period, weighted by number of events")
-def network_json(data: Annotated[models.NetworkPage, Depends(network_data)]):
-    return data
-
-
-@router.get("/network", response_class=HTMLResponse, tags=["network"],
-            responses=html_twin(models.NetworkPage), summary="Network page")
-def network_page(request: Request, data: Annotated[models.NetworkPage, Depends(network_data)]):
+@page("network", "/network", models.NetworkPage, network_data,
+      "Who interacts with whom in a period, weighted by number of events")
+def network_page(data: models.NetworkPage) -> dict[str, Any]:
     from kronik.web.network import layout
 
-    return render(request, "network.html", data, drawing=layout(data))
+    return {"drawing": layout(data)}
 
 
 # -- event ----------------------------------------------------------------------------------
@@ -217,19 +227,12 @@ def event_data(
     return data
 
 
-@router.get("/event/{event_id}.json", response_model=models.EventPage, tags=["event"],
-            summary="One event: parties, date, status, place and every article that reports it")
-def event_json(data: Annotated[models.EventPage, Depends(event_data)]):
-    return data
-
-
-@router.get("/event/{event_id}", response_class=HTMLResponse, tags=["event"],
-            responses=html_twin(models.EventPage), summary="Event page")
-def event_page(request: Request, data: Annotated[models.EventPage, Depends(event_data)]):
-    contexts = [highlight(m.context, [Mark(m.context_start, m.context_end, "evidence", tag="mark")])
-                if m.context is not None and m.context_start is not None else None
-                for m in data.mentions]
-    return render(request, "event.html", data, contexts=contexts)
+@page("event", "/event/{event_id}", models.EventPage, event_data,
+      "One event: parties, date, status, place and every article that reports it")
+def event_page(data: models.EventPage) -> dict[str, Any]:
+    return {"contexts": [highlight(m.context, [Mark(m.context_start, m.context_end, "evidence", tag="mark")])
+                         if m.context is not None and m.context_start is not None else None
+                         for m in data.mentions]}
 
 
 # -- article --------------------------------------------------------------------------------
@@ -241,18 +244,12 @@ def article_data(doc_id: str, q: Annotated[ChronicleView, Depends(view)]) -> mod
     return data
 
 
-@router.get("/article/{doc_id}.json", response_model=models.ArticlePage, tags=["article"],
-            summary="One article: metadata, cleaned text and highlighted spans by offset")
-def article_json(data: Annotated[models.ArticlePage, Depends(article_data)]):
-    return data
-
-
-@router.get("/article/{doc_id}", response_class=HTMLResponse, tags=["article"],
-            responses=html_twin(models.ArticlePage), summary="Article page")
-def article_page(request: Request, data: Annotated[models.ArticlePage, Depends(article_data)]):
+@page("article", "/article/{doc_id}", models.ArticlePage, article_data,
+      "One article: metadata, cleaned text and highlighted spans by offset")
+def article_page(data: models.ArticlePage) -> dict[str, Any]:
     marks = [Mark(s.start, s.end, s.kind, s.label, tag="mark" if s.kind == "evidence" else "span",
                   anchor=f"at-{s.start}" if s.kind == "evidence" else None) for s in data.spans]
-    return render(request, "article.html", data, body=highlight(data.text, marks))
+    return {"body": highlight(data.text, marks)}
 
 
 # -- search ---------------------------------------------------------------------------------
@@ -266,17 +263,9 @@ def search_data(
     return q.search(query.strip(), SEARCH_HITS)
 
 
-@router.get("/search.json", response_model=models.SearchPage, tags=["search"],
-            summary="Articles and quotes that contain the words")
-def search_json(data: Annotated[models.SearchPage, Depends(search_data)]):
-    return data
-
-
-@router.get("/search", response_class=HTMLResponse, tags=["search"],
-            responses=html_twin(models.SearchPage), summary="Search page")
-def search_page(request: Request, data: Annotated[models.SearchPage, Depends(search_data)]):
-    marked = [highlight(hit.text, _matches(hit.text, data.query)) for hit in data.hits]
-    return render(request, "search.html", data, marked=marked)
+@page("search", "/search", models.SearchPage, search_data, "Articles and quotes that contain the words")
+def search_page(data: models.SearchPage) -> dict[str, Any]:
+    return {"marked": [highlight(hit.text, _matches(hit.text, data.query)) for hit in data.hits]}
 
 
 def _matches(text: str, query: str) -> list[Mark]:
