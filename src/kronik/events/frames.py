@@ -144,6 +144,10 @@ class _SentenceContext:
     other_occasion: bool
 
 
+# Quotation marks: words on either side of one belong to different voices.
+QUOTE_MARK = re.compile(r"[\"“”]")
+
+
 @dataclass
 class TriggerHit:
     trigger: Trigger
@@ -189,6 +193,8 @@ class FrameBuilder:
         self.break_ends = [m.end() for m in breaks]
         self.break_is_relative = [m.group(0).lower() == "yang" for m in breaks]
         self._trigger_words: dict[str, bool] = {}  # a word -> whether a trigger spells all of it
+        self._preceding_words: dict[tuple[int, int], list[re.Match[str]]] = {}  # read once per trigger
+        self._doc_mentioned: dict[re.Pattern[str], bool] = {}  # read once per document
         self.in_entity = bytearray(len(doc.text) + 1)
         for entity in doc.entities:
             self.in_entity[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
@@ -336,7 +342,7 @@ class FrameBuilder:
         or a contest-prone word in a sentence about a sport match: no event took place."""
         if self.lexicon.hedge.search(before) or self.lexicon.question.search(clause):
             return True
-        if "?" in self.text[hit.end:sentence.end]:
+        if self.text.find("?", hit.end, sentence.end) >= 0:
             return True
         return hit.trigger.contest_prone and bool(
             self.lexicon.contest.search(self.text, sentence.start, sentence.end))
@@ -346,7 +352,11 @@ class FrameBuilder:
         return self.text[hit.start:hit.start + 2].lower() == "di" and hit.trigger.form == "verb"
 
     def _doc_mentions(self, pattern: re.Pattern[str]) -> bool:
-        return bool(pattern.search(self.text))
+        """Whether the pattern matches anywhere in the document, searched once per pattern."""
+        mentioned = self._doc_mentioned.get(pattern)
+        if mentioned is None:
+            mentioned = self._doc_mentioned[pattern] = bool(pattern.search(self.text))
+        return mentioned
 
     def _after_other_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
         """A noun trigger right after a verb other than a light verb is that verb's topic; one
@@ -384,8 +394,13 @@ class FrameBuilder:
                    for m in self._words_ending_at(hit.start, sentence.start, 3))
 
     def _words_ending_at(self, position: int, floor: int, count: int) -> list[re.Match[str]]:
-        """The last ``count`` words before ``position``, not before ``floor``."""
-        return list(WORD.finditer(self.text, max(floor, position - WORDS_BEFORE_REACH), position))[-count:]
+        """The last ``count`` words before ``position``, not before ``floor`` (the words within
+        ``WORDS_BEFORE_REACH`` are read once per position: each trigger asks several times)."""
+        words = self._preceding_words.get((position, floor))
+        if words is None:
+            start = max(floor, position - WORDS_BEFORE_REACH)
+            words = self._preceding_words[position, floor] = list(WORD.finditer(self.text, start, position))
+        return words[-count:]
 
     def _words_before(self, position: int, floor: int, count: int) -> str:
         """The last ``count`` words before ``position``, within its clause."""
@@ -598,7 +613,7 @@ class FrameBuilder:
         return not any(self.lexicon.verb.match(m.group(0).lower())
                        for m in WORD.finditer(self.text, opening, closing) if not self._in_entity(m.start()))
 
-    @property
+    @cached_property
     def _not_subject(self) -> frozenset[str]:
         """Prepositions whose party is never a subject: targets, agents, topics, origins."""
         return frozenset({"undangan", "oleh", "kepada", "terhadap", "ke", "atas", "dari", "dengan",
@@ -838,7 +853,7 @@ class FrameBuilder:
     def _aimed_at(self, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
         """"X menjadi sasaran serangan ...": X, the subject of "menjadi", is what the act the
         noun names is aimed at (past "dilaporkan" and the like; "infrastruktur di X" too)."""
-        words = list(WORD.finditer(self.text, max(sentence.start, hit.start - WORDS_BEFORE_REACH), hit.start))[-2:]
+        words = self._words_ending_at(hit.start, sentence.start, 2)
         if len(words) < 2 or words[1].group(0).lower() not in self.grammar.aim_nouns \
                 or words[0].group(0).lower() not in self.grammar.aim_verbs:
             return None
@@ -1090,6 +1105,9 @@ class FrameBuilder:
         # A planned cue before a topic word governs another verb ("agar X dapat memprotes
         # insiden serangan ..."): the event named as the topic has happened.
         before = self.lexicon.status_barrier.split(before)[-1]
+        # A quotation mark between a cue and the trigger parts the speaker's words from the
+        # narrator's ('"... ini akan memakan waktu," kata X ketika kunjungan ke Y').
+        before = QUOTE_MARK.split(before)[-1]
         if self.lexicon.planned.search(before):
             return "planned"
         after = self.text[hit.end:self._clause_end(hit.end, sentence.end)]

@@ -50,6 +50,8 @@ class Group:
     consumed: bool = field(default=False)
     # The groups a coordinated phrase was joined from ("ke X serta pangkalan Y"), if any.
     members: list[Group] = field(default_factory=list)
+    _parties: tuple[Party, ...] = field(init=False, repr=False, compare=False)
+    _countries: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def consume(self) -> None:
         """Mark the group (and those it was joined from) as taken by a frame."""
@@ -65,18 +67,24 @@ class Group:
     def end(self) -> int:
         return self.mentions[-1].end
 
-    @property
-    def parties(self) -> list[Party]:
+    def __post_init__(self) -> None:
+        # Read once: a group's mentions do not change after it is formed.
         seen: list[Party] = []
         for mention in self.mentions:
             for party in mention.parties:
                 if party not in seen:
                     seen.append(party)
-        return seen
+        self._parties = tuple(seen)
+        self._countries = tuple(countries_of(seen))
+
+    @property
+    def parties(self) -> list[Party]:
+        """The parties of the mentions, each once, in order (a new list: frames own theirs)."""
+        return list(self._parties)
 
     @property
     def countries(self) -> list[str]:
-        return countries_of(self.parties)
+        return list(self._countries)
 
 
 def countries_of(parties: list[Party]) -> list[str]:
