@@ -82,3 +82,13 @@ def test_a_clash_in_a_match_is_no_attack():
 def test_adverbs_stand_between_a_subject_and_its_verb(adverb: str):
     events = events_of(f"Peru {adverb} mengirimkan bantuan kemanusiaan ke Chili pada Senin (4/3/2024).")
     assert [(e.type, sides(e)) for e in events] == [("AID", ("PER", "CHL"))]
+
+
+def test_signing_an_order_about_a_treaty_is_no_agreement():
+    text = "Peru menandatangani perintah eksekutif untuk keluar dari Perjanjian Lima dengan Chili pada Senin (4/3/2024)."
+    assert [e.type for e in events_of(text)] == []
+
+
+def test_a_passive_signing_finds_the_agreement_in_its_subject():
+    text = "Sebanyak 11 perjanjian kerja sama telah ditandatangani Peru dan Chili pada Senin (4/3/2024)."
+    assert [(e.type, {p.country for p in e.participants}) for e in events_of(text)] == [("AGREE", {"PER", "CHL"})]
