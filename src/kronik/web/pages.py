@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -51,6 +51,7 @@ def html_twin(model: type) -> dict[int | str, dict[str, Any]]:
         "description": "the page as HTML, or its data as JSON (Accept: application/json)"}}
 
 
+PageData = TypeVar("PageData")
 # What a page's HTML template needs besides the page's data (a chart, marked-up text).
 Extras = Callable[[Any], dict[str, Any]]
 
@@ -79,6 +80,14 @@ def page(name: str, path: str, model: type, data: Callable[..., Any],
 
 def view(request: Request) -> ChronicleView:
     return request.app.state.view
+
+
+def found(data: PageData | None, what: str) -> PageData:
+    """The data of a page about one thing (``what``: "event 'ID'"), or 404 where the chronicle
+    has no such thing."""
+    if data is None:
+        raise HTTPException(404, f"no {what} in this chronicle")
+    return data
 
 
 def day(value: str | None, name: str) -> date | None:
@@ -221,10 +230,7 @@ def event_data(
     page: Annotated[int, Query(ge=1, le=100_000, description="page of the reporting articles")] = 1,
     per_page: Annotated[int, Query(ge=1, le=MAX_MENTIONS_PER_PAGE, description="articles per page")] = MENTIONS_PER_PAGE,
 ) -> models.EventPage:
-    data = q.event(event_id, page, per_page)
-    if data is None:
-        raise HTTPException(404, f"no event '{event_id}' in this chronicle")
-    return data
+    return found(q.event(event_id, page, per_page), f"event '{event_id}'")
 
 
 @page("event", "/event/{event_id}", models.EventPage, event_data,
@@ -238,10 +244,7 @@ def event_page(data: models.EventPage) -> dict[str, Any]:
 # -- article --------------------------------------------------------------------------------
 
 def article_data(doc_id: str, q: Annotated[ChronicleView, Depends(view)]) -> models.ArticlePage:
-    data = q.article(doc_id)
-    if data is None:
-        raise HTTPException(404, f"no article '{doc_id}' in this chronicle")
-    return data
+    return found(q.article(doc_id), f"article '{doc_id}'")
 
 
 @page("article", "/article/{doc_id}", models.ArticlePage, article_data,
