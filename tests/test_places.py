@@ -302,6 +302,14 @@ def test_a_trip_that_names_only_its_host_is_made_by_the_person_of_another_state_
     assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", "AUS")
 
 
+def test_a_future_word_inside_a_quotation_does_not_plan_the_narrated_trip(pipeline):
+    text = ("Menteri Luar Negeri Chili Tomas Varga berbicara kepada wartawan pada Senin (3/3/2025).\n\n"
+            "\"Saya kira ini akan memakan waktu beberapa hari,\" kata Varga kepada wartawan dalam "
+            "kunjungan resmi ke Australia.")
+    event = next(e for e in extract(pipeline, text).events if e.type == "CONSULT")
+    assert (event.mode, event.status, event.recipient.country) == ("visit", "occurred", "AUS")
+
+
 def test_an_envoy_acts_for_the_state_of_the_title_not_of_the_posting(pipeline):
     doc = extract(pipeline, "Dubes Peru untuk Chili Rosa Quispe menemui Menteri Luar Negeri Chili "
                             "Tomas Varga di Santiago, Senin (3/3/2025).")
