@@ -13,12 +13,11 @@ from rich.live import Live
 from rich.table import Table
 
 from kronik.errors import KronikError
-from kronik.scale.options import DbOption
+from kronik.scale.options import DbOption, JsonOption, WebhookOption
 from kronik.store.chronicle import DEFAULT_PATH
 
 Feeds = Annotated[list[str] | None, typer.Option("--feed", help="An RSS or Atom feed URL or file (repeatable)")]
 Alerts = Annotated[Path | None, typer.Option("--alerts", help="Alert rules (YAML); the default rules otherwise")]
-Webhook = Annotated[str | None, typer.Option("--webhook", help="POST each new alert as JSON to this URL")]
 Interval = Annotated[float, typer.Option("--interval", help="Seconds between two polls of a feed")]
 # The terminal's status line is redrawn this many times a second.
 REFRESH_PER_SECOND = 2
@@ -45,7 +44,7 @@ def status_table(status: dict) -> Table:
 def watch(
     folders: Annotated[list[Path] | None, typer.Argument(help="Folders to watch, recursively")] = None,
     db: DbOption = Path(DEFAULT_PATH), feed: Feeds = None, alerts: Alerts = None,
-    webhook: Webhook = None, interval: Interval = 300.0,
+    webhook: WebhookOption = None, interval: Interval = 300.0,
     once: Annotated[bool, typer.Option("--once", help="Store what the folders hold that is not stored yet, then stop")] = False,
 ) -> None:
     """Ingest new and changed articles from folders (and feeds) as they arrive, until stopped."""
@@ -76,7 +75,7 @@ def watch(
 def alerts(
     db: DbOption = Path(DEFAULT_PATH),
     limit: Annotated[int, typer.Option("--limit", help="At most this many, newest first")] = 50,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON for machines instead of a table")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """The alerts raised by the rules, newest first, with the events and articles behind them."""
     from kronik.live.alerts import stored_alerts

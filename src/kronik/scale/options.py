@@ -1,6 +1,7 @@
 """Command-line options that several ``kronik`` commands share, defined once so that they read
-the same everywhere: the input paths and engine options of ``extract`` and ``ingest``, and the
-chronicle database of the store, live and web commands."""
+the same everywhere: the input paths and engine options of ``extract`` and ``ingest``, the
+chronicle database (``--db``) of the store, live and web commands, ``--json`` of the commands
+that print tables, and the alert ``--webhook`` of ``watch`` and ``serve``."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,3 +23,5 @@ JobsOption = Annotated[int | None, typer.Option(
     help="worker processes of the local engine; output is the same and in input order")]
 # The default is ``kronik.store.chronicle.DEFAULT_PATH``, given where the option is used.
 DbOption = Annotated[Path, typer.Option("--db", metavar="FILE", help="The chronicle database file")]
+JsonOption = Annotated[bool, typer.Option("--json", help="JSON for machines instead of a table")]
+WebhookOption = Annotated[str | None, typer.Option("--webhook", help="POST each new alert as JSON to this URL")]

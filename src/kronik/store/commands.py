@@ -23,7 +23,8 @@ from kronik.errors import InputError, KronikError
 from kronik.events.coding import is_symmetric
 from kronik.reader import Skipped
 from kronik.scale import Engine, Extractor, extractor
-from kronik.scale.options import DbOption, EngineOption, JobsOption, PathsArgument, RayAddressOption, WorkersOption
+from kronik.scale.options import (DbOption, EngineOption, JobsOption, JsonOption, PathsArgument, RayAddressOption,
+                                  WorkersOption)
 from kronik.store.chronicle import BATCH_DOCUMENTS, DEFAULT_PATH, Chronicle, Filters
 from kronik.store.export import ExportFormat, write
 from kronik.store.vocabulary import (country_code, country_label, event_mode, event_status,
@@ -34,7 +35,6 @@ from kronik.store.vocabulary import (country_code, country_label, event_mode, ev
 PIPED_TABLE_WIDTH = 160
 out = Console(width=None if sys.stdout.isatty() else PIPED_TABLE_WIDTH)
 STATE = "a state: ISO alpha-3 code or Indonesian or English name (IDN, Indonesia, Amerika Serikat)"
-AsJson = Annotated[bool, typer.Option("--json", help="JSON for machines instead of a table")]
 Country = Annotated[str | None, typer.Option("--country", metavar="STATE",
                                              help=f"Events with this party, {STATE}")]
 Actor = Annotated[str | None, typer.Option("--actor", metavar="NAME", help="Part of a party's name")]
@@ -134,7 +134,7 @@ def extracted(paths: Iterable[Path], failures: list[str],
 def ingest(
     paths: PathsArgument,
     db: DbOption = Path(DEFAULT_PATH),
-    as_json: AsJson = False,
+    as_json: JsonOption = False,
     engine: EngineOption = Engine.local,
     workers: WorkersOption = None,
     ray_address: RayAddressOption = None,
@@ -192,7 +192,7 @@ def _events_table(rows: list[dict[str, Any]], title: str) -> Table:
 def timeline(
     country: Country = None, actor: Actor = None, type_: Type = None, mode: Mode = None,
     status: Status = None, start: From = None, end: To = None,
-    limit: Limit = 50, db: DbOption = Path(DEFAULT_PATH), as_json: AsJson = False,
+    limit: Limit = 50, db: DbOption = Path(DEFAULT_PATH), as_json: JsonOption = False,
 ) -> None:
     """Events, newest first, one row per real-world event (its mentions in all articles merged)."""
     filters = _filters(country, actor, type_, status, start, end, mode)
@@ -209,7 +209,7 @@ def dyad(
     a: Annotated[str, typer.Argument(metavar="A", help=f"One state, {STATE}")],
     b: Annotated[str, typer.Argument(metavar="B", help="The other state")],
     start: From = None, end: To = None, limit: Limit = 50,
-    db: DbOption = Path(DEFAULT_PATH), as_json: AsJson = False,
+    db: DbOption = Path(DEFAULT_PATH), as_json: JsonOption = False,
 ) -> None:
     """Events between two states over time, by PLOVER quad class, the latest first."""
     a, b = _known(country_code, a), _known(country_code, b)
@@ -234,7 +234,7 @@ def dyad(
                             f"latest {len(result['events'])} of {result['total']} events, newest first"))
 
 
-def actors(limit: Limit = 20, db: DbOption = Path(DEFAULT_PATH), as_json: AsJson = False) -> None:
+def actors(limit: Limit = 20, db: DbOption = Path(DEFAULT_PATH), as_json: JsonOption = False) -> None:
     """The most active states and people, by number of real-world events: a state counts with
     all its names, capitals and seats (Washington, AS, Gedung Putih are the United States)."""
     with _open(db) as chronicle:
@@ -254,7 +254,7 @@ def actors(limit: Limit = 20, db: DbOption = Path(DEFAULT_PATH), as_json: AsJson
 
 def show(
     key: Annotated[str, typer.Argument(metavar="ID", help="An event id or a canonical id")],
-    db: DbOption = Path(DEFAULT_PATH), as_json: AsJson = False,
+    db: DbOption = Path(DEFAULT_PATH), as_json: JsonOption = False,
 ) -> None:
     """One event with its evidence sentences and all its sources."""
     with _open(db) as chronicle:
@@ -281,7 +281,7 @@ def show(
 
 def search(
     query: Annotated[str, typer.Argument(metavar="WORDS", help="Words to find in articles and quotes")],
-    limit: Limit = 20, db: DbOption = Path(DEFAULT_PATH), as_json: AsJson = False,
+    limit: Limit = 20, db: DbOption = Path(DEFAULT_PATH), as_json: JsonOption = False,
 ) -> None:
     """Articles and quotes containing the words, with their article's title and date."""
     with _open(db) as chronicle:
@@ -298,7 +298,7 @@ def search(
     out.print(table)
 
 
-def stats(db: DbOption = Path(DEFAULT_PATH), as_json: AsJson = False) -> None:
+def stats(db: DbOption = Path(DEFAULT_PATH), as_json: JsonOption = False) -> None:
     """What the chronicle holds."""
     with _open(db) as chronicle:
         data = chronicle.stats()

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from kronik.scale.options import DbOption
+from kronik.scale.options import DbOption, WebhookOption
 from kronik.store.chronicle import DEFAULT_PATH
 
 
@@ -27,7 +27,7 @@ def serve(
     watch: Annotated[list[Path] | None, typer.Option("--watch", help="Ingest new articles from this folder while serving (repeatable)")] = None,
     feed: Annotated[list[str] | None, typer.Option("--feed", help="Ingest new items of this RSS/Atom feed while serving (repeatable)")] = None,
     alerts: Annotated[Path | None, typer.Option("--alerts", help="Alert rules (YAML) for --watch/--feed; the default rules otherwise")] = None,
-    webhook: Annotated[str | None, typer.Option("--webhook", help="POST each new alert as JSON to this URL")] = None,
+    webhook: WebhookOption = None,
 ) -> None:
     """Serve the chronicle in the browser: timeline, dyads, network, events, articles, search."""
     import uvicorn
