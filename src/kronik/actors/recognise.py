@@ -631,14 +631,19 @@ class _Scan:
         if start not in self.headlines:
             end = self.text.find("\n", start)
             end = len(self.text) if end < 0 else end
-            line_tokens = self.tokens[bisect_left(self.offsets, start):bisect_left(self.offsets, end)]
-            words = [t for t in line_tokens if t.text.isalpha()]
-            capitalised = sum(1 for t in words if t.text[0].isupper())
-            line = self.text[start:end].rstrip()
-            self.headlines[start] = (len(words) >= HEADLINE_MIN_WORDS and
-                                     not line.endswith(SENTENCE_ENDS) and
-                                     capitalised >= HEADLINE_CAPITALISED * len(words))
+            # A line ending as a sentence does is none, whatever its words: they are counted
+            # only on the few lines that are not (most lines are paragraphs).
+            self.headlines[start] = not self.text[start:end].rstrip().endswith(SENTENCE_ENDS) \
+                and self.title_case(start, end)
         return self.headlines[start]
+
+    def title_case(self, start: int, end: int) -> bool:
+        """Whether the text from ``start`` to ``end`` has at least HEADLINE_MIN_WORDS words,
+        HEADLINE_CAPITALISED of them capitalised."""
+        line_tokens = self.tokens[bisect_left(self.offsets, start):bisect_left(self.offsets, end)]
+        words = [t for t in line_tokens if t.text.isalpha()]
+        capitalised = sum(1 for t in words if t.text[0].isupper())
+        return len(words) >= HEADLINE_MIN_WORDS and capitalised >= HEADLINE_CAPITALISED * len(words)
 
     def names_follow(self, index: int) -> bool:
         """Whether a name starts at token ``index`` (after a space or a comma)."""
