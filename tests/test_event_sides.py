@@ -282,3 +282,10 @@ def test_a_talking_verb_takes_its_partner_only_through_a_preposition():
                 if e.type == "CONSULT"]
     talks = [e for e in events_of("Renn berbicara dengan Kald pada Senin (4/3/2024).") if e.type == "CONSULT"]
     assert [sorted(p.country for p in e.participants) for e in talks] == [["CHL", "PER"]]
+
+
+def test_a_trigger_in_a_fronted_clause_takes_no_party_of_the_main_clause():
+    text = ("Dalam pertemuan yang sama pada Senin (4/3/2024), Renn mendesak negara-negara tetangga "
+            "untuk menormalisasi hubungan dengan Chili.")
+    talks = [e for e in events_of(text) if e.type == "CONSULT"]
+    assert all("CHL" not in [p.country for p in e.participants] for e in talks)

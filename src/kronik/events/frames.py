@@ -698,8 +698,15 @@ class FrameBuilder:
         (``companion_verbs``: "berbicara tentang masa depan rakyat X"), nor the actor's own state
         (``own``: "X memperingatkan bahwa kesepakatan yang merugikan X ... oleh Y"); after a
         noun trigger only a party introduced by a target preposition is, past a source
-        ("dari X") or an aside."""
+        ("dari X") or an aside. A trigger in a clause fronted by a subordinator ("Dalam
+        pertemuan yang sama, X mendesak ... hubungan dengan Y") takes its party before the
+        comma that closes that clause: after it, parties belong to the main clause."""
         limit = min(sentence.end, hit.end + RIGHT_WINDOW)
+        opening = WORD.match(self.text, sentence.start)
+        if (opening is not None and opening.group(0).lower() in self.grammar.fronting_subordinators
+                and "," not in self.text[sentence.start:hit.start]):
+            comma = self.text.find(",", hit.end, limit)
+            limit = comma if comma >= 0 else limit
         if not trigger.clause_verb:
             end = self._clause_end(hit.end, sentence.end, relative_ok=trigger.form == "noun")
             if self._owning_relative(end):
