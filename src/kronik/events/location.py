@@ -28,6 +28,7 @@ The language's words are in ``lang/<language>/places.yaml``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -57,6 +58,10 @@ PLACE_REACH = 100
 # An occasion sentence names its place within this many words of its verb ("berlangsung di",
 # "digelar secara tertutup di").
 OCCASION_GAP_WORDS = 3
+# The last words before a position are read from this many characters first, and from the
+# whole stretch only where those hold too few: the same words, without reading a long sentence
+# (a speed bound, a few words more than the ones asked for).
+LAST_WORDS_WINDOW = 60
 # The occasion's place is given only to talks dated within this many days of the publication
 # date (or undated): talks dated otherwise are another, earlier or later, occasion.
 OCCASION_DAYS = 7
@@ -313,24 +318,35 @@ class Locator:
 
     @cached_property
     def occasion(self) -> Location | None:
-        """Where the article's occasion was: its occasion sentences' place if they agree."""
-        sentences = self.doc.sentences
-        return _agreed([p.location for i, s in enumerate(sentences) for p in self.phrases(i)
-                        if p.prep in self.words.at and self._after_occasion_verb(s, p)])
+        """Where the article's occasion was: its occasion sentences' place if they agree. A
+        phrase begins where its preposition ends, so only the phrases after an occasion verb
+        are read."""
+        found = []
+        for index, sentence in enumerate(self.doc.sentences):
+            for prep, match in self._prepositions(sentence):
+                if prep in self.words.at and self._after_occasion_verb(sentence, match.end()):
+                    phrase = self.phrase(prep, match.end(), sentence.end)
+                    if phrase is not None:
+                        found.append(phrase.location)
+        return _agreed(found)
 
-    def _after_occasion_verb(self, sentence: Sentence, phrase: Phrase) -> bool:
-        words = [fold(m.group(0)) for m in WORD.finditer(self.text, sentence.start, phrase.start)]
-        return any(w in self.words.occasion_verbs for w in words[-OCCASION_GAP_WORDS - 1:])
+    def _after_occasion_verb(self, sentence: Sentence, position: int) -> bool:
+        words = last_words(self.text, sentence.start, position, OCCASION_GAP_WORDS + 1)
+        return any(fold(w) in self.words.occasion_verbs for w in words)
 
     # Reading phrases
+
+    def _prepositions(self, sentence: Sentence) -> Iterator[tuple[str, re.Match[str]]]:
+        """The prepositions of a sentence (folded), in text order."""
+        for match in self.words.prepositions.finditer(self.text, sentence.start, sentence.end):
+            yield fold(match.group(0)), match
 
     def phrases(self, index: int) -> list[Phrase]:
         """The location phrases of sentence ``index``, in text order (read once)."""
         if index not in self._phrases:
             sentence = self.doc.sentences[index]
             found = []
-            for match in self.words.prepositions.finditer(self.text, sentence.start, sentence.end):
-                prep = fold(match.group(0))
+            for prep, match in self._prepositions(sentence):
                 phrase = self.phrase(prep, match.end(), sentence.end)
                 if phrase is not None:
                     trip = prep in self.words.to and self._after_trip_word(match.start())
@@ -448,6 +464,17 @@ class Locator:
         """Whether an embassy or consulate word stands before or in a mention ("Kedubes AS")."""
         return any(fold(m.group(0)) in self.words.abroad_heads
                    for m in WORD.finditer(self.text, start, entity.end))
+
+
+def last_words(text: str, start: int, end: int, count: int) -> list[str]:
+    """The last ``count`` words of ``text[start:end]`` (``count`` > 0). They are read from
+    ``LAST_WORDS_WINDOW`` characters before ``end`` first: of the words found there only
+    the first may be cut by the window, so more than ``count`` of them end the same way."""
+    window = max(start, end - LAST_WORDS_WINDOW)
+    words = WORD.findall(text, window, end)
+    if len(words) <= count and window > start:
+        words = WORD.findall(text, start, end)
+    return words[-count:]
 
 
 def _agreed(locations: list[Location]) -> Location | None:
