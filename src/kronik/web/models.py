@@ -5,7 +5,15 @@ every ``.json`` twin returns. Parties and dates follow the document record of th
 """
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, Field
+
+# How every page that names an article (its own page, a mention of an event, a search hit)
+# heads it and names its outlet.
+Heading = Annotated[str | None, Field(description="the title, or the start of the first line of an "
+                                                  "untitled article")]
+Outlet = Annotated[str | None, Field(description="the stored outlet, else the host of the URL")]
 
 
 class PartyOut(BaseModel):
@@ -135,9 +143,8 @@ class Mention(BaseModel):
     event_id: str | None = None
     source: str | None = None
     title: str | None = None
-    heading: str | None = Field(None, description="the title, or the start of the first line "
-                                                  "of an untitled article")
-    outlet: str | None = Field(None, description="the stored outlet, else the host of the URL")
+    heading: Heading = None
+    outlet: Outlet = None
     published: str | None = None
     evidence: SpanOut | None = None
     context: str | None = Field(None, description="the text around the evidence")
@@ -165,9 +172,8 @@ class ArticlePage(BaseModel):
     id: str
     source: str | None = None
     title: str | None = None
-    heading: str | None = Field(None, description="the title, or the start of the first line "
-                                                  "of an untitled article")
-    outlet: str | None = Field(None, description="the stored outlet, else the host of the URL")
+    heading: Heading = None
+    outlet: Outlet = None
     url: str | None = None
     author: str | None = None
     published: str | None = None
@@ -182,10 +188,9 @@ class SearchHit(BaseModel):
     kind: str = Field(description="article or quote")
     document_id: str
     title: str | None = None
-    heading: str | None = Field(None, description="the title, or the start of the first line "
-                                                  "of an untitled article")
+    heading: Heading = None
     source: str | None = None
-    outlet: str | None = Field(None, description="the stored outlet, else the host of the URL")
+    outlet: Outlet = None
     published: str | None = None
     text: str = Field(description="the matching passage")
     speaker: str | None = Field(None, description="the name of who is quoted (quotes only)")
