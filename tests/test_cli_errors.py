@@ -89,6 +89,19 @@ def test_bad_inputs_are_reported_one_line_each_and_good_ones_extracted(mixed_fol
     assert f"{len(bad)} input(s) failed, {len(good)} extracted" in result.stderr
 
 
+def test_ingest_reports_bad_inputs_and_warnings_as_extract_does(mixed_folder, tmp_path):
+    folder, bad, good = mixed_folder
+    result = run_cli("ingest", str(folder), "--db", str(tmp_path / "k.duckdb"), "--json", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    error_lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(error_lines) == len(bad), result.stderr
+    lines = [line for line in result.stderr.splitlines() if "batch.jsonl:3" in line]
+    assert len(lines) == 1 and lines[0].startswith("warning: ") and "skipped" not in lines[0], result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["input_failures"] == len(bad) and summary["added"] >= 1
+
+
 def test_all_good_inputs_exit_zero(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     result = run_cli("extract", str(tmp_path / "a.txt"), cwd=tmp_path)

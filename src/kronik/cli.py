@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Annotated, Any, ContextManager, TextIO
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kronik.batch import extract_paths
+from kronik.console import errors, note, report
 from kronik.errors import InputError, KronikError
 from kronik.identity import link_documents
 from kronik.reader import InputWarning, Skipped, iter_paths
@@ -26,7 +26,6 @@ from kronik.store.commands import KronikCommand
 
 app = typer.Typer(help="Kronik: a chronicle of political events from news articles.",
                   no_args_is_help=True, add_completion=False)
-errors = Console(stderr=True)
 
 # Below this many files a progress bar is more noise than help.
 PROGRESS_MIN_FILES = 20
@@ -35,11 +34,6 @@ PROGRESS_MIN_FILES = 20
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
-
-
-def report(error: InputError | KronikError) -> None:
-    """One line on standard error: the file and the problem, never a traceback."""
-    errors.print(f"[red]error:[/red] {error}", highlight=False, markup=True, soft_wrap=True)
 
 
 class ExtractionRun:
@@ -63,11 +57,10 @@ class ExtractionRun:
                 if isinstance(item, InputError):
                     self.failures += 1
                     report(item)
-                elif isinstance(item, InputWarning):
-                    errors.print(f"warning: {item.source}: {item.reason}", highlight=False)
-                    continue
                 elif isinstance(item, Skipped):
-                    errors.print(f"note: {item.source}: skipped, {item.reason}", highlight=False)
+                    note(item)
+                    if isinstance(item, InputWarning):
+                        continue  # its article comes next
                 else:
                     self.documents += 1
                     yield item

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 
+from kronik.console import report
 from kronik.errors import KronikError
 from kronik.scale.options import DbOption, JsonOption, WebhookOption
 from kronik.store.chronicle import DEFAULT_PATH
@@ -21,12 +22,6 @@ Alerts = Annotated[Path | None, typer.Option("--alerts", help="Alert rules (YAML
 Interval = Annotated[float, typer.Option("--interval", help="Seconds between two polls of a feed")]
 # The terminal's status line is redrawn this many times a second.
 REFRESH_PER_SECOND = 2
-
-
-def _report(error: KronikError) -> None:
-    from kronik.cli import report
-
-    report(error)
 
 
 def status_table(status: dict) -> Table:
@@ -53,7 +48,7 @@ def watch(
     try:
         live = LiveChronicle(db, [str(f) for f in folders or []], feed, alerts, webhook, interval)
     except KronikError as exc:
-        _report(exc)
+        report(exc)
         raise typer.Exit(2) from None
     if once:
         live.catch_up()
@@ -85,7 +80,7 @@ def alerts(
         with Chronicle.open(db, read_only=True) as chronicle:
             found = stored_alerts(chronicle, limit)
     except KronikError as exc:
-        _report(exc)
+        report(exc)
         raise typer.Exit(2) from None
     if as_json:
         sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")

@@ -18,6 +18,7 @@ from rich.table import Table
 from typer.core import TyperArgument, TyperCommand
 
 from kronik.batch import extract_paths
+from kronik.console import note, report
 from kronik.document import Document
 from kronik.errors import InputError, KronikError
 from kronik.events.coding import is_symmetric
@@ -70,12 +71,6 @@ class KronikCommand(TyperCommand):
         return pieces
 
 
-def _report(error: KronikError) -> None:
-    from kronik.cli import report
-
-    report(error)
-
-
 def _date(value: str | None, option: str) -> date | None:
     if not value:
         return None
@@ -93,7 +88,7 @@ def _known(resolve, value: str | None) -> str | None:
     try:
         return resolve(value)
     except KronikError as exc:
-        _report(exc)
+        report(exc)
         raise typer.Exit(2) from None
 
 
@@ -108,7 +103,7 @@ def _open(db: Path, read_only: bool = True) -> Chronicle:
     try:
         return Chronicle.open(db, read_only=read_only)
     except KronikError as exc:
-        _report(exc)
+        report(exc)
         raise typer.Exit(2) from None
 
 
@@ -119,14 +114,12 @@ def _print_json(data: Any) -> None:
 def extracted(paths: Iterable[Path], failures: list[str],
               extract: Extractor = extract_paths) -> Iterator[Document]:
     """Documents extracted from ``paths``; each bad input is reported on one line and counted."""
-    from kronik.cli import errors
-
     for item in extract(paths):
         if isinstance(item, InputError):
             failures.append(str(item))
-            _report(item)
+            report(item)
         elif isinstance(item, Skipped):
-            errors.print(f"note: {item.source}: skipped, {item.reason}", highlight=False)
+            note(item)
         else:
             yield item
 
@@ -148,7 +141,7 @@ def ingest(
                                   batch=batch)
         held = chronicle.count_events()
     for problem in result.failed:
-        _report(KronikError(problem))
+        report(KronikError(problem))
     summary = result.to_dict() | {"input_failures": len(failures), "chronicle_events": held}
     if as_json:
         _print_json(summary)
@@ -260,7 +253,7 @@ def show(
     with _open(db) as chronicle:
         found = chronicle.event(key)
     if found is None:
-        _report(KronikError(f"{db}: no event with id '{key}'"))
+        report(KronikError(f"{db}: no event with id '{key}'"))
         raise typer.Exit(1)
     if as_json:
         _print_json(found)
@@ -323,7 +316,7 @@ def export(
     """Export canonical events, one row each with its sources (or the document records)."""
     filters = _filters(country, actor, type_, status, start, end, mode)
     if fmt is ExportFormat.parquet and output is None:
-        _report(KronikError("--format parquet needs -o FILE"))
+        report(KronikError("--format parquet needs -o FILE"))
         raise typer.Exit(2)
     with _open(db) as chronicle:
         try:
@@ -335,7 +328,7 @@ def export(
                 with output.open("w", encoding="utf-8", newline="") as handle:
                     write(chronicle, fmt, handle, str(output), filters)
         except OSError as exc:
-            _report(KronikError(f"{output}: cannot write ({exc.strerror or exc})"))
+            report(KronikError(f"{output}: cannot write ({exc.strerror or exc})"))
             raise typer.Exit(2) from None
 
 
