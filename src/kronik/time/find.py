@@ -122,9 +122,9 @@ class TimeWords:
         # The same words recur in every article: each is classified once.
         self.classify = lru_cache(maxsize=WORD_CACHE)(self._classify)
 
-    def _classify(self, word: str) -> tuple[frozenset[str] | None, frozenset[str], bool]:
-        """(anchor kinds or None, kinds it may open, whether it holds a digit) of a token."""
-        return self.anchors.get(word), self._opens(word) - self.everywhere, not word.isalpha()
+    def _classify(self, word: str) -> tuple[frozenset[str] | None, frozenset[str]]:
+        """(anchor kinds or None, kinds it may open) of a token."""
+        return self.anchors.get(word), self._opens(word) - self.everywhere
 
     def _opens(self, word: str) -> frozenset[str]:
         """The kinds a token may open: those of each opener word it starts with (a pattern may
@@ -203,23 +203,20 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
 
     A token is a word (``WORD``) of its own unless an apostrophe or underscore joins it to the
     next or the one before ("Jum'at"); such joined words are read around each joiner. Every run of
-    digits is an anchor too."""
+    digits is an anchor too (found in one pass over the text: each lies in a token). The
+    anchors are in no particular order (``_windows`` sorts them)."""
     anchors: list[tuple[int, int, frozenset[str]]] = []
     opening: dict[frozenset[str], list[int]] = {}
     for word, indices in tokens.positions.items():
-        kinds, opens, digits = words.classify(word)
+        kinds, opens = words.classify(word)
         if kinds is not None:
             for index in indices:
                 token = tokens[index]
                 if not _joined(text, token.start, token.end):
                     anchors.append((token.start, token.end, kinds))
-        if digits:
-            for index in indices:
-                token = tokens[index]
-                anchors.extend((*m.span(), DIGIT_KIND)
-                               for m in DIGITS.finditer(text, token.start, token.end))
         if opens:
             opening.setdefault(opens, []).extend(indices)
+    anchors.extend((*m.span(), DIGIT_KIND) for m in DIGITS.finditer(text))
     anchors.extend(_joined_anchors(text, words.anchors))
     by_kind: dict[str, list[int]] = {}
     for kinds, indices in opening.items():
