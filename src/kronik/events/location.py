@@ -28,7 +28,6 @@ The language's words are in ``lang/<language>/places.yaml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -318,17 +317,10 @@ class Locator:
 
     @cached_property
     def occasion(self) -> Location | None:
-        """Where the article's occasion was: its occasion sentences' place if they agree. A
-        phrase begins where its preposition ends, so only the phrases after an occasion verb
-        are read."""
-        found = []
-        for index, sentence in enumerate(self.doc.sentences):
-            for prep, match in self._prepositions(sentence):
-                if prep in self.words.at and self._after_occasion_verb(sentence, match.end()):
-                    phrase = self.phrase(prep, match.end(), sentence.end)
-                    if phrase is not None:
-                        found.append(phrase.location)
-        return _agreed(found)
+        """Where the article's occasion was: its occasion sentences' place if they agree."""
+        sentences = self.doc.sentences
+        return _agreed([p.location for i, s in enumerate(sentences) for p in self.phrases(i)
+                        if p.prep in self.words.at and self._after_occasion_verb(s, p.start)])
 
     def _after_occasion_verb(self, sentence: Sentence, position: int) -> bool:
         words = last_words(self.text, sentence.start, position, OCCASION_GAP_WORDS + 1)
@@ -336,17 +328,13 @@ class Locator:
 
     # Reading phrases
 
-    def _prepositions(self, sentence: Sentence) -> Iterator[tuple[str, re.Match[str]]]:
-        """The prepositions of a sentence (folded), in text order."""
-        for match in self.words.prepositions.finditer(self.text, sentence.start, sentence.end):
-            yield fold(match.group(0)), match
-
     def phrases(self, index: int) -> list[Phrase]:
         """The location phrases of sentence ``index``, in text order (read once)."""
         if index not in self._phrases:
             sentence = self.doc.sentences[index]
             found = []
-            for prep, match in self._prepositions(sentence):
+            for match in self.words.prepositions.finditer(self.text, sentence.start, sentence.end):
+                prep = fold(match.group(0))
                 phrase = self.phrase(prep, match.end(), sentence.end)
                 if phrase is not None:
                     trip = prep in self.words.to and self._after_trip_word(match.start())
