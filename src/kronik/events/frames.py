@@ -30,6 +30,7 @@ from kronik.document import Document, Location, Party, Quote, Sentence, Span, Ti
 from kronik.events.anchors import Anchors, finditer
 from kronik.events.lexicon import Lexicon, Trigger
 from kronik.events.coding import is_symmetric
+from kronik.events.enemies import share_attackers
 from kronik.events.parties import (NOUN_PHRASE_WORDS, PREPOSITION_REACH, WORD, Group, countries_of,
                                    group_mentions, is_location, sentence_mentions, struck_place)
 from kronik.events.syntax import PHRASE_BREAK, aside_spans, clause_grammar, inside
@@ -47,15 +48,6 @@ CONTENT_TARGET_TYPES = frozenset({"ACCUSE"})
 # Acts named by a noun whose content clause opens with the one asked ("desakan X agar <Y> ..."):
 # that state is the recipient, as the addressee of a request verb is.
 ADDRESSED_CONTENT_TYPES = frozenset({"REQUEST"})
-# Statements that may be aimed at "the enemy" (enemy_words): the states at war with the actor
-# in the same article (aim_at_enemies).
-ENEMY_AIMED_TYPES = frozenset({"THREATEN", "ACCUSE"})
-# "The enemy" counts this many words after the trigger at most: "menargetkan pusat militer
-# lawan" (two words between); more words reach nouns that the enemy merely qualifies.
-ENEMY_GAP_WORDS = 2
-# A retaliation word counts this many words after a threat at most: "tidak akan membiarkan
-# kejahatan apa pun tanpa balasan" (the object phrase and "tanpa" between).
-RETALIATION_GAP_WORDS = 4
 # A negation denies an event noun from this many words before it at most: "tidak ada lagi
 # serangan" (the negation and two words between); read from negated nouns of real news.
 NOUN_NEGATION_WORDS = 3
@@ -228,7 +220,7 @@ class FrameBuilder:
                 complement_end = self._clause_end(hit.end, sentence.end)
             if frame is not None:
                 frames.append(frame)
-        _share_attackers(frames)
+        share_attackers(frames)
         return frames
 
     def _kept_hits(self, hits: list[TriggerHit], sentence: Sentence) -> list[TriggerHit]:
@@ -1123,78 +1115,12 @@ class FrameBuilder:
         return "occurred"
 
 
-def aim_at_enemies(frames: list[Frame], doc: Document, lexicon: Lexicon) -> None:
-    """"Iran akan menargetkan pusat militer lawan", "menuduh pihak lawan ...": a threat or an
-    accusation aimed at "the enemy" and at no named state is aimed at the actor's foes in the
-    same article: the states it attacked that attacked it too (a state it only struck, a
-    neighbour hosting a base, is no side of the war the enemy names). A threat of retaliation
-    aimed at no named state ("tidak akan membiarkannya tanpa balasan") is aimed at the states
-    that attacked the actor in the article. Neither holds in the quote of a speaker who acts
-    for no state (an expert's forecast "Iran akan membalas" is no threat made by Iran)."""
-    text = doc.text
-    attacks: dict[tuple[str, str], tuple[Party, Party]] = {}
-    for frame in frames:
-        if frame.type == "ASSAULT" and frame.status == "occurred":
-            for actor in frame.actors:
-                for target in frame.recipients:
-                    attacks.setdefault((actor.country, target.country), (actor, target))
-    for frame in frames:
-        if frame.type not in ENEMY_AIMED_TYPES or not frame.actors or frame.recipients:
-            continue
-        if any(q.start <= frame.trigger.start < q.end and q.speaker and not q.speaker.country
-               for q in doc.quotes):
-            continue
-        own = countries_of(frame.actors)
-        if frame.type == "THREATEN" and (lexicon.retaliation.search(frame.trigger.text) or _names(
-                text, frame.trigger.end, lexicon.retaliation, RETALIATION_GAP_WORDS)):
-            aimed = [attacker for (actor, target), (attacker, _) in attacks.items()
-                     if target in own and actor not in own]
-            why = "recipient:the actor's attackers in the article (a retaliation)"
-        elif _names(text, frame.trigger.end, lexicon.enemy, ENEMY_GAP_WORDS):
-            aimed = [target for (actor, foe), (_, target) in attacks.items()
-                     if actor in own and foe not in own and (foe, actor) in attacks]
-            why = "recipient:the actor's foes in the article ('lawan', 'musuh')"
-        else:
-            continue
-        if aimed:
-            frame.recipients = list({p.country: p for p in aimed}.values())
-            frame.flags.add(why)
-
-
-def _names(text: str, position: int, pattern: re.Pattern[str], gap: int) -> bool:
-    """Whether ``pattern`` begins within ``gap`` words after ``position``, in its clause."""
-    words = WORD.finditer(text, position, min(len(text), position + WORDS_BEFORE_REACH))
-    for count, word in enumerate(words):
-        if count > gap or any(mark in text[position:word.start()] for mark in ",.;:"):
-            return False
-        if pattern.match(text, word.start()):
-            return True
-    return False
-
-
 def _each_on_the_other(parties: list[Party]) -> tuple[list[Party], list[Party]]:
     """The two states of a mutual act (a clash, an exchange of fire), each acting on the other:
     one party per state, as actors and, in reverse order, as recipients."""
     first = {p.country: p for p in reversed(parties) if p.country}
     sides = sorted(first.values(), key=parties.index)
     return sides, list(reversed(sides))
-
-
-def _share_attackers(frames: list[Frame]) -> None:
-    """An attack named without its attacker ("serangan terhadap X") takes the attacker of the
-    same target named in its sentence ("... sejak Y menyerang X")."""
-    attackers: dict[str, Frame] = {}
-    for frame in frames:
-        if frame.type == "ASSAULT" and frame.actors:
-            for country in frame.recipient_countries:
-                attackers.setdefault(country, frame)
-    for frame in frames:
-        if frame.type != "ASSAULT" or frame.actors or not frame.recipients:
-            continue
-        sibling = next((attackers[c] for c in frame.recipient_countries if c in attackers), None)
-        if sibling is not None:
-            frame.actors = list(sibling.actors)
-            frame.flags.add("actor:attacker of the same target in the sentence")
 
 
 def _start(group: Group) -> int:

@@ -11,7 +11,8 @@ import hashlib
 from kronik.document import Document, Event, EventDate, Location, Party, Span
 from kronik.events.confidence import event_confidence
 from kronik.events.dating import Dating
-from kronik.events.frames import Frame, FrameBuilder, aim_at_enemies
+from kronik.events.enemies import aim_at_enemies
+from kronik.events.frames import Frame, FrameBuilder
 from kronik.events.lexicon import lexicon
 from kronik.events.location import locate_frames
 from kronik.events.merge import Cluster, merge_frames
