@@ -11,7 +11,8 @@ from datetime import date
 import pytest
 
 from kronik.document import Document, Entity, Party, Quote
-from kronik.events.frames import FrameBuilder, find_triggers
+from kronik.events.frames import FrameBuilder
+from kronik.events.triggers import find_triggers
 from kronik.events.lexicon import lexicon
 from kronik.stages.clean import Clean
 from kronik.stages.events import Events

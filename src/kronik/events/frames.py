@@ -34,7 +34,8 @@ from kronik.events.enemies import share_attackers
 from kronik.events.parties import (NOUN_PHRASE_WORDS, PREPOSITION_REACH, WORD, Group, countries_of,
                                    group_mentions, is_location, sentence_mentions, struck_place)
 from kronik.events.syntax import PHRASE_BREAK, aside_spans, clause_grammar, inside
-from kronik.tokens import document_tokens, tokenize
+from kronik.events.triggers import TriggerHit, find_triggers
+from kronik.tokens import document_tokens
 
 # Acts against a territory: the state of the place they land in is their target where the
 # sentence names no state as one (coding conventions: attacks and deployments on a territory).
@@ -138,28 +139,6 @@ class _SentenceContext:
 
 # Quotation marks: words on either side of one belong to different voices.
 QUOTE_MARK = re.compile(r"[\"“”]")
-
-
-@dataclass
-class TriggerHit:
-    trigger: Trigger
-    start: int
-    end: int
-
-
-def find_triggers(text: str, lexicon: Lexicon, anchors: Anchors | None = None) -> list[TriggerHit]:
-    """Every trigger match in the text, in text order, the longest first at each start, then
-    in lexicon order. Only the triggers that may begin with a word are tried at that word
-    (``anchors``: where the text's words stand, from its tokens)."""
-    anchors = anchors or Anchors(text, tokenize(text))
-    found: list[tuple[int, int, int, int]] = []  # (start, -length, rank, end)
-    for start, ranks in lexicon.trigger_candidates(anchors):
-        for rank in ranks:
-            match = lexicon.triggers[rank].pattern.match(text, start)
-            if match:
-                found.append((start, start - match.end(), rank, match.end()))
-    found.sort()
-    return [TriggerHit(lexicon.triggers[rank], start, end) for start, _, rank, end in found]
 
 
 class FrameBuilder:

@@ -1,0 +1,33 @@
+"""Where the lexicon's triggers match a text: the words that may name an event, before any
+reading of their sentence says whether they do."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronik.events.anchors import Anchors
+from kronik.events.lexicon import Lexicon, Trigger
+from kronik.tokens import tokenize
+
+
+@dataclass
+class TriggerHit:
+    """One match of a trigger's pattern, from ``start`` to ``end`` in the text."""
+
+    trigger: Trigger
+    start: int
+    end: int
+
+
+def find_triggers(text: str, lexicon: Lexicon, anchors: Anchors | None = None) -> list[TriggerHit]:
+    """Every trigger match in the text, in text order, the longest first at each start, then
+    in lexicon order. Only the triggers that may begin with a word are tried at that word
+    (``anchors``: where the text's words stand, from its tokens)."""
+    anchors = anchors or Anchors(text, tokenize(text))
+    found: list[tuple[int, int, int, int]] = []  # (start, -length, rank, end)
+    for start, ranks in lexicon.trigger_candidates(anchors):
+        for rank in ranks:
+            match = lexicon.triggers[rank].pattern.match(text, start)
+            if match:
+                found.append((start, start - match.end(), rank, match.end()))
+    found.sort()
+    return [TriggerHit(lexicon.triggers[rank], start, end) for start, _, rank, end in found]
