@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from kronik.document import Document, Party
 from kronik.events.lexicon import Lexicon
 from kronik.events.parties import WORD, countries_of
+from kronik.events.reading import WORDS_BEFORE_REACH
 
 if TYPE_CHECKING:
     from kronik.events.frames import Frame
@@ -23,9 +24,6 @@ ENEMY_GAP_WORDS = 2
 # A retaliation word counts this many words after a threat at most: "tidak akan membiarkan
 # kejahatan apa pun tanpa balasan" (the object phrase and "tanpa" between).
 RETALIATION_GAP_WORDS = 4
-# Words after a statement are read this many characters ahead at most: the few words that
-# may stand before "the enemy" or a retaliation word (RETALIATION_GAP_WORDS at most).
-AIM_REACH = 120
 
 
 def share_attackers(frames: list[Frame]) -> None:
@@ -85,7 +83,7 @@ def aim_at_enemies(frames: list[Frame], doc: Document, lexicon: Lexicon) -> None
 
 def _names(text: str, position: int, pattern: re.Pattern[str], gap: int) -> bool:
     """Whether ``pattern`` begins within ``gap`` words after ``position``, in its clause."""
-    words = WORD.finditer(text, position, min(len(text), position + AIM_REACH))
+    words = WORD.finditer(text, position, min(len(text), position + WORDS_BEFORE_REACH))
     for count, word in enumerate(words):
         if count > gap or any(mark in text[position:word.start()] for mark in ",.;:"):
             return False

@@ -27,12 +27,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kronik.document import Document, Location, Party, Quote, Sentence, Span, TimeExpression
+from kronik.events.acceptance import acceptable, event_status, is_passive, on_sidelines
 from kronik.events.anchors import Anchors, finditer
 from kronik.events.lexicon import Lexicon, Trigger
 from kronik.events.coding import is_symmetric
 from kronik.events.enemies import share_attackers
 from kronik.events.parties import (NOUN_PHRASE_WORDS, PREPOSITION_REACH, WORD, Group, countries_of,
                                    group_mentions, is_location, sentence_mentions, struck_place)
+from kronik.events.reading import RIGHT_WINDOW, Reading
 from kronik.events.syntax import PHRASE_BREAK, aside_spans, clause_grammar, inside
 from kronik.events.triggers import TriggerHit, find_triggers
 from kronik.tokens import document_tokens
@@ -49,19 +51,8 @@ CONTENT_TARGET_TYPES = frozenset({"ACCUSE"})
 # Acts named by a noun whose content clause opens with the one asked ("desakan X agar <Y> ..."):
 # that state is the recipient, as the addressee of a request verb is.
 ADDRESSED_CONTENT_TYPES = frozenset({"REQUEST"})
-# A negation denies an event noun from this many words before it at most: "tidak ada lagi
-# serangan" (the negation and two words between); read from negated nouns of real news.
-NOUN_NEGATION_WORDS = 3
-# Cue words before a trigger are looked for this many characters back at most.
-WORDS_BEFORE_REACH = 120
-# How many words before the first of a gathering's name and a trigger a word of sequence may
-# stand and still order them ("Setelah melakukan pertemuan ..., A menghadiri forum"): a
-# light verb and a noun.
-SEQUENCE_LEAD_WORDS = 3
 # "yang" and the verb after it, where a relative clause opens.
 OWNING_RELATIVE = re.compile(r"\W*yang\s+(\w+)", re.IGNORECASE)
-# How far after a trigger its receiving side may stand, in characters.
-RIGHT_WINDOW = 160
 # How far after a request verb its addressee may begin, in words ("meminta pemimpin X tersebut").
 ADDRESSEE_GAP_WORDS = 3
 # How far after a noun trigger its possessor may begin, in words.
@@ -137,10 +128,6 @@ class _SentenceContext:
     other_occasion: bool
 
 
-# Quotation marks: words on either side of one belong to different voices.
-QUOTE_MARK = re.compile(r"[\"“”]")
-
-
 class FrameBuilder:
     """Builds the frames of one document's sentences."""
 
@@ -159,13 +146,7 @@ class FrameBuilder:
         self.entity_starts = [e.start for e in self.entities]
         self.sideline_starts = anchors.starts(lexicon.sidelines_anchor)
         self.other_occasion_starts = anchors.starts(lexicon.other_occasion_anchor)
-        breaks = finditer(lexicon.clause_break, doc.text, anchors.starts(lexicon.clause_break_anchor))
-        self.break_starts = [m.start() for m in breaks]
-        self.break_ends = [m.end() for m in breaks]
-        self.break_is_relative = [m.group(0).lower() == "yang" for m in breaks]
-        self._trigger_words: dict[str, bool] = {}  # a word -> whether a trigger spells all of it
-        self._preceding_words: dict[tuple[int, int], list[re.Match[str]]] = {}  # read once per trigger
-        self._doc_mentioned: dict[re.Pattern[str], bool] = {}  # read once per document
+        self.reading = Reading(doc.text, lexicon, self.grammar, anchors)
         self.in_entity = bytearray(len(doc.text) + 1)
         for entity in doc.entities:
             self.in_entity[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
@@ -196,7 +177,7 @@ class FrameBuilder:
                 continue
             frame = self._frame(index, sentence, hit, groups, context)
             if hit.trigger.clause_verb:
-                complement_end = self._clause_end(hit.end, sentence.end)
+                complement_end = self.reading.clause_end(hit.end, sentence.end)
             if frame is not None:
                 frames.append(frame)
         share_attackers(frames)
@@ -210,7 +191,7 @@ class FrameBuilder:
         for hit in hits:
             if kept and hit.start < kept[-1].end:
                 continue
-            if hit.end <= sentence.end and self._acceptable(hit, sentence):
+            if hit.end <= sentence.end and acceptable(self.reading, hit, sentence):
                 kept.append(hit)
         return kept
 
@@ -226,70 +207,6 @@ class FrameBuilder:
                                                        sentence.start, sentence.end)),
             other_occasion=bool(finditer(self.lexicon.other_occasion, self.text, self.other_occasion_starts,
                                          sentence.start, sentence.end)))
-
-    def _acceptable(self, hit: TriggerHit, sentence: Sentence) -> bool:
-        trigger = hit.trigger
-        after = self.text[hit.end:min(sentence.end, hit.end + RIGHT_WINDOW)]
-        if trigger.needs and not trigger.needs.search(after):
-            subject = self.text[max(sentence.start, hit.start - RIGHT_WINDOW):hit.start]
-            if not (hit.trigger.passive or self._is_passive(hit)) or not trigger.needs.search(subject):
-                return False
-        if trigger.needs_context and not trigger.needs_context.search(self.text, sentence.start, sentence.end):
-            if not self._doc_mentions(trigger.needs_context):
-                return False
-        before = self._words_before(hit.start, sentence.start, self.lexicon.cue_window_words)
-        clause = self.text[self._clause_start(hit.start, sentence.start):hit.start]
-        if self._negated(hit, sentence, before) or self._hypothetical(hit, clause):
-            return False
-        if self._hedged(hit, sentence, before, clause):
-            return False
-        if self._habitual(hit, sentence):
-            return False
-        if trigger.future_only and not self.lexicon.planned.search(
-                self._words_before(hit.start, sentence.start, self.lexicon.planned_window_words)):
-            return False
-        if trigger.form == "noun" and self._after_other_verb(hit, sentence) \
-                and not self._after_fact_verb(hit, sentence):
-            return False
-        return True
-
-    def _negated(self, hit: TriggerHit, sentence: Sentence, before: str) -> bool:
-        """A negation in the words before a verb trigger denies it ("tidak akan menyerang"); one
-        before an event noun denies it only when it stands next to it ("tidak ada serangan"),
-        not where it denies another verb ("belum memberikan tanggapan atas serangan X")."""
-        if hit.trigger.form == "noun":
-            before = self._words_before(hit.start, sentence.start, NOUN_NEGATION_WORDS)
-        return bool(self.lexicon.negation.search(before))
-
-    def _after_fact_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
-        """A noun answered or confirmed ("membalas serangan X") names an act that took place."""
-        return any(m.group(0).lower() in self.lexicon.fact_verbs
-                   for m in self._words_ending_at(hit.start, sentence.start, 2))
-
-    def _habitual(self, hit: TriggerHit, sentence: Sentence) -> bool:
-        """A habit ("kerap bertemu", "secara rutin berunding") is no event (coding convention 7).
-        A cue inside the trigger, or right after an event noun ("latihan militer rutin"), names
-        the kind of one occasion and is no habit."""
-        start = self._clause_start(hit.start, sentence.start)
-        end = self._clause_end(hit.end, sentence.end)
-        after = hit.end
-        modifier = self.lexicon.occasion_modifier.match(self.text, after)
-        if hit.trigger.form == "noun" and modifier:
-            after = modifier.end()
-        return bool(self.lexicon.habitual.search(self.text[start:hit.start])
-                    or self.lexicon.habitual.search(self.text[after:max(after, end)]))
-
-    def _hypothetical(self, hit: TriggerHit, clause: str) -> bool:
-        """Inside a condition ("Jika X menyerang Y, ..."): no event. The consequence after the
-        condition's comma is what is threatened or planned ("..., kami akan membalas")."""
-        cues = list(self.lexicon.hypothetical.finditer(clause))
-        if not cues:
-            return False
-        rest = clause[cues[-1].end():]
-        comma = rest.rfind(",")
-        if comma < 0:
-            return True
-        return hit.trigger.type != "THREATEN" and not self.lexicon.planned.search(rest[comma:])
 
     def _condition_party(self, hit: TriggerHit, sentence: Sentence, groups: list[Group],
                          own: frozenset[str]) -> Group | None:
@@ -308,48 +225,6 @@ class FrameBuilder:
                 return found
         return None
 
-    def _hedged(self, hit: TriggerHit, sentence: Sentence, before: str, clause: str) -> bool:
-        """A wish or possibility ("berharap dapat bertemu", "kemungkinan serangan"), a question,
-        or a contest-prone word in a sentence about a sport match: no event took place."""
-        if self.lexicon.hedge.search(before) or self.lexicon.question.search(clause):
-            return True
-        if self.text.find("?", hit.end, sentence.end) >= 0:
-            return True
-        return hit.trigger.contest_prone and bool(
-            self.lexicon.contest.search(self.text, sentence.start, sentence.end))
-
-    def _is_passive(self, hit: TriggerHit) -> bool:
-        """A di- verb ("ditandatangani") whose agent follows it, with or without "oleh"."""
-        return self.text[hit.start:hit.start + 2].lower() == "di" and hit.trigger.form == "verb"
-
-    def _doc_mentions(self, pattern: re.Pattern[str]) -> bool:
-        """Whether the pattern matches anywhere in the document, searched once per pattern."""
-        mentioned = self._doc_mentioned.get(pattern)
-        if mentioned is None:
-            mentioned = self._doc_mentioned[pattern] = bool(pattern.search(self.text))
-        return mentioned
-
-    def _after_other_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
-        """A noun trigger right after a verb other than a light verb is that verb's topic; one
-        after a preposition of time or occasion, or set off by a comma, names an occasion."""
-        end = hit.start
-        for match in reversed(self._words_ending_at(hit.start, sentence.start, 2)):
-            word = match.group(0).lower()
-            if word in self.lexicon.light_verbs or word in self.lexicon.occasion_preps \
-                    or word in self.grammar.aim_nouns or "," in self.text[match.end():end]:
-                return False
-            end = match.start()
-            if self.lexicon.verb.match(word) and not self._is_trigger_word(word):
-                return True
-        return False
-
-    def _is_trigger_word(self, word: str) -> bool:
-        """Whether some trigger's pattern spells the whole word, remembered per word."""
-        known = self._trigger_words.get(word)
-        if known is None:
-            known = self._trigger_words[word] = any(t.pattern.fullmatch(word) for t in self.lexicon.triggers)
-        return known
-
     def _companion(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
         """"A berfoto dengan B sebelum pertemuan": B, who takes part in the talks with A. A party
         another trigger already took ("bertemu dengan B saat pertemuan KTT") is that trigger's."""
@@ -362,39 +237,7 @@ class FrameBuilder:
     def _after_light_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
         """A noun whose event the subject carries out: "melakukan kunjungan", "rencana kunjungan"."""
         return any(m.group(0).lower() in self.lexicon.light_verbs
-                   for m in self._words_ending_at(hit.start, sentence.start, 3))
-
-    def _words_ending_at(self, position: int, floor: int, count: int) -> list[re.Match[str]]:
-        """The last ``count`` words before ``position``, not before ``floor`` (the words within
-        ``WORDS_BEFORE_REACH`` are read once per position: each trigger asks several times)."""
-        words = self._preceding_words.get((position, floor))
-        if words is None:
-            start = max(floor, position - WORDS_BEFORE_REACH)
-            words = self._preceding_words[position, floor] = list(WORD.finditer(self.text, start, position))
-        return words[-count:]
-
-    def _words_before(self, position: int, floor: int, count: int) -> str:
-        """The last ``count`` words before ``position``, within its clause."""
-        words = self._words_ending_at(position, floor, count)
-        start = words[0].start() if words else position
-        return self.text[self._clause_start(position, start):position]
-
-    def _clause_end(self, position: int, limit: int, relative_ok: bool = False) -> int:
-        """Where the clause that ``position`` is in ends; a noun's relative clause ("serangan
-        yang diluncurkan terhadap X") may be kept as part of it."""
-        index = bisect_left(self.break_starts, position)
-        while index < len(self.break_starts) and self.break_ends[index] <= limit:
-            if not (relative_ok and self.break_is_relative[index]):
-                return self.break_starts[index]
-            index += 1
-        return limit
-
-    def _clause_start(self, position: int, floor: int) -> int:
-        """Where the clause that ``position`` is in begins, not before ``floor``."""
-        index = bisect_right(self.break_ends, position) - 1
-        if index >= 0 and self.break_starts[index] >= floor:
-            return max(floor, self.break_ends[index])
-        return floor
+                   for m in self.reading.words_ending_at(hit.start, sentence.start, 3))
 
     # -- sides ---------------------------------------------------------------------------------
     # Each side found records why in ``why`` ("actor" and "recipient"), kept in the frame's
@@ -414,7 +257,7 @@ class FrameBuilder:
         if trigger.mutual and len(countries_of(actors + recipients)) == 2:
             actors, recipients = _each_on_the_other(actors + recipients)
             why["actor"] = why["recipient"] = "each side of a mutual act ('bentrok', 'saling serang')"
-        status = self._status(hit, sentence)
+        status = event_status(self.reading, hit, sentence)
         event_type = trigger.type
         if status == "planned" and trigger.planned_type:  # a threatened act is a threat made
             event_type, status = trigger.planned_type, "occurred"
@@ -433,9 +276,9 @@ class FrameBuilder:
         if sentence.is_caption:
             frame.flags.add("caption")
         if event_type == "AGREE" and self.lexicon.additive.search(
-                self.text, self._clause_start(hit.start, sentence.start), hit.start):
+                self.text, self.reading.clause_start(hit.start, sentence.start), hit.start):
             frame.flags.add(ANOTHER_AGREEMENT)
-        if self._on_sidelines(hit, sentence, context):
+        if on_sidelines(self.reading, hit, sentence, context.sidelines):
             frame.flags.add("sidelines")
         frame.other_occasion = context.other_occasion
         for side, parties in (("actor", actors), ("recipient", recipients)):
@@ -444,28 +287,6 @@ class FrameBuilder:
         if right is not None:
             right.consume()
         return frame
-
-    def _on_sidelines(self, hit: TriggerHit, sentence: Sentence, context: _SentenceContext) -> bool:
-        """Whether a gathering the sentence names is the scene of the trigger's event. "di sela"
-        always is (the grammar's ``sideline_words``); a gathering's name is not where a word of
-        sequence stands between them or just before the first of them ("Forum itu digelar
-        setelah A bertemu B", "Setelah bertemu B, A menghadiri forum"), nor where the first
-        stands in a clause such a word opens ("Setelah pertemuan bilateral serta pertemuan
-        empat mata, A menghadiri forum")."""
-        for start, end in context.sidelines:
-            cue = self.text[start:end].lower()
-            if any(word in cue for word in self.grammar.sideline_words):
-                return True
-            first = min(start, hit.start)
-            lead = list(WORD.finditer(self.text, max(sentence.start, first - WORDS_BEFORE_REACH), first))
-            between = self.text[end:hit.start] if end <= hit.start else self.text[hit.end:start]
-            opener = WORD.search(self.text, sentence.start, first) \
-                if "," not in self.text[sentence.start:first] else None  # in a fronted clause
-            words = [m.group(0) for m in lead[-SEQUENCE_LEAD_WORDS:]] + WORD.findall(between) \
-                + ([opener.group(0)] if opener else [])
-            if not any(w.lower() in self.grammar.sequence_words for w in words):
-                return True
-        return False
 
     def _quote_at(self, position: int) -> Quote | None:
         index = bisect_right(self.quote_starts, position) - 1
@@ -481,7 +302,7 @@ class FrameBuilder:
                 and not self._companion(hit, groups) and not self._possessed_by_subject(hit):
             # talks named in a fronted clause are held by the main clause's subject
             return self._fronted_subject(hit, sentence, groups, why) if hit.trigger.type == "CONSULT" else None
-        floor = self._clause_start(hit.start, sentence.start)
+        floor = self.reading.clause_start(hit.start, sentence.start)
         end = bisect_right(groups, hit.start, key=_end)
         candidates = [g for g in groups[max(0, end - SUBJECT_GROUPS):end]
                       if (not g.consumed or self._heads_relative(g))
@@ -679,9 +500,9 @@ class FrameBuilder:
             comma = self.text.find(",", hit.end, limit)
             limit = comma if comma >= 0 else limit
         if not trigger.clause_verb:
-            end = self._clause_end(hit.end, sentence.end, relative_ok=trigger.form == "noun")
+            end = self.reading.clause_end(hit.end, sentence.end, relative_ok=trigger.form == "noun")
             if self._owning_relative(end):
-                end = self._clause_end(hit.end, sentence.end, relative_ok=True)
+                end = self.reading.clause_end(hit.end, sentence.end, relative_ok=True)
             limit = min(limit, max(end, hit.end + 1))
         earliest = hit.start if trigger.object_in_pattern else hit.end
         for index in range(bisect_left(groups, earliest, key=_start), len(groups)):
@@ -831,7 +652,7 @@ class FrameBuilder:
     def _aimed_at(self, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
         """"X menjadi sasaran serangan ...": X, the subject of "menjadi", is what the act the
         noun names is aimed at (past "dilaporkan" and the like; "infrastruktur di X" too)."""
-        words = self._words_ending_at(hit.start, sentence.start, 2)
+        words = self.reading.words_ending_at(hit.start, sentence.start, 2)
         if len(words) < 2 or words[1].group(0).lower() not in self.grammar.aim_nouns \
                 or words[0].group(0).lower() not in self.grammar.aim_verbs:
             return None
@@ -949,7 +770,7 @@ class FrameBuilder:
             if trigger.type == "CONSULT" and right is None and left is not None:
                 right = self._companion(hit, groups)
                 why["recipient"] = "companion ('dengan')"
-        if trigger.passive or self._is_passive(hit):
+        if trigger.passive or is_passive(self.reading, hit):
             agent, reason = self._passive_agent(hit, groups)
             if agent is not None and is_symmetric(trigger.type, trigger.mode):
                 why["actor"] = why["recipient"] = reason
@@ -1011,7 +832,7 @@ class FrameBuilder:
             return None
         if location is not None:
             return location
-        end = self._clause_end(hit.end, sentence.end, relative_ok=True)
+        end = self.reading.clause_end(hit.end, sentence.end, relative_ok=True)
         first = bisect_left(self.entity_starts, hit.end)
         last = bisect_left(self.entity_starts, end)
         return struck_place(self.text, self.entities[first:last], hit.end, end, self.lexicon, self.grammar)
@@ -1073,25 +894,6 @@ class FrameBuilder:
             if group.prep in ("ke", "di") or direct_object:
                 return group
         return None
-
-    # -- status --------------------------------------------------------------------------------
-
-    def _status(self, hit: TriggerHit, sentence: Sentence) -> str:
-        if hit.trigger.future_only:
-            return "occurred"
-        before = self._words_before(hit.start, sentence.start, self.lexicon.planned_window_words)
-        # A planned cue before a topic word governs another verb ("agar X dapat memprotes
-        # insiden serangan ..."): the event named as the topic has happened.
-        before = self.lexicon.status_barrier.split(before)[-1]
-        # A quotation mark between a cue and the trigger parts the speaker's words from the
-        # narrator's ('"... ini akan memakan waktu," kata X ketika kunjungan ke Y').
-        before = QUOTE_MARK.split(before)[-1]
-        if self.lexicon.planned.search(before):
-            return "planned"
-        after = self.text[hit.end:self._clause_end(hit.end, sentence.end)]
-        if hit.trigger.type == "CONSULT" and self.lexicon.planned_after.search(after):
-            return "planned"
-        return "occurred"
 
 
 def _each_on_the_other(parties: list[Party]) -> tuple[list[Party], list[Party]]:

@@ -1,0 +1,172 @@
+"""Whether a trigger hit names an event of its sentence, and its status.
+
+A hit is no event where its sentence denies it ("tidak akan menyerang"), puts it in a
+condition ("Jika X menyerang Y"), a wish, a question or a habit ("kerap bertemu"), or where a
+noun trigger is only the topic of another verb ("mengecam serangan X"). An event is planned
+where a cue before it puts it ahead ("akan bertemu"). A gathering's name in the sentence makes
+it an event on the sidelines of that gathering unless a word of sequence parts them.
+"""
+from __future__ import annotations
+
+import re
+
+from kronik.document import Sentence
+from kronik.events.parties import WORD
+from kronik.events.reading import RIGHT_WINDOW, WORDS_BEFORE_REACH, Reading
+from kronik.events.triggers import TriggerHit
+
+# A negation denies an event noun from this many words before it at most: "tidak ada lagi
+# serangan" (the negation and two words between); read from negated nouns of real news.
+NOUN_NEGATION_WORDS = 3
+# How many words before the first of a gathering's name and a trigger a word of sequence may
+# stand and still order them ("Setelah melakukan pertemuan ..., A menghadiri forum"): a
+# light verb and a noun.
+SEQUENCE_LEAD_WORDS = 3
+# Quotation marks: words on either side of one belong to different voices.
+QUOTE_MARK = re.compile(r"[\"“”]")
+
+
+def acceptable(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
+    """Whether the hit names an event of its sentence: the words its trigger needs stand around
+    it, and no negation, condition, hedge, habit or governing verb takes the event away."""
+    trigger = hit.trigger
+    after = reading.text[hit.end:min(sentence.end, hit.end + RIGHT_WINDOW)]
+    if trigger.needs and not trigger.needs.search(after):
+        subject = reading.text[max(sentence.start, hit.start - RIGHT_WINDOW):hit.start]
+        if not (hit.trigger.passive or is_passive(reading, hit)) or not trigger.needs.search(subject):
+            return False
+    if trigger.needs_context and not trigger.needs_context.search(reading.text, sentence.start, sentence.end):
+        if not reading.doc_mentions(trigger.needs_context):
+            return False
+    before = reading.words_before(hit.start, sentence.start, reading.lexicon.cue_window_words)
+    clause = reading.text[reading.clause_start(hit.start, sentence.start):hit.start]
+    if _negated(reading, hit, sentence, before) or _hypothetical(reading, hit, clause):
+        return False
+    if _hedged(reading, hit, sentence, before, clause):
+        return False
+    if _habitual(reading, hit, sentence):
+        return False
+    if trigger.future_only and not reading.lexicon.planned.search(
+            reading.words_before(hit.start, sentence.start, reading.lexicon.planned_window_words)):
+        return False
+    if trigger.form == "noun" and _after_other_verb(reading, hit, sentence) \
+            and not _after_fact_verb(reading, hit, sentence):
+        return False
+    return True
+
+
+def _negated(reading: Reading, hit: TriggerHit, sentence: Sentence, before: str) -> bool:
+    """A negation in the words before a verb trigger denies it ("tidak akan menyerang"); one
+    before an event noun denies it only when it stands next to it ("tidak ada serangan"),
+    not where it denies another verb ("belum memberikan tanggapan atas serangan X")."""
+    if hit.trigger.form == "noun":
+        before = reading.words_before(hit.start, sentence.start, NOUN_NEGATION_WORDS)
+    return bool(reading.lexicon.negation.search(before))
+
+
+def _hedged(reading: Reading, hit: TriggerHit, sentence: Sentence, before: str, clause: str) -> bool:
+    """A wish or possibility ("berharap dapat bertemu", "kemungkinan serangan"), a question,
+    or a contest-prone word in a sentence about a sport match: no event took place."""
+    if reading.lexicon.hedge.search(before) or reading.lexicon.question.search(clause):
+        return True
+    if reading.text.find("?", hit.end, sentence.end) >= 0:
+        return True
+    return hit.trigger.contest_prone and bool(
+        reading.lexicon.contest.search(reading.text, sentence.start, sentence.end))
+
+
+def _hypothetical(reading: Reading, hit: TriggerHit, clause: str) -> bool:
+    """Inside a condition ("Jika X menyerang Y, ..."): no event. The consequence after the
+    condition's comma is what is threatened or planned ("..., kami akan membalas")."""
+    cues = list(reading.lexicon.hypothetical.finditer(clause))
+    if not cues:
+        return False
+    rest = clause[cues[-1].end():]
+    comma = rest.rfind(",")
+    if comma < 0:
+        return True
+    return hit.trigger.type != "THREATEN" and not reading.lexicon.planned.search(rest[comma:])
+
+
+def _habitual(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
+    """A habit ("kerap bertemu", "secara rutin berunding") is no event (coding convention 7).
+    A cue inside the trigger, or right after an event noun ("latihan militer rutin"), names
+    the kind of one occasion and is no habit."""
+    start = reading.clause_start(hit.start, sentence.start)
+    end = reading.clause_end(hit.end, sentence.end)
+    after = hit.end
+    modifier = reading.lexicon.occasion_modifier.match(reading.text, after)
+    if hit.trigger.form == "noun" and modifier:
+        after = modifier.end()
+    return bool(reading.lexicon.habitual.search(reading.text[start:hit.start])
+                or reading.lexicon.habitual.search(reading.text[after:max(after, end)]))
+
+
+def _after_other_verb(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
+    """A noun trigger right after a verb other than a light verb is that verb's topic; one
+    after a preposition of time or occasion, or set off by a comma, names an occasion."""
+    end = hit.start
+    for match in reversed(reading.words_ending_at(hit.start, sentence.start, 2)):
+        word = match.group(0).lower()
+        if word in reading.lexicon.light_verbs or word in reading.lexicon.occasion_preps \
+                or word in reading.grammar.aim_nouns or "," in reading.text[match.end():end]:
+            return False
+        end = match.start()
+        if reading.lexicon.verb.match(word) and not reading.is_trigger_word(word):
+            return True
+    return False
+
+
+def _after_fact_verb(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
+    """A noun answered or confirmed ("membalas serangan X") names an act that took place."""
+    return any(m.group(0).lower() in reading.lexicon.fact_verbs
+               for m in reading.words_ending_at(hit.start, sentence.start, 2))
+
+
+def is_passive(reading: Reading, hit: TriggerHit) -> bool:
+    """A di- verb ("ditandatangani") whose agent follows it, with or without "oleh"."""
+    return reading.text[hit.start:hit.start + 2].lower() == "di" and hit.trigger.form == "verb"
+
+
+def on_sidelines(reading: Reading, hit: TriggerHit, sentence: Sentence,
+                 sidelines: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a gathering the sentence names is the scene of the trigger's event. "di sela"
+    always is (the grammar's ``sideline_words``); a gathering's name is not where a word of
+    sequence stands between them or just before the first of them ("Forum itu digelar
+    setelah A bertemu B", "Setelah bertemu B, A menghadiri forum"), nor where the first
+    stands in a clause such a word opens ("Setelah pertemuan bilateral serta pertemuan
+    empat mata, A menghadiri forum")."""
+    for start, end in sidelines:
+        cue = reading.text[start:end].lower()
+        if any(word in cue for word in reading.grammar.sideline_words):
+            return True
+        first = min(start, hit.start)
+        lead = list(WORD.finditer(reading.text, max(sentence.start, first - WORDS_BEFORE_REACH), first))
+        between = reading.text[end:hit.start] if end <= hit.start else reading.text[hit.end:start]
+        opener = WORD.search(reading.text, sentence.start, first) \
+            if "," not in reading.text[sentence.start:first] else None  # in a fronted clause
+        words = [m.group(0) for m in lead[-SEQUENCE_LEAD_WORDS:]] + WORD.findall(between) \
+            + ([opener.group(0)] if opener else [])
+        if not any(w.lower() in reading.grammar.sequence_words for w in words):
+            return True
+    return False
+
+
+def event_status(reading: Reading, hit: TriggerHit, sentence: Sentence) -> str:
+    """"planned" where a cue before the trigger (or, for talks, after it in its clause) puts
+    the event ahead; else "occurred"."""
+    if hit.trigger.future_only:
+        return "occurred"
+    before = reading.words_before(hit.start, sentence.start, reading.lexicon.planned_window_words)
+    # A planned cue before a topic word governs another verb ("agar X dapat memprotes
+    # insiden serangan ..."): the event named as the topic has happened.
+    before = reading.lexicon.status_barrier.split(before)[-1]
+    # A quotation mark between a cue and the trigger parts the speaker's words from the
+    # narrator's ('"... ini akan memakan waktu," kata X ketika kunjungan ke Y').
+    before = QUOTE_MARK.split(before)[-1]
+    if reading.lexicon.planned.search(before):
+        return "planned"
+    after = reading.text[hit.end:reading.clause_end(hit.end, sentence.end)]
+    if hit.trigger.type == "CONSULT" and reading.lexicon.planned_after.search(after):
+        return "planned"
+    return "occurred"
