@@ -390,8 +390,8 @@ class KnowledgeBase:
         """Who held ``role`` for a state (alpha-3) or organisation (key) on a day: the answer
         for "Presiden AS" without a name. On a handover day the newcomer wins."""
         day = _day(on)
-        holders = [(held, person) for held, person in self._role_holders.get(role, ())
-                   if country in (held.country, held.organization) and held.active(day)]
+        holders = [(held, person) for held, person in self._role_holders.get((role, country), ())
+                   if held.active(day)]
         if not holders:
             return None
         held, person = max(holders, key=lambda pair: pair[0].start)
@@ -463,13 +463,16 @@ class KnowledgeBase:
         return mentions
 
     @cached_property
-    def _role_holders(self) -> dict[str, list[tuple[Role, PersonEntry]]]:
-        """Each role -> every (role held, person) of it, in the order of persons and their
-        roles, so that ``role_holder`` reads only the holders of the role asked for."""
-        holders: dict[str, list[tuple[Role, PersonEntry]]] = {}
+    def _role_holders(self) -> dict[tuple[str, str | None], list[tuple[Role, PersonEntry]]]:
+        """(role, state or organisation) -> every (role held, person) of it, in the order of
+        persons and their roles, so that ``role_holder`` reads only the holders of the office
+        asked for (a role held for a state is filed under the state, one for an organisation
+        under the organisation)."""
+        holders: dict[tuple[str, str | None], list[tuple[Role, PersonEntry]]] = {}
         for person in self.persons:
             for held in person.roles:
-                holders.setdefault(held.role, []).append((held, person))
+                for holder in {held.country, held.organization}:
+                    holders.setdefault((held.role, holder), []).append((held, person))
         return holders
 
     @cached_property
