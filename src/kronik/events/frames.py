@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from kronik.document import Document, Location, Party, Quote, Sentence, Span, TimeExpression
 from kronik.events.acceptance import acceptable, event_status, is_passive, on_sidelines
@@ -34,8 +33,9 @@ from kronik.events.coding import is_symmetric
 from kronik.events.enemies import share_attackers
 from kronik.events.parties import (NOUN_PHRASE_WORDS, PREPOSITION_REACH, WORD, Group, countries_of,
                                    group_mentions, is_location, sentence_mentions, struck_place)
-from kronik.events.reading import RIGHT_WINDOW, Reading
-from kronik.events.syntax import PHRASE_BREAK, aside_spans, clause_grammar, inside
+from kronik.events.reading import RIGHT_WINDOW, Reading, group_end, group_start
+from kronik.events.subjects import SUBJECT_GROUPS, companion, stands_as_subject, subject
+from kronik.events.syntax import PHRASE_BREAK, clause_grammar, inside
 from kronik.events.triggers import TriggerHit, find_triggers
 from kronik.tokens import document_tokens
 
@@ -60,24 +60,13 @@ POSSESSOR_GAP_WORDS = 2
 # How far after a noun trigger its source "dari X" may begin, in words: the weapons named
 # after the noun and "dari" ("serangan rudal dan drone dari X").
 SOURCE_GAP_WORDS = 4
-# A transitive verb is its prefix and at least three more letters ("me" + "nuduh").
-TRANSITIVE_MIN_LETTERS = 4
 # How far after a noun trigger "antara A dan B" may begin, in words: past a short relative
 # clause and a date ("yang berlaku sejak 8 April antara A dan B").
 BETWEEN_GAP_WORDS = 8
-# How many party groups before a trigger may be its subject: more than a sentence of news names
-# in the clauses before its verb, so that the work per trigger is bounded in long sentences.
-SUBJECT_GROUPS = 8
-# How far before its verb a subject may end, in characters: past a title, a bracketed
-# abbreviation, an apposition and a reporting verb ("X, Menteri ..., mengatakan pasukannya").
-SUBJECT_GAP_CHARS = 240
 # How many groups may join an object through "dan"/"serta" ("X, Y serta Z").
 CONJOINED_GROUPS = 6
 # How far before a visit an invitation verb is looked for, in characters.
 INVITATION_REACH = 300
-# Words read at most when counting the words between two positions: the counts asked for are
-# a few words, so reading further only costs time in long sentences.
-GAP_SCAN_WORDS = 24
 # A comma right before a party and its capitalised titles: the party is set off (an apposition).
 SET_OFF = re.compile(r",\s*(?:[A-Z][\w.-]*\s+)*$")
 
@@ -146,10 +135,7 @@ class FrameBuilder:
         self.entity_starts = [e.start for e in self.entities]
         self.sideline_starts = anchors.starts(lexicon.sidelines_anchor)
         self.other_occasion_starts = anchors.starts(lexicon.other_occasion_anchor)
-        self.reading = Reading(doc.text, lexicon, self.grammar, anchors)
-        self.in_entity = bytearray(len(doc.text) + 1)
-        for entity in doc.entities:
-            self.in_entity[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
+        self.reading = Reading(doc, lexicon, self.grammar, anchors)
 
     def frames(self) -> list[Frame]:
         found: list[Frame] = []
@@ -225,20 +211,6 @@ class FrameBuilder:
                 return found
         return None
 
-    def _companion(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
-        """"A berfoto dengan B sebelum pertemuan": B, who takes part in the talks with A. A party
-        another trigger already took ("bertemu dengan B saat pertemuan KTT") is that trigger's."""
-        if hit.trigger.type != "CONSULT":
-            return None
-        end = bisect_right(groups, hit.start, key=_end)
-        return next((g for g in reversed(groups[max(0, end - SUBJECT_GROUPS):end])
-                     if g.prep == "dengan" and not g.consumed), None)
-
-    def _after_light_verb(self, hit: TriggerHit, sentence: Sentence) -> bool:
-        """A noun whose event the subject carries out: "melakukan kunjungan", "rencana kunjungan"."""
-        return any(m.group(0).lower() in self.lexicon.light_verbs
-                   for m in self.reading.words_ending_at(hit.start, sentence.start, 3))
-
     # -- sides ---------------------------------------------------------------------------------
     # Each side found records why in ``why`` ("actor" and "recipient"), kept in the frame's
     # flags as "actor:<reason>" and "recipient:<reason>".
@@ -248,7 +220,7 @@ class FrameBuilder:
         trigger = hit.trigger
         why: dict[str, str] = {}
         quote = self._quote_at(hit.start)
-        left = self._subject(hit, sentence, groups, why)
+        left = subject(self.reading, hit, sentence, groups, why)
         right = self._object(hit, sentence, groups, trigger, frozenset(left.countries) if left else frozenset())
         location = self._location(hit, groups)
         actors, recipients = self._sides(hit, sentence, groups, left, right, location, quote, why)
@@ -294,194 +266,6 @@ class FrameBuilder:
             return self.quotes[index]
         return None
 
-    def _subject(self, hit: TriggerHit, sentence: Sentence, groups: list[Group],
-                 why: dict[str, str]) -> Group | None:
-        """The party that acts: the nearest group before the trigger that stands as a subject,
-        in the trigger's clause first, then in the clauses before it."""
-        if hit.trigger.form == "noun" and not self._after_light_verb(hit, sentence) \
-                and not self._companion(hit, groups) and not self._possessed_by_subject(hit):
-            # talks named in a fronted clause are held by the main clause's subject
-            return self._fronted_subject(hit, sentence, groups, why) if hit.trigger.type == "CONSULT" else None
-        floor = self.reading.clause_start(hit.start, sentence.start)
-        end = bisect_right(groups, hit.start, key=_end)
-        candidates = [g for g in groups[max(0, end - SUBJECT_GROUPS):end]
-                      if (not g.consumed or self._heads_relative(g))
-                      and (g.prep not in self.lexicon.location_preps and g.prep not in self._not_subject
-                           or self._relative_of_trigger(g, hit))
-                      and not self._in_apposition(g, hit.start)]
-        in_clause = [g for g in candidates if g.start >= floor]
-        earlier = [g for g in candidates if g.start < floor]
-        for group in reversed(in_clause):
-            reason = self._stands_as_subject(group, hit.start)
-            if reason:
-                why["actor"] = reason
-                return group
-        for group in reversed(earlier):
-            reason = self._stands_as_subject(group, hit.start)
-            if reason:
-                why["actor"] = reason + ", clauses back"
-                return group
-        if self.lexicon.coordinated_verb.search(self.text[max(sentence.start, hit.start - 12):hit.start]):
-            shared = self._sentence_subject(candidates)
-            if shared is not None:
-                why["actor"] = "subject shared by coordinated verbs"
-            return shared
-        if self._possessed_by_subject(hit):
-            owner = self._sentence_subject(candidates)
-            if owner is not None:
-                why["actor"] = "owner of the possessive '-nya': the sentence's subject"
-            return owner
-        return self._fronted_subject(hit, sentence, groups, why)
-
-    def _fronted_subject(self, hit: TriggerHit, sentence: Sentence, groups: list[Group],
-                         why: dict[str, str]) -> Group | None:
-        """"Setelah bertemu X, <Y> mengatakan ...": a clause fronted by a subordinator, with no
-        subject of its own, shares the subject of the main clause after its comma. The clause
-        opens the sentence or follows a sentence adverb and its comma ("Faktanya, selain ...");
-        no party stands in it before the trigger, only titles stand between the comma and
-        that subject, and a verb follows the subject."""
-        opening = sentence.start
-        for match in PHRASE_BREAK.finditer(self.text, sentence.start, hit.start):
-            opening = match.end()
-        words = [m.group(0).lower() for m in WORD.finditer(self.text, opening, hit.start)]
-        if not words or words[0] not in self.grammar.fronting_subordinators \
-                or bisect_left(groups, opening, key=_start) != bisect_left(groups, hit.start, key=_start):
-            return None
-        comma = self.text.find(",", hit.end, sentence.end)
-        index = bisect_left(groups, comma, key=_start)
-        if comma < 0 or index == len(groups):
-            return None
-        group = groups[index]
-        if any(not w[:1].isupper() for w in WORD.findall(self.text, comma, group.start)) \
-                or not self._verb_follows(group):
-            return None
-        why["actor"] = f"subject of the main clause after a fronted clause ('{words[0]}')"
-        return group
-
-    def _verb_follows(self, group: Group) -> bool:
-        """Whether a verb (a reporting verb included) follows the group, past adverbs."""
-        for match in WORD.finditer(self.text, group.end, group.end + SUBJECT_GAP_CHARS):
-            word = match.group(0).lower()
-            if self._in_entity(match.start()):
-                continue
-            if self.lexicon.verb.match(word) or word in self.grammar.reporting_verbs:
-                return True
-            if word not in self.lexicon.subject_fillers and not self._in_time(word):
-                return False
-        return False
-
-    def _possessed_by_subject(self, hit: TriggerHit) -> bool:
-        """A noun trigger with the possessive "-nya" ("dukungannya", "serangannya") belongs to
-        the subject of its clause ("X menyampaikan dukungannya terhadap Y")."""
-        first = WORD.match(self.text, hit.start)
-        return first is not None and first.group(0).lower().endswith("nya")
-
-    def _relative_of_trigger(self, group: Group, hit: TriggerHit) -> bool:
-        """A party whose relative clause the trigger heads ("tindakan balasan dari X yang
-        menaikkan tarif", "sanksi terhadap X yang menginvasi Y") is its subject, whatever
-        preposition introduces the party: only "yang" and adverbs stand between them."""
-        words = [w.lower() for w in WORD.findall(self.text, group.end, hit.start)]
-        return bool(words) and words[0] == "yang" and all(
-            w in self.lexicon.subject_fillers for w in words[1:]) \
-            and not PHRASE_BREAK.search(self.text, group.end, hit.start)
-
-    def _heads_relative(self, group: Group) -> bool:
-        """A party right before "yang" heads a relative clause whose verb it is the subject of,
-        even where it is also the object of the verb before it ("mengecam X yang menyerang Y")."""
-        after = WORD.search(self.text, group.end, min(len(self.text), group.end + PREPOSITION_REACH))
-        return after is not None and after.group(0).lower() == "yang"
-
-    def _in_apposition(self, group: Group, verb_start: int) -> bool:
-        """A party inside a noun phrase set off by commas right after another party ("X, sekutu
-        lama Y, mengecam Z"): it describes that party and is not the subject."""
-        opening = self.text.rfind(",", max(0, group.start - PREPOSITION_REACH), group.start)
-        closing = self.text.find(",", group.end, min(verb_start, group.end + SUBJECT_GAP_CHARS))
-        if opening < 1 or closing < 0:
-            return False
-        window = max(0, opening - PREPOSITION_REACH)
-        before = self.text[window:opening].rstrip(" )")
-        if not before or not self._in_entity(window + len(before) - 1):
-            return False
-        return not any(self.lexicon.verb.match(m.group(0).lower())
-                       for m in WORD.finditer(self.text, opening, closing) if not self._in_entity(m.start()))
-
-    @cached_property
-    def _not_subject(self) -> frozenset[str]:
-        """Prepositions whose party is never a subject: targets, agents, topics, origins."""
-        return frozenset({"undangan", "oleh", "kepada", "terhadap", "ke", "atas", "dari", "dengan",
-                          "menurut"}) \
-            | self.grammar.topic_prepositions
-
-    def _sentence_subject(self, candidates: list[Group]) -> Group | None:
-        """The subject of the sentence's first verb, shared by verbs coordinated with "dan"."""
-        for group in candidates:
-            following = [m for m in WORD.finditer(self.text, group.end, group.end + 200)
-                         if not self._in_entity(m.start())]
-            for match in following:
-                word = match.group(0).lower()
-                if word in self.lexicon.subject_fillers or self._in_time(word):
-                    continue
-                if self.lexicon.verb.match(word):
-                    return group
-                break
-        return None
-
-    def _stands_as_subject(self, group: Group, verb_start: int) -> str | None:
-        """Why ``group`` is the subject of the verb at ``verb_start``, or None where it is not.
-
-        Between a subject and its verb may stand adverbs and time words, names and titles,
-        asides (brackets, appositions and relative clauses set off by commas) and a reporting
-        verb whose clause the subject carries ("X mengatakan pasukannya menyerang"). A party
-        right after another verb is that verb's object, unless a relative clause it heads
-        holds the verb ("mengecam Israel yang menyerang Iran")."""
-        if verb_start - group.end > SUBJECT_GAP_CHARS:
-            return None
-        asides = aside_spans(self.text, group.end, verb_start, self.lexicon.verb)
-        words = [m.group(0) for m in WORD.finditer(self.text, group.end, verb_start)
-                 if not self._in_entity(m.start()) and not inside(m.start(), asides)]
-        if self._object_of_verb(group):
-            opening = words[0].lower() if words else ""
-            if opening in self.grammar.control_words:
-                return f"object of a control verb ('{opening}')"
-            if opening != "yang":
-                return None
-        reporting = carried = None
-        for word in words:
-            low = word.lower()
-            if low in self.grammar.reporting_verbs:
-                reporting = low
-            elif reporting and (low == "bahwa" or low in self.grammar.carried_subjects):
-                carried = carried or low
-            elif low in self.grammar.subordinators:
-                continue
-            elif not (low in self.lexicon.subject_fillers or self._in_time(low) or word[:1].isupper()):
-                if not self.lexicon.verb.match(low):
-                    return None
-                break
-        if carried:
-            return f"subject of the reporting clause ('{carried}')"
-        if asides:
-            return "subject, past an aside"
-        return "subject"
-
-    def _object_of_verb(self, group: Group) -> bool:
-        """A party right after a transitive verb other than a reporting one ("menuntut X",
-        "dikecam X") is its object; not after an intransitive or a noun compound ("juru bicara")."""
-        prep = group.prep or ""
-        return prep.startswith(self.grammar.transitive_prefixes) and len(prep) > TRANSITIVE_MIN_LETTERS \
-            and bool(self.lexicon.verb.match(prep)) and prep not in self.grammar.reporting_verbs \
-            and prep not in self.lexicon.subject_fillers and not self.lexicon.clause_break.fullmatch(prep)
-
-    def _in_entity(self, position: int) -> bool:
-        return bool(self.in_entity[position])
-
-    def _in_time(self, word: str) -> bool:
-        return word.isdigit() or word in self._time_words
-
-    @cached_property
-    def _time_words(self) -> frozenset[str]:
-        return frozenset(w.lower() for t in self.doc.time_expressions for w in WORD.findall(t.text))
-
     def _object(self, hit: TriggerHit, sentence: Sentence, groups: list[Group], trigger: Trigger,
                 own: frozenset[str] = frozenset()) -> Group | None:
         """The party acted on: the first group after the trigger in its clause that may be
@@ -505,7 +289,7 @@ class FrameBuilder:
                 end = self.reading.clause_end(hit.end, sentence.end, relative_ok=True)
             limit = min(limit, max(end, hit.end + 1))
         earliest = hit.start if trigger.object_in_pattern else hit.end
-        for index in range(bisect_left(groups, earliest, key=_start), len(groups)):
+        for index in range(bisect_left(groups, earliest, key=group_start), len(groups)):
             group = groups[index]
             if group.start > limit:
                 break
@@ -586,7 +370,7 @@ class FrameBuilder:
 
     def _addressed(self, hit: TriggerHit, group: Group) -> bool:
         """A request's addressee is its object, or the subject right after "agar"/"untuk"."""
-        gap = self._gap_words(hit.end, group.start, ADDRESSEE_GAP_WORDS + 2)
+        gap = self.reading.gap_words(hit.end, group.start, ADDRESSEE_GAP_WORDS + 2)
         if gap is not None and len(gap) <= ADDRESSEE_GAP_WORDS:
             return True
         return gap is not None and group.prep in ("agar", "supaya", "untuk")
@@ -596,7 +380,7 @@ class FrameBuilder:
         return bool(self.lexicon.unnamed.search(before))
 
     def _location(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
-        for group in groups[bisect_left(groups, hit.end, key=_start):]:
+        for group in groups[bisect_left(groups, hit.end, key=group_start):]:
             if group.prep == "di":
                 return group
         return None
@@ -608,7 +392,7 @@ class FrameBuilder:
         if len(trigger_words) > 1 and trigger_words[-1] in self.lexicon.recipient_preps:
             # "bantuan militer X kepada Y": the trigger closes with its target's preposition
             return self._owner_inside(hit, groups)
-        index = bisect_left(groups, hit.start, key=_start)
+        index = bisect_left(groups, hit.start, key=group_start)
         while index < len(groups) and groups[index].end <= hit.end:
             index += 1
         if index == len(groups):
@@ -620,7 +404,7 @@ class FrameBuilder:
         if group.prep in self.grammar.prepositions and group.prep in trigger_words[1:]:
             # "dukungannya terhadap X": the trigger ends in a preposition; X is the target
             return None
-        gap = self._gap_words(hit.end, max(hit.end, group.start), POSSESSOR_GAP_WORDS)
+        gap = self.reading.gap_words(hit.end, max(hit.end, group.start), POSSESSOR_GAP_WORDS)
         if gap is not None and not any(
                 w.lower() in self.lexicon.recipient_preps | self.lexicon.location_preps | {"oleh", "antara"}
                 for w in gap):
@@ -632,7 +416,7 @@ class FrameBuilder:
         closes them ("sanksi <X> terhadap Y", "bantuan militer <X> kepada Y"): the noun's
         possessor. A party after a topic, an origin or another preposition is none ("sanksi
         terkait X terhadap Y", "tarif produk asal X atas Y")."""
-        index = bisect_left(groups, hit.start + 1, key=_start)
+        index = bisect_left(groups, hit.start + 1, key=group_start)
         if index == len(groups) or groups[index].end > hit.end:
             return None
         group = groups[index]
@@ -647,7 +431,7 @@ class FrameBuilder:
         preposition ("bantuan ... kepada <Y>"), with only titles between."""
         last = WORD.findall(self.text, max(hit.start, hit.end - PREPOSITION_REACH), hit.end)[-1:]
         return bool(last) and last[0].lower() in self.lexicon.recipient_preps \
-            and self._gap_words(hit.end, group.start, 0) == []
+            and self.reading.gap_words(hit.end, group.start, 0) == []
 
     def _aimed_at(self, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
         """"X menjadi sasaran serangan ...": X, the subject of "menjadi", is what the act the
@@ -657,59 +441,44 @@ class FrameBuilder:
                 or words[0].group(0).lower() not in self.grammar.aim_verbs:
             return None
         verb_start = words[0].start()
-        end = bisect_right(groups, verb_start, key=_end)
+        end = bisect_right(groups, verb_start, key=group_end)
         for group in reversed(groups[max(0, end - SUBJECT_GROUPS):end]):
-            if group.prep not in self._not_subject and self._stands_as_subject(group, verb_start):
+            if group.prep not in self.reading.not_subject and stands_as_subject(self.reading, group, verb_start):
                 return group
         return None
 
     def _source(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
         """The party a noun trigger's act comes from, in a "dari" phrase right after its noun
         phrase ("serangan rudal dan drone dari X")."""
-        index = bisect_left(groups, hit.end, key=_start)
+        index = bisect_left(groups, hit.end, key=group_start)
         if index == len(groups) or groups[index].prep != "dari":
             return None
-        gap = self._gap_words(hit.end, groups[index].start, SOURCE_GAP_WORDS)
+        gap = self.reading.gap_words(hit.end, groups[index].start, SOURCE_GAP_WORDS)
         return groups[index] if gap is not None and "," not in self.text[hit.end:groups[index].start] else None
-
-    def _gap_words(self, start: int, end: int, most: int) -> list[str] | None:
-        """The words between two positions, less the capitalised titles and state names that
-        precede a name ("Perdana Menteri Singapura <name>"); None where there are more than
-        ``most`` (read no further than needed, so the work is bounded per call)."""
-        found: list[str] = []
-        for count, match in enumerate(WORD.finditer(self.text, start, end)):
-            if count > GAP_SCAN_WORDS:
-                return None
-            word = match.group(0)
-            if not word[:1].isupper() and not self._in_entity(match.start()):
-                found.append(word)
-                if len(found) > most:
-                    return None
-        return found
 
     def _between(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
         """"antara A dan B" as the first party after a noun trigger, in its clause ("gencatan
         senjata yang berlaku sejak April antara A dan B")."""
-        index = bisect_left(groups, hit.end, key=_start)
+        index = bisect_left(groups, hit.end, key=group_start)
         if index == len(groups):
             return None
         group = groups[index]
         if "," in self.text[hit.end:group.start] or group.prep != "antara" or len(group.parties) < 2:
             return None
-        if self._gap_words(hit.end, group.start, BETWEEN_GAP_WORDS) is None:
+        if self.reading.gap_words(hit.end, group.start, BETWEEN_GAP_WORDS) is None:
             return None
         return group
 
     def _passive_agent(self, hit: TriggerHit, groups: list[Group]) -> tuple[Group | None, str]:
         """The agent of a passive: an "oleh" group after it, else a party right after it."""
-        first = bisect_left(groups, hit.end, key=_start)
+        first = bisect_left(groups, hit.end, key=group_start)
         limit = hit.end + RIGHT_WINDOW
         for group in groups[first:]:
             if group.start > limit:
                 break
             if group.prep == "oleh":
                 return group, "agent of the passive ('oleh')"
-        if first < len(groups) and self._gap_words(hit.end, groups[first].start, 0) == []:
+        if first < len(groups) and self.reading.gap_words(hit.end, groups[first].start, 0) == []:
             return groups[first], "agent right after the passive"
         if first < len(groups) and groups[first].start <= limit and groups[first].prep == "antara" \
                 and len(groups[first].parties) >= 2:
@@ -768,7 +537,7 @@ class FrameBuilder:
                 right = struck
                 why["recipient"] = "place attacked"
             if trigger.type == "CONSULT" and right is None and left is not None:
-                right = self._companion(hit, groups)
+                right = companion(self.reading, hit, groups)
                 why["recipient"] = "companion ('dengan')"
         if trigger.passive or is_passive(self.reading, hit):
             agent, reason = self._passive_agent(hit, groups)
@@ -783,7 +552,7 @@ class FrameBuilder:
         if trigger.speaker_acts:
             if quote is None or not quote.speaker or not quote.speaker.country:
                 return None, None
-            end = bisect_right(groups, hit.start, key=_end)
+            end = bisect_right(groups, hit.start, key=group_end)
             offender = next((g for g in reversed(groups[max(0, end - SUBJECT_GROUPS):end])
                              if quote.speaker.country not in g.countries), None)
             why["actor"] = "speaker of the quote"
@@ -817,7 +586,7 @@ class FrameBuilder:
         if opener is None or any(not w[:1].isupper() and w.lower() not in self.lexicon.coordinators
                                  for w in WORD.findall(self.text, hit.end, opener.start())):
             return None
-        index = bisect_left(groups, opener.end(), key=_start)
+        index = bisect_left(groups, opener.end(), key=group_start)
         if index == len(groups) or any(not w[:1].isupper() for w in WORD.findall(
                 self.text, opener.end(), groups[index].start)):
             return None
@@ -844,8 +613,8 @@ class FrameBuilder:
         visitors: list[Party] = []
         hosts: list[Party] = []
         if invitation is not None:
-            after = bisect_left(groups, invitation.end(), key=_start)
-            before = bisect_right(groups, invitation.start(), key=_end)
+            after = bisect_left(groups, invitation.end(), key=group_start)
+            before = bisect_right(groups, invitation.start(), key=group_end)
             invitee = groups[after] if after < len(groups) else None
             inviter = groups[before - 1] if before > 0 else None
             if invitee is not None:
@@ -880,10 +649,10 @@ class FrameBuilder:
 
     def _host_group(self, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
         limit = min(sentence.end, hit.end + RIGHT_WINDOW)
-        after = bisect_left(groups, hit.end, key=_start)
+        after = bisect_left(groups, hit.end, key=group_start)
         phrase = self.lexicon.host_phrase.search(self.text, hit.end, limit)
         if phrase is not None:
-            hosted = groups[bisect_left(groups, phrase.end(), key=_start):][:1]
+            hosted = groups[bisect_left(groups, phrase.end(), key=group_start):][:1]
             if hosted:
                 return hosted[0]
         last_word = WORD.findall(self.text[hit.start:hit.end])[-1].lower()
@@ -903,10 +672,3 @@ def _each_on_the_other(parties: list[Party]) -> tuple[list[Party], list[Party]]:
     sides = sorted(first.values(), key=parties.index)
     return sides, list(reversed(sides))
 
-
-def _start(group: Group) -> int:
-    return group.start
-
-
-def _end(group: Group) -> int:
-    return group.end

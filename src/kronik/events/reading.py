@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 
+from kronik.document import Document
 from kronik.events.anchors import Anchors, finditer
 from kronik.events.lexicon import Lexicon
-from kronik.events.parties import WORD
+from kronik.events.parties import WORD, Group
 from kronik.events.syntax import ClauseGrammar
 
 # Cue words before a trigger are looked for this many characters back at most (and words
@@ -20,14 +22,18 @@ from kronik.events.syntax import ClauseGrammar
 WORDS_BEFORE_REACH = 120
 # How far after a trigger its receiving side may stand, in characters.
 RIGHT_WINDOW = 160
+# Words read at most when counting the words between two positions: the counts asked for are
+# a few words, so reading further only costs time in long sentences.
+GAP_SCAN_WORDS = 24
 
 
 class Reading:
-    """The clauses and preceding words of one document's text, with the lexicon and clause
+    """The clauses, words and entity spans of one document's text, with the lexicon and clause
     grammar of its language."""
 
-    def __init__(self, text: str, lexicon: Lexicon, grammar: ClauseGrammar, anchors: Anchors):
-        self.text = text
+    def __init__(self, doc: Document, lexicon: Lexicon, grammar: ClauseGrammar, anchors: Anchors):
+        self.doc = doc
+        self.text = text = doc.text
         self.lexicon = lexicon
         self.grammar = grammar
         breaks = finditer(lexicon.clause_break, text, anchors.starts(lexicon.clause_break_anchor))
@@ -37,6 +43,9 @@ class Reading:
         self._trigger_words: dict[str, bool] = {}  # a word -> whether a trigger spells all of it
         self._preceding_words: dict[tuple[int, int], list[re.Match[str]]] = {}  # read once per trigger
         self._doc_mentioned: dict[re.Pattern[str], bool] = {}  # read once per document
+        self._entity_chars = bytearray(len(text) + 1)  # 1 where an entity covers the character
+        for entity in doc.entities:
+            self._entity_chars[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
 
     def words_ending_at(self, position: int, floor: int, count: int) -> list[re.Match[str]]:
         """The last ``count`` words before ``position``, not before ``floor`` (the words within
@@ -83,3 +92,45 @@ class Reading:
         if known is None:
             known = self._trigger_words[word] = any(t.pattern.fullmatch(word) for t in self.lexicon.triggers)
         return known
+
+    def in_entity(self, position: int) -> bool:
+        return bool(self._entity_chars[position])
+
+    def in_time(self, word: str) -> bool:
+        return word.isdigit() or word in self._time_words
+
+    def gap_words(self, start: int, end: int, most: int) -> list[str] | None:
+        """The words between two positions, less the capitalised titles and state names that
+        precede a name ("Perdana Menteri Singapura <name>"); None where there are more than
+        ``most`` (read no further than needed, so the work is bounded per call)."""
+        found: list[str] = []
+        for count, match in enumerate(WORD.finditer(self.text, start, end)):
+            if count > GAP_SCAN_WORDS:
+                return None
+            word = match.group(0)
+            if not word[:1].isupper() and not self.in_entity(match.start()):
+                found.append(word)
+                if len(found) > most:
+                    return None
+        return found
+
+    @cached_property
+    def _time_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for t in self.doc.time_expressions for w in WORD.findall(t.text))
+
+    @cached_property
+    def not_subject(self) -> frozenset[str]:
+        """Prepositions whose party is never a subject: targets, agents, topics, origins."""
+        return frozenset({"undangan", "oleh", "kepada", "terhadap", "ke", "atas", "dari", "dengan",
+                          "menurut"}) \
+            | self.grammar.topic_prepositions
+
+
+def group_start(group: Group) -> int:
+    """The key that bisects a sentence's groups (in text order) by where they begin."""
+    return group.start
+
+
+def group_end(group: Group) -> int:
+    """The key that bisects a sentence's groups (in text order) by where they end."""
+    return group.end

@@ -1,0 +1,224 @@
+"""Which party of a sentence acts: the subject of a trigger.
+
+The subject is the nearest party group before the trigger that stands as one, in the
+trigger's clause first, then in the clauses before it: past asides, appositions, titles and
+reporting verbs ("X, Menteri ..., mengatakan pasukannya menyerang"), never a party introduced
+by a target, agent or topic preposition, nor the object of another verb. A fronted clause
+("Setelah bertemu B, A ...") carries the subject that follows it; a noun trigger after a light
+verb ("melakukan kunjungan") or a possessive takes the subject of that verb.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from kronik.document import Sentence
+from kronik.events.parties import PREPOSITION_REACH, WORD, Group
+from kronik.events.reading import Reading, group_end, group_start
+from kronik.events.syntax import PHRASE_BREAK, aside_spans, inside
+from kronik.events.triggers import TriggerHit
+
+# How many party groups before a trigger may be its subject: more than a sentence of news names
+# in the clauses before its verb, so that the work per trigger is bounded in long sentences.
+SUBJECT_GROUPS = 8
+# How far before its verb a subject may end, in characters: past a title, a bracketed
+# abbreviation, an apposition and a reporting verb ("X, Menteri ..., mengatakan pasukannya").
+SUBJECT_GAP_CHARS = 240
+# A transitive verb is its prefix and at least three more letters ("me" + "nuduh").
+TRANSITIVE_MIN_LETTERS = 4
+
+
+def subject(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group],
+            why: dict[str, str]) -> Group | None:
+    """The party that acts: the nearest group before the trigger that stands as a subject,
+    in the trigger's clause first, then in the clauses before it."""
+    if hit.trigger.form == "noun" and not _after_light_verb(reading, hit, sentence) \
+            and not companion(reading, hit, groups) and not _possessed_by_subject(reading, hit):
+        # talks named in a fronted clause are held by the main clause's subject
+        return _fronted_subject(reading, hit, sentence, groups, why) if hit.trigger.type == "CONSULT" else None
+    floor = reading.clause_start(hit.start, sentence.start)
+    end = bisect_right(groups, hit.start, key=group_end)
+    candidates = [g for g in groups[max(0, end - SUBJECT_GROUPS):end]
+                  if (not g.consumed or _heads_relative(reading, g))
+                  and (g.prep not in reading.lexicon.location_preps and g.prep not in reading.not_subject
+                       or _relative_of_trigger(reading, g, hit))
+                  and not _in_apposition(reading, g, hit.start)]
+    in_clause = [g for g in candidates if g.start >= floor]
+    earlier = [g for g in candidates if g.start < floor]
+    for group in reversed(in_clause):
+        reason = stands_as_subject(reading, group, hit.start)
+        if reason:
+            why["actor"] = reason
+            return group
+    for group in reversed(earlier):
+        reason = stands_as_subject(reading, group, hit.start)
+        if reason:
+            why["actor"] = reason + ", clauses back"
+            return group
+    if reading.lexicon.coordinated_verb.search(reading.text[max(sentence.start, hit.start - 12):hit.start]):
+        shared = _sentence_subject(reading, candidates)
+        if shared is not None:
+            why["actor"] = "subject shared by coordinated verbs"
+        return shared
+    if _possessed_by_subject(reading, hit):
+        owner = _sentence_subject(reading, candidates)
+        if owner is not None:
+            why["actor"] = "owner of the possessive '-nya': the sentence's subject"
+        return owner
+    return _fronted_subject(reading, hit, sentence, groups, why)
+
+
+def companion(reading: Reading, hit: TriggerHit, groups: list[Group]) -> Group | None:
+    """"A berfoto dengan B sebelum pertemuan": B, who takes part in the talks with A. A party
+    another trigger already took ("bertemu dengan B saat pertemuan KTT") is that trigger's."""
+    if hit.trigger.type != "CONSULT":
+        return None
+    end = bisect_right(groups, hit.start, key=group_end)
+    return next((g for g in reversed(groups[max(0, end - SUBJECT_GROUPS):end])
+                 if g.prep == "dengan" and not g.consumed), None)
+
+
+def _after_light_verb(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
+    """A noun whose event the subject carries out: "melakukan kunjungan", "rencana kunjungan"."""
+    return any(m.group(0).lower() in reading.lexicon.light_verbs
+               for m in reading.words_ending_at(hit.start, sentence.start, 3))
+
+
+def _fronted_subject(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group],
+                     why: dict[str, str]) -> Group | None:
+    """"Setelah bertemu X, <Y> mengatakan ...": a clause fronted by a subordinator, with no
+    subject of its own, shares the subject of the main clause after its comma. The clause
+    opens the sentence or follows a sentence adverb and its comma ("Faktanya, selain ...");
+    no party stands in it before the trigger, only titles stand between the comma and
+    that subject, and a verb follows the subject."""
+    opening = sentence.start
+    for match in PHRASE_BREAK.finditer(reading.text, sentence.start, hit.start):
+        opening = match.end()
+    words = [m.group(0).lower() for m in WORD.finditer(reading.text, opening, hit.start)]
+    if not words or words[0] not in reading.grammar.fronting_subordinators \
+            or bisect_left(groups, opening, key=group_start) != bisect_left(groups, hit.start, key=group_start):
+        return None
+    comma = reading.text.find(",", hit.end, sentence.end)
+    index = bisect_left(groups, comma, key=group_start)
+    if comma < 0 or index == len(groups):
+        return None
+    group = groups[index]
+    if any(not w[:1].isupper() for w in WORD.findall(reading.text, comma, group.start)) \
+            or not _verb_follows(reading, group):
+        return None
+    why["actor"] = f"subject of the main clause after a fronted clause ('{words[0]}')"
+    return group
+
+
+def _verb_follows(reading: Reading, group: Group) -> bool:
+    """Whether a verb (a reporting verb included) follows the group, past adverbs."""
+    for match in WORD.finditer(reading.text, group.end, group.end + SUBJECT_GAP_CHARS):
+        word = match.group(0).lower()
+        if reading.in_entity(match.start()):
+            continue
+        if reading.lexicon.verb.match(word) or word in reading.grammar.reporting_verbs:
+            return True
+        if word not in reading.lexicon.subject_fillers and not reading.in_time(word):
+            return False
+    return False
+
+
+def _possessed_by_subject(reading: Reading, hit: TriggerHit) -> bool:
+    """A noun trigger with the possessive "-nya" ("dukungannya", "serangannya") belongs to
+    the subject of its clause ("X menyampaikan dukungannya terhadap Y")."""
+    first = WORD.match(reading.text, hit.start)
+    return first is not None and first.group(0).lower().endswith("nya")
+
+
+def _relative_of_trigger(reading: Reading, group: Group, hit: TriggerHit) -> bool:
+    """A party whose relative clause the trigger heads ("tindakan balasan dari X yang
+    menaikkan tarif", "sanksi terhadap X yang menginvasi Y") is its subject, whatever
+    preposition introduces the party: only "yang" and adverbs stand between them."""
+    words = [w.lower() for w in WORD.findall(reading.text, group.end, hit.start)]
+    return bool(words) and words[0] == "yang" and all(
+        w in reading.lexicon.subject_fillers for w in words[1:]) \
+        and not PHRASE_BREAK.search(reading.text, group.end, hit.start)
+
+
+def _heads_relative(reading: Reading, group: Group) -> bool:
+    """A party right before "yang" heads a relative clause whose verb it is the subject of,
+    even where it is also the object of the verb before it ("mengecam X yang menyerang Y")."""
+    after = WORD.search(reading.text, group.end, min(len(reading.text), group.end + PREPOSITION_REACH))
+    return after is not None and after.group(0).lower() == "yang"
+
+
+def _in_apposition(reading: Reading, group: Group, verb_start: int) -> bool:
+    """A party inside a noun phrase set off by commas right after another party ("X, sekutu
+    lama Y, mengecam Z"): it describes that party and is not the subject."""
+    opening = reading.text.rfind(",", max(0, group.start - PREPOSITION_REACH), group.start)
+    closing = reading.text.find(",", group.end, min(verb_start, group.end + SUBJECT_GAP_CHARS))
+    if opening < 1 or closing < 0:
+        return False
+    window = max(0, opening - PREPOSITION_REACH)
+    before = reading.text[window:opening].rstrip(" )")
+    if not before or not reading.in_entity(window + len(before) - 1):
+        return False
+    return not any(reading.lexicon.verb.match(m.group(0).lower())
+                   for m in WORD.finditer(reading.text, opening, closing) if not reading.in_entity(m.start()))
+
+
+def _sentence_subject(reading: Reading, candidates: list[Group]) -> Group | None:
+    """The subject of the sentence's first verb, shared by verbs coordinated with "dan"."""
+    for group in candidates:
+        following = [m for m in WORD.finditer(reading.text, group.end, group.end + 200)
+                     if not reading.in_entity(m.start())]
+        for match in following:
+            word = match.group(0).lower()
+            if word in reading.lexicon.subject_fillers or reading.in_time(word):
+                continue
+            if reading.lexicon.verb.match(word):
+                return group
+            break
+    return None
+
+
+def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | None:
+    """Why ``group`` is the subject of the verb at ``verb_start``, or None where it is not.
+
+    Between a subject and its verb may stand adverbs and time words, names and titles,
+    asides (brackets, appositions and relative clauses set off by commas) and a reporting
+    verb whose clause the subject carries ("X mengatakan pasukannya menyerang"). A party
+    right after another verb is that verb's object, unless a relative clause it heads
+    holds the verb ("mengecam Israel yang menyerang Iran")."""
+    if verb_start - group.end > SUBJECT_GAP_CHARS:
+        return None
+    asides = aside_spans(reading.text, group.end, verb_start, reading.lexicon.verb)
+    words = [m.group(0) for m in WORD.finditer(reading.text, group.end, verb_start)
+             if not reading.in_entity(m.start()) and not inside(m.start(), asides)]
+    if _object_of_verb(reading, group):
+        opening = words[0].lower() if words else ""
+        if opening in reading.grammar.control_words:
+            return f"object of a control verb ('{opening}')"
+        if opening != "yang":
+            return None
+    reporting = carried = None
+    for word in words:
+        low = word.lower()
+        if low in reading.grammar.reporting_verbs:
+            reporting = low
+        elif reporting and (low == "bahwa" or low in reading.grammar.carried_subjects):
+            carried = carried or low
+        elif low in reading.grammar.subordinators:
+            continue
+        elif not (low in reading.lexicon.subject_fillers or reading.in_time(low) or word[:1].isupper()):
+            if not reading.lexicon.verb.match(low):
+                return None
+            break
+    if carried:
+        return f"subject of the reporting clause ('{carried}')"
+    if asides:
+        return "subject, past an aside"
+    return "subject"
+
+
+def _object_of_verb(reading: Reading, group: Group) -> bool:
+    """A party right after a transitive verb other than a reporting one ("menuntut X",
+    "dikecam X") is its object; not after an intransitive or a noun compound ("juru bicara")."""
+    prep = group.prep or ""
+    return prep.startswith(reading.grammar.transitive_prefixes) and len(prep) > TRANSITIVE_MIN_LETTERS \
+        and bool(reading.lexicon.verb.match(prep)) and prep not in reading.grammar.reporting_verbs \
+        and prep not in reading.lexicon.subject_fillers and not reading.lexicon.clause_break.fullmatch(prep)
