@@ -21,21 +21,21 @@ bisection, a fixed reach back and ahead), so frame building is linear in sentenc
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from kronik.document import Document, Location, Party, Quote, Sentence, Span, TimeExpression
 from kronik.events.acceptance import acceptable, event_status, is_passive, on_sidelines
 from kronik.events.anchors import Anchors, finditer
-from kronik.events.lexicon import Lexicon, Trigger
+from kronik.events.lexicon import Lexicon
 from kronik.events.coding import is_symmetric
 from kronik.events.enemies import share_attackers
-from kronik.events.parties import (NOUN_PHRASE_WORDS, PREPOSITION_REACH, WORD, Group, countries_of,
-                                   group_mentions, is_location, sentence_mentions, struck_place)
+from kronik.events.objects import object_of
+from kronik.events.parties import (WORD, Group, countries_of, group_mentions, is_location, sentence_mentions,
+                                   struck_place)
 from kronik.events.reading import RIGHT_WINDOW, Reading, group_end, group_start
 from kronik.events.subjects import SUBJECT_GROUPS, companion, stands_as_subject, subject
-from kronik.events.syntax import PHRASE_BREAK, clause_grammar, inside
+from kronik.events.syntax import clause_grammar, inside
 from kronik.events.triggers import TriggerHit, find_triggers
 from kronik.tokens import document_tokens
 
@@ -48,13 +48,6 @@ ANOTHER_AGREEMENT = "another agreement"
 # Acts named by a noun whose content clause names the one they are aimed at ("tuduhan X
 # bahwa <Y> ..."); a verb's content clause is already its object ("menuduh bahwa <Y>").
 CONTENT_TARGET_TYPES = frozenset({"ACCUSE"})
-# Acts named by a noun whose content clause opens with the one asked ("desakan X agar <Y> ..."):
-# that state is the recipient, as the addressee of a request verb is.
-ADDRESSED_CONTENT_TYPES = frozenset({"REQUEST"})
-# "yang" and the verb after it, where a relative clause opens.
-OWNING_RELATIVE = re.compile(r"\W*yang\s+(\w+)", re.IGNORECASE)
-# How far after a request verb its addressee may begin, in words ("meminta pemimpin X tersebut").
-ADDRESSEE_GAP_WORDS = 3
 # How far after a noun trigger its possessor may begin, in words.
 POSSESSOR_GAP_WORDS = 2
 # How far after a noun trigger its source "dari X" may begin, in words: the weapons named
@@ -63,12 +56,8 @@ SOURCE_GAP_WORDS = 4
 # How far after a noun trigger "antara A dan B" may begin, in words: past a short relative
 # clause and a date ("yang berlaku sejak 8 April antara A dan B").
 BETWEEN_GAP_WORDS = 8
-# How many groups may join an object through "dan"/"serta" ("X, Y serta Z").
-CONJOINED_GROUPS = 6
 # How far before a visit an invitation verb is looked for, in characters.
 INVITATION_REACH = 300
-# A comma right before a party and its capitalised titles: the party is set off (an apposition).
-SET_OFF = re.compile(r",\s*(?:[A-Z][\w.-]*\s+)*$")
 
 
 @dataclass
@@ -221,7 +210,7 @@ class FrameBuilder:
         why: dict[str, str] = {}
         quote = self._quote_at(hit.start)
         left = subject(self.reading, hit, sentence, groups, why)
-        right = self._object(hit, sentence, groups, trigger, frozenset(left.countries) if left else frozenset())
+        right = object_of(self.reading, hit, sentence, groups, trigger, frozenset(left.countries) if left else frozenset())
         location = self._location(hit, groups)
         actors, recipients = self._sides(hit, sentence, groups, left, right, location, quote, why)
         if actors is None:
@@ -265,119 +254,6 @@ class FrameBuilder:
         if index >= 0 and position < self.quotes[index].end:
             return self.quotes[index]
         return None
-
-    def _object(self, hit: TriggerHit, sentence: Sentence, groups: list[Group], trigger: Trigger,
-                own: frozenset[str] = frozenset()) -> Group | None:
-        """The party acted on: the first group after the trigger in its clause that may be
-        one. A topic ("terkait X", "soal X") is never the target, nor, in talks, a state of
-        origin ("pemain asal X") or a party a talking verb takes without a preposition
-        (``companion_verbs``: "berbicara tentang masa depan rakyat X"), nor the actor's own state
-        (``own``: "X memperingatkan bahwa kesepakatan yang merugikan X ... oleh Y"); after a
-        noun trigger only a party introduced by a target preposition is, past a source
-        ("dari X") or an aside. A trigger in a clause fronted by a subordinator ("Dalam
-        pertemuan yang sama, X mendesak ... hubungan dengan Y") takes its party before the
-        comma that closes that clause: after it, parties belong to the main clause."""
-        limit = min(sentence.end, hit.end + RIGHT_WINDOW)
-        opening = WORD.match(self.text, sentence.start)
-        if (opening is not None and opening.group(0).lower() in self.grammar.fronting_subordinators
-                and "," not in self.text[sentence.start:hit.start]):
-            comma = self.text.find(",", hit.end, limit)
-            limit = comma if comma >= 0 else limit
-        if not trigger.clause_verb:
-            end = self.reading.clause_end(hit.end, sentence.end, relative_ok=trigger.form == "noun")
-            if self._owning_relative(end):
-                end = self.reading.clause_end(hit.end, sentence.end, relative_ok=True)
-            limit = min(limit, max(end, hit.end + 1))
-        earliest = hit.start if trigger.object_in_pattern else hit.end
-        for index in range(bisect_left(groups, earliest, key=group_start), len(groups)):
-            group = groups[index]
-            if group.start > limit:
-                break
-            if group.prep in self.lexicon.location_preps and trigger.mode not in ("visit", "multilateral") \
-                    and trigger.type != "ASSAULT":
-                continue
-            if group.prep in self.grammar.topic_prepositions or self._unnamed(group) \
-                    or self._origin_before_recipient(group, groups[index + 1:], limit) \
-                    or (group.countries and set(group.countries) <= own):
-                continue
-            if trigger.type == "CONSULT" and (group.prep in self.grammar.origin_nouns or (
-                    self.text[hit.start:hit.end].split()[0].lower() in self.grammar.companion_verbs
-                    and group.prep not in self.grammar.prepositions)):
-                continue  # "berjumpa pemain asal X", "berbicara tentang masa depan rakyat X": no partner
-            if self._relational(group):  # "sekutu X" is not X
-                return None
-            if trigger.form == "noun" and group.prep not in self.lexicon.recipient_preps \
-                    and not self._after_trigger_preposition(hit, group) \
-                    and not (trigger.type in ADDRESSED_CONTENT_TYPES and group.prep in self.lexicon.request_openers):
-                if group.prep == "dari" or self._set_off(group):
-                    continue
-                return None
-            if trigger.addressee_near and not self._addressed(hit, group):
-                return None
-            found = self._with_conjoined(groups, index)
-            struck = trigger.type == "ASSAULT" and trigger.form == "verb"
-            return self._with_struck_places(found, groups, limit) if struck else found
-        return None
-
-    def _origin_before_recipient(self, group: Group, later: list[Group], limit: int) -> bool:
-        """A state of origin inside the object ("ventilator buatan X", "produk asal X") with a
-        recipient phrase after it ("... ke Y"): the goods come from X and go to Y. Without
-        one, the origin is the one acted on ("tarif atas kayu asal X")."""
-        return group.prep in self.grammar.origin_nouns and any(
-            g.start <= limit and g.prep in self.lexicon.recipient_preps for g in later)
-
-    def _with_struck_places(self, found: Group, groups: list[Group], limit: int) -> Group:
-        """An attack's targets with the states it names as where they stand ("target militer X
-        di Y dan Z"): each such state is struck too (coding convention 6: one event a pair)."""
-        places = [g for g in groups if found.end < g.start <= limit and g.prep in self.lexicon.location_preps]
-        if not places:
-            return found
-        members = (found.members or [found]) + places
-        return Group([m for g in members for m in g.mentions], found.prep, members=members)
-
-    def _owning_relative(self, position: int) -> bool:
-        """Whether a relative clause of control opens at ``position`` ("yang dikuasai X"): it
-        belongs to the noun before it, and the verb's target phrase runs through it."""
-        match = OWNING_RELATIVE.match(self.text, position)
-        return match is not None and match.group(1).lower() in self.grammar.owning_passives
-
-    def _relational(self, group: Group) -> bool:
-        """Whether a noun of relation stands right before the group ("terhadap sekutu X")."""
-        words = WORD.findall(self.text, max(0, group.start - PREPOSITION_REACH), group.start)
-        lower = [w for w in words if not w[:1].isupper()]
-        return bool(lower) and lower[-1].lower() in self.grammar.relational_nouns
-
-    def _set_off(self, group: Group) -> bool:
-        """Whether a comma stands right before the group and its titles (an apposition)."""
-        return bool(SET_OFF.search(self.text, max(0, group.start - PREPOSITION_REACH), group.start))
-
-    def _with_conjoined(self, groups: list[Group], index: int) -> Group:
-        """The group at ``index`` with the groups joined to it by "dan"/"serta" across a short
-        noun phrase ("ke wilayah X serta pangkalan militer Y"): the same role, one group."""
-        members = [groups[index]]
-        for group in groups[index + 1:index + 1 + CONJOINED_GROUPS]:
-            words = [w for w in WORD.findall(self.text, members[-1].end, group.start) if not w[:1].isupper()]
-            gap = self.text[members[-1].end:group.start]
-            if (not words or words[0].lower() not in self.grammar.phrase_joiners
-                    or len(words) > 1 + NOUN_PHRASE_WORDS or PHRASE_BREAK.search(gap.lstrip(" ,"))
-                    or any(self.lexicon.verb.match(w.lower()) or w.lower() in self.grammar.relational_nouns
-                           for w in words[1:])):
-                break
-            members.append(group)
-        if len(members) == 1:
-            return members[0]
-        return Group([m for g in members for m in g.mentions], members[0].prep, members=members)
-
-    def _addressed(self, hit: TriggerHit, group: Group) -> bool:
-        """A request's addressee is its object, or the subject right after "agar"/"untuk"."""
-        gap = self.reading.gap_words(hit.end, group.start, ADDRESSEE_GAP_WORDS + 2)
-        if gap is not None and len(gap) <= ADDRESSEE_GAP_WORDS:
-            return True
-        return gap is not None and group.prep in ("agar", "supaya", "untuk")
-
-    def _unnamed(self, group: Group) -> bool:
-        before = self.text[max(0, group.start - 40):group.start]
-        return bool(self.lexicon.unnamed.search(before))
 
     def _location(self, hit: TriggerHit, groups: list[Group]) -> Group | None:
         for group in groups[bisect_left(groups, hit.end, key=group_start):]:
@@ -425,13 +301,6 @@ class FrameBuilder:
         if len(closing) != 1 or inner & (self.grammar.prepositions | self.grammar.origin_nouns):
             return None
         return group
-
-    def _after_trigger_preposition(self, hit: TriggerHit, group: Group) -> bool:
-        """Whether ``group`` stands right after a noun trigger that closes with a target
-        preposition ("bantuan ... kepada <Y>"), with only titles between."""
-        last = WORD.findall(self.text, max(hit.start, hit.end - PREPOSITION_REACH), hit.end)[-1:]
-        return bool(last) and last[0].lower() in self.lexicon.recipient_preps \
-            and self.reading.gap_words(hit.end, group.start, 0) == []
 
     def _aimed_at(self, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
         """"X menjadi sasaran serangan ...": X, the subject of "menjadi", is what the act the
@@ -520,7 +389,7 @@ class FrameBuilder:
             possessor = self._possessor(hit, groups)
             if possessor is not None:
                 why["actor"] = "possessor of the noun"
-                other = self._object(hit, sentence, [g for g in groups if g is not possessor], trigger,
+                other = object_of(self.reading, hit, sentence, [g for g in groups if g is not possessor], trigger,
                                      frozenset(possessor.countries))
                 if other is not None:
                     other.consume()

@@ -1,0 +1,161 @@
+"""Which party of a sentence is acted on: the object of a trigger.
+
+The object is the first party group after the trigger, in its clause, that may be one: a
+target preposition ("terhadap", "kepada", "ke") read through its noun phrase, never a topic
+("terkait", "soal"), a state of origin before a recipient ("buatan X ... ke Y"), a relation
+("sekutu X") or a party set off as an apposition; coordinated parties join it ("X, Y serta
+Z"), and an attack on a place takes the places struck with it.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from kronik.document import Sentence
+from kronik.events.lexicon import Trigger
+from kronik.events.parties import NOUN_PHRASE_WORDS, PREPOSITION_REACH, WORD, Group
+from kronik.events.reading import RIGHT_WINDOW, Reading, group_start
+from kronik.events.syntax import PHRASE_BREAK
+from kronik.events.triggers import TriggerHit
+
+# Acts named by a noun whose content clause opens with the one asked ("desakan X agar <Y> ..."):
+# that state is the recipient, as the addressee of a request verb is.
+ADDRESSED_CONTENT_TYPES = frozenset({"REQUEST"})
+# "yang" and the verb after it, where a relative clause opens.
+OWNING_RELATIVE = re.compile(r"\W*yang\s+(\w+)", re.IGNORECASE)
+# How far after a request verb its addressee may begin, in words ("meminta pemimpin X tersebut").
+ADDRESSEE_GAP_WORDS = 3
+# How many groups may join an object through "dan"/"serta" ("X, Y serta Z").
+CONJOINED_GROUPS = 6
+# A comma right before a party and its capitalised titles: the party is set off (an apposition).
+SET_OFF = re.compile(r",\s*(?:[A-Z][\w.-]*\s+)*$")
+
+
+def object_of(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group], trigger: Trigger,
+              own: frozenset[str] = frozenset()) -> Group | None:
+    """The party acted on: the first group after the trigger in its clause that may be
+    one. A topic ("terkait X", "soal X") is never the target, nor, in talks, a state of
+    origin ("pemain asal X") or a party a talking verb takes without a preposition
+    (``companion_verbs``: "berbicara tentang masa depan rakyat X"), nor the actor's own state
+    (``own``: "X memperingatkan bahwa kesepakatan yang merugikan X ... oleh Y"); after a
+    noun trigger only a party introduced by a target preposition is, past a source
+    ("dari X") or an aside. A trigger in a clause fronted by a subordinator ("Dalam
+    pertemuan yang sama, X mendesak ... hubungan dengan Y") takes its party before the
+    comma that closes that clause: after it, parties belong to the main clause."""
+    limit = min(sentence.end, hit.end + RIGHT_WINDOW)
+    opening = WORD.match(reading.text, sentence.start)
+    if (opening is not None and opening.group(0).lower() in reading.grammar.fronting_subordinators
+            and "," not in reading.text[sentence.start:hit.start]):
+        comma = reading.text.find(",", hit.end, limit)
+        limit = comma if comma >= 0 else limit
+    if not trigger.clause_verb:
+        end = reading.clause_end(hit.end, sentence.end, relative_ok=trigger.form == "noun")
+        if _owning_relative(reading, end):
+            end = reading.clause_end(hit.end, sentence.end, relative_ok=True)
+        limit = min(limit, max(end, hit.end + 1))
+    earliest = hit.start if trigger.object_in_pattern else hit.end
+    for index in range(bisect_left(groups, earliest, key=group_start), len(groups)):
+        group = groups[index]
+        if group.start > limit:
+            break
+        if group.prep in reading.lexicon.location_preps and trigger.mode not in ("visit", "multilateral") \
+                and trigger.type != "ASSAULT":
+            continue
+        if group.prep in reading.grammar.topic_prepositions or _unnamed(reading, group) \
+                or _origin_before_recipient(reading, group, groups[index + 1:], limit) \
+                or (group.countries and set(group.countries) <= own):
+            continue
+        if trigger.type == "CONSULT" and (group.prep in reading.grammar.origin_nouns or (
+                reading.text[hit.start:hit.end].split()[0].lower() in reading.grammar.companion_verbs
+                and group.prep not in reading.grammar.prepositions)):
+            continue  # "berjumpa pemain asal X", "berbicara tentang masa depan rakyat X": no partner
+        if _relational(reading, group):  # "sekutu X" is not X
+            return None
+        if trigger.form == "noun" and group.prep not in reading.lexicon.recipient_preps \
+                and not _after_trigger_preposition(reading, hit, group) \
+                and not (trigger.type in ADDRESSED_CONTENT_TYPES and group.prep in reading.lexicon.request_openers):
+            if group.prep == "dari" or _set_off(reading, group):
+                continue
+            return None
+        if trigger.addressee_near and not _addressed(reading, hit, group):
+            return None
+        found = _with_conjoined(reading, groups, index)
+        struck = trigger.type == "ASSAULT" and trigger.form == "verb"
+        return _with_struck_places(reading, found, groups, limit) if struck else found
+    return None
+
+
+def _origin_before_recipient(reading: Reading, group: Group, later: list[Group], limit: int) -> bool:
+    """A state of origin inside the object ("ventilator buatan X", "produk asal X") with a
+    recipient phrase after it ("... ke Y"): the goods come from X and go to Y. Without
+    one, the origin is the one acted on ("tarif atas kayu asal X")."""
+    return group.prep in reading.grammar.origin_nouns and any(
+        g.start <= limit and g.prep in reading.lexicon.recipient_preps for g in later)
+
+
+def _with_struck_places(reading: Reading, found: Group, groups: list[Group], limit: int) -> Group:
+    """An attack's targets with the states it names as where they stand ("target militer X
+    di Y dan Z"): each such state is struck too (coding convention 6: one event a pair)."""
+    places = [g for g in groups if found.end < g.start <= limit and g.prep in reading.lexicon.location_preps]
+    if not places:
+        return found
+    members = (found.members or [found]) + places
+    return Group([m for g in members for m in g.mentions], found.prep, members=members)
+
+
+def _owning_relative(reading: Reading, position: int) -> bool:
+    """Whether a relative clause of control opens at ``position`` ("yang dikuasai X"): it
+    belongs to the noun before it, and the verb's target phrase runs through it."""
+    match = OWNING_RELATIVE.match(reading.text, position)
+    return match is not None and match.group(1).lower() in reading.grammar.owning_passives
+
+
+def _relational(reading: Reading, group: Group) -> bool:
+    """Whether a noun of relation stands right before the group ("terhadap sekutu X")."""
+    words = WORD.findall(reading.text, max(0, group.start - PREPOSITION_REACH), group.start)
+    lower = [w for w in words if not w[:1].isupper()]
+    return bool(lower) and lower[-1].lower() in reading.grammar.relational_nouns
+
+
+def _set_off(reading: Reading, group: Group) -> bool:
+    """Whether a comma stands right before the group and its titles (an apposition)."""
+    return bool(SET_OFF.search(reading.text, max(0, group.start - PREPOSITION_REACH), group.start))
+
+
+def _with_conjoined(reading: Reading, groups: list[Group], index: int) -> Group:
+    """The group at ``index`` with the groups joined to it by "dan"/"serta" across a short
+    noun phrase ("ke wilayah X serta pangkalan militer Y"): the same role, one group."""
+    members = [groups[index]]
+    for group in groups[index + 1:index + 1 + CONJOINED_GROUPS]:
+        words = [w for w in WORD.findall(reading.text, members[-1].end, group.start) if not w[:1].isupper()]
+        gap = reading.text[members[-1].end:group.start]
+        if (not words or words[0].lower() not in reading.grammar.phrase_joiners
+                or len(words) > 1 + NOUN_PHRASE_WORDS or PHRASE_BREAK.search(gap.lstrip(" ,"))
+                or any(reading.lexicon.verb.match(w.lower()) or w.lower() in reading.grammar.relational_nouns
+                       for w in words[1:])):
+            break
+        members.append(group)
+    if len(members) == 1:
+        return members[0]
+    return Group([m for g in members for m in g.mentions], members[0].prep, members=members)
+
+
+def _addressed(reading: Reading, hit: TriggerHit, group: Group) -> bool:
+    """A request's addressee is its object, or the subject right after "agar"/"untuk"."""
+    gap = reading.gap_words(hit.end, group.start, ADDRESSEE_GAP_WORDS + 2)
+    if gap is not None and len(gap) <= ADDRESSEE_GAP_WORDS:
+        return True
+    return gap is not None and group.prep in ("agar", "supaya", "untuk")
+
+
+def _unnamed(reading: Reading, group: Group) -> bool:
+    before = reading.text[max(0, group.start - 40):group.start]
+    return bool(reading.lexicon.unnamed.search(before))
+
+
+def _after_trigger_preposition(reading: Reading, hit: TriggerHit, group: Group) -> bool:
+    """Whether ``group`` stands right after a noun trigger that closes with a target
+    preposition ("bantuan ... kepada <Y>"), with only titles between."""
+    last = WORD.findall(reading.text, max(hit.start, hit.end - PREPOSITION_REACH), hit.end)[-1:]
+    return bool(last) and last[0].lower() in reading.lexicon.recipient_preps \
+        and reading.gap_words(hit.end, group.start, 0) == []
