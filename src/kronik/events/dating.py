@@ -46,9 +46,10 @@ from datetime import date
 from functools import cached_property
 
 from kronik.document import Document, Sentence, TimeExpression
-from kronik.events.frames import WORD, Frame
+from kronik.events.frames import Frame
 from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
+from kronik.events.parties import WORD
 from kronik.events.syntax import clause_grammar
 from kronik.time.grammar import lexicon as time_lexicon
 from kronik.time.grammar import (duration_in_days, earlier_episode, first_since, occasion_noun,

@@ -43,6 +43,8 @@ class Reading:
         self._trigger_words: dict[str, bool] = {}  # a word -> whether a trigger spells all of it
         self._preceding_words: dict[tuple[int, int], list[re.Match[str]]] = {}  # read once per trigger
         self._doc_mentioned: dict[re.Pattern[str], bool] = {}  # read once per document
+        self.entities = sorted(doc.entities, key=lambda e: e.start)
+        self.entity_starts = [e.start for e in self.entities]
         self._entity_chars = bytearray(len(text) + 1)  # 1 where an entity covers the character
         for entity in doc.entities:
             self._entity_chars[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
