@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from kronik.document import Party, Sentence
+from kronik.document import Party, Quote, Sentence
 from kronik.events.acceptance import is_passive
 from kronik.events.coding import is_symmetric
 from kronik.events.objects import object_of
@@ -42,7 +42,9 @@ BETWEEN_GAP_WORDS = 8
 INVITATION_REACH = 300
 
 
-def frame_sides(reading, hit, sentence, groups, left, right, location, quote, why):
+def frame_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group], left: Group | None,
+                right: Group | None, location: Group | None, quote: Quote | None,
+                why: dict[str, str]) -> tuple[list[Party], list[Party]] | tuple[None, None]:
     """(actors, recipients) for the trigger, or (None, None) when it has no usable sides."""
     trigger = hit.trigger
     if right is not None:
@@ -179,7 +181,9 @@ def _struck(reading: Reading, hit: TriggerHit, sentence: Sentence, location: Gro
     return struck_place(reading.text, reading.entities[first:last], hit.end, end, reading.lexicon, reading.grammar)
 
 
-def _visit_sides(reading, hit, sentence, groups, left, right, location, why):
+def _visit_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group], left: Group | None,
+                 right: Group | None, location: Group | None,
+                 why: dict[str, str]) -> tuple[list[Party], list[Party]]:
     """(visitors, hosts): the invitee or subject visits; "ke X", the object or host phrase hosts."""
     invitation = reading.lexicon.invitation.search(
         reading.text, max(sentence.start, hit.start - INVITATION_REACH), hit.start)
