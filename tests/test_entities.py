@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+import kronik
 from kronik.actors.kb import (KnowledgeBase, OrganizationEntry, PersonEntry, PlaceEntry, Role)
 from kronik.document import Document, Entity
 from kronik.stages.entities import Entities
@@ -336,3 +337,13 @@ def test_posting_link_needs_an_envoy_title(kb):
     doc = run(kb, "Bantuan Presiden Chile untuk Peru tiba di Lima.")
     assert find(doc, "Presiden Chile").title == "Presiden Chile"
     assert ("Peru", "state", "PER") in top(doc)
+
+
+def test_a_military_branch_is_no_place_named_by_its_head_word():
+    """'Angkatan Laut <state>' is the state's navy (an organisation of it), not a sea 'Laut <state>'."""
+    doc = kronik.extract("Angkatan Laut AS menyerang kapal Iran di Laut Arab pada Senin (25/5/2026).",
+                         published="2026-05-26")
+    kinds = {(e.text, e.kind, e.country) for e in doc.entities}
+    assert ("Angkatan Laut AS", "organization", "USA") in kinds
+    assert not any(e.text.startswith("Laut AS") for e in doc.entities)
+    assert ("Laut Arab", "place", None) in kinds

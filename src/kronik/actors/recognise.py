@@ -150,6 +150,7 @@ class Grammar:
     field_joins: frozenset[str]
     apposition_after: frozenset[str]
     place_heads: dict[str, list[tuple[str, ...]]]
+    place_head_breakers: frozenset[str]
     compass: frozenset[str]
     particles: frozenset[str]
     max_name_words: int
@@ -218,6 +219,7 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         field_joins=lower("field_joins"),
         apposition_after=lower("apposition_after"),
         place_heads=_merge([_phrases(data["place_heads"], None, folded=False)]),
+        place_head_breakers=lower("place_head_breakers"),
         compass=frozenset(data["compass_words"]), particles=lower("name_particles"),
         max_name_words=int(data["max_name_words"]),
         name_stops=frozenset(data["name_stop_words"]),
@@ -389,7 +391,11 @@ class _Scan:
     # Pass 2: place names
 
     def places(self) -> None:
+        """Place names opened by a head word ("Laut China Selatan"), unless the word before
+        makes the head part of a common noun ("Angkatan Laut AS" is the navy, not a sea)."""
         for index in self.candidates(self.g.place_heads, folded=False):
+            if index > 0 and self.tokens[index - 1].lower in self.g.place_head_breakers:
+                continue
             hit = self.phrase_at(index, self.g.place_heads, folded=False)
             if hit:
                 self.place_at(index, hit[0])
