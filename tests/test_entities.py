@@ -123,6 +123,13 @@ def test_institutions_of_a_state(kb):
     assert find(doc, "militer Chile").role == "military"
 
 
+def test_institution_with_its_abbreviation_in_brackets_is_one_name(kb):
+    doc = run(kb, "Kementerian Perdagangan (Kemendag) Peru menolak tuduhan itu.")
+    assert top(doc) == [("Kementerian Perdagangan (Kemendag) Peru", "organization", "PER")]
+    assert find(doc, "Kementerian Perdagangan (Kemendag) Peru").name == \
+        "Kementerian Perdagangan (Kemendag) Peru"
+
+
 def test_institution_of_a_leader_takes_the_leaders_state(kb):
     doc = run(kb, "Pemerintahan Sotomayor menolak laporan itu.")
     government = find(doc, "Pemerintahan Sotomayor")

@@ -439,7 +439,11 @@ class _Scan:
             self.home_institution_at(index)
 
     def institution_at(self, first: int, after_head: int, role: str, domain: bool) -> None:
+        """Head, field words, an abbreviation in brackets, then the state it belongs to:
+        "Kementerian Luar Negeri (Kemlu) X" is one name, so the short form in brackets is
+        not left to start a name of its own ("Kemlu) X")."""
         index = self.field_words(after_head) if domain else after_head
+        index = self.skip_brackets(index)
         complement = self.complement_at(index, allow_person=True)
         if complement is None:
             return
