@@ -522,3 +522,23 @@ def test_progress_reached_in_talks_reports_talks_held_not_planned():
     events = events_of("Peru mengakui telah mencapai kemajuan dengan Chili dalam pembicaraan "
                        "pada Senin (4/3/2024).")
     assert [(e.type, sides(e), e.status) for e in events] == [("CONSULT", ("PER", "CHL"), "occurred")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the actor's own side says it will act: a threat made
+    ("Presiden Arvelia Tomas Renn mengatakan Peru akan menyerang Chili.", [("THREATEN", ("PER", "CHL"))]),
+    # an analyst forecasts it: no threat Peru made
+    ("Pengamat politik Rudi Hartawan mengatakan Peru akan menyerang Chili.", []),
+    # the other side says it: a forecast too
+    ("Perdana Menteri Solvara Ines Kald mengatakan Peru akan menyerang Chili.", []),
+])
+def test_a_planned_attack_reported_by_another_speaker_is_a_forecast_not_a_threat(text, expected):
+    assert [(e.type, sides(e)) for e in events_of(text)] == expected
+
+
+def test_a_planned_attack_quoted_from_the_other_side_is_a_forecast():
+    text = "\u201cPeru akan menyerang Chili,\u201d kata Perdana Menteri Solvara Ines Kald."
+    speaker = Party(name="Ines Kald", country="CHL", kind="person")
+    start = text.index("Peru")
+    quote = Quote(start, text.index(",\u201d"), text[start:text.index(",\u201d")], speaker=speaker)
+    assert events_of(text, quotes=[quote]) == []

@@ -9,8 +9,9 @@ it an event on the sidelines of that gathering unless a word of sequence parts t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from kronik.document import Sentence
+from kronik.document import Quote, Sentence
 from kronik.events.parties import WORD
 from kronik.events.reading import RIGHT_WINDOW, WORDS_BEFORE_REACH, Reading
 from kronik.events.triggers import TriggerHit
@@ -170,3 +171,31 @@ def event_status(reading: Reading, hit: TriggerHit, sentence: Sentence) -> str:
     if hit.trigger.type == "CONSULT" and reading.lexicon.planned_after.search(after):
         return "planned"
     return "occurred"
+
+
+def predicted_by_another(reading: Reading, hit: TriggerHit, sentence: Sentence,
+                         actor_countries: frozenset[str], quote: Quote | None) -> bool:
+    """Whether a planned act ("akan menyerang") is told by a speaker who is an analyst or acts
+    for another state than the actor, in the content of a reporting verb or in a quotation:
+    "Pakar X mengatakan A akan terus menyerang B", "Presiden B mengatakan A akan menyerang",
+    '"A akan menyerang kami," kata Menlu B' are forecasts, not threats A made. A speaker of
+    the actor's own state ("Menlu A mengatakan A akan ..."), or none named, leaves the act the
+    actor's threat."""
+    if quote is not None and quote.speaker is not None:
+        return quote.speaker.country is not None and quote.speaker.country not in actor_countries
+    verb = None
+    for word in WORD.finditer(reading.text, sentence.start, hit.start):
+        if word.group(0).lower() in reading.grammar.reporting_verbs:
+            verb = word
+    if verb is None:
+        return False
+    subject_words = " ".join(w.lower() for w in WORD.findall(reading.text, sentence.start, verb.start()))
+    if any(f" {title} " in f" {subject_words} " for title in reading.grammar.forecaster_words):
+        return True
+    index = bisect_left(reading.entity_starts, verb.start()) - 1
+    while index >= 0 and reading.entities[index].end > verb.start():
+        index -= 1
+    if index < 0 or reading.entities[index].start < sentence.start:
+        return False
+    speaker = reading.entities[index]
+    return speaker.country is not None and speaker.country not in actor_countries

@@ -30,7 +30,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from kronik.document import Document, Location, Party, Quote, Sentence, Span, TimeExpression
-from kronik.events.acceptance import acceptable, event_status, on_sidelines
+from kronik.events.acceptance import acceptable, event_status, on_sidelines, predicted_by_another
 from kronik.events.anchors import Anchors, finditer
 from kronik.events.enemies import share_attackers
 from kronik.events.lexicon import Lexicon
@@ -190,6 +190,8 @@ class FrameBuilder:
         status = event_status(self.reading, hit, sentence)
         event_type = trigger.type
         if status == "planned" and trigger.planned_type:  # a threatened act is a threat made
+            if predicted_by_another(self.reading, hit, sentence, frozenset(countries_of(actors)), quote):
+                return None
             event_type, status = trigger.planned_type, "occurred"
         if event_type == "THREATEN" and actors and not recipients:
             condition = condition_party(self.reading, hit, sentence, groups, frozenset(countries_of(actors)))

@@ -62,6 +62,7 @@ class ClauseGrammar:
     sideline_words: frozenset[str]
     companion_verbs: frozenset[str]
     transitive_prefixes: tuple[str, ...]
+    forecaster_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -75,9 +76,16 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             "place_prepositions", "subordinators", "relational_nouns", "sequence_words",
             "owning_passives", "struck_place_prepositions", "fronting_subordinators",
             "origin_nouns", "aim_nouns", "aim_verbs", "sideline_words", "companion_verbs")),
-            tuple(w.lower() for w in data["transitive_prefixes"]))
+            tuple(w.lower() for w in data["transitive_prefixes"]),
+            _role_words(data["forecaster_roles"], language))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
+
+
+def _role_words(roles: list[str], language: str) -> frozenset[str]:
+    """The title words (``titles.yaml``) of the given roles, lower-cased."""
+    titles = load_data("titles", language)["titles"]
+    return frozenset(word.lower() for role in roles for word in titles[role]["words"])
 
 
 def aside_spans(text: str, start: int, end: int, verb: re.Pattern[str]) -> list[tuple[int, int]]:
