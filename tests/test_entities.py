@@ -128,6 +128,8 @@ def test_institution_with_its_abbreviation_in_brackets_is_one_name(kb):
     assert top(doc) == [("Kementerian Perdagangan (Kemendag) Peru", "organization", "PER")]
     assert find(doc, "Kementerian Perdagangan (Kemendag) Peru").name == \
         "Kementerian Perdagangan (Kemendag) Peru"
+    doc = run(kb, "Kementerian Perdagangan (Kemendag) Beren Sotomayor menolak tuduhan itu.")
+    assert [e.kind for e in doc.entities if "Sotomayor" in e.text] == ["person"]
 
 
 def test_institution_of_a_leader_takes_the_leaders_state(kb):

@@ -441,13 +441,16 @@ class _Scan:
     def institution_at(self, first: int, after_head: int, role: str, domain: bool) -> None:
         """Head, field words, an abbreviation in brackets, then the state it belongs to:
         "Kementerian Luar Negeri (Kemlu) X" is one name, so the short form in brackets is
-        not left to start a name of its own ("Kemlu) X")."""
+        not left to start a name of its own ("Kemlu) X"). A person after the brackets is
+        named, not owning: "Sekretaris Kabinet (Seskab) <name>"."""
         index = self.field_words(after_head) if domain else after_head
-        index = self.skip_brackets(index)
-        complement = self.complement_at(index, allow_person=True)
+        bracketed = self.skip_brackets(index)
+        complement = self.complement_at(bracketed, allow_person=bracketed == index)
         if complement is None:
             return
         start, end, surface = self.span(first, complement.last)
+        if surface.count("(") != surface.count(")"):
+            return  # the head is a short form in another name's brackets: "(Kemlu) X"
         country = complement.entity.country
         head = self.span(first, after_head)[2]
         entity = Entity(start, end, surface, "organization", " ".join(surface.split()), country,
