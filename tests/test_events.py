@@ -542,3 +542,18 @@ def test_a_planned_attack_quoted_from_the_other_side_is_a_forecast():
     start = text.index("Peru")
     quote = Quote(start, text.index(",\u201d"), text[start:text.index(",\u201d")], speaker=speaker)
     assert events_of(text, quotes=[quote]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Renn mengatakan hal itu usai bertemu Perdana Menteri Solvara Ines Kald.",
+    "Renn menyampaikan hal tersebut seusai bertemu Perdana Menteri Solvara Ines Kald.",
+    "Hal itu disampaikan Renn usai bertemu Perdana Menteri Solvara Ines Kald.",
+])
+def test_the_speaker_of_what_was_said_after_talks_held_them(text):
+    """'X mengatakan hal itu usai bertemu Y', 'Hal itu disampaikan X usai bertemu Y': the
+    subordinate clause shares the speaker as its subject."""
+    assert [(e.type, sides(e)) for e in events_of(text)] == [("CONSULT", ("PER", "CHL"))]
+
+
+def test_a_reported_object_without_a_subordinator_carries_no_subject():
+    assert events_of("Renn mengatakan hal itu menyerang Chili.") == []

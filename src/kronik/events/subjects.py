@@ -193,21 +193,28 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
         opening = words[0].lower() if words else ""
         if opening in reading.grammar.control_words:
             return f"object of a control verb ('{opening}')"
+        if group.prep in reading.grammar.passive_reporting_verbs and opening in reading.grammar.subordinators:
+            return f"agent of '{group.prep}', subject of the clause '{opening}' opens"
         if opening != "yang":
             return None
-    reporting = carried = None
+    reporting = carried = said = None
     for word in words:
         low = word.lower()
         if low in reading.grammar.reporting_verbs:
             reporting = low
         elif reporting and (low == "bahwa" or low in reading.grammar.carried_subjects):
             carried = carried or low
+        elif reporting and not said and low in reading.grammar.reported_objects:
+            said = low  # "X mengatakan hal itu usai ...": valid only before a subordinator
         elif low in reading.grammar.subordinators:
+            said = None
             continue
         elif not (low in reading.lexicon.subject_fillers or reading.in_time(low) or word[:1].isupper()):
             if not reading.lexicon.verb.match(low):
                 return None
             break
+    if said:
+        return None
     if carried:
         return f"subject of the reporting clause ('{carried}')"
     if asides:

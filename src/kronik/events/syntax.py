@@ -61,6 +61,8 @@ class ClauseGrammar:
     aim_verbs: frozenset[str]
     sideline_words: frozenset[str]
     companion_verbs: frozenset[str]
+    reported_objects: frozenset[str]
+    passive_reporting_verbs: frozenset[str]
     transitive_prefixes: tuple[str, ...]
     forecaster_words: frozenset[str] = frozenset()
 
@@ -75,7 +77,8 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             "carried_subjects", "phrase_joiners", "control_words", "reciprocal_verbs",
             "place_prepositions", "subordinators", "relational_nouns", "sequence_words",
             "owning_passives", "struck_place_prepositions", "fronting_subordinators",
-            "origin_nouns", "aim_nouns", "aim_verbs", "sideline_words", "companion_verbs")),
+            "origin_nouns", "aim_nouns", "aim_verbs", "sideline_words", "companion_verbs", "reported_objects",
+            "passive_reporting_verbs")),
             tuple(w.lower() for w in data["transitive_prefixes"]),
             _role_words(data["forecaster_roles"], language))
     except (KeyError, TypeError, AttributeError) as error:
