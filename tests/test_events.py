@@ -557,3 +557,13 @@ def test_the_speaker_of_what_was_said_after_talks_held_them(text):
 
 def test_a_reported_object_without_a_subordinator_carries_no_subject():
     assert events_of("Renn mengatakan hal itu menyerang Chili.") == []
+
+
+def test_talks_said_to_the_press_after_are_the_speakers():
+    events = events_of("Renn mengatakan hal itu kepada wartawan usai bertemu Perdana Menteri Solvara Ines Kald.")
+    assert [(e.type, sides(e)) for e in events] == [("CONSULT", ("PER", "CHL"))]
+
+
+def test_talks_with_a_partner_that_open_what_a_speaker_says_are_the_speakers():
+    events = events_of("Renn mengatakan, pertemuan dengan Perdana Menteri Solvara Ines Kald membahas perdagangan.")
+    assert [(e.type, sides(e)) for e in events] == [("CONSULT", ("PER", "CHL"))]

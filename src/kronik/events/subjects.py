@@ -33,8 +33,12 @@ def subject(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[
     in the trigger's clause first, then in the clauses before it."""
     if hit.trigger.form == "noun" and not _after_light_verb(reading, hit, sentence) \
             and not companion(reading, hit, groups) and not _possessed_by_subject(reading, hit):
-        # talks named in a fronted clause are held by the main clause's subject
-        return _fronted_subject(reading, hit, sentence, groups, why) if hit.trigger.type == "CONSULT" else None
+        if hit.trigger.type != "CONSULT":
+            return None
+        # talks named in a fronted clause are held by the main clause's subject, talks with a
+        # partner told by a speaker by that speaker
+        return _fronted_subject(reading, hit, sentence, groups, why) \
+            or _speaker_of_talks(reading, hit, sentence, groups, why)
     floor = reading.clause_start(hit.start, sentence.start)
     end = bisect_right(groups, hit.start, key=group_end)
     candidates = [g for g in groups[max(0, end - SUBJECT_GROUPS):end]
@@ -107,6 +111,27 @@ def _fronted_subject(reading: Reading, hit: TriggerHit, sentence: Sentence, grou
         return None
     why["actor"] = f"subject of the main clause after a fronted clause ('{words[0]}')"
     return group
+
+
+def _speaker_of_talks(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group],
+                      why: dict[str, str]) -> Group | None:
+    """"X mengatakan, pertemuan dengan Y ...", "X menyebut pembicaraan dengan Y ...": talks
+    with a partner that open what a speaker says, with no party of their own before the
+    partner, are the speaker's. The speaker is the subject of the reporting verb right before
+    the noun (past "bahwa" and a comma)."""
+    after = WORD.match(reading.text, hit.end + 1) if reading.text[hit.end:hit.end + 1] == " " else None
+    if after is None or after.group(0).lower() not in reading.grammar.partner_prepositions:
+        return None
+    verb = next((m for m in reversed(reading.words_ending_at(hit.start, sentence.start, 2))
+                 if m.group(0).lower() != "bahwa"), None)
+    if verb is None or verb.group(0).lower() not in reading.grammar.reporting_verbs:
+        return None
+    end = bisect_right(groups, verb.start(), key=group_end)
+    speaker = groups[end - 1] if end else None
+    if speaker is None or speaker.start < sentence.start or not stands_as_subject(reading, speaker, verb.start()):
+        return None
+    why["actor"] = f"speaker ('{verb.group(0).lower()}') of talks with a partner"
+    return speaker
 
 
 def _verb_follows(reading: Reading, group: Group) -> bool:
@@ -204,7 +229,7 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
             reporting = low
         elif reporting and (low == "bahwa" or low in reading.grammar.carried_subjects):
             carried = carried or low
-        elif reporting and not said and low in reading.grammar.reported_objects:
+        elif reporting and low in reading.grammar.reported_objects:
             said = low  # "X mengatakan hal itu usai ...": valid only before a subordinator
         elif low in reading.grammar.subordinators:
             said = None

@@ -43,6 +43,7 @@ class ClauseGrammar:
 
     prepositions: frozenset[str]
     topic_prepositions: frozenset[str]
+    non_subject_prepositions: frozenset[str]
     list_openers: frozenset[str]
     reporting_verbs: frozenset[str]
     carried_subjects: frozenset[str]
@@ -63,6 +64,7 @@ class ClauseGrammar:
     companion_verbs: frozenset[str]
     reported_objects: frozenset[str]
     passive_reporting_verbs: frozenset[str]
+    partner_prepositions: frozenset[str]
     transitive_prefixes: tuple[str, ...]
     forecaster_words: frozenset[str] = frozenset()
 
@@ -73,12 +75,13 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
     try:
         data = load_data("syntax", language)
         return ClauseGrammar(*(frozenset(w.lower() for w in data[key]) for key in (
-            "prepositions", "topic_prepositions", "list_openers", "reporting_verbs",
-            "carried_subjects", "phrase_joiners", "control_words", "reciprocal_verbs",
+            "prepositions", "topic_prepositions", "non_subject_prepositions", "list_openers",
+            "reporting_verbs", "carried_subjects", "phrase_joiners", "control_words",
+            "reciprocal_verbs",
             "place_prepositions", "subordinators", "relational_nouns", "sequence_words",
             "owning_passives", "struck_place_prepositions", "fronting_subordinators",
             "origin_nouns", "aim_nouns", "aim_verbs", "sideline_words", "companion_verbs", "reported_objects",
-            "passive_reporting_verbs")),
+            "passive_reporting_verbs", "partner_prepositions")),
             tuple(w.lower() for w in data["transitive_prefixes"]),
             _role_words(data["forecaster_roles"], language))
     except (KeyError, TypeError, AttributeError) as error:
