@@ -123,9 +123,7 @@ class Reading:
     @cached_property
     def not_subject(self) -> frozenset[str]:
         """Prepositions whose party is never a subject: targets, agents, topics, origins."""
-        return frozenset({"undangan", "oleh", "kepada", "terhadap", "ke", "atas", "dari", "dengan",
-                          "menurut"}) \
-            | self.grammar.topic_prepositions
+        return self.grammar.non_subject_prepositions | self.grammar.topic_prepositions
 
 
 def group_start(group: Group) -> int:
