@@ -152,6 +152,22 @@ def test_title_state_and_unknown_name(kb):
     assert doc.entities[find(doc, "Chile").part_of] is torres
 
 
+@pytest.mark.parametrize("rank", ["Mayor Jenderal", "Brigadir Jenderal", "Letnan Jenderal"])
+def test_military_rank_between_a_title_and_the_name(kb, rank):
+    doc = run(kb, f"Menteri Pertahanan Chile {rank} Ana Torres tiba di Lima.")
+    torres = find(doc, "Ana Torres")
+    assert (torres.country, torres.title, torres.role) == \
+        ("CHL", "Menteri Pertahanan Chile", "defence_minister")
+
+
+@pytest.mark.parametrize("title", ["Wamenlu", "Wamenhan", "Wakil Menteri Luar Negeri"])
+def test_deputy_minister_is_a_title(kb, title):
+    doc = run(kb, f"{title} Chile Ana Torres tiba di Lima.")
+    torres = find(doc, "Ana Torres")
+    assert (torres.country, torres.title, torres.role) == \
+        ("CHL", f"{title} Chile", "deputy_minister")
+
+
 def test_abbreviation_in_brackets_and_comma_before_the_name(kb):
     doc = run(kb, "Perdana Menteri (PM) Malaysia Harun Latif menelepon Presiden Republik Islam "
                   "Iran, Karim Nasseri, pada Senin.")

@@ -552,7 +552,10 @@ class _Scan:
             return
         self.title_person(person, title_text, spec, complement, former)
         self.posted_to(posting, person)
-        for index in range(title_first, title_end):
+        # The honorifics between the title and the name ("Mayor Jenderal") go with the title,
+        # so that a rank that is a title too ("Jenderal") does not take the person again.
+        honorifics = range(name_at, honoured) if person.first == honoured else range(0)
+        for index in [*range(title_first, title_end), *honorifics]:
             if self.claimed[index] is None:
                 self.claimed[index] = person
 
