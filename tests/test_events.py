@@ -10,6 +10,8 @@ from datetime import date
 
 import pytest
 
+import kronik
+
 from kronik.document import Document, Entity, Party, Quote
 from kronik.events.frames import FrameBuilder
 from kronik.events.triggers import find_triggers
@@ -566,4 +568,16 @@ def test_talks_said_to_the_press_after_are_the_speakers():
 
 def test_talks_with_a_partner_that_open_what_a_speaker_says_are_the_speakers():
     events = events_of("Renn mengatakan, pertemuan dengan Perdana Menteri Solvara Ines Kald membahas perdagangan.")
+    assert [(e.type, sides(e)) for e in events] == [("CONSULT", ("PER", "CHL"))]
+
+
+def test_expelling_a_states_diplomat_is_a_sanction_on_that_state():
+    """The recogniser reads "diplomat Chili" as one person of Chile, who starts inside the
+    trigger's own words: the target stands in the pattern."""
+    doc = kronik.extract("Peru mengusir diplomat Chili pada Selasa (5/3/2024).", published="2024-03-06")
+    assert [(e.type, sides(e)) for e in doc.events] == [("SANCTION", ("PER", "CHL"))]
+
+
+def test_talks_attended_are_held_by_the_one_who_attends():
+    events = events_of("Renn menghadiri pertemuan dengan Perdana Menteri Solvara Ines Kald di Santiago.")
     assert [(e.type, sides(e)) for e in events] == [("CONSULT", ("PER", "CHL"))]
