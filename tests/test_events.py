@@ -11,7 +11,6 @@ from datetime import date
 import pytest
 
 import kronik
-
 from kronik.document import Document, Entity, Party, Quote
 from kronik.events.frames import FrameBuilder
 from kronik.events.triggers import find_triggers
@@ -581,3 +580,11 @@ def test_expelling_a_states_diplomat_is_a_sanction_on_that_state():
 def test_talks_attended_are_held_by_the_one_who_attends():
     events = events_of("Renn menghadiri pertemuan dengan Perdana Menteri Solvara Ines Kald di Santiago.")
     assert [(e.type, sides(e)) for e in events] == [("CONSULT", ("PER", "CHL"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Perdagangan dibahas, kata Renn usai pertemuan dengan Perdana Menteri Solvara Ines Kald.",
+    "Renn dalam pertemuan dengan Perdana Menteri Solvara Ines Kald membahas perdagangan.",
+])
+def test_talks_with_a_partner_on_a_partys_occasion_are_that_partys(text):
+    assert [(e.type, sides(e)) for e in events_of(text)] == [("CONSULT", ("PER", "CHL"))]

@@ -36,9 +36,9 @@ def subject(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[
         if hit.trigger.type != "CONSULT":
             return None
         # talks named in a fronted clause are held by the main clause's subject, talks with a
-        # partner told by a speaker by that speaker
+        # partner by the one who tells them or whose occasion they are
         return _fronted_subject(reading, hit, sentence, groups, why) \
-            or _speaker_of_talks(reading, hit, sentence, groups, why)
+            or _holder_of_talks(reading, hit, sentence, groups, why)
     floor = reading.clause_start(hit.start, sentence.start)
     end = bisect_right(groups, hit.start, key=group_end)
     candidates = [g for g in groups[max(0, end - SUBJECT_GROUPS):end]
@@ -113,25 +113,34 @@ def _fronted_subject(reading: Reading, hit: TriggerHit, sentence: Sentence, grou
     return group
 
 
-def _speaker_of_talks(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group],
-                      why: dict[str, str]) -> Group | None:
-    """"X mengatakan, pertemuan dengan Y ...", "X menyebut pembicaraan dengan Y ...": talks
-    with a partner that open what a speaker says, with no party of their own before the
-    partner, are the speaker's. The speaker is the subject of the reporting verb right before
-    the noun (past "bahwa" and a comma)."""
+def _holder_of_talks(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group],
+                     why: dict[str, str]) -> Group | None:
+    """Talks with a partner ("pertemuan dengan Y") are held by the party that says them or
+    whose occasion they are: the subject of a reporting verb right before the noun ("X
+    mengatakan, pertemuan dengan Y ..."), or the party right before a subordinator or an
+    occasion preposition that opens the noun ("X usai pertemuan dengan Y", "kata X saat
+    pembicaraan dengan Y", "X dalam pertemuan dengan Y")."""
     after = WORD.match(reading.text, hit.end + 1) if reading.text[hit.end:hit.end + 1] == " " else None
     if after is None or after.group(0).lower() not in reading.grammar.partner_prepositions:
         return None
-    verb = next((m for m in reversed(reading.words_ending_at(hit.start, sentence.start, 2))
+    word = next((m for m in reversed(reading.words_ending_at(hit.start, sentence.start, 2))
                  if m.group(0).lower() != "bahwa"), None)
-    if verb is None or verb.group(0).lower() not in reading.grammar.reporting_verbs:
+    if word is None:
         return None
-    end = bisect_right(groups, verb.start(), key=group_end)
-    speaker = groups[end - 1] if end else None
-    if speaker is None or speaker.start < sentence.start or not stands_as_subject(reading, speaker, verb.start()):
+    low = word.group(0).lower()
+    if low in reading.grammar.reporting_verbs:
+        reason = f"speaker ('{low}') of talks with a partner"
+    elif low in reading.grammar.subordinators or low in reading.lexicon.occasion_preps:
+        reason = f"party whose occasion ('{low}') the talks are"
+    else:
         return None
-    why["actor"] = f"speaker ('{verb.group(0).lower()}') of talks with a partner"
-    return speaker
+    end = bisect_right(groups, word.start(), key=group_end)
+    holder = groups[end - 1] if end else None
+    if holder is None or holder.start < sentence.start or holder.prep in reading.not_subject \
+            or not stands_as_subject(reading, holder, word.start()):
+        return None
+    why["actor"] = reason
+    return holder
 
 
 def _verb_follows(reading: Reading, group: Group) -> bool:
