@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -281,15 +282,14 @@ def actor_names(sources: list) -> dict:
 
 def _first_lines(corpus: Path, count: int, scratch: Path) -> tuple[Path, int]:
     """``corpus`` itself when it has at most ``count`` lines, else its first ``count`` lines
-    written to ``scratch``; and how many lines that is."""
-    with corpus.open(encoding="utf-8") as handle, scratch.open("w", encoding="utf-8") as out:
-        taken = 0
-        for line in handle:
-            if taken == count:
-                return scratch, taken
-            out.write(line)
-            taken += 1
-    return corpus, taken
+    written to ``scratch``; and how many lines that is. The copy is written only when it is
+    used."""
+    with corpus.open(encoding="utf-8") as handle:
+        lines = list(islice(handle, count + 1))
+    if len(lines) <= count:
+        return corpus, len(lines)
+    scratch.write_text("".join(lines[:count]), encoding="utf-8")
+    return scratch, count
 
 
 def main(argv: list[str] | None = None) -> None:
