@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kronik.events.anchors import Anchor, Anchors, Unanchored, anchor, anchor_or_none
+from kronik.events.anchors import Anchor, Anchors, anchor_or_none
 from kronik.resources import load_data
 
 
@@ -217,12 +217,8 @@ def _index_triggers(triggers: tuple[Trigger, ...]) -> tuple[dict[str, tuple[int,
     index: dict[str, list[int]] = {}
     unindexed: list[int] = []
     for rank, trigger in enumerate(triggers):
-        try:
-            found = anchor(trigger.pattern.pattern)
-        except Unanchored:
-            unindexed.append(rank)
-            continue
-        if found.signs:
+        found = anchor_or_none(trigger.pattern.pattern)
+        if found is None or found.signs:
             unindexed.append(rank)
             continue
         for word in found.words:
