@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from types import MappingProxyType
 
 from kronik.time.find import WORD, Mention
 from kronik.time.grammar import Lexicon, normal
@@ -33,8 +34,13 @@ def own_tense(mention: Mention, lex: Lexicon) -> str | None:
     return None
 
 
+# The tense each direction word points to ("tahun lalu" is a past year's month).
+TENSE_OF_DIRECTION = MappingProxyType({"past": "past", "last_year": "past", "future": "future",
+                                       "next_year": "future"})
+
+
 def _tense(direction: str | None) -> str | None:
-    return {"past": "past", "last_year": "past", "future": "future", "next_year": "future"}.get(direction or "")
+    return TENSE_OF_DIRECTION.get(direction or "")
 
 
 def _sign(step: int) -> str | None:
