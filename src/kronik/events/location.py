@@ -145,7 +145,7 @@ class Locator:
         """Give each frame its place (``Frame.place``) and a host to trips that name none."""
         gathering = self._at_a_gathering(frames)
         lead = set(self._lead)
-        lead_talks = [f for f in frames if f.type == "CONSULT" and f.sentence in lead]
+        lead_talks = {f.sentence for f in frames if f.type == "CONSULT" and f.sentence in lead}
         for frame in frames:
             phrase = self.frame_phrase(frame)
             frame.place = phrase.location if phrase is not None else None
@@ -286,17 +286,16 @@ class Locator:
         first = next((k for k, i in enumerate(body) if len(WORD.findall(sentences[i].text)) >= LEAD_MIN_WORDS), 0)
         return lead + body[first:first + LEAD_SENTENCES]
 
-    def occasion_of(self, frame: Frame, lead_talks: list[Frame]) -> Location | None:
+    def occasion_of(self, frame: Frame, lead_talks: set[int]) -> Location | None:
         """The occasion's place for talks that name none: where the occasion sentences say it
         was, else where the sentences of the headline and lead that report the talks say (ones
         with talks of their own, or naming every state of the frame): the place of a press
         conference in the lead ("X di Jakarta mengatakan ...") is where the news was told, not
-        where the talks were held."""
+        where the talks were held. ``lead_talks``: the lead's sentences with talks of their own."""
         place = self.occasion
         if place is None:
-            talks = {f.sentence for f in lead_talks}
             wanted = set(frame.countries)
-            reporting = [i for i in self._lead if i in talks
+            reporting = [i for i in self._lead if i in lead_talks
                          or (wanted and wanted <= self._lead_states[i])]
             place = _agreed([p.location for i in reporting for p in self.phrases(i)
                              if p.prep in self.words.at])
