@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from kronik.document import Quote, Sentence
 from kronik.events.parties import WORD
-from kronik.events.reading import RIGHT_WINDOW, WORDS_BEFORE_REACH, Reading
+from kronik.events.reading import RIGHT_WINDOW, Reading
 from kronik.events.triggers import TriggerHit
 
 # A negation denies an event noun from this many words before it at most: "tidak ada lagi
@@ -142,11 +142,11 @@ def on_sidelines(reading: Reading, hit: TriggerHit, sentence: Sentence,
         if any(word in cue for word in reading.grammar.sideline_words):
             return True
         first = min(start, hit.start)
-        lead = list(WORD.finditer(reading.text, max(sentence.start, first - WORDS_BEFORE_REACH), first))
         between = reading.text[end:hit.start] if end <= hit.start else reading.text[hit.end:start]
         opener = WORD.search(reading.text, sentence.start, first) \
             if "," not in reading.text[sentence.start:first] else None  # in a fronted clause
-        words = [m.group(0) for m in lead[-SEQUENCE_LEAD_WORDS:]] + WORD.findall(between) \
+        words = [m.group(0) for m in reading.words_ending_at(first, sentence.start, SEQUENCE_LEAD_WORDS)] \
+            + WORD.findall(between) \
             + ([opener.group(0)] if opener else [])
         if not any(w.lower() in reading.grammar.sequence_words for w in words):
             return True
