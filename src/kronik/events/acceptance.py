@@ -34,7 +34,7 @@ def acceptable(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
     after = reading.text[hit.end:min(sentence.end, hit.end + RIGHT_WINDOW)]
     if trigger.needs and not trigger.needs.search(after):
         subject = reading.text[max(sentence.start, hit.start - RIGHT_WINDOW):hit.start]
-        if not (hit.trigger.passive or is_passive(reading, hit)) or not trigger.needs.search(subject):
+        if not is_passive(reading, hit) or not trigger.needs.search(subject):
             return False
     if trigger.needs_context and not trigger.needs_context.search(reading.text, sentence.start, sentence.end):
         if not reading.doc_mentions(trigger.needs_context):
@@ -125,8 +125,10 @@ def _after_fact_verb(reading: Reading, hit: TriggerHit, sentence: Sentence) -> b
 
 
 def is_passive(reading: Reading, hit: TriggerHit) -> bool:
-    """A di- verb ("ditandatangani") whose agent follows it, with or without "oleh"."""
-    return reading.text[hit.start:hit.start + 2].lower() == "di" and hit.trigger.form == "verb"
+    """A trigger the lexicon marks passive, or a di- verb ("ditandatangani"), whose agent
+    follows it, with or without "oleh"."""
+    return hit.trigger.passive or (
+        reading.text[hit.start:hit.start + 2].lower() == "di" and hit.trigger.form == "verb")
 
 
 def on_sidelines(reading: Reading, hit: TriggerHit, sentence: Sentence,

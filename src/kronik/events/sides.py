@@ -86,7 +86,7 @@ def frame_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: l
         if trigger.type == "CONSULT" and right is None and left is not None:
             right = companion(reading, hit, groups)
             why["recipient"] = "companion ('dengan')"
-    if trigger.passive or is_passive(reading, hit):
+    if is_passive(reading, hit):
         agent, reason = _passive_agent(reading, hit, groups)
         if agent is not None and is_symmetric(trigger.type, trigger.mode):
             why["actor"] = why["recipient"] = reason
