@@ -54,6 +54,9 @@ def object_of(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: lis
             end = reading.clause_end(hit.end, sentence.end, relative_ok=True)
         limit = min(limit, max(end, hit.end + 1))
     earliest = hit.start if trigger.object_in_pattern else hit.end
+    # a talking verb that takes its partner only through a preposition ("berbicara tentang ...")
+    via_preposition = trigger.type == "CONSULT" \
+        and reading.text[hit.start:hit.end].split()[0].lower() in reading.grammar.companion_verbs
     for index in range(bisect_left(groups, earliest, key=group_start), len(groups)):
         group = groups[index]
         if group.start > limit:
@@ -66,8 +69,7 @@ def object_of(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: lis
                 or (group.countries and set(group.countries) <= own):
             continue
         if trigger.type == "CONSULT" and (group.prep in reading.grammar.origin_nouns or (
-                reading.text[hit.start:hit.end].split()[0].lower() in reading.grammar.companion_verbs
-                and group.prep not in reading.grammar.prepositions)):
+                via_preposition and group.prep not in reading.grammar.prepositions)):
             continue  # "berjumpa pemain asal X", "berbicara tentang masa depan rakyat X": no partner
         if _relational(reading, group):  # "sekutu X" is not X
             return None
