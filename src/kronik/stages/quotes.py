@@ -758,11 +758,8 @@ class _Reader:
 
     def _find_officials(self) -> list[tuple[int, int]]:
         """Where the text names unnamed officials (one or two words: "pejabat", "juru bicara")."""
-        heads = {official.split(" ", 1)[0] for official in self.g.officials}
         found = []
         for word in self.g.official_heads.finditer(self.text):  # only words that may begin one
-            if word.group().lower() not in heads:
-                continue
             following = WORD.search(self.text, word.end())
             if following and f"{word.group()} {following.group()}".lower() in self.g.officials:
                 found.append((word.start(), following.end()))
