@@ -99,9 +99,6 @@ class FrameBuilder:
 
     def __init__(self, doc: Document, lexicon: Lexicon):
         self.doc = doc
-        self.text = doc.text
-        self.lexicon = lexicon
-        self.grammar = clause_grammar(doc.language)
         self.quotes = sorted(doc.quotes, key=lambda q: q.start)
         self.quote_starts = [q.start for q in self.quotes]
         # The lexicon's patterns are tried only where the words they begin with stand.
@@ -110,7 +107,8 @@ class FrameBuilder:
         self.hit_starts = [h.start for h in self.hits]
         self.sideline_starts = anchors.starts(lexicon.sidelines_anchor)
         self.other_occasion_starts = anchors.starts(lexicon.other_occasion_anchor)
-        self.reading = Reading(doc, lexicon, self.grammar, anchors)
+        # The text, lexicon and clause grammar every rule reads, kept there only.
+        self.reading = Reading(doc, lexicon, clause_grammar(doc.language), anchors)
 
     def frames(self) -> list[Frame]:
         found: list[Frame] = []
@@ -126,10 +124,11 @@ class FrameBuilder:
         hits = self._kept_hits(self.hits[first:last], sentence)
         if not hits:  # most sentences: their parties and context would go unread
             return []
-        first = bisect_left(self.reading.entity_starts, sentence.start)
-        last = bisect_left(self.reading.entity_starts, sentence.end)
-        mentions = sentence_mentions(self.doc, sentence, self.reading.entities[first:last], self.lexicon)
-        groups = group_mentions(self.text, mentions, sentence.start, self.lexicon, self.grammar)
+        reading = self.reading
+        first = bisect_left(reading.entity_starts, sentence.start)
+        last = bisect_left(reading.entity_starts, sentence.end)
+        mentions = sentence_mentions(self.doc, sentence, reading.entities[first:last], reading.lexicon)
+        groups = group_mentions(reading.text, mentions, sentence.start, reading.lexicon, reading.grammar)
         context = self._context(sentence, groups)
         frames: list[Frame] = []
         complement_end = -1
@@ -158,15 +157,16 @@ class FrameBuilder:
 
     def _context(self, sentence: Sentence, groups: list[Group]) -> _SentenceContext:
         """What every frame of a sentence shares, read once per sentence."""
+        lexicon, text = self.reading.lexicon, self.reading.text
         countries: list[str] = []
         for group in groups:
-            if not is_location(group, self.lexicon):
+            if not is_location(group, lexicon):
                 countries.extend(c for c in group.countries if c not in countries)
         return _SentenceContext(
             countries=countries,
-            sidelines=tuple(m.span() for m in finditer(self.lexicon.sidelines, self.text, self.sideline_starts,
+            sidelines=tuple(m.span() for m in finditer(lexicon.sidelines, text, self.sideline_starts,
                                                        sentence.start, sentence.end)),
-            other_occasion=bool(finditer(self.lexicon.other_occasion, self.text, self.other_occasion_starts,
+            other_occasion=bool(finditer(lexicon.other_occasion, text, self.other_occasion_starts,
                                          sentence.start, sentence.end)))
 
     # -- one frame -----------------------------------------------------------------------------
@@ -175,31 +175,31 @@ class FrameBuilder:
 
     def _frame(self, index: int, sentence: Sentence, hit: TriggerHit, groups: list[Group],
                context: _SentenceContext) -> Frame | None:
-        trigger = hit.trigger
+        reading, trigger = self.reading, hit.trigger
         why: dict[str, str] = {}
         quote = self._quote_at(hit.start)
-        left = subject(self.reading, hit, sentence, groups, why)
-        right = object_of(self.reading, hit, sentence, groups, trigger, frozenset(left.countries) if left else frozenset())
-        location = location_of(self.reading, hit, groups)
-        actors, recipients = frame_sides(self.reading, hit, sentence, groups, left, right, location, quote, why)
+        left = subject(reading, hit, sentence, groups, why)
+        right = object_of(reading, hit, sentence, groups, trigger, frozenset(left.countries) if left else frozenset())
+        location = location_of(reading, hit, groups)
+        actors, recipients = frame_sides(reading, hit, sentence, groups, left, right, location, quote, why)
         if actors is None:
             return None
         if trigger.mutual and len(countries_of(actors + recipients)) == 2:
             actors, recipients = _each_on_the_other(actors + recipients)
             why["actor"] = why["recipient"] = "each side of a mutual act ('bentrok', 'saling serang')"
-        status = event_status(self.reading, hit, sentence)
+        status = event_status(reading, hit, sentence)
         event_type = trigger.type
         if status == "planned" and trigger.planned_type:  # a threatened act is a threat made
-            if predicted_by_another(self.reading, hit, sentence, frozenset(countries_of(actors)), quote):
+            if predicted_by_another(reading, hit, sentence, frozenset(countries_of(actors)), quote):
                 return None
             event_type, status = trigger.planned_type, "occurred"
         if event_type == "THREATEN" and actors and not recipients:
-            condition = condition_party(self.reading, hit, sentence, groups, frozenset(countries_of(actors)))
+            condition = condition_party(reading, hit, sentence, groups, frozenset(countries_of(actors)))
             if condition is not None:
                 recipients = condition.parties
                 why["recipient"] = "state named in the condition ('jika X ...')"
-        frame = Frame(type=event_type, mode=trigger.mode, trigger=Span(hit.start, hit.end, self.text[hit.start:hit.end]),
-                      sentence=index, actors=actors, recipients=recipients, status=status,
+        frame = Frame(type=event_type, mode=trigger.mode,
+                      trigger=Span(hit.start, hit.end, reading.text[hit.start:hit.end]), sentence=index, actors=actors, recipients=recipients, status=status,
                       location=location.parties[0] if location and location.parties else None,
                       in_quote=quote is not None, context_countries=context.countries,
                       nominal=trigger.form == "noun")
@@ -207,10 +207,10 @@ class FrameBuilder:
             frame.flags.add("location:" + location.mentions[0].text)
         if sentence.is_caption:
             frame.flags.add("caption")
-        if event_type == "AGREE" and self.lexicon.additive.search(
-                self.text, self.reading.clause_start(hit.start, sentence.start), hit.start):
+        if event_type == "AGREE" and reading.lexicon.additive.search(
+                reading.text, reading.clause_start(hit.start, sentence.start), hit.start):
             frame.flags.add(ANOTHER_AGREEMENT)
-        if on_sidelines(self.reading, hit, sentence, context.sidelines):
+        if on_sidelines(reading, hit, sentence, context.sidelines):
             frame.flags.add("sidelines")
         frame.other_occasion = context.other_occasion
         for side, parties in (("actor", actors), ("recipient", recipients)):
