@@ -713,7 +713,7 @@ class _Reader:
             after = at + len(word)
             starts_word = at == 0 or not WORD.match(self.text, at - 1)
             ends_word = after == end or not WORD.match(self.text, after)
-            if (ends_word and after <= end and NAME_BEFORE.search(self.text, max(0, at - NAME_REACH), at)) \
+            if (ends_word and NAME_BEFORE.search(self.text, max(0, at - NAME_REACH), at)) \
                     or (starts_word and NAME_AFTER.match(self.text, after, end)):
                 return True
             at = self.text.find(word, at + 1, end)
