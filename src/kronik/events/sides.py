@@ -21,7 +21,7 @@ from kronik.events.coding import is_symmetric
 from kronik.events.objects import object_of
 from kronik.events.parties import WORD, Group, countries_of, struck_place
 from kronik.events.reading import RIGHT_WINDOW, Reading, group_end, group_start
-from kronik.events.subjects import SUBJECT_GROUPS, companion, stands_as_subject
+from kronik.events.subjects import companion, groups_before, stands_as_subject
 from kronik.events.triggers import TriggerHit
 
 # Acts against a territory: the state of the place they land in is their target where the
@@ -99,8 +99,7 @@ def frame_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: l
     if trigger.speaker_acts:
         if quote is None or not quote.speaker or not quote.speaker.country:
             return None, None
-        end = bisect_right(groups, hit.start, key=group_end)
-        offender = next((g for g in reversed(groups[max(0, end - SUBJECT_GROUPS):end])
+        offender = next((g for g in reversed(groups_before(groups, hit.start))
                          if quote.speaker.country not in g.countries), None)
         why["actor"] = "speaker of the quote"
         if offender is not None:
@@ -294,8 +293,7 @@ def _aimed_at(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: lis
             or words[0].group(0).lower() not in reading.grammar.aim_verbs:
         return None
     verb_start = words[0].start()
-    end = bisect_right(groups, verb_start, key=group_end)
-    for group in reversed(groups[max(0, end - SUBJECT_GROUPS):end]):
+    for group in reversed(groups_before(groups, verb_start)):
         if group.prep not in reading.not_subject and stands_as_subject(reading, group, verb_start):
             return group
     return None

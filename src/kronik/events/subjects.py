@@ -40,8 +40,7 @@ def subject(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[
         return _fronted_subject(reading, hit, sentence, groups, why) \
             or _holder_of_talks(reading, hit, sentence, groups, why)
     floor = reading.clause_start(hit.start, sentence.start)
-    end = bisect_right(groups, hit.start, key=group_end)
-    candidates = [g for g in groups[max(0, end - SUBJECT_GROUPS):end]
+    candidates = [g for g in groups_before(groups, hit.start)
                   if (not g.consumed or _heads_relative(reading, g))
                   and (g.prep not in reading.lexicon.location_preps and g.prep not in reading.not_subject
                        or _relative_of_trigger(reading, g, hit))
@@ -76,9 +75,15 @@ def companion(reading: Reading, hit: TriggerHit, groups: list[Group]) -> Group |
     another trigger already took ("bertemu dengan B saat pertemuan KTT") is that trigger's."""
     if hit.trigger.type != "CONSULT":
         return None
-    end = bisect_right(groups, hit.start, key=group_end)
-    return next((g for g in reversed(groups[max(0, end - SUBJECT_GROUPS):end])
+    return next((g for g in reversed(groups_before(groups, hit.start))
                  if g.prep == "dengan" and not g.consumed), None)
+
+
+def groups_before(groups: list[Group], position: int) -> list[Group]:
+    """The groups (in text order) that end by ``position``, the last ``SUBJECT_GROUPS`` of them:
+    those that may be the subject of a verb there."""
+    end = bisect_right(groups, position, key=group_end)
+    return groups[max(0, end - SUBJECT_GROUPS):end]
 
 
 def _after_light_verb(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
