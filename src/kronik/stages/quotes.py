@@ -317,7 +317,7 @@ class _Reader:
         self._starts = [e.start for e in self.entities]
         self._longest = max((e.end - e.start for e in self.entities), default=0)
         self._officials: list[tuple[int, int]] | None = None
-        self._tokens: frozenset[str] | None = None  # every word of the text, as written
+        self._written_words: frozenset[str] | None = None  # every word of the text, as written
         self._things: tuple[list[tuple[int, int]], list[int], int] | None = None
         self.last_speaker: Party | None = None
         self.last_end = 0
@@ -699,9 +699,9 @@ class _Reader:
     def _written_lowercase(self, word: str) -> bool:
         """Whether the article writes ``word`` in lowercase somewhere: a common word, never a
         name."""
-        if self._tokens is None:
-            self._tokens = frozenset(WORD.findall(self.text))
-        return word.lower() in self._tokens
+        if self._written_words is None:
+            self._written_words = frozenset(WORD.findall(self.text))
+        return word.lower() in self._written_words
 
     def _introduced(self, word: str, end: int) -> bool:
         """Whether a single capitalised word was written as a name before ``end``: inside a run
