@@ -47,16 +47,12 @@ def subject(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[
                   and not _in_apposition(reading, g, hit.start)]
     in_clause = [g for g in candidates if g.start >= floor]
     earlier = [g for g in candidates if g.start < floor]
-    for group in reversed(in_clause):
-        reason = stands_as_subject(reading, group, hit.start)
-        if reason:
-            why["actor"] = reason
-            return group
-    for group in reversed(earlier):
-        reason = stands_as_subject(reading, group, hit.start)
-        if reason:
-            why["actor"] = reason + ", clauses back"
-            return group
+    for scope, suffix in ((in_clause, ""), (earlier, ", clauses back")):
+        for group in reversed(scope):
+            reason = stands_as_subject(reading, group, hit.start)
+            if reason:
+                why["actor"] = reason + suffix
+                return group
     if reading.lexicon.coordinated_verb.search(reading.text[max(sentence.start, hit.start - 12):hit.start]):
         shared = _sentence_subject(reading, candidates)
         if shared is not None:
