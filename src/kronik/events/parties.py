@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 
 from kronik.document import Document, Entity, Party, Span
 from kronik.events.lexicon import Lexicon
-from kronik.events.syntax import PHRASE_BREAK, ClauseGrammar
+from kronik.events.syntax import PHRASE_BREAK, WORD, ClauseGrammar
 
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # How far before a mention its introducing word is looked for: past a title and a state name
 # ("dengan Presiden Republik Islam Iran Masoud Pezeshkian") but not across the sentence.
 PREPOSITION_REACH = 80
