@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -129,6 +130,7 @@ def grammar(language: str = "id") -> Grammar:
     verbs_before = alternation(data["verbs_before"])
     dets = alternation(data["determiners"])
     unnamed = data["unnamed_officials"] + data["unnamed_others"]
+    officials = frozenset(w.lower() for w in data["unnamed_officials"])
     lead = r"[ \t,\u2013\u2014-]*"
     return Grammar(
         min_words=int(data["min_words"]),
@@ -153,8 +155,8 @@ def grammar(language: str = "id") -> Grammar:
         pronouns=_speaker_pronouns(data["speaker_pronouns"], load_data("pronouns", language)),
         relatives=frozenset(data["relatives"]),
         unnamed=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>{alternation(unnamed)})\b"),
-        officials=frozenset(w.lower() for w in data["unnamed_officials"]),
-        official_heads=_heads([w.lower() for w in data["unnamed_officials"]]),
+        officials=officials,
+        official_heads=_heads(officials),
         institution=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>"
                                rf"{alternation(list(data['institutions']))})\b"),
         institution_kinds={k.lower(): v for k, v in data["institutions"].items()},
@@ -199,10 +201,10 @@ class Quotes(Stage):
         return doc
 
 
-def _heads(names: list[str]) -> re.Pattern[str]:
+def _heads(names: Iterable[str]) -> re.Pattern[str]:
     """The first words of ``names`` as whole words in any case (only those that are one word
     of word characters: a word of the text can be no other)."""
-    heads = sorted({name.split(" ", 1)[0] for name in names if WORD.fullmatch(name.split(" ", 1)[0])})
+    heads = sorted(head for head in {name.split(" ", 1)[0] for name in names} if WORD.fullmatch(head))
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, heads))})(?!\w)", re.IGNORECASE)
 
 
