@@ -121,8 +121,9 @@ def _holder_of_talks(reading: Reading, hit: TriggerHit, sentence: Sentence, grou
     mengatakan, pertemuan dengan Y ..."), or the party right before a subordinator or an
     occasion preposition that opens the noun ("X usai pertemuan dengan Y", "kata X saat
     pembicaraan dengan Y", "X dalam pertemuan dengan Y")."""
-    after = WORD.match(reading.text, hit.end + 1) if reading.text[hit.end:hit.end + 1] == " " else None
-    if after is None or after.group(0).lower() not in reading.grammar.partner_prepositions:
+    after = WORD.search(reading.text, hit.end, min(len(reading.text), hit.end + PREPOSITION_REACH))
+    if after is None or not reading.text[hit.end:after.start()].isspace() \
+            or after.group(0).lower() not in reading.grammar.partner_prepositions:
         return None
     word = next((m for m in reversed(reading.words_ending_at(hit.start, sentence.start, 2))
                  if m.group(0).lower() != "bahwa"), None)

@@ -66,7 +66,7 @@ class ClauseGrammar:
     passive_reporting_verbs: frozenset[str]
     partner_prepositions: frozenset[str]
     transitive_prefixes: tuple[str, ...]
-    forecaster_words: frozenset[str] = frozenset()
+    forecaster_words: frozenset[str]
 
 
 @cache
