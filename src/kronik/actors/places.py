@@ -13,7 +13,6 @@ people; names that are words or names even when capitalised are the language's s
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache

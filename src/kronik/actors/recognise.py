@@ -34,7 +34,7 @@ from kronik.actors.places import Gazetteer, Place, gazetteer
 from kronik.document import Entity
 from kronik.errors import KronikError
 from kronik.resources import load_data
-from kronik.tokens import TOKEN, Token, Tokens, tokenize
+from kronik.tokens import TOKEN, Token, Tokens
 
 BRACKETED = re.compile(r"\([^)]*\)?")
 SENTENCE_BREAKS = ".!?\n\"“”"
