@@ -11,7 +11,7 @@ import sys
 import time
 import urllib.request
 
-from test_store_crash import ARTICLES, consistency_problems, totals, wait_for_commits, write_articles
+from test_store_crash import ARTICLES, BATCH, consistency_problems, totals, wait_for_commits, write_articles
 
 from kronik.live.files import FolderFeeder
 from kronik.live.service import Writer
@@ -32,7 +32,7 @@ def test_kill_9_during_watch_ingest_loses_and_duplicates_nothing(tmp_path):
     folder = tmp_path / "articles"
     write_articles(folder)
     db = tmp_path / "k.duckdb"
-    proc = kronik("watch", str(folder), "--db", str(db))
+    proc = kronik("watch", str(folder), "--db", str(db), "--batch", str(BATCH))
     wait_for_commits(db, proc)
     assert proc.poll() is None, "watch ended before it could be killed"
     os.kill(proc.pid, signal.SIGKILL)

@@ -14,8 +14,8 @@ from rich.table import Table
 
 from kronik.console import report
 from kronik.errors import KronikError
-from kronik.scale.options import DbOption, JsonOption, WebhookOption
-from kronik.store.chronicle import DEFAULT_PATH
+from kronik.scale.options import BatchOption, DbOption, JsonOption, WebhookOption
+from kronik.store.chronicle import BATCH_DOCUMENTS, DEFAULT_PATH
 
 Feeds = Annotated[list[str] | None, typer.Option("--feed", help="An RSS or Atom feed URL or file (repeatable)")]
 Alerts = Annotated[Path | None, typer.Option("--alerts", help="Alert rules (YAML); the default rules otherwise")]
@@ -39,14 +39,14 @@ def status_table(status: dict) -> Table:
 def watch(
     folders: Annotated[list[Path] | None, typer.Argument(help="Folders to watch, recursively")] = None,
     db: DbOption = Path(DEFAULT_PATH), feed: Feeds = None, alerts: Alerts = None,
-    webhook: WebhookOption = None, interval: Interval = 300.0,
+    webhook: WebhookOption = None, interval: Interval = 300.0, batch: BatchOption = BATCH_DOCUMENTS,
     once: Annotated[bool, typer.Option("--once", help="Store what the folders hold that is not stored yet, then stop")] = False,
 ) -> None:
     """Ingest new and changed articles from folders (and feeds) as they arrive, until stopped."""
     from kronik.live.runner import LiveChronicle
 
     try:
-        live = LiveChronicle(db, [str(f) for f in folders or []], feed, alerts, webhook, interval)
+        live = LiveChronicle(db, [str(f) for f in folders or []], feed, alerts, webhook, interval, batch)
     except KronikError as exc:
         report(exc)
         raise typer.Exit(2) from None

@@ -13,6 +13,7 @@ from kronik.live.feeds import FeedPoller
 from kronik.live.files import SETTLE_SECONDS, FolderFeeder, watch_folders
 from kronik.live.service import Writer
 from kronik.store import Chronicle
+from kronik.store.chronicle import BATCH_DOCUMENTS
 
 # Feeds are polled every five minutes unless told otherwise: news sites update their feeds
 # every few minutes, and most ask robots not to come more often.
@@ -24,11 +25,12 @@ class LiveChronicle:
 
     def __init__(self, db: str | Path, folders: list[str] | None = None,
                  feeds: list[str] | None = None, alerts: str | Path | None = None,
-                 webhook: str | None = None, interval: float = FEED_INTERVAL_SECONDS):
+                 webhook: str | None = None, interval: float = FEED_INTERVAL_SECONDS,
+                 batch: int = BATCH_DOCUMENTS):
         rules = load_rules(alerts)
         self.chronicle = Chronicle.open(db)
         self.alerts = AlertService(rules, webhook)
-        self.writer = Writer(self.chronicle, after_batch=self.alerts)
+        self.writer = Writer(self.chronicle, after_batch=self.alerts, batch=batch)
         self.folders = [str(f) for f in folders or []]
         self.feeds = list(feeds or [])
         self.interval = interval

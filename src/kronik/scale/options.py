@@ -1,7 +1,8 @@
 """Command-line options that several ``kronik`` commands share, defined once so that they read
 the same everywhere: the input paths and engine options of ``extract`` and ``ingest``, the
-chronicle database (``--db``) of the store, live and web commands, ``--json`` of the commands
-that print tables, and the alert ``--webhook`` of ``watch`` and ``serve``."""
+chronicle database (``--db``) of the store, live and web commands, the transaction size
+(``--batch``) of ``ingest`` and ``watch``, ``--json`` of the commands that print tables, and the
+alert ``--webhook`` of ``watch`` and ``serve``."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,5 +24,7 @@ JobsOption = Annotated[int | None, typer.Option(
     help="worker processes of the local engine; output is the same and in input order")]
 # The default is ``kronik.store.chronicle.DEFAULT_PATH``, given where the option is used.
 DbOption = Annotated[Path, typer.Option("--db", metavar="FILE", help="The chronicle database file")]
+BatchOption = Annotated[int, typer.Option(
+    "--batch", min=1, help="Articles stored per transaction (a crash redoes at most one batch)")]
 JsonOption = Annotated[bool, typer.Option("--json", help="JSON for machines instead of a table")]
 WebhookOption = Annotated[str | None, typer.Option("--webhook", help="POST each new alert as JSON to this URL")]

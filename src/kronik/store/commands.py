@@ -24,8 +24,8 @@ from kronik.errors import InputError, KronikError
 from kronik.events.coding import is_symmetric
 from kronik.reader import Skipped
 from kronik.scale import Engine, Extractor, extractor
-from kronik.scale.options import (DbOption, EngineOption, JobsOption, JsonOption, PathsArgument, RayAddressOption,
-                                  WorkersOption)
+from kronik.scale.options import (BatchOption, DbOption, EngineOption, JobsOption, JsonOption, PathsArgument,
+                                  RayAddressOption, WorkersOption)
 from kronik.store.chronicle import BATCH_DOCUMENTS, DEFAULT_PATH, Chronicle, Filters
 from kronik.store.export import ExportFormat, write
 from kronik.store.vocabulary import (country_code, country_label, event_mode, event_status,
@@ -132,7 +132,7 @@ def ingest(
     workers: WorkersOption = None,
     ray_address: RayAddressOption = None,
     jobs: JobsOption = None,
-    batch: Annotated[int, typer.Option("--batch", min=1, help="Articles stored per transaction (a crash redoes at most one batch)")] = BATCH_DOCUMENTS,
+    batch: BatchOption = BATCH_DOCUMENTS,
 ) -> None:
     """Extract articles and store them in the chronicle, linking events across outlets."""
     failures: list[str] = []
