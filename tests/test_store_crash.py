@@ -39,7 +39,12 @@ def start_ingest(folder: Path, db: Path) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def wait_for_commits(db: Path, proc: subprocess.Popen, min_bytes: int = 100_000) -> None:
+# One batch of BATCH invented articles writes about 130 kB to the write-ahead log; a log past
+# this size holds at least one whole committed batch, whatever point of the next commit it is at.
+COMMITTED_LOG_BYTES = 200_000
+
+
+def wait_for_commits(db: Path, proc: subprocess.Popen, min_bytes: int = COMMITTED_LOG_BYTES) -> None:
     """Wait until the write-ahead log shows committed documents (the store is locked meanwhile)."""
     wal = Path(f"{db}.wal")
     deadline = time.monotonic() + 120
