@@ -23,6 +23,8 @@ text gives no date keeps none. In order (the first that gives a date wins):
    a later act, or starts what goes on "sejak" then; captions, headlines, quotations, events
    "waktu itu" and reactions ("Menanggapi hal itu, ...") take only their own sentence's time,
    and none that step 1 put in another clause;
+   an act told as a retaliation ("serangan balasan", or the sentence after "Sebagai respons,
+   ..."), from the time told last before it (what it answers) to the article's date;
    talks, also quoted ones, the day of a nearby sentence telling when the occasion was held
    ("Pertemuan tersebut digelar ... pada Senin");
 5. the source date the article cites, as the day before it to the day itself
@@ -43,7 +45,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 
 from kronik.document import Document, Sentence, TimeExpression
 from kronik.events.frames import Frame
@@ -54,7 +56,7 @@ from kronik.events.syntax import clause_grammar
 from kronik.time.grammar import lexicon as time_lexicon
 from kronik.time.grammar import (duration_in_days, earlier_episode, first_since, occasion_noun,
                                  occasion_reference, occasion_sentence, response_opening, since_clause,
-                                 since_word, vague_time)
+                                 since_word, vague_time, words_pattern)
 from kronik.time.resolve import days_after, month_end
 
 # How many sentences away, within a paragraph, a context date may come from.
@@ -131,6 +133,7 @@ class Dating:
         self.since_clause = since_clause(doc.language)
         self.earlier_episode = earlier_episode(doc.language)
         self.response_opening = response_opening(doc.language)
+        self.retaliation = retaliation_words(doc.language)
         self.continuation = frozenset(self.time_words.time["continuation_words"])
         self.occasion_noun = occasion_noun(doc.language)
         # The article's first sentence of body text (not a headline, caption or date line).
@@ -395,7 +398,7 @@ class Dating:
                 continue
             if (self._ongoing_since(cluster) or self._previous_time(cluster)
                     or self._simultaneous(cluster, by_sentence) or self._previous_occasion(cluster)
-                    or self._paragraph(cluster) or self._occasion_held(cluster)
+                    or self._paragraph(cluster) or self._retaliation(cluster) or self._occasion_held(cluster)
                     or self._report_bound(cluster) or self._said_at_talks(cluster, lead)
                     or self._current_statement(cluster)):
                 continue
@@ -619,6 +622,43 @@ class Dating:
                 return True
         return False
 
+    def _retaliation(self, cluster: Cluster) -> bool:
+        """An act told as a retaliation that no time of its own dates ("serangan balasan",
+        "membalas serangan", or the sentence after "Sebagai respons, ..." in its paragraph): it
+        came after the act it answers, which the text told before it, and by the article's date;
+        so from the time told last before it (at most ``OCCASION_SENTENCES`` back, a stretch
+        "sejak 28 Februari" too, not a source's date) to the article's date. Not statements
+        (their own rule dates them) and not quoted speech."""
+        frame = cluster.frames[0]
+        anchor = self.doc.anchor
+        if (anchor is None or cluster.status != "occurred" or cluster.type in STATEMENT_TYPES
+                or frame.in_quote or not self._answers(frame.sentence)):
+            return False
+        for index in range(frame.sentence - 1, max(-1, frame.sentence - 1 - OCCASION_SENTENCES), -1):
+            sentence = self.doc.sentences[index]
+            if sentence.is_caption or sentence.is_headline:
+                continue
+            times = [t for t in self.usable + self.since
+                     if sentence.start <= t.start < sentence.end and t.first <= anchor]
+            if times:
+                answered = max(times, key=lambda t: t.start)
+                cluster.set_interval(answered.first, anchor, answered.text,
+                                     "after the act it answers, by the article's date")
+                return True
+        return False
+
+    def _answers(self, index: int) -> bool:
+        """Whether sentence ``index`` tells a retaliation: a retaliation word in it, or the
+        sentence before it in its paragraph opens with a response ("Sebagai respons, ...") and
+        this one goes on telling it, naming no time of its own."""
+        sentence = self.doc.sentences[index]
+        if self.retaliation.search(self.doc.text, sentence.start, sentence.end):
+            return True
+        if index == 0 or self.in_sentence(sentence):
+            return False
+        before = self.doc.sentences[index - 1]
+        return before.paragraph == sentence.paragraph and bool(self.response_opening.match(before.text))
+
     def _may_lend(self, expression: TimeExpression, status: str) -> bool:
         """Whether another sentence's time may date an event of this status: for a plan, a time
         not over yet; for what has happened, a time not after the article's date ("serangan
@@ -703,6 +743,12 @@ class Dating:
         body = [c for c in clusters if c.dated() and c.status == "occurred"
                 and not self.doc.sentences[c.frames[0].sentence].is_caption]
         return min(body, key=lambda c: min(f.trigger.start for f in c.frames), default=None)
+
+
+@cache
+def retaliation_words(language: str) -> re.Pattern[str]:
+    """Words telling an act as a retaliation ("serangan balasan"), from the language's time data."""
+    return words_pattern(time_lexicon(language).time["retaliation_words"])
 
 
 def _by_sentence(clusters: list[Cluster]) -> dict[int, list[tuple[Cluster, Frame]]]:
