@@ -97,14 +97,7 @@ def frame_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: l
             why["actor"] = reason
         left, right = agent, left
     if trigger.speaker_acts:
-        if quote is None or not quote.speaker or not quote.speaker.country:
-            return None, None
-        offender = next((g for g in reversed(groups_before(groups, hit.start))
-                         if quote.speaker.country not in g.countries), None)
-        why["actor"] = "speaker of the quote"
-        if offender is not None:
-            why["recipient"] = "party named before the trigger"
-        return [quote.speaker], offender.parties if offender else []
+        return _speaker_sides(reading, hit, sentence, groups, quote, why)
     actors = left.parties if left else []
     if (not left or all(m.first_person and not m.parties for m in left.mentions)) and quote is not None:
         actors = [quote.speaker] if quote.speaker and quote.speaker.country else []
@@ -121,6 +114,47 @@ def frame_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: l
         why["recipient"] = "reciprocal ('saling' or a verb of fighting each other)"
         return actors, list(reversed(actors))  # "saling menuduh": each side of the other
     return actors, right.parties if right else []
+
+
+def _speaker_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group],
+                   quote: Quote | None, why: dict[str, str]) -> tuple[list[Party], list[Party]] | tuple[None, None]:
+    """An act the speaker performs by saying it ("X melanggar wilayah kami," kata Y; "Y
+    mengatakan X melanggar wilayah Z"): the speaker of the quote, or where the trigger stands
+    in no quote the subject of the reporting verb before it, acts on the last party of
+    another state named before the trigger (in the reported clause, after that verb)."""
+    if quote is not None:
+        if not quote.speaker or not quote.speaker.country:
+            return None, None
+        speakers, floor = [quote.speaker], sentence.start
+        why["actor"] = "speaker of the quote"
+    else:
+        reporter = _reporter(reading, hit, sentence, groups)
+        if reporter is None:
+            return None, None
+        group, verb_end = reporter
+        speakers, floor = group.parties, verb_end
+        why["actor"] = "subject of the reporting verb"
+    own = set(countries_of(speakers))
+    offender = next((g for g in reversed(groups_before(groups, hit.start))
+                     if g.start >= floor and not own.intersection(g.countries)), None)
+    if offender is not None:
+        why["recipient"] = "party named before the trigger"
+    return speakers, offender.parties if offender else []
+
+
+def _reporter(reading: Reading, hit: TriggerHit, sentence: Sentence,
+              groups: list[Group]) -> tuple[Group, int] | None:
+    """The subject of the last reporting verb before the trigger in its sentence ("Y
+    mengatakan bahwa ... X yang melanggar ..."), with where that verb ends."""
+    verb = None
+    for match in WORD.finditer(reading.text, sentence.start, hit.start):
+        if match.group(0).lower() in reading.grammar.reporting_verbs:
+            verb = match
+    if verb is None:
+        return None
+    subject = next((g for g in reversed(groups_before(groups, verb.start()))
+                    if g.prep not in reading.not_subject and stands_as_subject(reading, g, verb.start())), None)
+    return (subject, verb.end()) if subject is not None and subject.countries else None
 
 
 def condition_party(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group],
