@@ -1,0 +1,41 @@
+"""Triggers and their acceptance, on invented sentences and actors (``test_events.prepare``):
+which words of Indonesian news name an event, and which only look like one.
+"""
+from __future__ import annotations
+
+import pytest
+from test_events import events_of, sides
+
+
+def coded(text: str) -> list[tuple[str, tuple]]:
+    return sorted((e.type, sides(e)) for e in events_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Pihak Peru menilai Chili melanggar kesepakatan gencatan senjata.",
+    "Peru menganggap Chili telah melanggar kedaulatan wilayahnya pada Senin (4/3/2024).",
+    "Renn menyebut Chili secara terang-terangan melanggar hukum internasional.",
+])
+def test_judging_another_state_in_breach_is_an_accusation(text):
+    assert coded(text) == [("ACCUSE", ("PER", "CHL"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru menilai Chili tidak melanggar kesepakatan gencatan senjata.",
+    "Hakim menilai perbuatan terdakwa melanggar Pasal 5 undang-undang itu di Peru.",
+])
+def test_no_accusation_where_the_breach_is_denied_or_not_between_states(text):
+    assert [e for e in events_of(text) if e.type == "ACCUSE"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kenaikan tarif Peru dinilai akan mengancam pelemahan ekonomi Chili.",
+    "Peru menembak jatuh drone Chili yang dinilai mengancam kapal-kapal Peru.",
+    "Kebijakan Peru mengancam keselamatan warga Chili.",
+])
+def test_endangering_is_no_threat(text):
+    assert [e for e in events_of(text) if e.type == "THREATEN"] == []
+
+
+def test_a_threat_against_a_state_stays_a_threat():
+    assert coded("Peru mengancam Chili pada Senin (4/3/2024).") == [("THREATEN", ("PER", "CHL"))]
