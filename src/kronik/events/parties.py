@@ -24,6 +24,9 @@ TITLE_WORDS = re.compile(r"(?:\b[A-Z][\w.-]*\s*|\(\s*[A-Z]+\s*\)\s*)+(?=$)")
 # its own ("di tengah laporan pers X") pass for the preposition's.
 NOUN_PHRASE_WORDS = 2
 DASH = re.compile(r"^\s*[-/–]\s*$")
+# A bracketed abbreviation right after a name ("Amerika Serikat (AS) dan Iran"): part of it.
+# Matched (``match``) where the name ends.
+LEADING_ABBREVIATION = re.compile(r"\s*\(\s*[A-Z][\w.-]*\s*\)")
 # Entity roles that mark a state's name inside a place name ("Laut China Selatan").
 PLACE_NAME_ROLES = frozenset({"in_place_name", "place_name"})
 
@@ -225,8 +228,10 @@ def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon:
 
 def _without_titles(gap: str) -> str:
     """The words between two mentions less the capitalised title and state words before the
-    second name ("Erdogan dan Presiden Kenya Ruto"), and a bracketed abbreviation."""
-    return TITLE_WORDS.sub("", gap)
+    second name ("Erdogan dan Presiden Kenya Ruto"), and a bracketed abbreviation after
+    either ("Amerika Serikat (AS) dan Iran")."""
+    abbreviation = LEADING_ABBREVIATION.match(gap)
+    return TITLE_WORDS.sub("", gap[abbreviation.end():] if abbreviation else gap)
 
 
 def _split_unclosed_lists(text: str, run: list[PartyMention], lexicon: Lexicon) -> list[list[PartyMention]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from kronik.document import Sentence
-from kronik.events.parties import PREPOSITION_REACH, WORD, Group
+from kronik.events.parties import LEADING_ABBREVIATION, PREPOSITION_REACH, WORD, Group
 from kronik.events.reading import Reading, group_end, group_start
 from kronik.events.syntax import PHRASE_BREAK, aside_spans, inside
 from kronik.events.triggers import TriggerHit
@@ -177,8 +177,11 @@ def _relative_of_trigger(reading: Reading, group: Group, hit: TriggerHit) -> boo
 
 def _heads_relative(reading: Reading, group: Group) -> bool:
     """A party right before "yang" heads a relative clause whose verb it is the subject of,
-    even where it is also the object of the verb before it ("mengecam X yang menyerang Y")."""
-    after = WORD.search(reading.text, group.end, min(len(reading.text), group.end + PREPOSITION_REACH))
+    even where it is also the object of the verb before it ("mengecam X yang menyerang Y"),
+    past its bracketed abbreviation ("mengecam Amerika Serikat (AS) yang menyerang Y")."""
+    abbreviation = LEADING_ABBREVIATION.match(reading.text, group.end)
+    end = abbreviation.end() if abbreviation else group.end
+    after = WORD.search(reading.text, end, min(len(reading.text), end + PREPOSITION_REACH))
     return after is not None and after.group(0).lower() == "yang"
 
 
