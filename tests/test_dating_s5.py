@@ -34,3 +34,17 @@ def test_an_act_that_is_no_retaliation_stays_undated():
             "Serangan Peru telah menghancurkan ratusan rumah di Bolivia.")
     assault = next(e for e in events_of(text, PUBLISHED) if e.type == "ASSAULT")
     assert assault.date is None
+
+
+def test_a_time_opening_the_sentence_after_a_connective_sets_its_scene():
+    text = ("Renn menghadiri KTT di Santiago pada 12 Januari 2024. "
+            "Kemudian, pada Februari 2024, Renn bertemu dengan Kald di Lima setelah mengunjungi Bolivia.")
+    visit = next(e for e in events_of(text, PUBLISHED) if e.type == "CONSULT" and e.recipient.country == "BOL")
+    assert interval(visit) == (date(2024, 2, 1), date(2024, 2, 29))
+
+
+def test_an_act_after_usai_in_a_sentence_opened_by_a_connective_and_a_day_is_just_before_it():
+    text = ("Renn menghadiri KTT di Santiago pada 12 Januari 2024. "
+            "Selanjutnya, pada Jumat (1/3/2024), Renn bertemu dengan Kald di Lima usai mengunjungi Bolivia.")
+    visit = next(e for e in events_of(text, PUBLISHED) if e.type == "CONSULT" and e.recipient.country == "BOL")
+    assert interval(visit) == (date(2024, 2, 29), date(2024, 3, 1))

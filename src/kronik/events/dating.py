@@ -94,6 +94,9 @@ SINCE_CLAUSE_CHARS = 60
 SENTENCE_STOP = re.compile(r"[.!?]\s|\s[-–—]\s")
 # At most this many words between a date and the trigger it stands before.
 PRECEDING_DATE_GAP_WORDS = 2
+# The characters before a trigger read for the one word right before it (the longest such
+# word, "sesudahnya", has ten letters).
+PRECEDING_CHARS = 16
 # Statements: reported as the current news without a date of their own, they were made on the
 # publication day or the day before (CONVENTIONS.md of the real set).
 STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
@@ -134,6 +137,7 @@ class Dating:
         self.earlier_episode = earlier_episode(doc.language)
         self.response_opening = response_opening(doc.language)
         self.retaliation = retaliation_words(doc.language)
+        self.connective = sequence_openers(doc.language)
         self.continuation = frozenset(self.time_words.time["continuation_words"])
         self.occasion_noun = occasion_noun(doc.language)
         # The article's first sentence of body text (not a headline, caption or date line).
@@ -206,6 +210,8 @@ class Dating:
                 if frame.date is None and opening is not None and not _during(frame) \
                         and self._may_date(frame, opening):
                     frame.date = opening  # "Pada April lalu, ...": the scene of the whole sentence
+                    if opening.precision == "day" and self._after_word_before(frame):  # "Y usai bertemu Z": just before
+                        frame.date = replace(opening, first=days_after(opening.first, -1))
         anchor = self.doc.anchor
         for frame in frames:
             if frame.date is not None and anchor and frame.date.first > anchor and frame.status == "occurred":
@@ -215,12 +221,28 @@ class Dating:
         return self.doc.sentences[frame.sentence]
 
     def _opening(self, sentence: Sentence) -> TimeExpression | None:
-        """The time a sentence opens with, set off by a comma ("Pada April lalu, ..."): it sets
-        the scene of every event of the sentence that no time of its own clause dates."""
+        """The time a sentence opens with, set off by a comma ("Pada April lalu, ...", also
+        after a connective: "Selanjutnya, pada 14 April, ...", "Sebelumnya, pada 2024, ..."): it
+        sets the scene of every event of the sentence that no time of its own clause dates."""
         first = next(iter(self.in_sentence(sentence)), None)
-        if first is None or self.doc.text[sentence.start:first.start].strip():
+        if first is None or not self._connective_only(self.doc.text[sentence.start:first.start]):
             return None
         return first if self.doc.text[first.end:first.end + 2].lstrip(" ").startswith(",") else None
+
+    def _after_word_before(self, frame: Frame) -> bool:
+        """Whether "usai", "setelah" stands right before the trigger ("bertemu Macron usai
+        bertemu Putin"): the event came just before the act of the main clause."""
+        sentence = self._sentence_of(frame)
+        words = WORD.findall(self.doc.text[max(sentence.start, frame.trigger.start - PRECEDING_CHARS):frame.trigger.start])
+        return bool(words) and bool(self.lexicon.shortly_before.fullmatch(words[-1]))
+
+    def _connective_only(self, text: str) -> bool:
+        """Whether ``text`` (what comes before a sentence's first time) is empty or only a
+        connective set off by a comma: a sequence opener ("Kemudian,") or a word of another
+        occasion ("Sebelumnya,")."""
+        words = text.strip().rstrip(",").strip()
+        return not words or text.rstrip().endswith(",") and bool(
+            self.connective.fullmatch(words) or self.lexicon.other_occasion.fullmatch(words))
 
     def _may_date(self, frame: Frame, expression: TimeExpression) -> bool:
         """A time outside a quotation dates the saying, not an act the speaker tells of
@@ -749,6 +771,12 @@ class Dating:
 def retaliation_words(language: str) -> re.Pattern[str]:
     """Words telling an act as a retaliation ("serangan balasan"), from the language's time data."""
     return words_pattern(time_lexicon(language).time["retaliation_words"])
+
+
+@cache
+def sequence_openers(language: str) -> re.Pattern[str]:
+    """The openers of a narrated sequence ("Kemudian", "Selanjutnya"), from the language's time data."""
+    return words_pattern(time_lexicon(language).time["occasion_reference"]["openers"])
 
 
 def _by_sentence(clusters: list[Cluster]) -> dict[int, list[tuple[Cluster, Frame]]]:
