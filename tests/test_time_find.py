@@ -19,6 +19,8 @@ INVENTED = [
     "Pada awal tahun 2022, kuartal ketiga tahun ini, pertengahan bulan depan, akhir 1990-an.",
     "Kemarin dan besok, Seninpukul 10.00, Kamis malam, Minggu depan, 2024-01-05 dan 5.6.2021.",
     "Sejak Januari 2020 hingga Desember, Mei 5, 2021, pd 12 Agustus, SENİN 5 Mei, ſenin.",
+    "Rabu5 Mei, Senintanggal 7 Juni, Jumatwaktu setempat, Kamissekitar pukul 9.00, 123 Mei.",
+    "Desa itu 10mei 2024an, padahal 12-13 Mei dan 1.2.2023 serta 2023-1-5 pada 20 Mei 123.",
 ]
 
 
@@ -46,3 +48,19 @@ def test_openers_find_every_match_of_the_windows(text):
 def test_invented_sentences_have_mentions_of_many_kinds():
     kinds = {m.kind for text in INVENTED for m in find.find_mentions(text)}
     assert {"weekday_numeric", "day_range", "offset", "year", "deictic_day", "month"} <= kinds
+
+
+def test_numbers_open_the_kinds_of_their_width():
+    words = find.time_words()
+    assert {"iso_date", "year"} == set(words.classify("2026").opens)
+    assert {"day_month", "numeric_date", "offset"} <= words.classify("12").opens
+    assert "year" not in words.classify("12").opens
+    assert words.classify("10mei").opens == frozenset()  # a number glued to a word opens nothing
+
+
+def test_only_weekdays_open_where_a_word_runs_on():
+    words = find.time_words()
+    assert "weekday" in words.classify("senin10").opens  # "Senin10.00"
+    assert words.classify("padahal").opens == frozenset()  # "pada" is always followed by a space
+    assert words.classify("desa").opens == frozenset()  # nor is the month "des"
+    assert words.classes({"padahal": 0, "pada": 0, "2026": 0}.keys()).keys() == {"pada", "2026"}

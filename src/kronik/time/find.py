@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, KeysView
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
+from typing import Any, NamedTuple
 
 from kronik.time.grammar import YEAR, Lexicon, lexicon, normal, patterns
 from kronik.tokens import TOKEN, Tokens, tokenize
@@ -39,7 +40,10 @@ class Mention:
     groups: tuple[tuple[str, str], ...]
 
     def get(self, name: str) -> str | None:
-        return dict(self.groups).get(name)
+        for group, value in self.groups:
+            if group == name:
+                return value
+        return None
 
 
 # Every time expression holds a digit or one of the calendar words (``anchors``); the patterns
@@ -104,38 +108,107 @@ OPENERS: dict[str, tuple[str, ...]] = {
     "month": ("prepositions", "parts", "month_word", "full_months"),
     "year": ("prepositions", "parts", "year_word", "digit"),
 }
-# The most distinct words whose classes are remembered (the words of a large batch).
+# The opener lists after whose words a pattern may run on without a break: a weekday name takes
+# a date, a clock time or "waktu" right after it ("Senin10.00", "Seninpukul 10.00"), so a token
+# that starts with a weekday opens its patterns. Every other opener word is followed by a
+# space or a non-word character in every pattern, so only a token that is that very word opens
+# there; a number opens wherever a token starts with a digit.
+GLUED = frozenset({"weekdays"})
+# How many digits the number may have that a kind opens with (read off ``grammar.patterns``): a
+# day (``\d{1,2}``), a count (``\d{1,3}``), a year (four). Each pattern follows that number with
+# a space or a non-word character, so only a token that is such a number (ASCII digits and
+# nothing else) opens the kind. A kind that opens with a digit and is not listed here opens
+# wherever a token starts with a digit.
+DIGIT_WIDTHS: dict[str, tuple[int, ...]] = {
+    "day_range_cross": (1, 2),
+    "day_range": (1, 2),
+    "day_month": (1, 2),
+    "numeric_date": (1, 2),
+    "offset": (1, 2, 3),
+    "iso_date": (4,),
+    "year": (4,),
+}
+# The most distinct words of a glued or numeric kind whose classes are remembered (the numbers
+# and glued words of a large batch); past it the memory starts afresh.
 WORD_CACHE = 65536
+
+
+class Classes(NamedTuple):
+    """What a token (lower case) is to the time grammar: the anchor kinds it is (None if
+    none), the pattern kinds it may open, and whether digits are in it (``NO_DIGITS``, the
+    whole token is one run of them, ``ALL_DIGITS``, or ``SOME_DIGITS``)."""
+
+    anchors: frozenset[str] | None
+    opens: frozenset[str]
+    digits: int
+
+
+NO_DIGITS, ALL_DIGITS, SOME_DIGITS = 0, 1, 2
 
 
 class TimeWords:
     """How the time grammar of one language sees a token (lower case): the anchor kinds it is
     (``anchors``, "month", "weekday", ...) and the patterns it may open (``OPENERS``: the
-    first token of each opener word in ``by_word``; a digit opens ``by_digit``, a bracket
-    ``by_bracket``). Kinds in ``everywhere`` are tried at every position of their windows."""
+    first token of each opener word in ``by_word``, of each glued one in ``by_prefix``; a
+    number of N digits opens ``by_width[N]``, any token starting with a digit ``by_digit``, a
+    bracket ``by_bracket``). Kinds in ``everywhere`` are tried at every position of their
+    windows.
+
+    A text's words are read in one pass over its distinct words: the plain words of the
+    grammar are found by one set intersection, and only words with a character other than an
+    ASCII letter, or that start with a glued opener, are looked at one by one."""
 
     def __init__(self, anchors: dict[str, frozenset[str]], by_word: dict[str, frozenset[str]],
+                 by_prefix: dict[str, frozenset[str]], by_width: dict[int, frozenset[str]],
                  by_digit: frozenset[str], by_bracket: frozenset[str], everywhere: frozenset[str]):
-        self.anchors, self.by_word = anchors, by_word
-        self.by_digit, self.by_bracket, self.everywhere = by_digit, by_bracket, everywhere
-        self.every_kind = frozenset().union(by_digit, by_bracket, *by_word.values()) - everywhere
-        # The same words recur in every article: each is classified once.
-        self.classify = lru_cache(maxsize=WORD_CACHE)(self._classify)
+        self.anchors, self.by_word, self.by_prefix = anchors, by_word, by_prefix
+        self.by_width, self.by_digit = by_width, by_digit
+        self.by_bracket, self.everywhere = by_bracket, everywhere
+        self.every_kind = frozenset().union(by_digit, by_bracket, *by_word.values(),
+                                            *by_width.values()) - everywhere
+        self.prefixes = tuple(by_prefix)
+        plain = {word: self.classify(word) for word in anchors.keys() | by_word.keys()}
+        self.plain = {word: found for word, found in plain.items() if found.anchors or found.opens}
+        self._special: dict[str, Classes] = {}  # the classes of words outside ``plain`` seen so far
 
-    def _classify(self, word: str) -> tuple[frozenset[str] | None, frozenset[str]]:
-        """(anchor kinds or None, kinds it may open) of a token."""
-        return self.anchors.get(word), self._opens(word) - self.everywhere
+    def classes(self, words: KeysView[str]) -> dict[str, Classes]:
+        """The classes of those of ``words`` that are an anchor, open a kind or hold a digit."""
+        plain = self.plain
+        found = {word: plain[word] for word in words & plain.keys()}
+        prefixes, special = self.prefixes, self._special
+        for word in words:
+            if not (word.isalpha() and word.isascii()) or word.startswith(prefixes):
+                classes = special.get(word)
+                if classes is None:
+                    if len(special) >= WORD_CACHE:
+                        special.clear()
+                    classes = special[word] = self.classify(word)
+                if classes.anchors or classes.opens or classes.digits:
+                    found[word] = classes
+        return found
+
+    def classify(self, word: str) -> Classes:
+        """The classes of a token (lower case)."""
+        if word.isdecimal():
+            digits = ALL_DIGITS
+        else:
+            digits = SOME_DIGITS if DIGITS.search(word) else NO_DIGITS
+        return Classes(self.anchors.get(word), self._opens(word) - self.everywhere, digits)
 
     def _opens(self, word: str) -> frozenset[str]:
-        """The kinds a token may open: those of each opener word it starts with (a pattern may
-        glue the next word on, "Senin10.00"), of a digit, and all of them for a word outside
-        ASCII, where case-insensitive matching folds letters that ``lower`` does not (the long
-        s, the dotted capital I)."""
+        """The kinds a token may open: those of the opener word it is, of each glued opener
+        it starts with ("Senin10.00"), of a number of its width or a leading digit, and all of
+        them for a word outside ASCII, where case-insensitive matching folds letters that
+        ``lower`` does not (the long s, the dotted capital I) and ``\\d`` is any digit."""
         if not word.isascii():
             return self.every_kind
-        kinds = self.by_digit if word[0].isdigit() else frozenset()
-        for length in range(1, len(word) + 1):
-            kinds = kinds | self.by_word.get(word[:length], frozenset())
+        kinds = self.by_word.get(word, frozenset())
+        if word[0].isdigit():
+            kinds = kinds | self.by_digit | self.by_width.get(len(word) if word.isdigit() else 0,
+                                                              frozenset())
+        for prefix, opened in self.by_prefix.items():
+            if word.startswith(prefix):
+                kinds = kinds | opened
         return kinds
 
 
@@ -147,11 +220,17 @@ def time_words(language: str = "id") -> TimeWords:
     lists = {"weekdays": lex.weekdays, "months": lex.months, "full_months": lex.full_months,
              "se_units": [t["one_prefix"] + unit for unit in t["units"]]}
     by_word: dict[str, set[str]] = {}
+    by_prefix: dict[str, set[str]] = {}
+    by_width: dict[int, set[str]] = {}
     by_mark: dict[str, set[str]] = {"digit": set(), "bracket": set()}
     names = {name for name, _ in patterns(language)}
     everywhere = names - OPENERS.keys()
     for kind, sources in OPENERS.items():
         for source in sources if kind in names else ():
+            if source == "digit" and kind in DIGIT_WIDTHS:
+                for width in DIGIT_WIDTHS[kind]:
+                    by_width.setdefault(width, set()).add(kind)
+                continue
             if source in by_mark:
                 by_mark[source].add(kind)
                 continue
@@ -159,12 +238,17 @@ def time_words(language: str = "id") -> TimeWords:
                 first = TOKEN.match(str(word).lower())
                 if first is None or not first.group(0).isascii():
                     everywhere.add(kind)  # an opener that is no plain word: tried everywhere
-                else:
-                    by_word.setdefault(first.group(0), set()).add(kind)
-    return TimeWords(anchor_words(language),
-                     {word: frozenset(kinds) for word, kinds in by_word.items()},
-                     frozenset(by_mark["digit"]), frozenset(by_mark["bracket"]),
+                    continue
+                by_word.setdefault(first.group(0), set()).add(kind)
+                if source in GLUED:
+                    by_prefix.setdefault(first.group(0), set()).add(kind)
+    return TimeWords(anchor_words(language), _frozen(by_word), _frozen(by_prefix),
+                     _frozen(by_width), frozenset(by_mark["digit"]), frozenset(by_mark["bracket"]),
                      frozenset(everywhere))
+
+
+def _frozen(table: dict[Any, set[str]]) -> dict[Any, frozenset[str]]:
+    return {word: frozenset(kinds) for word, kinds in table.items()}
 
 
 @cache
@@ -203,31 +287,39 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
 
     A token is a word (``WORD``) of its own unless an apostrophe or underscore joins it to the
     next or the one before ("Jum'at"); such joined words are read around each joiner. Every run of
-    digits is an anchor too (found in one pass over the text: each lies in a token). The
-    anchors are in no particular order (``_windows`` sorts them)."""
+    digits is an anchor too (each lies in a token: the whole of a number, or read off the token
+    where letters are beside it). The anchors are in no particular order (``_windows`` sorts
+    them)."""
     anchors: list[tuple[int, int, frozenset[str]]] = []
     opening: dict[frozenset[str], list[int]] = {}
-    for word, indices in tokens.positions.items():
-        kinds, opens = words.classify(word)
+    positions, starts, ends = tokens.positions, tokens.starts, tokens.ends
+    joins = any(joiner in text for joiner in JOINERS)
+    for word, (kinds, opens, digits) in words.classes(positions.keys()).items():
+        indices = positions[word]
         if kinds is not None:
-            for index in indices:
-                token = tokens[index]
-                if not _joined(text, token.start, token.end):
-                    anchors.append((token.start, token.end, kinds))
+            anchors.extend((starts[index], ends[index], kinds) for index in indices
+                           if not (joins and _joined(text, starts[index], ends[index])))
         if opens:
             opening.setdefault(opens, []).extend(indices)
-    anchors.extend((*m.span(), DIGIT_KIND) for m in DIGITS.finditer(text))
-    anchors.extend(_joined_anchors(text, words.anchors))
+        if digits == ALL_DIGITS:
+            anchors.extend((starts[index], ends[index], DIGIT_KIND) for index in indices)
+        elif digits == SOME_DIGITS:
+            anchors.extend((*match.span(), DIGIT_KIND) for index in indices
+                           for match in DIGITS.finditer(text, starts[index], ends[index]))
+    if joins:
+        anchors.extend(_joined_anchors(text, words.anchors))
     by_kind: dict[str, list[int]] = {}
     for kinds, indices in opening.items():
-        positions = [tokens[index].start for index in indices]
+        opened = [starts[index] for index in indices]
         for kind in kinds:
-            by_kind.setdefault(kind, []).extend(positions)
+            by_kind.setdefault(kind, []).extend(opened)
     if words.by_bracket and "(" in text:
         brackets = [match.start() for match in BRACKET.finditer(text)]
         for kind in words.by_bracket - words.everywhere:
             by_kind.setdefault(kind, []).extend(brackets)
-    return _Layer(anchors, {kind: sorted(found) for kind, found in by_kind.items()})
+    for found in by_kind.values():
+        found.sort()
+    return _Layer(anchors, by_kind)
 
 
 def _joined_anchors(text: str, anchors: dict[str, frozenset[str]]
@@ -265,15 +357,27 @@ def windows(text: str, language: str = "id", tokens: Tokens | None = None
 
 def _windows(text: str, anchors: list[tuple[int, int, frozenset[str]]]
              ) -> list[tuple[int, int, frozenset[str]]]:
+    """The windows around the anchors: from the whitespace WINDOW characters before an anchor
+    to the one WINDOW characters after it, merged where they touch. A window's end is a space
+    or the text's end, so an anchor whose own reach ends inside the window cannot move it,
+    and one whose reach starts inside it is merged without searching for its start."""
     spans: list[tuple[int, int, frozenset[str]]] = []
+    size = len(text)
+    low = high = -1  # the window being grown, and the kinds of its anchors
+    held: set[frozenset[str]] = set()
     for first, last, kinds in sorted(anchors):
-        start = text.rfind(" ", 0, max(0, first - WINDOW)) + 1
-        end = text.find(" ", min(len(text), last + WINDOW))
-        end = len(text) if end < 0 else end
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], end), spans[-1][2] | kinds)
-        else:
-            spans.append((start, end, kinds))
+        if not held or first - WINDOW > high:
+            start = text.rfind(" ", 0, max(0, first - WINDOW)) + 1
+            if start > high:
+                if held:
+                    spans.append((low, high, frozenset().union(*held)))
+                low, high, held = start, -1, set()
+        if last + WINDOW > high:
+            end = text.find(" ", min(size, last + WINDOW))
+            high = max(high, size if end < 0 else end)
+        held.add(kinds)
+    if held:
+        spans.append((low, high, frozenset().union(*held)))
     return spans
 
 
@@ -284,21 +388,23 @@ def find_mentions(text: str, language: str = "id", tokens: Tokens | None = None)
     words = time_words(language)
     layer = _layer(text, tokens or tokenize(text), words)
     spans = _windows(text, layer.anchors)
-    found: list[tuple[int, int, Mention]] = []
-    for rank, (kind, pattern) in enumerate(patterns(language)):
-        needed = REQUIRES.get(kind, frozenset())
-        bounds = [(start, end) for start, end, kinds in spans if needed <= kinds]
+    found: list[tuple[int, int, int, Mention]] = []
+    for rank, kind, pattern, needed in _ranked(language):
         starts = None if kind in words.everywhere else layer.starts.get(kind, [])
+        if starts == []:
+            continue  # a kind that no token of the text opens
+        bounds = [(start, end) for start, end, kinds in spans if needed <= kinds]
         for match in _matches(pattern, text, bounds, starts):
             groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
             mention = Mention(match.start(), match.end(), match.group(0), kind, groups)
             if _acceptable(mention, text, lex):
-                found.append((-(mention.end - mention.start), rank, mention))
+                found.append((mention.start - mention.end, rank, mention.start, mention))
     # Longest first, then by pattern rank: each is kept unless it overlaps one kept before.
     # The kept ones never overlap, so sorted by start only the neighbours can overlap a new one.
+    # (One kind's matches never overlap, so no two items tie before their mentions.)
     chosen_starts: list[int] = []
     chosen: list[Mention] = []
-    for _, _, mention in sorted(found, key=lambda item: (item[0], item[1], item[2].start)):
+    for _, _, _, mention in sorted(found):
         at = bisect_left(chosen_starts, mention.start)
         if at > 0 and chosen[at - 1].end > mention.start:
             continue
@@ -307,6 +413,14 @@ def find_mentions(text: str, language: str = "id", tokens: Tokens | None = None)
         chosen_starts.insert(at, mention.start)
         chosen.insert(at, mention)
     return chosen
+
+
+@cache
+def _ranked(language: str) -> tuple[tuple[int, str, re.Pattern[str], frozenset[str]], ...]:
+    """Each pattern with its rank (its place in ``grammar.patterns``) and the anchor kinds its
+    windows need (``REQUIRES``)."""
+    return tuple((rank, kind, pattern, REQUIRES.get(kind, frozenset()))
+                 for rank, (kind, pattern) in enumerate(patterns(language)))
 
 
 def _matches(pattern: re.Pattern[str], text: str, bounds: list[tuple[int, int]],
