@@ -48,3 +48,10 @@ def test_an_act_after_usai_in_a_sentence_opened_by_a_connective_and_a_day_is_jus
             "Selanjutnya, pada Jumat (1/3/2024), Renn bertemu dengan Kald di Lima usai mengunjungi Bolivia.")
     visit = next(e for e in events_of(text, PUBLISHED) if e.type == "CONSULT" and e.recipient.country == "BOL")
     assert interval(visit) == (date(2024, 2, 29), date(2024, 3, 1))
+
+
+def test_a_statement_is_not_dated_by_background_told_beside_it():
+    text = ("Judul berita\n\nPeru menyerang Chili pada Jumat (12/1/2024). "
+            "Peru mengancam akan melanjutkan serangan jika Chili menolak syarat itu.")
+    threat = next(e for e in events_of(text, PUBLISHED) if e.type == "THREATEN")
+    assert interval(threat) == (date(2024, 3, 5), date(2024, 3, 6))

@@ -619,7 +619,8 @@ class Dating:
         what was told before ("Menanggapi hal itu, ...": later than what it answers) and for a
         photo caption (often of another occasion, never dated by the article); another
         sentence's time only where ``_context_for`` allows and ``_may_lend`` (for a plan a time
-        not over yet, for what happened one not after the article's date)."""
+        not over yet, for what happened one not after the article's date, for a statement not
+        background set over ``BACKGROUND_DAYS`` before the news)."""
         frame = cluster.frames[0]
         sentences = self.doc.sentences
         here = sentences[frame.sentence]
@@ -637,7 +638,7 @@ class Dating:
             found = [t for t in self.in_sentence(sentence) if (t.last - t.first).days < CONTEXT_MAX_DAYS
                      and (self._may_date(frame, t) and not self._other_clause(frame, t) if index == frame.sentence
                           else self._context_for(t, cluster, index > frame.sentence))
-                     and (index == frame.sentence or self._may_lend(t, cluster.status))]
+                     and (index == frame.sentence or self._may_lend(t, cluster))]
             if found:
                 chosen = found[-1] if index < frame.sentence else found[0]
                 cluster.set_date(chosen, "nearest dated sentence of its paragraph")
@@ -681,11 +682,18 @@ class Dating:
         before = self.doc.sentences[index - 1]
         return before.paragraph == sentence.paragraph and bool(self.response_opening.match(before.text))
 
-    def _may_lend(self, expression: TimeExpression, status: str) -> bool:
-        """Whether another sentence's time may date an event of this status: for a plan, a time
-        not over yet; for what has happened, a time not after the article's date ("serangan
-        ... pekan depan" in the sentence beside it is another, coming act, not this one's day)."""
-        return self._ahead(expression) if status == "planned" else not self._ahead_only(expression)
+    def _may_lend(self, expression: TimeExpression, cluster: Cluster) -> bool:
+        """Whether another sentence's time may date this event: for a plan, a time not over yet;
+        for what has happened, a time not after the article's date ("serangan ... pekan depan"
+        in the sentence beside it is another, coming act, not this one's day); for a statement,
+        not a time over ``BACKGROUND_DAYS`` before the article's date (the background told
+        beside the news, "perang dimulai pada 28 Februari", is not when the words were said)."""
+        if cluster.status == "planned":
+            return self._ahead(expression)
+        if cluster.type in STATEMENT_TYPES and self.doc.anchor is not None \
+                and expression.last < days_after(self.doc.anchor, -BACKGROUND_DAYS):
+            return False
+        return not self._ahead_only(expression)
 
     def _other_clause(self, frame: Frame, expression: TimeExpression) -> bool:
         """Whether a time after a trigger in its sentence belongs to another clause (a relative
