@@ -25,3 +25,19 @@ def test_bracketed_abbreviation_does_not_part_coordinated_states():
 def test_party_heads_its_relative_clause_past_a_bracketed_abbreviation():
     text = "Bolivia mengecam tindakan Peru (PRU) yang melakukan serangan ke wilayah Chili pada Senin (4/3/2024)."
     assert directed(text) == [("ACCUSE", ("BOL", "PER")), ("ASSAULT", ("PER", "CHL"))]
+
+
+def test_subject_joined_with_a_noun_phrase_still_acts():
+    text = "Peru dan menteri luar negerinya sedang berada di Santiago pada Senin (4/3/2024)."
+    assert [(e.type, e.mode, sides(e)) for e in events_of(text)] == [("CONSULT", "visit", ("PER", "CHL"))]
+
+
+def test_noun_phrase_joined_to_a_listed_object_is_no_subject():
+    # "membahas A, B, serta rencana kunjungan ke C": the list is the object; nobody of it visits.
+    text = "Renn mengatakan ia membahas perdagangan, Chili, dan Bolivia, serta rencana kunjungan ke Santiago."
+    assert not any(sides(e)[0] in ("CHL", "BOL") for e in events_of(text))
+
+
+def test_noun_phrase_heading_a_relative_clause_holds_its_verb():
+    text = "Peru dan diaspora yang berada di Santiago berdoa pada Senin (4/3/2024)."
+    assert [e for e in events_of(text) if e.type == "CONSULT"] == []

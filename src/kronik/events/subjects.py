@@ -23,6 +23,8 @@ SUBJECT_GROUPS = 8
 # How far before its verb a subject may end, in characters: past a title, a bracketed
 # abbreviation, an apposition and a reporting verb ("X, Menteri ..., mengatakan pasukannya").
 SUBJECT_GAP_CHARS = 240
+# How many words a noun phrase joined to a subject may have ("X dan menteri luar negerinya").
+COORDINATED_PHRASE_WORDS = 3
 # A transitive verb is its prefix and at least three more letters ("me" + "nuduh").
 TRANSITIVE_MIN_LETTERS = 4
 
@@ -237,6 +239,8 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
         if opening != "yang":
             return None
     reporting = carried = said = None
+    if _opens_clause(reading, group) and not reading.text[group.end:verb_start].lstrip().startswith(","):
+        words = _past_coordinated_phrase(reading, words)  # not a list's next item (", serta ...")
     for word in words:
         low = word.lower()
         if low in reading.grammar.reporting_verbs:
@@ -259,6 +263,30 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
     if asides:
         return "subject, past an aside"
     return "subject"
+
+
+def _opens_clause(reading: Reading, group: Group) -> bool:
+    """Whether the group opens its clause: no word introduces it, or a reporting verb or
+    "bahwa" does (a party in a list after a noun or a verb is no subject of its own)."""
+    return group.prep is None or group.prep == "bahwa" or group.prep in reading.grammar.reporting_verbs
+
+
+def _past_coordinated_phrase(reading: Reading, words: list[str]) -> list[str]:
+    """The words after a noun phrase that "dan"/"serta" joins to the subject ("X dan menteri
+    luar negerinya sedang berada di ..."): X acts with it. The phrase is its head noun and up
+    to ``COORDINATED_PHRASE_WORDS`` - 1 more words that read as no verb nor adverb. A phrase
+    that heads a relative clause ("X dan diaspora yang berada di ...") holds the verb itself:
+    the words are then the joiner alone, which no subject stands before its verb with."""
+    if not words or words[0].lower() not in reading.grammar.phrase_joiners:
+        return words
+    rest = words[2:]
+    for _ in range(COORDINATED_PHRASE_WORDS - 1):
+        low = rest[0].lower() if rest else ""
+        if not rest or reading.lexicon.verb.match(low) or low in reading.lexicon.subject_fillers \
+                or low in reading.grammar.subordinators or reading.in_time(low):
+            break
+        rest = rest[1:]
+    return words[:1] if rest and rest[0].lower() == "yang" else rest
 
 
 def _object_of_verb(reading: Reading, group: Group) -> bool:
