@@ -39,3 +39,13 @@ def test_endangering_is_no_threat(text):
 
 def test_a_threat_against_a_state_stays_a_threat():
     assert coded("Peru mengancam Chili pada Senin (4/3/2024).") == [("THREATEN", ("PER", "CHL"))]
+
+
+def test_a_headline_verb_without_its_prefix_accuses():
+    text = "Peru Kecam Uji Coba Rudal Chili\n\nPemerintah setempat memberi keterangan pada Senin (4/3/2024)."
+    assert coded(text) == [("ACCUSE", ("PER", "CHL"))]
+
+
+def test_a_bare_verb_in_the_body_is_no_headline():
+    text = "Pemerintah memberi keterangan pada Senin (4/3/2024). Menurut Renn, Peru kecam hal itu di Chili."
+    assert coded(text) == []

@@ -29,8 +29,11 @@ QUOTE_MARK = re.compile(r"[\"“”]")
 
 def acceptable(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
     """Whether the hit names an event of its sentence: the words its trigger needs stand around
-    it, and no negation, condition, hedge, habit or governing verb takes the event away."""
+    it, and no negation, condition, hedge, habit or governing verb takes the event away. A
+    headline's bare verb ("Serang", "Kecam") counts only in a headline."""
     trigger = hit.trigger
+    if trigger.headline_only and not sentence.is_headline:
+        return False
     after = reading.text[hit.end:min(sentence.end, hit.end + RIGHT_WINDOW)]
     if trigger.needs and not trigger.needs.search(after):
         subject = reading.text[max(sentence.start, hit.start - RIGHT_WINDOW):hit.start]

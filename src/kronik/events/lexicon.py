@@ -29,6 +29,7 @@ class Trigger:
     contest_prone: bool = False
     mutual: bool = False
     planned_type: str | None = None
+    headline_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def _trigger(entry: dict) -> Trigger:
         host_subject=bool(entry.get("host_subject")),
         addressee_near=bool(entry.get("addressee_near")),
         contest_prone=bool(entry.get("contest_prone")), mutual=bool(entry.get("mutual")),
-        planned_type=entry.get("planned_type"),
+        planned_type=entry.get("planned_type"), headline_only=bool(entry.get("headline_only")),
     )
 
 
