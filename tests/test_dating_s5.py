@@ -55,3 +55,10 @@ def test_a_statement_is_not_dated_by_background_told_beside_it():
             "Peru mengancam akan melanjutkan serangan jika Chili menolak syarat itu.")
     threat = next(e for e in events_of(text, PUBLISHED) if e.type == "THREATEN")
     assert interval(threat) == (date(2024, 3, 5), date(2024, 3, 6))
+
+
+def test_a_return_visit_is_no_retaliation_and_stays_undated():
+    text = ("Judul berita\n\nRenn menghadiri KTT di Santiago pada Jumat (12/1/2024).\n\n"
+            "Kald melakukan kunjungan balasan ke Lima.")
+    visit = next(e for e in events_of(text, PUBLISHED) if e.type == "CONSULT" and e.recipient.country == "PER")
+    assert visit.date is None

@@ -651,11 +651,12 @@ class Dating:
         came after the act it answers, which the text told before it, and by the article's date;
         so from the time told last before it (at most ``OCCASION_SENTENCES`` back, a stretch
         "sejak 28 Februari" too, not a source's date) to the article's date. Not statements
-        (their own rule dates them) and not quoted speech."""
+        (their own rule dates them), not talks (a "kunjungan balasan" returns a visit, it
+        answers no act) and not quoted speech."""
         frame = cluster.frames[0]
         anchor = self.doc.anchor
         if (anchor is None or cluster.status != "occurred" or cluster.type in STATEMENT_TYPES
-                or frame.in_quote or not self._answers(frame.sentence)):
+                or cluster.type == "CONSULT" or frame.in_quote or not self._answers(frame.sentence)):
             return False
         for index in range(frame.sentence - 1, max(-1, frame.sentence - 1 - OCCASION_SENTENCES), -1):
             sentence = self.doc.sentences[index]
