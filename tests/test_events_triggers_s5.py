@@ -49,3 +49,15 @@ def test_a_headline_verb_without_its_prefix_accuses():
 def test_a_bare_verb_in_the_body_is_no_headline():
     text = "Pemerintah memberi keterangan pada Senin (4/3/2024). Menurut Renn, Peru kecam hal itu di Chili."
     assert coded(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Peru tidak akan pernah menerima tuntutan Chili.",
+    "Peru tak akan mengakui aneksasi wilayah itu oleh Chili.",
+])
+def test_a_refusal_declared_for_good_is_a_rejection(text):
+    assert coded(text) == [("REJECT", ("PER", "CHL"))]
+
+
+def test_calling_a_state_a_threat_accuses_it():
+    assert coded("Peru menyebut Chili sebagai ancaman bagi kawasan.") == [("ACCUSE", ("PER", "CHL"))]
