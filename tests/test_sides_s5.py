@@ -41,3 +41,20 @@ def test_noun_phrase_joined_to_a_listed_object_is_no_subject():
 def test_noun_phrase_heading_a_relative_clause_holds_its_verb():
     text = "Peru dan diaspora yang berada di Santiago berdoa pada Senin (4/3/2024)."
     assert [e for e in events_of(text) if e.type == "CONSULT"] == []
+
+
+def test_party_in_an_accusations_complement_is_not_the_accused():
+    # "menuduh <object> <verb> ... Y": Y is the victim in what is said, not the one accused.
+    text = "Peru menuduh pihak lawan menargetkan warga sipil Chili pada Senin (4/3/2024)."
+    assert ("ACCUSE", ("PER", "CHL")) not in directed(text)
+
+
+def test_party_in_a_requests_complement_is_not_the_one_asked():
+    text = "Peru memperingatkan semua perusahaan untuk tidak membayar tol kepada Chili pada Senin (4/3/2024)."
+    assert ("REQUEST", ("PER", "CHL")) not in directed(text)
+
+
+def test_comma_list_of_accused_acts_keeps_their_doer():
+    text = ("Peru memprotes pelecehan, penggunaan meriam air, dan tindakan agresif lainnya yang "
+            "dilakukan kapal Chili pada Senin (4/3/2024).")
+    assert ("ACCUSE", ("PER", "CHL")) in directed(text)

@@ -25,6 +25,13 @@ ADDRESSED_CONTENT_TYPES = frozenset({"REQUEST"})
 OWNING_RELATIVE = re.compile(r"\W*yang\s+(\w+)", re.IGNORECASE)
 # How far after a request verb its addressee may begin, in words ("meminta pemimpin X tersebut").
 ADDRESSEE_GAP_WORDS = 3
+# Verbs of saying something of or to someone, followed by what was said: their object is the
+# noun phrase right after them; a party past that phrase and the verb of the complement
+# ("menuduh pihak lawan menargetkan warga Y", "memperingatkan semua negara untuk tidak
+# membayar kepada Y") is that verb's, not the one accused or asked.
+COMPLEMENT_TYPES = frozenset({"ACCUSE", "REQUEST"})
+# The prefix of active verbs, whose clause may follow a trigger's object ("menargetkan").
+ACTIVE_PREFIX = "me"
 # How many groups may join an object through "dan"/"serta" ("X, Y serta Z").
 CONJOINED_GROUPS = 6
 # A comma right before a party and its capitalised titles: the party is set off (an apposition).
@@ -81,10 +88,38 @@ def object_of(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: lis
             return None
         if trigger.addressee_near and not _addressed(reading, hit, group):
             return None
+        if trigger.type in COMPLEMENT_TYPES and trigger.form == "verb" and _in_complement(reading, hit, group):
+            return None
         found = _with_conjoined(reading, groups, index)
         struck = trigger.type == "ASSAULT" and trigger.form == "verb"
         return _with_struck_places(reading, found, groups, limit) if struck else found
     return None
+
+
+def _in_complement(reading: Reading, hit: TriggerHit, group: Group) -> bool:
+    """Whether the group stands in the complement of the trigger, past its object: a common
+    noun (the unnamed object) and then an active verb ("me-") not opening a relative clause
+    ("yang") stand between the trigger and the group, in one phrase (a comma parts a list of
+    objects: "memprotes pelecehan, penggunaan meriam air, ... yang dilakukan X"). A content
+    clause ("menuduh bahwa X ...") is no such complement: its subject is the one accused."""
+    noun_seen = False
+    previous = ""
+    phrase_end = PHRASE_BREAK.search(reading.text, hit.end, group.start)
+    for match in WORD.finditer(reading.text, hit.end, phrase_end.start() if phrase_end else group.start):
+        word = match.group(0).lower()
+        if word == "bahwa":
+            return False
+        active_verb = word.startswith(ACTIVE_PREFIX) and bool(reading.lexicon.verb.match(word))
+        if match.group(0)[:1].isupper() or reading.in_entity(match.start()) \
+                or word in reading.lexicon.subject_fillers or word in reading.lexicon.determiners:
+            pass
+        elif active_verb:
+            if noun_seen and previous != "yang":
+                return True
+        else:
+            noun_seen = True
+        previous = word
+    return False
 
 
 def _origin_before_recipient(reading: Reading, group: Group, later: list[Group], limit: int) -> bool:
