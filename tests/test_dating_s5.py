@@ -62,3 +62,10 @@ def test_a_return_visit_is_no_retaliation_and_stays_undated():
             "Kald melakukan kunjungan balasan ke Lima.")
     visit = next(e for e in events_of(text, PUBLISHED) if e.type == "CONSULT" and e.recipient.country == "PER")
     assert visit.date is None
+
+
+def test_an_event_its_headline_also_reports_is_dated_from_its_body_sentence():
+    text = ("Peru Kecam Chili\n\n"
+            "Chili menembaki kapal nelayan Peru pada Senin (4/3/2024). Peru mengecam Chili atas insiden itu.")
+    accusation = next(e for e in events_of(text, PUBLISHED) if e.type == "ACCUSE")
+    assert interval(accusation) == (date(2024, 3, 4), date(2024, 3, 4))

@@ -220,6 +220,13 @@ class Dating:
     def _sentence_of(self, frame: Frame) -> Sentence:
         return self.doc.sentences[frame.sentence]
 
+    def _told_in_body(self, cluster: Cluster) -> Frame:
+        """The event's first frame in the body text (not a headline or a caption), else its
+        first: the context steps read the sentences around it, and a headline ("X Serang Y")
+        that joined the body's report of the act has none."""
+        return next((f for f in cluster.frames if not (self._sentence_of(f).is_headline
+                                                       or self._sentence_of(f).is_caption)), cluster.frames[0])
+
     def _opening(self, sentence: Sentence) -> TimeExpression | None:
         """The time a sentence opens with, set off by a comma ("Pada April lalu, ...", also
         after a connective: "Selanjutnya, pada 14 April, ...", "Sebelumnya, pada 2024, ..."): it
@@ -495,7 +502,7 @@ class Dating:
         anchor = self.doc.anchor
         if (cluster.type not in STATEMENT_TYPES or cluster.status != "occurred"
                 or not self.news_day_known or any(f.other_occasion for f in cluster.frames)
-                or self._episode_before(cluster) or self._in_background(cluster.frames[0])
+                or self._episode_before(cluster) or self._in_background(self._told_in_body(cluster))
                 or any(self.vague_time.search(self.doc.sentences[f.sentence].text) for f in cluster.frames)):
             return False
         cluster.set_interval(days_after(anchor, -1), anchor, None, "a statement reported as the news")
@@ -539,7 +546,7 @@ class Dating:
 
     def _previous_time(self, cluster: Cluster) -> bool:
         """"Kala itu", "pada hari yang sama": the date of the nearest dated sentence before."""
-        frame = cluster.frames[0]
+        frame = self._told_in_body(cluster)
         sentence = self.doc.sentences[frame.sentence]
         if frame.in_quote or not self.lexicon.previous_time.search(self.doc.text, sentence.start, sentence.end):
             return False
@@ -591,7 +598,7 @@ class Dating:
         the nearest earlier dated event of the article (at most ``OCCASION_SENTENCES`` back),
         else of the nearest earlier sentence that names a day. Not for plans: a visit invited
         at a call is not dated by the call."""
-        frame = cluster.frames[0]
+        frame = self._told_in_body(cluster)
         sentence = self.doc.sentences[frame.sentence]
         if (frame.in_quote or cluster.status != "occurred"
                 or not self.occasion_reference.search(sentence.text)):
@@ -621,7 +628,7 @@ class Dating:
         sentence's time only where ``_context_for`` allows and ``_may_lend`` (for a plan a time
         not over yet, for what happened one not after the article's date, for a statement not
         background set over ``BACKGROUND_DAYS`` before the news)."""
-        frame = cluster.frames[0]
+        frame = self._told_in_body(cluster)
         sentences = self.doc.sentences
         here = sentences[frame.sentence]
         own_only = any(f.in_quote or f.other_occasion or "caption" in f.flags for f in cluster.frames) \
@@ -653,7 +660,7 @@ class Dating:
         "sejak 28 Februari" too, not a source's date) to the article's date. Not statements
         (their own rule dates them), not talks (a "kunjungan balasan" returns a visit, it
         answers no act) and not quoted speech."""
-        frame = cluster.frames[0]
+        frame = self._told_in_body(cluster)
         anchor = self.doc.anchor
         if (anchor is None or cluster.status != "occurred" or cluster.type in STATEMENT_TYPES
                 or cluster.type == "CONSULT" or frame.in_quote or not self._answers(frame.sentence)):
@@ -714,7 +721,7 @@ class Dating:
         holding's, not "setelah X dilantik pada ..." after it), only a day or a few days, not
         after the article's date, and not a time that dates an act of its own sentence between
         other states."""
-        frame = cluster.frames[0]
+        frame = self._told_in_body(cluster)
         if cluster.type != "CONSULT" or cluster.status != "occurred" or frame.other_occasion:
             return False
         order = sorted(range(max(0, frame.sentence - OCCASION_SENTENCES),
@@ -749,7 +756,7 @@ class Dating:
         """The date of a source the article cites ("Dikutip dari X, Minggu (24/5)") in the
         event's paragraph, at most ``CONTEXT_SENTENCES`` sentences away (a long paragraph's
         earlier talk is not the source's), nearest first: the day before it to that day."""
-        frame = cluster.frames[0]
+        frame = self._told_in_body(cluster)
         here = self.doc.sentences[frame.sentence]
         near = [(abs(index - frame.sentence), t) for t in self.report
                 for index in [self._sentence_index(t.start)]
