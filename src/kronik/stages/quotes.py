@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import filterfalse
 from typing import Any
 
 from kronik.document import Document, Entity, Party, Quote
@@ -32,11 +33,16 @@ from kronik.pipeline import Stage
 from kronik.resources import load_data
 from kronik.time.grammar import alternation
 from kronik.tokens import TOKEN as LETTERS_OR_DIGITS
+from kronik.tokens import document_tokens
 
+# A word of the text: start, end, text.
+_Word = tuple[int, int, str]
 ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
 TOKEN = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
 WORD = re.compile(r"\w+")
-SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+# A stop before a space or the end, or a line break. The class comes first, so that the engine
+# skips in C to those characters instead of trying an alternation at every character.
+SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")
 # How far a speaker's phrase or an attribution clause may reach, in characters.
 PHRASE_REACH = 160
 CLAUSE_REACH = 240
@@ -103,6 +109,8 @@ class Grammar:
     # The words that begin an official's name, as whole words in any case: where to look for
     # officials (a few words more may match it; each is tested against ``officials``).
     official_heads: re.Pattern[str]
+    # Those words in lower case, where all are ASCII (else None): the token index finds them.
+    official_head_words: frozenset[str] | None
     institution: re.Pattern[str]
     institution_kinds: dict[str, str]
     determiners: re.Pattern[str]
@@ -157,6 +165,7 @@ def grammar(language: str = "id") -> Grammar:
         unnamed=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>{alternation(unnamed)})\b"),
         officials=officials,
         official_heads=_heads(officials),
+        official_head_words=_head_words(officials),
         institution=re.compile(rf"^(?:(?:{dets})\s+)*(?P<noun>"
                                rf"{alternation(list(data['institutions']))})\b"),
         institution_kinds={k.lower(): v for k, v in data["institutions"].items()},
@@ -204,8 +213,17 @@ class Quotes(Stage):
 def _heads(names: Iterable[str]) -> re.Pattern[str]:
     """The first words of ``names`` as whole words in any case (only those that are one word
     of word characters: a word of the text can be no other)."""
-    heads = sorted(head for head in {name.split(" ", 1)[0] for name in names} if WORD.fullmatch(head))
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, heads))})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, _head_list(names)))})(?!\w)", re.IGNORECASE)
+
+
+def _head_words(names: Iterable[str]) -> frozenset[str] | None:
+    """The first words of ``names`` in lower case, or None where one is not ASCII."""
+    heads = _head_list(names)
+    return frozenset(head.lower() for head in heads) if all(map(str.isascii, heads)) else None
+
+
+def _head_list(names: Iterable[str]) -> list[str]:
+    return sorted(head for head in {name.split(" ", 1)[0] for name in names} if WORD.fullmatch(head))
 
 
 def find_spans(text: str, g: Grammar) -> list[Span]:
@@ -308,6 +326,7 @@ class _Reader:
 
     def __init__(self, doc: Document, g: Grammar):
         self.doc, self.text, self.g = doc, doc.text, g
+        self.tokens = document_tokens(doc)
         self.spans = find_spans(self.text, g)
         self.closed = [s for s in self.spans if s.closed]
         self._closed_opens = [s.open for s in self.closed]
@@ -319,7 +338,7 @@ class _Reader:
         self._starts = [e.start for e in self.entities]
         self._longest = max((e.end - e.start for e in self.entities), default=0)
         self._officials: list[tuple[int, int]] | None = None
-        self._written_words: frozenset[str] | None = None  # every word of the text, as written
+        self._written_words: frozenset[str] | None = None  # every "\\w" run, where one holds "_"
         self._things: tuple[list[tuple[int, int]], list[int], int] | None = None
         self.last_speaker: Party | None = None
         self.last_end = 0
@@ -700,10 +719,15 @@ class _Reader:
 
     def _written_lowercase(self, word: str) -> bool:
         """Whether the article writes ``word`` in lowercase somewhere: a common word, never a
-        name."""
-        if self._written_words is None:
-            self._written_words = frozenset(WORD.findall(self.text))
-        return word.lower() in self._written_words
+        name. The token index finds the places of the word in any case; where a word holds
+        "_", tokens are not the text's "\\w" runs, and the set of those is read instead."""
+        lower = word.lower()
+        if "_" in self.text:
+            if self._written_words is None:
+                self._written_words = frozenset(WORD.findall(self.text))
+            return lower in self._written_words
+        tokens = self.tokens
+        return any(tokens[i].text == lower for i in tokens.positions.get(lower, ()))
 
     def _introduced(self, word: str, end: int) -> bool:
         """Whether a single capitalised word was written as a name before ``end``: inside a run
@@ -761,13 +785,32 @@ class _Reader:
     def _find_officials(self) -> list[tuple[int, int]]:
         """Where the text names unnamed officials (one or two words: "pejabat", "juru bicara")."""
         found = []
-        for word in self.g.official_heads.finditer(self.text):  # only words that may begin one
-            following = WORD.search(self.text, word.end())
-            if following and f"{word.group()} {following.group()}".lower() in self.g.officials:
-                found.append((word.start(), following.end()))
-            elif word.group().lower() in self.g.officials:
-                found.append((word.start(), word.end()))
+        for (start, end, word), following in self._official_heads():
+            if following and f"{word} {following[2]}".lower() in self.g.officials:
+                found.append((start, following[1]))
+            elif word.lower() in self.g.officials:
+                found.append((start, end))
         return found
+
+    def _official_heads(self) -> Iterator[tuple[_Word, _Word | None]]:
+        """The words that may begin an official's name (``Grammar.official_heads``), each with
+        the word after it. They are looked up in the document's token index: an ASCII token
+        matches a head in any case exactly when its lower case is one, any other token is
+        tested against the pattern ("K", the Kelvin sign, matches "k"). The pattern reads the
+        text itself where tokens are not its "\\w" runs (a word with "_") or a head is not ASCII."""
+        if "_" in self.text or self.g.official_head_words is None:
+            for word in self.g.official_heads.finditer(self.text):
+                following = WORD.search(self.text, word.end())
+                yield _word(word), _word(following) if following else None
+            return
+        tokens, heads = self.tokens, self.g.official_heads
+        keys = tokens.positions.keys()
+        candidates = (keys & self.g.official_head_words).union(filterfalse(str.isascii, keys))
+        for i in sorted(i for key in candidates for i in tokens.positions[key]):
+            token = tokens[i]
+            if heads.fullmatch(token.text):
+                following = tokens[i + 1] if i + 1 < len(tokens) else None
+                yield token[:3], following[:3] if following else None
 
     # -- text helpers ---------------------------------------------------------------------
 
@@ -876,6 +919,10 @@ class _Reader:
     def _previous_boundary(self, pos: int) -> int:
         i = bisect_left(self.boundaries, pos) - 1
         return self.boundaries[i] + 1 if i >= 0 else 0
+
+
+def _word(match: re.Match[str]) -> _Word:
+    return match.start(), match.end(), match.group()
 
 
 def _is_word_char(char: str) -> bool:
