@@ -61,3 +61,18 @@ def test_a_refusal_declared_for_good_is_a_rejection(text):
 
 def test_calling_a_state_a_threat_accuses_it():
     assert coded("Peru menyebut Chili sebagai ancaman bagi kawasan.") == [("ACCUSE", ("PER", "CHL"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru menerbangkan bantuan kemanusiaan ke Chili.", ("AID", ("PER", "CHL"))),
+    ("Peru menjatuhkan bom di wilayah Chili.", ("ASSAULT", ("PER", "CHL"))),
+    ("Angkatan laut Peru menenggelamkan kapal perang Chili.", ("ASSAULT", ("PER", "CHL"))),
+    ("Peru mengultimatum Chili untuk menarik pasukannya dalam 48 jam.", ("THREATEN", ("PER", "CHL"))),
+    ("Peru tidak segan-segan menyerang Chili jika diprovokasi.", ("THREATEN", ("PER", "CHL"))),
+])
+def test_more_verbs_of_aid_attack_and_threat(text, expected):
+    assert coded(text) == [expected]
+
+
+def test_readiness_to_help_is_no_threat():
+    assert coded("Peru tidak ragu mendukung Chili.") == []
