@@ -2,7 +2,10 @@
 reciprocal phrases, on invented sentences and actors (``test_events.prepare``)."""
 from __future__ import annotations
 
-from test_events import events_of, sides
+from test_events import events_of, prepare, sides
+
+from kronik.document import Entity
+from kronik.stages.events import Events
 
 
 def directed(text: str) -> list[tuple[str, tuple]]:
@@ -58,3 +61,14 @@ def test_comma_list_of_accused_acts_keeps_their_doer():
     text = ("Peru memprotes pelecehan, penggunaan meriam air, dan tindakan agresif lainnya yang "
             "dilakukan kapal Chili pada Senin (4/3/2024).")
     assert ("ACCUSE", ("PER", "CHL")) in directed(text)
+
+
+def test_reported_clause_with_a_subject_of_its_own_is_not_the_reporters():
+    # "X mengungkapkan <a group acting for no state> kembali mengancam Y": the group threatens.
+    text = "Renn mengungkapkan Brigade Merah kembali mengancam Chili pada Senin (4/3/2024)."
+    doc = prepare(text)
+    start = text.index("Brigade Merah")
+    doc.entities = sorted(doc.entities + [Entity(start, start + len("Brigade Merah"), "Brigade Merah",
+                                                 kind="group")], key=lambda e: e.start)
+    doc.quotes = []
+    assert [sides(e) for e in Events()(doc).events] == []

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
-from kronik.document import Document
+from kronik.document import Document, Entity
 from kronik.events.anchors import Anchors, finditer
 from kronik.events.lexicon import Lexicon
 from kronik.events.parties import WORD, Group
@@ -22,6 +22,8 @@ from kronik.events.syntax import ClauseGrammar
 WORDS_BEFORE_REACH = 120
 # How far after a trigger its receiving side may stand, in characters.
 RIGHT_WINDOW = 160
+# Entities that may begin at or before one position and cover it: a name and those nested in it.
+NESTED_ENTITIES = 4
 # Words read at most when counting the words between two positions: the counts asked for are
 # a few words, so reading further only costs time in long sentences.
 GAP_SCAN_WORDS = 24
@@ -97,6 +99,16 @@ class Reading:
 
     def in_entity(self, position: int) -> bool:
         return bool(self._entity_chars[position])
+
+    def entity_at(self, position: int) -> Entity | None:
+        """The innermost entity that covers ``position``, if any: among the last
+        ``NESTED_ENTITIES`` beginning by it (a name nests a few others at most: "Kementerian
+        Luar Negeri (Kemlu) Iran" holds "Iran")."""
+        index = bisect_right(self.entity_starts, position)
+        for entity in reversed(self.entities[max(0, index - NESTED_ENTITIES):index]):
+            if position < entity.end:
+                return entity
+        return None
 
     def in_time(self, word: str) -> bool:
         return word.isdigit() or word in self._time_words

@@ -238,6 +238,8 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
             return f"agent of '{group.prep}', subject of the clause '{opening}' opens"
         if opening != "yang":
             return None
+    if _names_own_subject(reading, group.end, verb_start):
+        return None
     reporting = carried = said = None
     if _opens_clause(reading, group) and not reading.text[group.end:verb_start].lstrip().startswith(","):
         words = _past_coordinated_phrase(reading, words)  # not a list's next item (", serta ...")
@@ -263,6 +265,25 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
     if asides:
         return "subject, past an aside"
     return "subject"
+
+
+def _names_own_subject(reading: Reading, start: int, verb_start: int) -> bool:
+    """Whether a clause reported between ``start`` and the verb opens with a name of its own
+    that acts for no state ("X mengungkapkan <Hamas> kembali mengancam Y"): that name, not
+    X, is the verb's subject. A pronoun for X ("mereka", "pihaknya") is X."""
+    reporting = False
+    for match in WORD.finditer(reading.text, start, verb_start):
+        word = match.group(0).lower()
+        entity = reading.entity_at(match.start())
+        if entity is not None:
+            if reporting and not entity.country and not entity.refers_to:
+                return True
+            reporting = False
+            continue
+        if reporting and (word == "bahwa" or reading.in_time(word)):
+            continue
+        reporting = word in reading.grammar.reporting_verbs
+    return False
 
 
 def _opens_clause(reading: Reading, group: Group) -> bool:
