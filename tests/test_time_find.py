@@ -63,4 +63,6 @@ def test_only_weekdays_open_where_a_word_runs_on():
     assert "weekday" in words.classify("senin10").opens  # "Senin10.00"
     assert words.classify("padahal").opens == frozenset()  # "pada" is always followed by a space
     assert words.classify("desa").opens == frozenset()  # nor is the month "des"
-    assert words.classes({"padahal": 0, "pada": 0, "2026": 0}.keys()).keys() == {"pada", "2026"}
+    found = words.classes(dict.fromkeys(["padahal", "pada", "2026", "seninpukul", "jumlah"]).keys(), True)
+    assert found.keys() == {"pada", "2026", "seninpukul"}
+    assert words.classes(dict.fromkeys(["ſenin", "desa"]).keys(), False).keys() == {"ſenin"}

@@ -12,6 +12,8 @@ from bisect import bisect_left
 from collections.abc import Iterator, KeysView
 from dataclasses import dataclass
 from functools import cache
+from itertools import filterfalse
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from kronik.time.grammar import YEAR, Lexicon, lexicon, normal, patterns
@@ -26,12 +28,13 @@ JOINER = re.compile(f"[{JOINERS}]")
 WORD = re.compile(rf"[\w{JOINERS}]+")
 DIGITS = re.compile(r"\d+")
 DIGIT_KIND = frozenset({"digit"})
+_FIRST = itemgetter(0)
 BRACKET = re.compile(r"\(")
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A stretch of text that names a time, with the groups its pattern captured."""
+class Mention(NamedTuple):
+    """A stretch of text that names a time, with the groups its pattern captured (a named
+    tuple: a dozen are built per article, and a frozen dataclass costs three times as much)."""
 
     start: int
     end: int
@@ -108,12 +111,15 @@ OPENERS: dict[str, tuple[str, ...]] = {
     "month": ("prepositions", "parts", "month_word", "full_months"),
     "year": ("prepositions", "parts", "year_word", "digit"),
 }
-# The opener lists after whose words a pattern may run on without a break: a weekday name takes
-# a date, a clock time or "waktu" right after it ("Senin10.00", "Seninpukul 10.00"), so a token
-# that starts with a weekday opens its patterns. Every other opener word is followed by a
-# space or a non-word character in every pattern, so only a token that is that very word opens
-# there; a number opens wherever a token starts with a digit.
-GLUED = frozenset({"weekdays"})
+# The opener lists after whose words a pattern may run on without a break, and the lists whose
+# words (or a number) may follow so: a weekday name takes a date, a clock time or "waktu" right
+# after it ("Senin10.00", "Seninpukul 10.00", "Rabutanggal 5"), so a token that is a weekday
+# glued to such a word, or to a number, opens the weekday's patterns. Every other opener word
+# is followed by a space or a non-word character in every pattern, so only a token that is
+# that very word opens there.
+GLUED: dict[str, tuple[str, ...]] = {
+    "weekdays": ("date_word", "approximately", "clock_words", "local_time", "local_time_word"),
+}
 # How many digits the number may have that a kind opens with (read off ``grammar.patterns``): a
 # day (``\d{1,2}``), a count (``\d{1,3}``), a year (four). Each pattern follows that number with
 # a space or a non-word character, so only a token that is such a number (ASCII digits and
@@ -155,8 +161,9 @@ class TimeWords:
     windows.
 
     A text's words are read in one pass over its distinct words: the plain words of the
-    grammar are found by one set intersection, and only words with a character other than an
-    ASCII letter, or that start with a glued opener, are looked at one by one."""
+    grammar (glued ones included) are found by one set intersection, and only words with a
+    character other than a letter (numbers, "senin10") or outside ASCII are looked at one by
+    one."""
 
     def __init__(self, anchors: dict[str, frozenset[str]], by_word: dict[str, frozenset[str]],
                  by_prefix: dict[str, frozenset[str]], by_width: dict[int, frozenset[str]],
@@ -166,25 +173,27 @@ class TimeWords:
         self.by_bracket, self.everywhere = by_bracket, everywhere
         self.every_kind = frozenset().union(by_digit, by_bracket, *by_word.values(),
                                             *by_width.values()) - everywhere
-        self.prefixes = tuple(by_prefix)
         plain = {word: self.classify(word) for word in anchors.keys() | by_word.keys()}
         self.plain = {word: found for word, found in plain.items() if found.anchors or found.opens}
         self._special: dict[str, Classes] = {}  # the classes of words outside ``plain`` seen so far
 
-    def classes(self, words: KeysView[str]) -> dict[str, Classes]:
-        """The classes of those of ``words`` that are an anchor, open a kind or hold a digit."""
+    def classes(self, words: KeysView[str], ascii_only: bool) -> dict[str, Classes]:
+        """The classes of those of ``words`` that are an anchor, open a kind or hold a digit;
+        ``ascii_only``: whether the words are all ASCII (their text is)."""
         plain = self.plain
         found = {word: plain[word] for word in words & plain.keys()}
-        prefixes, special = self.prefixes, self._special
-        for word in words:
-            if not (word.isalpha() and word.isascii()) or word.startswith(prefixes):
-                classes = special.get(word)
-                if classes is None:
-                    if len(special) >= WORD_CACHE:
-                        special.clear()
-                    classes = special[word] = self.classify(word)
-                if classes.anchors or classes.opens or classes.digits:
-                    found[word] = classes
+        others = list(filterfalse(str.isalpha, words))
+        if not ascii_only:
+            others += filterfalse(str.isascii, words)
+        special = self._special
+        for word in others:
+            classes = special.get(word)
+            if classes is None:
+                if len(special) >= WORD_CACHE:
+                    special.clear()
+                classes = special[word] = self.classify(word)
+            if classes.anchors or classes.opens or classes.digits:
+                found[word] = classes
         return found
 
     def classify(self, word: str) -> Classes:
@@ -242,9 +251,17 @@ def time_words(language: str = "id") -> TimeWords:
                 by_word.setdefault(first.group(0), set()).add(kind)
                 if source in GLUED:
                     by_prefix.setdefault(first.group(0), set()).add(kind)
+                    for follower in _first_tokens(lex, GLUED[source]):
+                        by_word.setdefault(first.group(0) + follower, set()).add(kind)
     return TimeWords(anchor_words(language), _frozen(by_word), _frozen(by_prefix),
                      _frozen(by_width), frozenset(by_mark["digit"]), frozenset(by_mark["bracket"]),
                      frozenset(everywhere))
+
+
+def _first_tokens(lex: Lexicon, sources: tuple[str, ...]) -> set[str]:
+    """The first token of each word of the ``time.yaml`` lists ``sources``, in lower case."""
+    return {TOKEN.match(str(word).lower()).group(0) for source in sources
+            for word in lex.time[source]}
 
 
 def _frozen(table: dict[Any, set[str]]) -> dict[Any, frozenset[str]]:
@@ -294,15 +311,15 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
     opening: dict[frozenset[str], list[int]] = {}
     positions, starts, ends = tokens.positions, tokens.starts, tokens.ends
     joins = any(joiner in text for joiner in JOINERS)
-    for word, (kinds, opens, digits) in words.classes(positions.keys()).items():
+    for word, (kinds, opens, digits) in words.classes(positions.keys(), text.isascii()).items():
         indices = positions[word]
         if kinds is not None:
-            anchors.extend((starts[index], ends[index], kinds) for index in indices
-                           if not (joins and _joined(text, starts[index], ends[index])))
+            anchors += [(starts[index], ends[index], kinds) for index in indices
+                        if not (joins and _joined(text, starts[index], ends[index]))]
         if opens:
             opening.setdefault(opens, []).extend(indices)
         if digits == ALL_DIGITS:
-            anchors.extend((starts[index], ends[index], DIGIT_KIND) for index in indices)
+            anchors += [(starts[index], ends[index], DIGIT_KIND) for index in indices]
         elif digits == SOME_DIGITS:
             anchors.extend((*match.span(), DIGIT_KIND) for index in indices
                            for match in DIGITS.finditer(text, starts[index], ends[index]))
@@ -360,12 +377,13 @@ def _windows(text: str, anchors: list[tuple[int, int, frozenset[str]]]
     """The windows around the anchors: from the whitespace WINDOW characters before an anchor
     to the one WINDOW characters after it, merged where they touch. A window's end is a space
     or the text's end, so an anchor whose own reach ends inside the window cannot move it,
-    and one whose reach starts inside it is merged without searching for its start."""
+    and one whose reach starts inside it is merged without searching for its start (the
+    order of anchors that start together does not matter)."""
     spans: list[tuple[int, int, frozenset[str]]] = []
     size = len(text)
-    low = high = -1  # the window being grown, and the kinds of its anchors
-    held: set[frozenset[str]] = set()
-    for first, last, kinds in sorted(anchors):
+    low = high = -1  # the window being grown
+    held: set[frozenset[str]] = set()  # the kinds of its anchors
+    for first, last, kinds in sorted(anchors, key=_FIRST):
         if not held or first - WINDOW > high:
             start = text.rfind(" ", 0, max(0, first - WINDOW)) + 1
             if start > high:
@@ -374,7 +392,9 @@ def _windows(text: str, anchors: list[tuple[int, int, frozenset[str]]]
                 low, high, held = start, -1, set()
         if last + WINDOW > high:
             end = text.find(" ", min(size, last + WINDOW))
-            high = max(high, size if end < 0 else end)
+            end = size if end < 0 else end
+            if end > high:
+                high = end
         held.add(kinds)
     if held:
         spans.append((low, high, frozenset().union(*held)))
@@ -465,8 +485,8 @@ def _acceptable(mention: Mention, text: str, lex: Lexicon) -> bool:
 def _is_weekday(mention: Mention, lex: Lexicon) -> bool:
     """A bare weekday is written with a capital; "minggu" needs "hari" or a capital."""
     name = mention.get("wd") or ""
-    said_day = any(normal(w) in lex.time["day_word"] for w in WORD.findall(mention.text))
-    return name[:1].isupper() or said_day
+    return name[:1].isupper() or any(normal(w) in lex.time["day_word"]
+                                     for w in WORD.findall(mention.text))
 
 
 def _is_year(mention: Mention, text: str, lex: Lexicon) -> bool:

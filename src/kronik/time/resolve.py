@@ -10,10 +10,9 @@ repaired from their weekday where one is given, else reported in ``error``.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from kronik.document import TimeExpression
 from kronik.time.find import Mention
@@ -32,9 +31,8 @@ class Unresolved(Exception):
     """An expression that cannot be given an interval; the message says why."""
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a relative expression counts from."""
+class Context(NamedTuple):
+    """What a relative expression counts from (a named tuple, built for every expression)."""
 
     anchor: date | None
     tense: str | None = None

@@ -7,8 +7,7 @@ expression only its next word counts, since modality comes before the verb it go
 """
 from __future__ import annotations
 
-import re
-from functools import cache
+from itertools import islice
 from types import MappingProxyType
 
 from kronik.time.find import WORD, Mention
@@ -49,27 +48,19 @@ def _sign(step: int) -> str | None:
 
 def clause_tense(text: str, start: int, end: int, bounds: tuple[int, int], lex: Lexicon) -> str | None:
     """The tense of the cue word nearest to text[start:end] within its clause."""
-    last_break, first_break = _breaks(lex.time["clause_breaks"])
+    breaks = lex.time["clause_breaks"]
     left = text[bounds[0]:start]
     right = text[end:bounds[1]]
-    cut = last_break.search(left)
-    left = left[cut.start() + 1:] if cut else left
-    stop = first_break.search(right)
-    right = right[:stop.start()] if stop else right
+    cut = max(left.rfind(mark) for mark in breaks)  # the last break before the expression
+    left = left[cut + 1:]
+    stops = [at for at in map(right.find, breaks) if at >= 0]  # the first one after it
+    right = right[:min(stops)] if stops else right
     cues = lex.tense_cues
     found = [(len(left) - m.end(), cues[m.group(0).lower()]) for m in WORD.finditer(left)
              if m.group(0).lower() in cues]
-    after = list(WORD.finditer(right))[:lex.time["cue_words_after"]]
+    after = islice(WORD.finditer(right), lex.time["cue_words_after"])
     found += [(m.start(), cues[m.group(0).lower()]) for m in after if m.group(0).lower() in cues]
     return min(found)[1] if found else None
-
-
-@cache
-def _breaks(breaks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The last clause break of a text (with nothing but other characters after it), and the
-    first one, compiled once."""
-    escaped = re.escape(breaks)
-    return re.compile(rf"[{escaped}][^{escaped}]*$"), re.compile(rf"[{escaped}]")
 
 
 def tense_of(mention: Mention, text: str, bounds: tuple[int, int], lex: Lexicon) -> str | None:
