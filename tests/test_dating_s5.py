@@ -69,3 +69,9 @@ def test_an_event_its_headline_also_reports_is_dated_from_its_body_sentence():
             "Chili menembaki kapal nelayan Peru pada Senin (4/3/2024). Peru mengecam Chili atas insiden itu.")
     accusation = next(e for e in events_of(text, PUBLISHED) if e.type == "ACCUSE")
     assert interval(accusation) == (date(2024, 3, 4), date(2024, 3, 4))
+
+
+def test_a_count_from_a_clause_beside_a_written_date_dates_that_clause():
+    text = "Judul berita\n\nPeru menyerang Chili pada 2 Maret, dua hari setelah Chili menyerang Bolivia."
+    attack = next(e for e in events_of(text, PUBLISHED) if e.type == "ASSAULT" and e.actor.country == "CHL")
+    assert interval(attack) == (date(2024, 2, 29), date(2024, 2, 29))

@@ -119,8 +119,10 @@ class Dating:
         # on, a source cited names a report's date; neither governs an event of its own.
         since = [bool(lexicon.since.search(doc.text[max(0, t.start - 30):t.start])) for t in known]
         report = [self._is_report(t) for t in known]
+        offsets = clause_grammar(doc.language).sequence_words
         self.usable = [t for i, t in enumerate(known) if not since[i] and not report[i]
-                       and not _beside_explicit(t, known[max(0, i - 1):i] + known[i + 1:i + 2], doc.text)]
+                       and (_counts_from_a_clause(t, offsets)
+                            or not _beside_explicit(t, known[max(0, i - 1):i] + known[i + 1:i + 2], doc.text))]
         self._usable_starts = [t.start for t in self.usable]  # time expressions are in text order
         self._sentence_starts = [sentence.start for sentence in doc.sentences]
         self.report = [t for t, is_report in zip(known, report) if is_report]
@@ -818,6 +820,14 @@ def _beside_explicit(expression: TimeExpression, neighbours: list[TimeExpression
     return any(any(c.isdigit() for c in other.text) and EXPLICIT_GAP.fullmatch(
         text[min(expression.end, other.end):max(expression.start, other.start)])
         for other in neighbours)
+
+
+def _counts_from_a_clause(expression: TimeExpression, sequence_words: frozenset[str]) -> bool:
+    """Whether a time counts from the clause after it ("dua hari setelah X menyerang Y"): the
+    day of that clause's act, not the day of a written date beside it ("pada 2 Maret, dua hari
+    setelah ..."), so both stand."""
+    words = WORD.findall(expression.text)
+    return bool(words) and words[-1].lower() in sequence_words
 
 
 def _during(frame: Frame) -> str | None:
