@@ -72,3 +72,9 @@ def test_reported_clause_with_a_subject_of_its_own_is_not_the_reporters():
                                                  kind="group")], key=lambda e: e.start)
     doc.quotes = []
     assert [sides(e) for e in Events()(doc).events] == []
+
+
+def test_modal_of_intention_does_not_hide_the_relative_clauses_subject():
+    # "memuji X yang hendak mengirim bantuan ke Y": X sends (planned), not the one praising.
+    events = events_of("Renn memuji Bolivia yang hendak mengirim bantuan kemanusiaan ke Chili pada Senin (4/3/2024).")
+    assert [(e.type, sides(e), e.status) for e in events if e.type == "AID"] == [("AID", ("BOL", "CHL"), "planned")]

@@ -254,7 +254,8 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
         elif low in reading.grammar.subordinators:
             said = None
             continue
-        elif not (low in reading.lexicon.subject_fillers or reading.in_time(low) or word[:1].isupper()):
+        elif not (low in reading.lexicon.subject_fillers or low in reading.grammar.modal_words
+                  or reading.in_time(low) or word[:1].isupper()):
             if not reading.lexicon.verb.match(low):
                 return None
             break

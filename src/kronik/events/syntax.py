@@ -67,6 +67,7 @@ class ClauseGrammar:
     partner_prepositions: frozenset[str]
     transitive_prefixes: tuple[str, ...]
     forecaster_words: frozenset[str]
+    modal_words: frozenset[str]
 
 
 @cache
@@ -83,7 +84,8 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             "origin_nouns", "aim_nouns", "aim_verbs", "sideline_words", "companion_verbs", "reported_objects",
             "passive_reporting_verbs", "partner_prepositions")),
             tuple(w.lower() for w in data["transitive_prefixes"]),
-            _role_words(data["forecaster_roles"], language))
+            _role_words(data["forecaster_roles"], language),
+            frozenset(w.lower() for w in data["modal_words"]))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
 
