@@ -76,3 +76,15 @@ def test_more_verbs_of_aid_attack_and_threat(text, expected):
 
 def test_readiness_to_help_is_no_threat():
     assert coded("Peru tidak ragu mendukung Chili.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tarif impor produk Chili dinaikkan Peru menjadi 50 persen.",
+    "Peru melipatgandakan tarif atas baja Chili.",
+])
+def test_tariffs_raised_in_the_passive_or_doubled_are_sanctions(text):
+    assert coded(text) == [("SANCTION", ("PER", "CHL"))]
+
+
+def test_a_price_raised_is_no_sanction():
+    assert coded("Harga gandum Chili dinaikkan oleh pedagang Peru.") == []
