@@ -109,15 +109,13 @@ def _in_complement(reading: Reading, hit: TriggerHit, group: Group) -> bool:
         word = match.group(0).lower()
         if word == "bahwa":
             return False
-        active_verb = word.startswith(ACTIVE_PREFIX) and bool(reading.lexicon.verb.match(word))
-        if match.group(0)[:1].isupper() or reading.in_entity(match.start()) \
-                or word in reading.lexicon.subject_fillers or word in reading.lexicon.determiners:
-            pass
-        elif active_verb:
-            if noun_seen and previous != "yang":
+        named_or_filler = match.group(0)[:1].isupper() or reading.in_entity(match.start()) \
+            or word in reading.lexicon.subject_fillers or word in reading.lexicon.determiners
+        if not named_or_filler:
+            if not (word.startswith(ACTIVE_PREFIX) and reading.lexicon.verb.match(word)):
+                noun_seen = True
+            elif noun_seen and previous != "yang":
                 return True
-        else:
-            noun_seen = True
         previous = word
     return False
 

@@ -274,13 +274,13 @@ def _names_own_subject(reading: Reading, start: int, verb_start: int) -> bool:
     X, is the verb's subject. A pronoun for X ("mereka", "pihaknya") is X."""
     reporting = False
     for match in WORD.finditer(reading.text, start, verb_start):
-        word = match.group(0).lower()
-        entity = reading.entity_at(match.start())
-        if entity is not None:
-            if reporting and not entity.country and not entity.refers_to:
+        if reading.in_entity(match.start()):
+            entity = reading.entity_at(match.start()) if reporting else None
+            if entity is not None and not entity.country and not entity.refers_to:
                 return True
             reporting = False
             continue
+        word = match.group(0).lower()
         if reporting and (word == "bahwa" or reading.in_time(word)):
             continue
         reporting = word in reading.grammar.reporting_verbs
@@ -298,7 +298,7 @@ def _past_coordinated_phrase(reading: Reading, words: list[str]) -> list[str]:
     luar negerinya sedang berada di ..."): X acts with it. The phrase is its head noun and up
     to ``COORDINATED_PHRASE_WORDS`` - 1 more words that read as no verb nor adverb. A phrase
     that heads a relative clause ("X dan diaspora yang berada di ...") holds the verb itself:
-    the words are then the joiner alone, which no subject stands before its verb with."""
+    the joiner alone is then returned, which keeps the group from standing as the subject."""
     if not words or words[0].lower() not in reading.grammar.phrase_joiners:
         return words
     rest = words[2:]
