@@ -88,3 +88,18 @@ def test_tariffs_raised_in_the_passive_or_doubled_are_sanctions(text):
 
 def test_a_price_raised_is_no_sanction():
     assert coded("Harga gandum Chili dinaikkan oleh pedagang Peru.") == []
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Renn berbincang dengan Kald melalui sambungan telepon.", "phone"),
+    ("Renn berbincang-bincang dengan Kald di sela KTT.", "meeting"),
+    ("Renn berbicara dengan Kald via telepon pada Senin (4/3/2024).", "phone"),
+    ("Renn melakukan pembicaraan dengan Kald melalui telepon.", "phone"),
+    ("Renn berbicara dengan Kald soal perdagangan, lalu melalui telepon menghubungi Quispe.", "meeting"),
+])
+def test_chatting_with_a_leader_is_talks(text, mode):
+    assert [(e.type, e.mode, sides(e)) for e in events_of(text)] == [("CONSULT", mode, ("PER", "CHL"))]
+
+
+def test_chatting_with_reporters_is_no_talks():
+    assert coded("Renn mengatakan hal itu saat berbincang dengan wartawan di Lima tentang Chili.") == []
