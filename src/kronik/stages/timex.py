@@ -7,11 +7,12 @@ expressions stay unresolved with the error "no anchor".
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
 
 from kronik.document import Document, TimeExpression
 from kronik.pipeline import Stage
 from kronik.time.find import Mention, find_mentions, years_mentioned
-from kronik.time.grammar import Lexicon, lexicon, normal, refers_back
+from kronik.time.grammar import lexicon, normal, refers_back
 from kronik.time.infer import infer_published
 from kronik.time.resolve import Context, resolve
 from kronik.time.tense import tense_of
@@ -40,17 +41,15 @@ class Time(Stage):
             context = Context(doc.anchor, tense, tuple(resolved), sentence[0], pointing)
             resolved.append(resolve(mention, context, lex))
         doc.time_expressions = resolved
-        doc.warnings.extend(_weekday_warnings(mentions, resolved, lex))
+        doc.warnings.extend(_weekday_warnings(mentions, resolved, doc.language))
         return doc
 
 
 def _weekday_warnings(mentions: list[Mention], resolved: list[TimeExpression],
-                        lex: Lexicon) -> list[str]:
+                        language: str) -> list[str]:
     """A warning for each date repaired from its weekday, and for each whose written weekday
     is not the day it falls on (the numbers are kept): the text contradicts itself there."""
-    names: dict[int, str] = {}
-    for word, index in lex.weekdays.items():
-        names.setdefault(index, word.capitalize())
+    lex, names = lexicon(language), _weekday_names(language)
     warnings = []
     for mention, expression in zip(mentions, resolved):
         name = mention.get("wd")
@@ -64,6 +63,15 @@ def _weekday_warnings(mentions: list[Mention], resolved: list[TimeExpression],
                 warnings.append(f"time: '{expression.text}' falls on {names[actual]}, "
                                 f"not {name}; the date was kept")
     return warnings
+
+
+@cache
+def _weekday_names(language: str) -> dict[int, str]:
+    """Each weekday's number (Monday 0) -> its first name in the word list, capitalised."""
+    names: dict[int, str] = {}
+    for word, index in lexicon(language).weekdays.items():
+        names.setdefault(index, word.capitalize())
+    return names
 
 
 def _sentence_bounds(doc: Document, starts: list[int], offset: int) -> tuple[int, int]:

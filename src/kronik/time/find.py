@@ -16,16 +16,14 @@ from itertools import filterfalse
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from kronik.time.grammar import YEAR, Lexicon, lexicon, normal, patterns
+from kronik.time.grammar import JOINERS, WORD_CHARACTERS, YEAR, Lexicon, lexicon, normal, patterns
 from kronik.tokens import TOKEN, Tokens, tokenize
 
-# Characters that join tokens into one WORD ("Jum'at", "Jum’at").
-JOINERS = "_’'"
 JOINER = re.compile(f"[{JOINERS}]")
 # A word of the time grammar: tokens (``kronik.tokens.TOKEN``, runs of letters and digits)
 # joined by JOINERS, so that "Jum'at" is one word where the token layer sees two ("\w" is a
 # token's characters and "_").
-WORD = re.compile(rf"[\w{JOINERS}]+")
+WORD = re.compile(WORD_CHARACTERS + "+")
 DIGITS = re.compile(r"\d+")
 DIGIT_KIND = frozenset({"digit"})
 _FIRST = itemgetter(0)
@@ -40,13 +38,10 @@ class Mention(NamedTuple):
     end: int
     text: str
     kind: str
-    groups: tuple[tuple[str, str], ...]
+    groups: dict[str, str | None]  # the pattern's named groups, None where one took no part
 
     def get(self, name: str) -> str | None:
-        for group, value in self.groups:
-            if group == name:
-                return value
-        return None
+        return self.groups.get(name)
 
 
 # Every time expression holds a digit or one of the calendar words (``anchors``); the patterns
@@ -415,8 +410,7 @@ def find_mentions(text: str, language: str = "id", tokens: Tokens | None = None)
             continue  # a kind that no token of the text opens
         bounds = [(start, end) for start, end, kinds in spans if needed <= kinds]
         for match in _matches(pattern, text, bounds, starts):
-            groups = tuple((k, v) for k, v in match.groupdict().items() if v is not None)
-            mention = Mention(match.start(), match.end(), match.group(0), kind, groups)
+            mention = Mention(match.start(), match.end(), match.group(0), kind, match.groupdict())
             if _acceptable(mention, text, lex):
                 found.append((mention.start - mention.end, rank, mention.start, mention))
     # Longest first, then by pattern rank: each is kept unless it overlaps one kept before.

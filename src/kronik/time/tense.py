@@ -56,8 +56,12 @@ def clause_tense(text: str, start: int, end: int, bounds: tuple[int, int], lex: 
     stops = [at for at in map(right.find, breaks) if at >= 0]  # the first one after it
     right = right[:min(stops)] if stops else right
     cues = lex.tense_cues
-    found = [(len(left) - m.end(), cues[m.group(0).lower()]) for m in WORD.finditer(left)
-             if m.group(0).lower() in cues]
+    if left.isascii():  # lower case keeps its length: the cues are found in one search
+        before = list(lex.cue_word.finditer(left.lower()))[-1:]
+        found = [(len(left) - m.end(), cues[m.group(0)]) for m in before]
+    else:
+        found = [(len(left) - m.end(), cues[m.group(0).lower()]) for m in WORD.finditer(left)
+                 if m.group(0).lower() in cues]
     after = islice(WORD.finditer(right), lex.time["cue_words_after"])
     found += [(m.start(), cues[m.group(0).lower()]) for m in after if m.group(0).lower() in cues]
     return min(found)[1] if found else None
