@@ -103,3 +103,21 @@ def test_chatting_with_a_leader_is_talks(text, mode):
 
 def test_chatting_with_reporters_is_no_talks():
     assert coded("Renn mengatakan hal itu saat berbincang dengan wartawan di Lima tentang Chili.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Peru memulangkan duta besarnya dari Chili.",
+    "Peru menangguhkan kerja sama militer dengan Chili.",
+    "Peru membekukan hubungan diplomatik dengan Chili.",
+    "Peru menurunkan status hubungan diplomatik dengan Chili.",
+])
+def test_relations_reduced_are_sanctions(text):
+    assert coded(text) == [("SANCTION", ("PER", "CHL"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Klub itu menghentikan kerja sama dengan pelatih asal Chili.",
+    "Peru memulangkan warganya dari Chili.",
+])
+def test_no_sanction_without_relations_between_states(text):
+    assert coded(text) == []
