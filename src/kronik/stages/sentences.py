@@ -31,10 +31,15 @@ from kronik.document import Document, Sentence, Span
 from kronik.pipeline import Stage
 from kronik.resources import load_data
 
-_END = re.compile(r"(?P<stop>[.!?]+|…)(?P<closers>['\"”’)\]]*)(?P<space>\s+)")
+# A run of stops or an ellipsis, closing quotes or brackets, and a space. The stop opens with
+# one character class, so that the engine skips in C to the stops instead of trying the
+# pattern at every character.
+_END = re.compile(r"(?P<stop>[.!?…](?:(?<=…)|(?<=[.!?])[.!?]*))(?P<closers>['\"”’)\]]*)(?P<space>\s+)")
 # An abbreviation or initial is short: the word before a full stop is looked for this far back.
 ABBREVIATION_REACH = 40
-_WORD_BEFORE = re.compile(r"[(\[\"“‘']*(?P<word>[^\s(\[\"“‘']+)$")
+# The word before a stop is its run of characters other than spaces and openers, matched
+# backwards: in the reversed text, from the stop.
+_WORD_REVERSED = re.compile(r"[^\s(\[\"“‘']+")
 _INITIAL = re.compile(r"[A-Z]")
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
 _LIST_MARKER = re.compile(r"[\dA-Za-z]{1,3}")
@@ -107,6 +112,8 @@ class _Quotations:
 
     def around(self, position: int) -> tuple[int, int] | None:
         """The quotation that ``position`` lies strictly inside, if any."""
+        if not self.kinds:
+            return None
         found = []
         for spans, starts in self.kinds:
             index = bisect_right(starts, position - 1) - 1
@@ -117,10 +124,11 @@ class _Quotations:
 
 def _is_abbreviation(line: str, stop: int, next_char: str, abbrevs: Abbreviations) -> bool:
     """Whether the full stop at ``stop`` closes an abbreviation or an initial, not a sentence."""
-    match = _WORD_BEFORE.search(line, max(0, stop - ABBREVIATION_REACH), stop)
+    reach = max(0, stop - ABBREVIATION_REACH)
+    match = _WORD_REVERSED.match(line[reach:stop][::-1])
     if not match:
         return False
-    word = match["word"]
+    word = line[stop - match.end():stop]
     key = word.lower()
     if key in abbrevs.never_final or _INITIAL.fullmatch(word):
         return True
@@ -131,8 +139,9 @@ def _is_abbreviation(line: str, stop: int, next_char: str, abbrevs: Abbreviation
 
 def split_line(line: str, abbrevs: Abbreviations) -> list[tuple[int, int]]:
     """(start, end) of each sentence of one line, trimmed of spaces, none longer than
-    ``MAX_SENTENCE_CHARS``."""
-    quotes = _Quotations(line, quotation_spans(line))
+    ``MAX_SENTENCE_CHARS``. The quotations of the line are read only where a stop may end a
+    sentence."""
+    quotes: _Quotations | None = None
     cuts = [0]
     for match in _END.finditer(line):
         after = match.end()
@@ -141,13 +150,15 @@ def split_line(line: str, abbrevs: Abbreviations) -> list[tuple[int, int]]:
         next_char = line[after]
         if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
             continue
-        if _TRAILING_BRACKET.fullmatch(line, after):
+        if next_char == "(" and _TRAILING_BRACKET.fullmatch(line, after):
             continue
         stop = match.start()
         if match["stop"] == "." and _is_abbreviation(line, stop, next_char, abbrevs):
             continue
         if stop - cuts[-1] <= LIST_MARKER_REACH and _LIST_MARKER.fullmatch(line[cuts[-1]:stop].strip()):
             continue
+        if quotes is None:
+            quotes = _Quotations(line, quotation_spans(line))
         quote = quotes.around(stop)
         if quote is not None and not (stop < quote[1] < match.end("closers")):
             continue
