@@ -11,9 +11,10 @@ The literals come from the parsed pattern (``kronik.regex_parts``): a run of lit
 characters outside any optional part is needed by every match; of a group (one that sets no
 flags) or a repeat of at least one, what its content needs; of alternatives, what each needs
 (one of them). Where the pattern ignores case, a literal without case ("<", ":") is tested as it is and
-one of ASCII characters is tested on the lower-cased line when the line is ASCII (a non-ASCII
-character such as the Kelvin sign may match an ASCII letter, so such lines are never screened
-out). A pattern with nothing needed passes every string.
+one of ASCII characters is tested on the lower-cased line unless the line holds one of the four
+characters other than ASCII ones that match an ASCII letter when case is ignored or lower-case
+to one (the Kelvin sign, the long s, the dotted and the dotless I): such a line is never
+screened out. A pattern with nothing needed passes every string.
 """
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ from dataclasses import dataclass
 
 from kronik.regex_parts import Branch, Group, Literal, Parts, Repeat, parse
 
+# The characters other than ASCII ones that a pattern ignoring case matches to an ASCII letter
+# ("K", the Kelvin sign, to "k"), or whose lower case holds one ("İ"): in a string without
+# them, an ASCII needle ignoring case is found in the lower-cased string, wherever it stands.
+_ASCII_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
 # A screen is a set of needles of which every match holds at least one: (text, folded), where
 # a folded needle is lower-case ASCII and is sought in the lower-cased (ASCII) string.
 _Needle = tuple[str, bool]
@@ -44,7 +49,7 @@ class Screen:
             return True
         if not self.folded:
             return False
-        if not text.isascii():
+        if not text.isascii() and any(map(text.__contains__, _ASCII_LOOKALIKES)):
             return True
         lowered = text.lower()
         return any(map(lowered.__contains__, self.folded))

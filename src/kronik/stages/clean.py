@@ -46,28 +46,33 @@ _REPLACEMENTS = {
 # One pass over the text: the characters above, and control characters, which are dropped.
 # The class comes first (a "\r" takes the "\n" after it along), so that the engine skips in C
 # to the characters of the class instead of trying an alternation at every character.
-_ODD_CHARACTERS = re.compile("[" + "".join(k for k in _REPLACEMENTS if len(k) == 1)
-                             + "\x00-\x08\x0e-\x1f\x7f-\x9f](?:(?<=\r)\n)?")
+_ODD_CLASS = "".join(k for k in _REPLACEMENTS if len(k) == 1) + "\x00-\x08\x0e-\x1f\x7f-\x9f"
+_ODD_CHARACTERS = re.compile(f"[{_ODD_CLASS}](?:(?<=\r)\n)?")
 # Python strings may hold surrogate code points, which no UTF-8 text can.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # What UTF-8 decoded as Windows-1252 leaves: a capital A with tilde or circumflex before a
 # continuation byte, or "â€" before the second byte of a curly quote or dash.
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|\u00e2\u20ac")
+# Characters that open every mojibake sequence (see _MOJIBAKE).
+_MOJIBAKE_OPENERS = "\u00c2\u00c3\u00e2"
+# What makes normalising more than NFC: a surrogate, an opener of mojibake or a character of
+# _ODD_CHARACTERS. Most texts hold none of them, and one search tells.
+_SPECIAL_CHARACTERS = re.compile(f"[\ud800-\udfff{_MOJIBAKE_OPENERS}{_ODD_CLASS}]")
 _SENTENCE_END = re.compile(r"[.!?:;\"\u201d\u2019)]$")
 _SPACE_RUN = re.compile(r" {2,}")
 # What the spacing patterns below need to find in a line before they can match: most lines
 # have none of it, and a substring test costs far less than a pattern tried at every position.
 _SPACE_BEFORE_PUNCT_HINT = re.compile(" [,.;:!?]")
 _SPACE_INSIDE_BRACKETS_HINTS = ("( ", "[ ", " )", " ]")
-# Characters that open every mojibake sequence (see _MOJIBAKE).
-_MOJIBAKE_OPENERS = "\u00c2\u00c3\u00e2"
 _BULLET = re.compile(r"^[-\u2022*]\s+")
 # Spaces after a word before punctuation; it opens with the space (and looks back for the
 # word), so that the engine skips in C to the spaces instead of trying every character.
 _SPACE_BEFORE_PUNCT = re.compile(r" (?<=\w ) *(?=[,.;:!?](?:\s|$))")
 _SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_FINAL_STOP = re.compile(r"[.!?…:;,]['\"”’)]*$")
+# A line ends with a stop when one stands before its closing quotes or brackets, if any.
+_FINAL_STOPS = frozenset(".!?…:;,")
+_FINAL_CLOSERS = "'\"”’)"
 # A line that ends with a stop (. , ; :), closing quotes or brackets after it: a headline (a
 # teaser here, the title in ``metadata``) never does.
 FULL_STOP_END = re.compile(r"[.,;:]['\"”’)]*$")
@@ -139,6 +144,8 @@ def normalize_characters(text: str) -> str:
     A lone surrogate (a broken ``\\ud800`` escape in JSON) cannot be written as UTF-8: it
     becomes U+FFFD, the replacement character, before anything else reads the text.
     """
+    if not _SPECIAL_CHARACTERS.search(text):
+        return unicodedata.normalize("NFC", text)  # (NFC gives no character of the class)
     text = _SURROGATE.sub("\ufffd", text)
     if any(ch in text for ch in _MOJIBAKE_OPENERS) and _MOJIBAKE.search(text):
         text = ftfy.fix_encoding(text)
@@ -146,19 +153,25 @@ def normalize_characters(text: str) -> str:
     return _ODD_CHARACTERS.sub(lambda m: _REPLACEMENTS.get(m.group(0), ""), text)
 
 
-def tidy_line(line: str, rules: NoiseRules) -> str:
-    """One line without stray markup, with single spaces and no space before punctuation."""
+def tidy_lines(text: str, rules: NoiseRules) -> list[str]:
+    """The lines of a text without stray markup, with single spaces and no space before
+    punctuation, each stripped. Each fragment pattern runs on the lines its screen passes,
+    and only where the whole text passes it; the spacing patterns run once over the whole
+    text, since none of them reaches past the end of a line."""
+    lines = text.split("\n")
     for (fragment, replacement), fragment_screen in zip(rules.fragments, rules.fragment_screens):
-        if fragment_screen.may_match(line):
-            line = fragment.sub(replacement, line)
-    if "  " in line:
-        line = _SPACE_RUN.sub(" ", line)
-    line = line.strip()
-    if _SPACE_BEFORE_PUNCT_HINT.search(line):
-        line = _SPACE_BEFORE_PUNCT.sub("", line)
-    if any(map(line.__contains__, _SPACE_INSIDE_BRACKETS_HINTS)):
-        line = _SPACE_INSIDE_BRACKETS.sub("", line)
-    return line
+        if fragment_screen.may_match(text):
+            lines = [fragment.sub(replacement, line) if fragment_screen.may_match(line) else line
+                     for line in lines]
+            text = "\n".join(lines)
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    text = "\n".join([line.strip() for line in text.split("\n")])
+    if _SPACE_BEFORE_PUNCT_HINT.search(text):
+        text = _SPACE_BEFORE_PUNCT.sub("", text)
+    if any(map(text.__contains__, _SPACE_INSIDE_BRACKETS_HINTS)):
+        text = _SPACE_INSIDE_BRACKETS.sub("", text)
+    return text.split("\n")
 
 
 def is_noise_line(line: str, rules: NoiseRules) -> bool:
@@ -168,7 +181,7 @@ def is_noise_line(line: str, rules: NoiseRules) -> bool:
 
 def is_english_heading(line: str, rules: NoiseRules) -> bool:
     """A short line without a final stop, with English function words and no Indonesian ones."""
-    if _FINAL_STOP.search(line) or len(line.split()) > rules.english_heading_max_words:
+    if more_words_than(line, rules.english_heading_max_words) or _ends_with_stop(line):
         return False
     words = _WORD.findall(line)
     if any(w.lower() in rules.indonesian_words for w in words):
@@ -176,11 +189,22 @@ def is_english_heading(line: str, rules: NoiseRules) -> bool:
     return any(w in rules.english_words for w in words)
 
 
+def more_words_than(line: str, count: int) -> bool:
+    """Whether ``line`` has more than ``count`` words: it is split no further than that (a
+    paragraph is not cut into all its words to learn that it is not a short heading)."""
+    return len(line.split(None, count)) > count
+
+
+def _ends_with_stop(line: str) -> bool:
+    """Whether a line ends with a stop (. ! ? … : ; ,), closing quotes or brackets after it."""
+    return line.rstrip(_FINAL_CLOSERS)[-1:] in _FINAL_STOPS
+
+
 def is_teaser(line: str, rules: NoiseRules) -> bool:
     """A headline of another article: title case, short, no full stop at the end; lists
     put a bullet before it ("- <headline>")."""
     line = _BULLET.sub("", line)
-    if len(line.split()) > rules.teaser_max_words or FULL_STOP_END.search(line):
+    if more_words_than(line, rules.teaser_max_words) or FULL_STOP_END.search(line):
         return False
     return _title_case(line, rules)
 
@@ -190,7 +214,7 @@ def is_repeat(line: str, earlier: set[str], previous: str | None, rules: NoiseRu
     if line in earlier:
         return True
     return (previous is not None and line != previous and previous.endswith(line)
-            and len(line.split()) >= rules.repeated_tail_min_words)
+            and more_words_than(line, rules.repeated_tail_min_words - 1))
 
 
 def keep_lines(lines: list[str], rules: NoiseRules) -> list[str]:
@@ -250,8 +274,8 @@ def caption_spans(text: str, rules: NoiseRules) -> list[Span]:
                 and rules.caption_lead.search(line):
             spans.append(here)
         elif here is not None and rules.caption_credit.search(line):
-            if (previous is not None and previous.start > 0 and not _FINAL_STOP.search(previous.text)
-                    and len(previous.text.split()) <= rules.caption_headline_max_words
+            if (previous is not None and previous.start > 0 and not _ends_with_stop(previous.text)
+                    and not more_words_than(previous.text, rules.caption_headline_max_words)
                     and not (spans and spans[-1].end == previous.end)):
                 spans.append(previous)
             spans.append(here)
@@ -263,7 +287,7 @@ def caption_spans(text: str, rules: NoiseRules) -> list[Span]:
 def clean_text(raw: str, language: str = "id") -> tuple[str, list[Span]]:
     """The cleaned article text and the spans of its photo captions."""
     rules = noise_rules(language)
-    lines = [tidy_line(line, rules) for line in normalize_characters(raw).split("\n")]
+    lines = tidy_lines(normalize_characters(raw), rules)
     text = "\n".join(unwrap_lines(keep_lines(lines, rules), rules))
     if "\n\n\n" in text:
         text = re.sub(r"\n{3,}", "\n\n", text)

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from kronik.document import Document
 from kronik.pipeline import Stage
 from kronik.resources import load_data
-from kronik.stages.clean import FULL_STOP_END
+from kronik.stages.clean import FULL_STOP_END, more_words_than
 from kronik.time.grammar import alternation, lexicon
 from kronik.tokens import TOKEN
 
@@ -170,7 +170,7 @@ def is_date_line(line: str, rules: HeaderRules) -> bool:
 
 def _date_line_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
     """The stamps of a date line (see ``is_date_line``); none for any other line."""
-    if len(line.split()) > rules.max_header_words:
+    if more_words_than(line, rules.max_header_words):
         return []
     stamps = find_stamps(line, rules)
     if not stamps:
@@ -325,7 +325,7 @@ def find_author(text: str, rules: HeaderRules) -> str | None:
 
 def _byline_author(lines: list[str], rules: HeaderRules) -> str | None:
     for line in lines:
-        if len(line.split()) > rules.max_header_words:
+        if more_words_than(line, rules.max_header_words):
             continue
         match = rules.author.match(line)
         if match:
