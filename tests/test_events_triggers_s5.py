@@ -121,3 +121,16 @@ def test_relations_reduced_are_sanctions(text):
 ])
 def test_no_sanction_without_relations_between_states(text):
     assert coded(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Peru menuntut permintaan maaf dari Chili.",
+    "Peru meminta klarifikasi kepada Chili soal insiden itu.",
+    "Peru menyerukan gencatan senjata kepada Chili.",
+])
+def test_asking_for_what_is_owed_is_a_request(text):
+    assert coded(text) == [("REQUEST", ("PER", "CHL"))]
+
+
+def test_refusing_to_attend_is_a_rejection_and_no_meeting():
+    assert coded("Peru menolak hadir dalam pertemuan dengan Chili.") == [("REJECT", ("PER", "CHL"))]
