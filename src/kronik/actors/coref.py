@@ -95,8 +95,7 @@ class Coreference:
         role mentions and references that cannot be resolved are left out."""
         covered = [False] * len(tokens)
         for item in found:
-            for index in range(item.first, item.last):
-                covered[index] = True
+            covered[item.first:item.last] = [True] * (item.last - item.first)
         found = found + self.name_parts(found, tokens, covered, text)
         found += self.references(tokens, covered, text)
         found.sort(key=lambda f: (f.entity.start, -f.entity.end))

@@ -411,8 +411,15 @@ class KnowledgeBase:
 
     def _active_role(self, person: PersonEntry, on: date) -> Role | None:
         active = [role for role in person.roles if role.active(on)]
-        rank = {name: position for position, name in enumerate(self.role_order)}
-        return min(active, key=lambda role: rank.get(role.role, len(rank)), default=None)
+        if len(active) < 2:
+            return active[0] if active else None
+        rank = self._role_rank
+        return min(active, key=lambda role: rank.get(role.role, len(rank)))
+
+    @cached_property
+    def _role_rank(self) -> dict[str, int]:
+        """Role name -> its place in ``role_order`` (the first outranks the others)."""
+        return {name: position for position, name in enumerate(self.role_order)}
 
     # Scanning text
 
@@ -446,21 +453,38 @@ class KnowledgeBase:
         word (folded) at the tokens that start with one, and compared with the folded text
         there; a name known only in exact forms ("AS", not "as") counts where the text holds
         one of them as written."""
+        return [Mention(start, end, surface, forms)
+                for _, start, end, surface, forms in self.names_in(text, tokens)]
+
+    def names_in(self, text: str, tokens: Tokens | None = None
+                 ) -> list[tuple[int, int, int, str, tuple[SurfaceForm, ...]]]:
+        """The names ``scan`` finds, each as (its first token, start, end, text, forms): the
+        recogniser reads them so, without a Mention object for each.
+
+        The names starting at a token are tried longest first, and the first that fits is the
+        only one kept there: the longest at each start is the one the leftmost-longest choice
+        can take."""
         tokens = tokenize(text) if tokens is None else tokens
         folded_text = fold(text)
-        hits: set[tuple[int, int]] = set()
-        for start, word in _first_words(tokens, folded_text, self._names_by_first_word):
-            for name, any_case, exact in self._names_by_first_word[word]:
+        table = self._names_by_first_word
+        starts = tokens.starts
+        hits: list[tuple[int, int, int]] = []
+        for index, word in _first_words(tokens, text, folded_text, table):
+            start = starts[index]
+            for name, any_case, exact in table[word]:
                 end = start + len(name)
                 if folded_text.startswith(name, start) and _word_ends(text, end) \
                         and (any_case or text[start:end] in exact):
-                    hits.add((start, end))
-        mentions, taken_until = [], -1
-        for start, end in sorted(hits, key=lambda hit: (hit[0], -hit[1])):
+                    hits.append((start, end, index))
+                    break
+        hits.sort()
+        names, taken_until = [], -1
+        for start, end, index in hits:
             if start >= taken_until:
-                mentions.append(Mention(start, end, text[start:end], self._forms_at(text[start:end])))
+                surface = text[start:end]
+                names.append((index, start, end, surface, self._forms_at(surface)))
                 taken_until = end
-        return mentions
+        return names
 
     @cached_property
     def _role_holders(self) -> dict[tuple[str, str | None], list[tuple[Role, PersonEntry]]]:
@@ -497,6 +521,8 @@ class KnowledgeBase:
         for name, loose in any_case.items():
             entry = (name, loose, frozenset(exact.get(name, ())))
             table.setdefault(TOKEN.match(name).group(0), []).append(entry)
+        for entries in table.values():
+            entries.sort(key=lambda entry: -len(entry[0]))  # longest first (see names_in)
         return table
 
     @cached_property
@@ -519,20 +545,23 @@ def _word_ends(text: str, end: int) -> bool:
     return end == len(text) or not text[end].isalnum()
 
 
-def _first_words(tokens: Tokens, folded_text: str, table: dict[str, Any]) -> list[tuple[int, str]]:
-    """(start, folded first word) of each token whose folded run of letters and digits is a
+def _first_words(tokens: Tokens, text: str, folded_text: str, table: dict[str, Any]
+                 ) -> list[tuple[int, str]]:
+    """(token, folded first word) of each token whose folded run of letters and digits is a
     key of ``table``. A lower-cased word in ASCII is its own folded form (``fold`` lower-cases
     ASCII and maps every character whose lower case is ASCII to it); a word outside ASCII is
     read off the folded text, where it may also end earlier (a modifier letter apostrophe is a
-    letter that folds to an apostrophe)."""
+    letter that folds to an apostrophe). A text in ASCII has no such word to look for."""
     positions, starts = tokens.positions, tokens.starts
-    found = [(starts[index], word) for word in positions.keys() & table.keys()
+    found = [(index, word) for word in positions.keys() & table.keys()
              if word.isascii() for index in positions[word]]
+    if text.isascii():
+        return found
     for word in [word for word in positions if not word.isascii()]:
         for index in positions[word]:
             first = TOKEN.match(folded_text, starts[index])
             if first is not None and first.group(0) in table:
-                found.append((starts[index], first.group(0)))
+                found.append((index, first.group(0)))
     return found
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -30,6 +30,9 @@ from kronik.tokens import TOKEN
 UNCUED_MIN_POPULATION = 1_000_000
 # Kinds written by hand: always taken, cue or not.
 HAND_KINDS = frozenset({"region", "venue", "international"})
+# Spellings whose place is remembered: the distinct capitalised stretches of a large batch
+# that may be place names (the same few recur in every article).
+NAMES_CACHE = 65536
 TABLE = "places.tsv"
 
 
@@ -94,9 +97,13 @@ class Gazetteer:
             words = TOKEN.findall(name)
             if words:
                 self.starts[words[0]] = max(self.starts.get(words[0], 0), len(words))
+        self._places_of = lru_cache(maxsize=NAMES_CACHE)(self._place_of)
 
     def get(self, name: str) -> Place | None:
         """The place a name stands for, or None (unknown, ambiguous or a stop word)."""
+        return self._places_of(name)
+
+    def _place_of(self, name: str) -> Place | None:
         folded = key(name)
         place = self.hand.get(folded)
         if place is not None:

@@ -65,6 +65,7 @@ CAMEL_GLUE = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 MIN_GLUED_NAME = 3
 # Preference among the entries one name can stand for ("Singapura": the state, not the capital).
 KIND_ORDER = ("state", "capital", "seat", "organization", "group", "person", "place", "non_actor")
+KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
 
 
 class GrammarError(KronikError):
@@ -74,13 +75,19 @@ class GrammarError(KronikError):
 def match_phrase(tokens: Sequence[Token], index: int, table: dict[str, list],
                  folded: bool = True) -> tuple[int, Any] | None:
     """The longest phrase of ``table`` (first word -> [(words, value)], longest first) at
-    token ``index``, its words joined by single spaces: (end token, value)."""
+    token ``index``, its words joined by single spaces: (end token, value). The table is
+    keyed by the phrases' first words, so only the words after the first are compared."""
     token = tokens[index]
     for words, value in table.get(token.lower if folded else token.text, ()):
         end = index + len(words)
-        if end <= len(tokens) and all(
-                (tokens[index + k].lower if folded else tokens[index + k].text) == w
-                and (k == 0 or tokens[index + k - 1].gap == " ") for k, w in enumerate(words)):
+        if end > len(tokens):
+            continue
+        for position in range(index + 1, end):
+            following = tokens[position]
+            if tokens[position - 1].gap != " " or \
+                    (following.lower if folded else following.text) != words[position - index]:
+                break
+        else:
             return end, value
     return None
 
@@ -238,11 +245,11 @@ class Recogniser:
         # The same names recur in every article: resolve each (name, kind, date) once.
         self._resolved = lru_cache(maxsize=LOOKUP_CACHE)(partial(_resolve, kb))
 
-    def lookup(self, surface: str, form: SurfaceForm, on: date | None) -> Entity | None:
-        """What a name the knowledge base found stands for, at offsets 0..len (cached: copy
-        it out). Only a person's entry depends on the date (their role on that day), so the
-        others are looked up once whatever the article's date."""
-        return self._resolved(surface, form, on if form.kind == "person" else None)
+    def lookup(self, surface: str, kind: str, on: date | None) -> Entity | None:
+        """What a name the knowledge base found as an entry of ``kind`` stands for, at offsets
+        0..len (cached: copy it out). Only a person's entry depends on the date (their role on
+        that day), so the others are looked up once whatever the article's date."""
+        return self._resolved(surface, kind, on if kind == "person" else None)
 
     def find(self, text: str, tokens: Tokens, on: date | None) -> list[Found]:
         """Every mention the five passes find, in text order (coreference comes after)."""
@@ -280,8 +287,7 @@ class _Scan:
         self.found.append(found)
         if found.part_of is None:
             self.starts[found.first] = found
-        for index in range(found.first, found.last):
-            self.claimed[index] = found
+        self.claimed[found.first:found.last] = [found] * (found.last - found.first)
         return found
 
     def token_at(self, offset: int, ends: bool = False) -> int | None:
@@ -320,17 +326,15 @@ class _Scan:
     # Pass 1: the knowledge base
 
     def knowledge_base(self) -> None:
-        for mention in self.kb.scan(self.text, self.tokens):
-            first, last = self.token_at(mention.start), self.token_at(mention.end, ends=True)
-            if first is None or last is None or not mention.forms:
+        for first, start, end, surface, forms in self.kb.names_in(self.text, self.tokens):
+            last = self.token_at(end, ends=True)
+            if last is None or not forms:
                 continue
-            if not any(f.case_sensitive for f in mention.forms) and not mention.text[0].isupper():
+            if not surface[0].isupper() and not any(f.case_sensitive for f in forms):
                 continue  # names are capitalised in Indonesian: "dia", not a name
-            form = min(mention.forms, key=lambda f: KIND_ORDER.index(f.kind)
-                       if f.kind in KIND_ORDER else len(KIND_ORDER))
-            entity = self.lookup(mention.text, form, self.on)
+            entity = self.lookup(surface, _preferred_kind(forms), self.on)
             if entity is not None:
-                found = Found(_placed(entity, mention.start, mention.end), first, last, "kb")
+                found = Found(_placed(entity, start, end), first, last, "kb")
                 self.abbreviation(found)
                 self.add(found)
 
@@ -370,9 +374,7 @@ class _Scan:
             tokens = range(bisect_right(self.offsets, a) - 1, bisect_right(self.offsets, b - 1))
             if any(self.claimed[i] is not None for i in tokens):
                 continue
-            form = min(mention.forms, key=lambda f: KIND_ORDER.index(f.kind)
-                       if f.kind in KIND_ORDER else len(KIND_ORDER))
-            entity = self.lookup(mention.text, form, self.on)
+            entity = self.lookup(mention.text, _preferred_kind(mention.forms), self.on)
             if entity is not None:
                 entity = _placed(entity, a, b)
                 entity.reason = f"{entity.reason}; glued to the word beside it"
@@ -380,7 +382,8 @@ class _Scan:
 
     def abbreviation(self, found: Found) -> None:
         """"Amerika Serikat (AS)": the short form in brackets is part of the name before it."""
-        if found.first == 0 or self.tokens[found.first - 1].gap.strip() != "(" \
+        if found.first == 0 or "(" not in self.tokens[found.first - 1].gap \
+                or self.tokens[found.first - 1].gap.strip() != "(" \
                 or not self.tokens[found.last - 1].gap.lstrip().startswith(")"):
             return
         before = self.claimed[found.first - 1]
@@ -712,7 +715,7 @@ class _Scan:
         knowledge base is asked for the name as cut by the pattern ("Ferdinand Marcos Jr"
         before a full stop), and only a name it does not know is taken as written."""
         start, end, surface = self.span(first, last)
-        known = self.lookup(surface, SurfaceForm(surface, "person", None), self.on)
+        known = self.lookup(surface, "person", self.on)
         if known is not None:
             return self.add(Found(_placed(known, start, end), first, last, "kb"))
         return self.add(Found(Entity(start, end, surface, "person", surface), first, last, "title"))
@@ -856,32 +859,39 @@ class _Scan:
         return inner
 
 
-def _resolve(kb: KnowledgeBase, surface: str, form: SurfaceForm, on: date | None
-             ) -> Entity | None:
+def _preferred_kind(forms: tuple[SurfaceForm, ...]) -> str:
+    """The kind of entry, among those a name stands for, that KIND_ORDER prefers (most names
+    stand for one)."""
+    if len(forms) == 1:
+        return forms[0].kind
+    return min(forms, key=lambda f: KIND_RANK.get(f.kind, len(KIND_ORDER))).kind
+
+
+def _resolve(kb: KnowledgeBase, surface: str, kind: str, on: date | None) -> Entity | None:
     """The entity a name stands for, by the kind of entry the knowledge base matched."""
     end = len(surface)
-    if form.kind == "state":
+    if kind == "state":
         match = kb.country(surface)
         if match:
             return Entity(0, end, surface, "state", match.country.name, match.code,
                           reason=f"KB {match.reason}")
-    elif form.kind in ("capital", "seat"):
+    elif kind in ("capital", "seat"):
         match = kb.metonym(surface)
         if match:
             return Entity(0, end, surface, "state", _place_name(kb, surface), match.code,
                           role="metonym", reason=f"KB {match.reason}")
-    elif form.kind in ("organization", "group"):
+    elif kind in ("organization", "group"):
         match = kb.organization(surface)
         if match:
             return Entity(0, end, surface, match.organization.kind, match.organization.name,
                           id=match.organization.key, reason=f"KB {match.reason}")
-    elif form.kind == "person":
+    elif kind == "person":
         match = kb.person(surface, on=on)
         if match:
             return Entity(0, end, surface, "person", match.person.name, match.country,
                           match.person.qid, match.title, match.role.role if match.role else None,
                           f"KB {match.reason}")
-    elif form.kind in ("place", "non_actor"):
+    elif kind in ("place", "non_actor"):
         place = kb.place(surface)
         return Entity(0, end, surface, "place", place.place.name if place else surface,
                       place.code if place else None, reason="KB place name")
