@@ -66,3 +66,12 @@ def test_only_weekdays_open_where_a_word_runs_on():
     found = words.classes(dict.fromkeys(["padahal", "pada", "2026", "seninpukul", "jumlah"]).keys(), True)
     assert found.keys() == {"pada", "2026", "seninpukul"}
     assert words.classes(dict.fromkeys(["ſenin", "desa"]).keys(), False).keys() == {"ſenin"}
+
+
+def test_a_year_alone_is_found_as_by_a_lookbehind_scan():
+    import re
+    from kronik.time.grammar import YEAR
+    scan = re.compile(rf"(?<![\w.,/-])({YEAR})(?![\w/]|[.,]\d)")
+    for text in INVENTED + ["2024 1999.5 x2020 -2021 2022/ 2023-an 1800,1 2199_ (2100) 2200"]:
+        expected = [m.span(1) for m in scan.finditer(text)]
+        assert [m.span(1) for m in find.YEAR_ALONE.finditer(text)] == expected

@@ -16,7 +16,7 @@ from itertools import filterfalse
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from kronik.time.grammar import JOINERS, WORD_CHARACTERS, YEAR, Lexicon, lexicon, normal, patterns
+from kronik.time.grammar import JOINERS, WORD_CHARACTERS, Lexicon, lexicon, normal, patterns
 from kronik.tokens import TOKEN, Tokens, tokenize
 
 JOINER = re.compile(f"[{JOINERS}]")
@@ -28,6 +28,11 @@ DIGITS = re.compile(r"\d+")
 DIGIT_KIND = frozenset({"digit"})
 _FIRST = itemgetter(0)
 BRACKET = re.compile(r"\(")
+# A year (``grammar.YEAR``: 1800-2199) standing alone: no word character, full stop, comma,
+# slash or hyphen before it, no word character or slash after it, nor a decimal part. What may
+# not come before it is checked right after its first digit, so that the engine looks for a
+# year only at a 1 or a 2 (a pattern that opens with a lookbehind is tried at every character).
+YEAR_ALONE = re.compile(r"((?:1(?<![\w.,/-]1)[89]|2(?<![\w.,/-]2)[01])\d\d)(?![\w/]|[.,]\d)")
 
 
 class Mention(NamedTuple):
@@ -503,7 +508,7 @@ def years_mentioned(text: str, language: str = "id") -> list[int]:
     """Every four-digit number of the text that reads as a Gregorian year, cue or not."""
     lex = lexicon(language)
     years = []
-    for match in re.finditer(rf"(?<![\w.,/-])({YEAR})(?![\w/]|[.,]\d)", text):
+    for match in YEAR_ALONE.finditer(text):
         following = WORD.findall(text[match.end():match.end() + 20].lower())[:1]
         if not (following and following[0] in lex.time["not_year_after"]):
             years.append(int(match.group(1)))

@@ -134,7 +134,10 @@ def shift(day: date, count: int, unit: str) -> date:
 
 
 def valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+    """Whether day/month/year is a date of the calendar (the days of a month read off
+    ``calendar.mdays``; ``monthrange`` would compute a weekday too)."""
+    return 1 <= month <= 12 and 1 <= day <= (calendar.mdays[month]
+                                               + (month == 2 and calendar.isleap(year)))
 
 
 def _anchor(context: Context) -> date:
