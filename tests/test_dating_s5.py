@@ -75,3 +75,20 @@ def test_a_count_from_a_clause_beside_a_written_date_dates_that_clause():
     text = "Judul berita\n\nPeru menyerang Chili pada 2 Maret, dua hari setelah Chili menyerang Bolivia."
     attack = next(e for e in events_of(text, PUBLISHED) if e.type == "ASSAULT" and e.actor.country == "CHL")
     assert interval(attack) == (date(2024, 2, 29), date(2024, 2, 29))
+
+
+def test_a_place_closing_a_clause_of_another_act_is_not_the_main_acts():
+    text = ("Judul berita\n\nHubungan Peru dan Chili sangat erat selama bertahun-tahun terakhir ini. "
+            "Kedua negara bekerja sama dalam berbagai bidang strategis. "
+            "Renn bertemu dengan Kald pada Jumat (1/3/2024) usai menemui delegasi Bolivia di Santiago.")
+    talks = next(e for e in events_of(text, PUBLISHED) if e.type == "CONSULT" and "CHL" in
+                 {p.country for p in e.participants})
+    assert (talks.mode, talks.location) == ("meeting", None)
+
+
+def test_a_whole_state_named_in_a_lead_sentence_without_talks_is_no_place_of_the_talks():
+    text = ("Judul berita\n\nHubungan Peru dan Chili sangat erat di bawah kepemimpinan Renn dan Kald. "
+            "Renn meminta sekolah di Peru mengajarkan bahasa resmi Chili kepada para siswa.\n\n"
+            "Dalam pertemuan itu, Renn bertemu dengan Kald.")
+    talks = next(e for e in events_of(text, PUBLISHED) if e.type == "CONSULT")
+    assert (talks.mode, talks.location) == ("meeting", None)

@@ -13,14 +13,16 @@ after an institution or an office ("di Kantor Perdana Menteri X, Tokyo") is read
 place after its comma; a state that opens a hyphenated name ("Indonesia-Australia Leaders'
 Meeting") is no place.
 
-An event frame takes the first location phrase just after its trigger in its sentence, else the
-last just before it; a frame of talks that names no place takes its occasion's: the place of a
-sentence that only says where the occasion was ("Kegiatan ini berlangsung di ..."), else the
-place the headline or lead names in its sentences that report talks (a press conference's place
-is not where the talks were held); where the lead reports attending a summit or a ministers'
-meeting, such talks were held on its sidelines. A trip or a summit whose host the sentence does
-not name as a party is hosted by the state of its place ("menghadiri KTT di Port Moresby",
-"kunjungan ke Melbourne").
+An event frame takes the first location phrase just after its trigger in its sentence (not one
+closing a clause of another act that a word of sequence opens: "bertemu X usai bertemu Y di Z"
+is Y's place), else the last just before it; a frame of talks that names no place takes its
+occasion's: the place of a sentence that only says where the occasion was ("Kegiatan ini
+berlangsung di ..."), else the place the headline or lead names in its sentences that report
+talks (a press conference's place is not where the talks were held, nor is a whole state that a
+lead sentence without talks names: "sekolah di Indonesia"); where the lead reports attending a
+summit or a ministers' meeting, such talks were held on its sidelines. A trip or a summit whose
+host the sentence does not name as a party is hosted by the state of its place ("menghadiri KTT
+di Port Moresby", "kunjungan ke Melbourne").
 Talks of an ambassador with another state's officials that name no place at all are held in
 that state, where the ambassador is posted: a courtesy call is the ambassador's visit.
 The language's words are in ``lang/<language>/places.yaml``.
@@ -115,14 +117,16 @@ def place_words(language: str = "id") -> PlaceWords:
 
 @dataclass(frozen=True)
 class Phrase:
-    """A location phrase: its preposition, where it starts and ends, the place it names, and
-    whether it is a trip's destination ("kunjungannya ke X")."""
+    """A location phrase: its preposition, where it starts and ends, the place it names,
+    whether it is a trip's destination ("kunjungannya ke X") and whether its place is a whole
+    state ("di Indonesia")."""
 
     prep: str
     start: int
     end: int
     location: Location
     trip: bool = False
+    whole_state: bool = False
 
 
 class Locator:
@@ -140,10 +144,13 @@ class Locator:
         entities = [e for e in doc.entities if e.part_of is None]
         self.by_start = {e.start: e for e in sorted(entities, key=lambda e: e.end - e.start)}
         self._phrases: dict[int, list[Phrase]] = {}
+        self._triggers: dict[int, list[int]] = {}  # sentence -> where its frames' triggers start
 
     def locate(self, frames: list[Frame]) -> None:
         """Give each frame its place (``Frame.place``) and a host to trips that name none."""
         gathering = self._at_a_gathering(frames)
+        for frame in frames:
+            self._triggers.setdefault(frame.sentence, []).append(frame.trigger.start)
         lead = set(self._lead)
         lead_talks = {f.sentence for f in frames if f.type == "CONSULT" and f.sentence in lead}
         for frame in frames:
@@ -224,11 +231,21 @@ class Locator:
         ("kunjungannya ke X")."""
         phrases = [p for p in self.phrases(frame.sentence)
                    if p.prep in self.words.at or p.trip or frame.mode in TRAVEL_MODES]
-        after = [p for p in phrases if 0 <= p.start - frame.trigger.end <= PLACE_REACH]
+        after = [p for p in phrases if 0 <= p.start - frame.trigger.end <= PLACE_REACH
+                 and not self._in_another_act(frame, p)]
         if after:
             return after[0]
         before = [p for p in phrases if 0 <= frame.trigger.start - p.end <= PLACE_REACH]
         return before[-1] if before else None
+
+    def _in_another_act(self, frame: Frame, phrase: Phrase) -> bool:
+        """Whether a place after a trigger closes a clause of another occasion that a word of
+        sequence opens before it, with a trigger of its own ("bertemu Macron usai bertemu Putin
+        di Moskwa"): the place is that other act's, not this one's."""
+        for match in WORD.finditer(self.text, frame.trigger.end, phrase.start):
+            if fold(match.group(0)) in self.sequence_words:
+                return any(match.end() <= start < phrase.start for start in self._triggers.get(frame.sentence, ()))
+        return False
 
     def host_from_place(self, frame: Frame) -> None:
         """A summit, or a trip to a destination ("kunjungan ke X"), without a host party is
@@ -298,7 +315,7 @@ class Locator:
             reporting = [i for i in self._lead if i in lead_talks
                          or (wanted and wanted <= self._lead_states[i])]
             place = _agreed([p.location for i in reporting for p in self.phrases(i)
-                             if p.prep in self.words.at])
+                             if p.prep in self.words.at and (i in lead_talks or not p.whole_state)])
         if place is not None:
             frame.flags.add("place from the occasion")
         return place
@@ -337,7 +354,8 @@ class Locator:
                 phrase = self.phrase(prep, match.end(), sentence.end)
                 if phrase is not None:
                     trip = prep in self.words.to and self._after_trip_word(match.start())
-                    found.append(Phrase(phrase.prep, phrase.start, phrase.end, phrase.location, trip))
+                    found.append(Phrase(phrase.prep, phrase.start, phrase.end, phrase.location, trip,
+                                        phrase.whole_state))
             self._phrases[index] = found
         return self._phrases[index]
 
@@ -386,10 +404,14 @@ class Locator:
                 break
             words += 1
             position = match.end()
-        location = self.choose(start, mentions)
-        if location is None:
+        entity = self.choose(start, mentions)
+        if entity is None:
             return None
-        return Phrase(prep, start, mentions[-1].end, location)
+        place = self.places.get(entity.text)
+        lat = entity.lat if entity.lat is not None else (place.lat if place else None)
+        lon = entity.lon if entity.lon is not None else (place.lon if place else None)
+        return Phrase(prep, start, mentions[-1].end, Location(entity.text, entity.country, lat, lon),
+                      whole_state=self.kind(entity) == "state")
 
     def _joins_a_name(self, word: str, end: int) -> bool:
         """Whether a lower-case word joins two parts of a building's name ("Kementerian Haji
@@ -428,7 +450,8 @@ class Locator:
             return "institution"
         return None
 
-    def choose(self, start: int, mentions: list[Entity]) -> Location | None:
+    def choose(self, start: int, mentions: list[Entity]) -> Entity | None:
+        """The most specific of a phrase's mentions that says where something was (``RANK``)."""
         kept: list[tuple[int, Entity]] = []
         for position, entity in enumerate(mentions):
             kind = self.kind(entity)
@@ -441,11 +464,7 @@ class Locator:
             kept.append((RANK[kind], entity))
         if not kept:
             return None
-        _, entity = min(kept, key=lambda pair: pair[0])
-        place = self.places.get(entity.text)
-        lat = entity.lat if entity.lat is not None else (place.lat if place else None)
-        lon = entity.lon if entity.lon is not None else (place.lon if place else None)
-        return Location(entity.text, entity.country, lat, lon)
+        return min(kept, key=lambda pair: pair[0])[1]
 
     def _abroad(self, start: int, entity: Entity) -> bool:
         """Whether an embassy or consulate word stands before or in a mention ("Kedubes AS")."""
