@@ -134,3 +134,20 @@ def test_asking_for_what_is_owed_is_a_request(text):
 
 def test_refusing_to_attend_is_a_rejection_and_no_meeting():
     assert coded("Peru menolak hadir dalam pertemuan dengan Chili.") == [("REJECT", ("PER", "CHL"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru dan Chili sepakat membentuk satuan tugas bersama.",
+    "Peru dan Chili sepakat untuk membuka kembali perbatasan.",
+    "Peru setuju menjual jet tempur kepada Chili.",
+])
+def test_agreeing_to_a_concrete_act_is_an_agreement(text):
+    assert coded(text) == [("AGREE", ("PER", "CHL"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Renn dan Kald sepakat mengenai pentingnya perdamaian.",
+    "Peru dan Chili sepakat untuk bekerja sama demi perdamaian kawasan.",
+])
+def test_agreeing_on_an_opinion_or_a_wish_is_none(text):
+    assert [e for e in events_of(text) if e.type == "AGREE"] == []
