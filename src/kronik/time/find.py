@@ -19,7 +19,6 @@ from typing import Any, NamedTuple
 from kronik.time.grammar import JOINERS, WORD_CHARACTERS, Lexicon, lexicon, normal, patterns
 from kronik.tokens import TOKEN, Tokens, tokenize
 
-JOINER = re.compile(f"[{JOINERS}]")
 # A word of the time grammar: tokens (``kronik.tokens.TOKEN``, runs of letters and digits)
 # joined by JOINERS, so that "Jum'at" is one word where the token layer sees two ("\w" is a
 # token's characters and "_").
@@ -324,7 +323,7 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
             anchors.extend((*match.span(), DIGIT_KIND) for index in indices
                            for match in DIGITS.finditer(text, starts[index], ends[index]))
     if joins:
-        anchors.extend(_joined_anchors(text, words.anchors))
+        anchors.extend(_joined_anchors(text, tokens, words.anchors))
     by_kind: dict[str, list[int]] = {}
     for kinds, indices in opening.items():
         opened = [starts[index] for index in indices]
@@ -339,24 +338,45 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
     return _Layer(anchors, by_kind)
 
 
-def _joined_anchors(text: str, anchors: dict[str, frozenset[str]]
+def _joined_anchors(text: str, tokens: Tokens, anchors: dict[str, frozenset[str]]
                     ) -> list[tuple[int, int, frozenset[str]]]:
     """The anchor words that a joiner makes of several tokens ("Jum'at"): each word (``WORD``)
-    around a joiner, read from its first character."""
+    around a joiner, read from its first character (found back over the tokens and joiners
+    before the joiner)."""
     found = []
     done = 0
-    for joiner in JOINER.finditer(text):
-        if joiner.start() < done:
+    for joiner in sorted(at for mark in JOINERS for at in _occurrences(text, mark)):
+        if joiner < done:
             continue
-        start = joiner.start()
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in JOINERS):
-            start -= 1
+        start = _word_start(text, tokens, joiner)
         word = WORD.match(text, start)
         done = word.end()
         kinds = anchors.get(word.group(0).lower())
         if kinds is not None:
             found.append((start, done, kinds))
     return found
+
+
+def _occurrences(text: str, mark: str) -> Iterator[int]:
+    """Where ``mark`` (one character) occurs in ``text``, in order."""
+    at = text.find(mark)
+    while at >= 0:
+        yield at
+        at = text.find(mark, at + 1)
+
+
+def _word_start(text: str, tokens: Tokens, at: int) -> int:
+    """Where the run of token characters and joiners that ends at ``at`` starts."""
+    starts, ends = tokens.starts, tokens.ends
+    while at > 0:
+        if text[at - 1] in JOINERS:
+            at -= 1
+            continue
+        index = bisect_left(ends, at)  # the token that ends right before, if any
+        if index == len(ends) or ends[index] != at:
+            break
+        at = starts[index]
+    return at
 
 
 def _joined(text: str, start: int, end: int) -> bool:
@@ -385,13 +405,13 @@ def _windows(text: str, anchors: list[tuple[int, int, frozenset[str]]]
     held: set[frozenset[str]] = set()  # the kinds of its anchors
     for first, last, kinds in sorted(anchors, key=_FIRST):
         if not held or first - WINDOW > high:
-            start = text.rfind(" ", 0, max(0, first - WINDOW)) + 1
+            start = text.rfind(" ", 0, first - WINDOW if first > WINDOW else 0) + 1
             if start > high:
                 if held:
                     spans.append((low, high, frozenset().union(*held)))
                 low, high, held = start, -1, set()
         if last + WINDOW > high:
-            end = text.find(" ", min(size, last + WINDOW))
+            end = text.find(" ", last + WINDOW if last + WINDOW < size else size)
             end = size if end < 0 else end
             if end > high:
                 high = end
