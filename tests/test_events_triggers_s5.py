@@ -151,3 +151,13 @@ def test_agreeing_to_a_concrete_act_is_an_agreement(text):
 ])
 def test_agreeing_on_an_opinion_or_a_wish_is_none(text):
     assert [e for e in events_of(text) if e.type == "AGREE"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pangkalan militer Chili dihantam rudal Peru.", ("ASSAULT", ("PER", "CHL"))),
+    ("Kota perbatasan Chili digempur artileri Peru.", ("ASSAULT", ("PER", "CHL"))),
+    ("Kapal Chili ditenggelamkan angkatan laut Peru.", ("ASSAULT", ("PER", "CHL"))),
+    ("Peru mencaplok wilayah Chili.", ("MOBILIZE", ("PER", "CHL"))),
+])
+def test_attacks_in_the_passive_with_the_weapon_before_the_agent(text, expected):
+    assert coded(text) == [expected]
