@@ -147,6 +147,8 @@ def find_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
             value = _stamp_value(match, rules)
             if value is not None:
                 found.append((match.start(), match.end(), value))
+    if not found:
+        return []
     labels = [(m.end(), rules.label_kinds[m.group(0).lower()]) for m in rules.labels.finditer(line)]
     stamps = []
     for start, _, value in sorted(found, key=lambda item: item[0]):
