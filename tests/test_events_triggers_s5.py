@@ -161,3 +161,12 @@ def test_agreeing_on_an_opinion_or_a_wish_is_none(text):
 ])
 def test_attacks_in_the_passive_with_the_weapon_before_the_agent(text, expected):
     assert coded(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["Peru memasok senjata kepada Chili.", "Peru mengirimkan amunisi ke Chili."])
+def test_arms_supplied_are_aid(text):
+    assert coded(text) == [("AID", ("PER", "CHL"))]
+
+
+def test_arms_asked_for_are_the_content_of_the_request():
+    assert coded("Chili meminta Peru untuk menyediakan lebih banyak amunisi.") == [("REQUEST", ("CHL", "PER"))]
