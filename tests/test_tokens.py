@@ -3,7 +3,7 @@ import pickle
 
 from kronik.document import Document
 from kronik.pipeline import Pipeline, Stage
-from kronik.tokens import document_tokens, tokenize
+from kronik.tokens import Lexicon, document_tokens, tokenize
 
 
 def test_tokens_keep_offsets_lower_forms_and_gaps():
@@ -15,6 +15,16 @@ def test_tokens_keep_offsets_lower_forms_and_gaps():
     assert all(text[t.start:t.end] == t.text for t in tokens)
     assert tokens.positions["arnor"] == [1]
     assert tokens.starting({"tiba": [], "menlu": [], "gondor": []}) == [0, 3]
+
+
+def test_a_lexicon_finds_each_tables_starts_in_one_pass_as_starting_does():
+    tokens = tokenize("Raja Arnor dan raja Gondor tiba di Gondor; arnor menolak.")
+    folded = {"raja": [], "gondor": [], "rohan": []}
+    written = {"Arnor": [], "Gondor": [], "menolak": []}
+    empty: dict[str, list] = {}
+    lexicon = Lexicon([folded, written, empty], [True, False, True])
+    assert lexicon.starting(tokens) == [tokens.starting(folded), tokens.starting(written, False), []]
+    assert lexicon.starting(tokens) == [[0, 3, 4, 7], [1, 4, 7, 9], []]
 
 
 def test_a_text_without_words_has_no_tokens():

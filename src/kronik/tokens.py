@@ -10,10 +10,10 @@ the same layer instead of each scanning the text again.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import accumulate, repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from kronik.document import Document
@@ -79,6 +79,40 @@ class Tokens(list):
         """Copied or pickled, the tokens are left behind (an empty layer of no text): they
         are a cache of the text, cheaper to compute again than to send to another process."""
         return Tokens, ((), None)
+
+
+class Lexicon:
+    """Tables of phrases keyed by their first words, looked up in one pass: their keys are
+    merged into one index (word -> the tables holding it), so that a text's distinct words are
+    looked up once for all the tables instead of once per table. A table ``folded`` False is
+    keyed by words as written: it is indexed by their lower case, and a token counts for it
+    only where it is written as a key (as ``Tokens.starting`` does)."""
+
+    def __init__(self, tables: Sequence[Mapping[str, Any]], folded: Sequence[bool]):
+        self.tables = list(tables)
+        self.folded = list(folded)
+        index: dict[str, list[int]] = {}
+        for number, (table, is_folded) in enumerate(zip(self.tables, self.folded)):
+            for key in table:
+                numbers = index.setdefault(key if is_folded else key.lower(), [])
+                if number not in numbers:
+                    numbers.append(number)
+        self.index = {word: tuple(numbers) for word, numbers in index.items()}
+
+    def starting(self, tokens: Tokens) -> list[list[int]]:
+        """For each table, the positions, in order, of the words that start an entry of it:
+        ``[tokens.starting(table, folded) for each table]``, from one set operation."""
+        found: list[list[int]] = [[] for _ in self.tables]
+        positions, index = tokens.positions, self.index
+        for word in positions.keys() & index.keys():
+            indices = positions[word]
+            for number in index[word]:
+                found[number] += indices
+        for number, table in enumerate(self.tables):
+            if not self.folded[number]:
+                found[number] = [i for i in found[number] if tokens[i].text in table]
+            found[number].sort()
+        return found
 
 
 def tokenize(text: str) -> Tokens:

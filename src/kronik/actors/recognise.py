@@ -34,7 +34,7 @@ from kronik.actors.places import Gazetteer, Place, gazetteer
 from kronik.document import Entity
 from kronik.errors import KronikError
 from kronik.resources import load_data
-from kronik.tokens import TOKEN, Token, Tokens
+from kronik.tokens import TOKEN, Lexicon, Token, Tokens
 
 BRACKETED = re.compile(r"\([^)]*\)?")
 SENTENCE_BREAKS = ".!?\n\"“”"
@@ -242,6 +242,17 @@ class Recogniser:
         self.kb = kb
         self.grammar = grammar(language)
         self.places = gazetteer(language)
+        # The tables the passes look words up in (name -> table, keyed as folded or as
+        # written), their first words found in one pass per text.
+        tables = {"place_heads": (self.grammar.place_heads, False),
+                  "institutions": (self.grammar.institutions, True),
+                  "home_institutions": (self.grammar.home_institutions, False),
+                  "titles": (self.grammar.titles, True),
+                  "speech_verbs": (self.grammar.speech_verbs, True),
+                  "places": (self.places.starts, True)}
+        self.table_names = tuple(tables)
+        self.lexicon = Lexicon([table for table, _ in tables.values()],
+                               [folded for _, folded in tables.values()])
         # The same names recur in every article: resolve each (name, kind, date) once.
         self._resolved = lru_cache(maxsize=LOOKUP_CACHE)(partial(_resolve, kb))
 
@@ -278,6 +289,8 @@ class _Scan:
         self.starts: dict[int, Found] = {}          # token -> top-level mention starting there
         self.claimed: list[Found | None] = [None] * len(tokens)
         self.offsets = tokens.starts
+        # Table name -> the tokens, in order, where one of its phrases may start.
+        self.starting = dict(zip(recogniser.table_names, recogniser.lexicon.starting(tokens)))
         self.headlines: dict[int, bool] = {}       # line start -> whether in title case
 
     # Bookkeeping
@@ -303,10 +316,10 @@ class _Scan:
         start, end = self.tokens[first].start, self.tokens[last - 1].end
         return start, end, self.text[start:end]
 
-    def candidates(self, table: dict[str, list], folded: bool = True) -> Iterator[int]:
-        """The tokens, in order, that may start a phrase of ``table`` and are unclaimed when
-        reached (the phrase itself is checked by phrase_at)."""
-        for index in self.tokens.starting(table, folded):
+    def candidates(self, table: str) -> Iterator[int]:
+        """The tokens, in order, that may start a phrase of the named table and are unclaimed
+        when reached (the phrase itself is checked by phrase_at)."""
+        for index in self.starting[table]:
             if self.claimed[index] is None:
                 yield index
 
@@ -396,7 +409,7 @@ class _Scan:
     def places(self) -> None:
         """Place names opened by a head word ("Laut China Selatan"), unless the word before
         makes the head part of a common noun ("Angkatan Laut AS" is the navy, not a sea)."""
-        for index in self.candidates(self.g.place_heads, folded=False):
+        for index in self.candidates("place_heads"):
             if index > 0 and self.tokens[index - 1].lower in self.g.place_head_breakers:
                 continue
             hit = self.phrase_at(index, self.g.place_heads, folded=False)
@@ -434,11 +447,11 @@ class _Scan:
     # Pass 3: institutions
 
     def institutions(self) -> None:
-        for index in self.candidates(self.g.institutions):
+        for index in self.candidates("institutions"):
             hit = self.phrase_at(index, self.g.institutions)
             if hit:
                 self.institution_at(index, hit[0], *hit[1])
-        for index in self.candidates(self.g.home_institutions, folded=False):
+        for index in self.candidates("home_institutions"):
             self.home_institution_at(index)
 
     def institution_at(self, first: int, after_head: int, role: str, domain: bool) -> None:
@@ -509,7 +522,7 @@ class _Scan:
     # Pass 4: titles
 
     def titles(self) -> None:
-        for index in self.candidates(self.g.titles):
+        for index in self.candidates("titles"):
             hit = self.phrase_at(index, self.g.titles)
             if hit:
                 self.title_at(index, hit[0], hit[1])
@@ -619,7 +632,7 @@ class _Scan:
     def speakers(self) -> None:
         """"<Given> <Family> menegaskan ...": a run of two or more name words, unclaimed,
         right before a verb of saying is a person the knowledge base does not know."""
-        for verb in self.tokens.starting(self.g.speech_verbs):
+        for verb in self.starting["speech_verbs"]:
             first = verb
             while first > 0 and verb - first < self.g.max_name_words \
                     and self.tokens[first - 1].gap in NAME_GAPS \
@@ -824,7 +837,7 @@ class _Scan:
                 if hit is not None:
                     _locate(entity, hit.place, f"{entity.reason}; gazetteer")
         taken_until = 0
-        for index in self.tokens.starting(places.starts):
+        for index in self.starting["places"]:
             # A place name opens with a capital (Gazetteer.at): most starting words have none.
             if index < taken_until or self.claimed[index] is not None \
                     or not self.tokens[index].text[0].isupper():
