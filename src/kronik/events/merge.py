@@ -339,9 +339,10 @@ def _caption_compatible(cluster: Cluster, frame: Frame) -> bool:
 
 def _fold_partial(clusters: list[Cluster], frame: Frame) -> bool:
     """A talk mention naming too few sides adds its channel and date to the talks it speaks of:
-    the same channel first, then the talks of the states its sentence names, then the talks
-    naming the fewest other states, then the nearest.
-    Talks held in person may be those of a visit. Whether it was folded."""
+    talks told before it first (such a mention refers back: "Dalam kunjungan tersebut"), then
+    the same channel, then the talks of the states its sentence names, then the talks naming
+    the fewest other states, then the nearest.
+    Talks held in person may be those of a visit, and a visit those talks. Whether it was folded."""
     if frame.other_occasion:
         return False
     first = frame.date.first if frame.date else None
@@ -349,14 +350,15 @@ def _fold_partial(clusters: list[Cluster], frame: Frame) -> bool:
     known = set(frame.countries)
     context = set(frame.context_countries)
     candidates = [cluster for cluster in clusters
-                  if cluster.type == "CONSULT" and _fold_modes(cluster.mode, frame.mode)
+                  if cluster.type == "CONSULT" and _fold_modes(cluster, frame)
                   and cluster.status == frame.status
                   and known <= set(cluster.countries) and dates_compatible(cluster, first, last)
                   and _caption_compatible(cluster, frame)
                   and not any(f.sentence == frame.sentence for f in cluster.frames)]
     if not candidates:
         return False
-    chosen = max(candidates, key=lambda c: (c.mode == frame.mode, len(context & set(c.countries)),
+    chosen = max(candidates, key=lambda c: (_told_before(c, frame), c.mode == frame.mode,
+                                            len(context & set(c.countries)),
                                             -len(set(c.countries) - known),
                                             -min(abs(f.trigger.start - frame.trigger.start) for f in c.frames)))
     _absorb(chosen, frame, "later mention of the same talks")
@@ -386,10 +388,21 @@ def _carry_protagonist(clusters: list[Cluster], frame: Frame) -> None:
     _place(clusters, frame, [party], frame.recipients)
 
 
-def _fold_modes(cluster_mode: str | None, frame_mode: str | None) -> bool:
-    if modes_compatible(cluster_mode, frame_mode):
+def _told_before(cluster: Cluster, frame: Frame) -> bool:
+    """Whether the article names the event before the mention ``frame``."""
+    return any(f.trigger.start < frame.trigger.start for f in cluster.frames)
+
+
+def _fold_modes(cluster: Cluster, frame: Frame) -> bool:
+    """Whether a mention may speak of the talks ``cluster`` by its channel: the same channel,
+    talks held in person during a visit, or a visit naming the two states of talks held in
+    person ("Dalam kunjungan kenegaraan tersebut, A dan B ..."); a visit naming one state only
+    may be another trip to it."""
+    if modes_compatible(cluster.mode, frame.mode):
         return True
-    return cluster_mode == "visit" and frame_mode in IN_PERSON_MODES
+    if cluster.mode == "visit":
+        return frame.mode in IN_PERSON_MODES
+    return frame.mode == "visit" and cluster.mode in IN_PERSON_MODES and len(frame.countries) >= 2
 
 
 def _fold_one_sided(clusters: list[Cluster], frame: Frame) -> None:

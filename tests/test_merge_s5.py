@@ -1,0 +1,26 @@
+"""Merging event mentions within one article (session 5): distinct occasions stay apart.
+
+Invented sentences in the grammar of Indonesian news; the actors are injected by hand
+(``test_events``), so these tests exercise the merging rules only.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from test_events import events_of, sides
+
+
+def _summary(events) -> list[tuple]:
+    return [(e.type, e.mode, sides(e), e.date.start if e.date else None) for e in events]
+
+
+def test_a_visit_named_without_sides_refers_back_to_the_talks_told_before_it():
+    text = ("Renn bertemu Kald di Santiago pada Kamis (29/2/2024).\n"
+            "Dalam kunjungan kenegaraan tersebut, Peru dan Chili juga menandatangani tiga kesepakatan.\n"
+            "Quispe mengatakan, pada kunjungan kenegaraan Kald ke Lima pada Mei 2023, "
+            "tujuh nota kesepahaman ditandatangani.")
+    found = _summary(events_of(text))
+    assert ("CONSULT", "visit", ("PER", "CHL"), date(2024, 2, 29)) in found
+    assert ("CONSULT", "visit", ("CHL", "PER"), date(2023, 5, 1)) in found
+    agreements = [f for f in found if f[0] == "AGREE"]
+    assert [a[3] for a in agreements] == [date(2024, 2, 29)]
