@@ -35,10 +35,10 @@ class Time(Stage):
             if inferred is not None:
                 doc.published, doc.published_inferred = inferred, True
         resolved: list[TimeExpression] = []
-        back = refers_back(doc.language)
+        back, anchor = refers_back(doc.language), doc.anchor
         for mention, tense, sentence in zip(mentions, tenses, bounds):
             pointing = bool(back.match(doc.text, mention.end, sentence[1]))
-            context = Context(doc.anchor, tense, tuple(resolved), sentence[0], pointing)
+            context = Context(anchor, tense, tuple(resolved), sentence[0], pointing)
             resolved.append(resolve(mention, context, lex))
         doc.time_expressions = resolved
         doc.warnings.extend(_weekday_warnings(mentions, resolved, doc.language))

@@ -428,29 +428,36 @@ def find_mentions(text: str, language: str = "id", tokens: Tokens | None = None)
     words = time_words(language)
     layer = _layer(text, tokens or tokenize(text), words)
     spans = _windows(text, layer.anchors)
-    found: list[tuple[int, int, int, Mention]] = []
+    found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    windows_holding: dict[frozenset[str], list[tuple[int, int]]] = {}  # needed kinds -> bounds
     for rank, kind, pattern, needed in _ranked(language):
         starts = None if kind in words.everywhere else layer.starts.get(kind, [])
         if starts == []:
             continue  # a kind that no token of the text opens
-        bounds = [(start, end) for start, end, kinds in spans if needed <= kinds]
+        bounds = windows_holding.get(needed)
+        if bounds is None:
+            bounds = windows_holding[needed] = [(start, end) for start, end, kinds in spans
+                                                if needed <= kinds]
         for match in _matches(pattern, text, bounds, starts):
-            mention = Mention(match.start(), match.end(), match.group(0), kind, match.groupdict())
-            if _acceptable(mention, text, lex):
-                found.append((mention.start - mention.end, rank, mention.start, mention))
-    # Longest first, then by pattern rank: each is kept unless it overlaps one kept before.
-    # The kept ones never overlap, so sorted by start only the neighbours can overlap a new one.
-    # (One kind's matches never overlap, so no two items tie before their mentions.)
+            found.append((match.start() - match.end(), rank, match.start(), kind, match))
+    # Longest first, then by pattern rank: each acceptable match is kept unless it overlaps one
+    # kept before. One that overlaps is dropped whether acceptable or not, so acceptability is
+    # read only for the others. The kept ones never overlap, so sorted by start only the
+    # neighbours can overlap a new one. (One kind's matches never overlap, so no two items tie
+    # before their matches.)
     chosen_starts: list[int] = []
     chosen: list[Mention] = []
-    for _, _, _, mention in sorted(found):
-        at = bisect_left(chosen_starts, mention.start)
-        if at > 0 and chosen[at - 1].end > mention.start:
+    for _, _, start, kind, match in sorted(found):
+        end = match.end()
+        at = bisect_left(chosen_starts, start)
+        if at > 0 and chosen[at - 1].end > start:
             continue
-        if at < len(chosen) and chosen[at].start < mention.end:
+        if at < len(chosen) and chosen[at].start < end:
             continue
-        chosen_starts.insert(at, mention.start)
-        chosen.insert(at, mention)
+        mention = Mention(start, end, match.group(0), kind, match.groupdict())
+        if _acceptable(mention, text, lex):
+            chosen_starts.insert(at, start)
+            chosen.insert(at, mention)
     return chosen
 
 

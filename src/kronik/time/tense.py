@@ -51,10 +51,10 @@ def clause_tense(text: str, start: int, end: int, bounds: tuple[int, int], lex: 
     breaks = lex.time["clause_breaks"]
     left = text[bounds[0]:start]
     right = text[end:bounds[1]]
-    cut = max(left.rfind(mark) for mark in breaks)  # the last break before the expression
-    left = left[cut + 1:]
+    left = left[max(map(left.rfind, breaks)) + 1:]  # from the last break before the expression
     stops = [at for at in map(right.find, breaks) if at >= 0]  # the first one after it
-    right = right[:min(stops)] if stops else right
+    if stops:
+        right = right[:min(stops)]
     cues = lex.tense_cues
     if left.isascii():  # lower case keeps its length: the cues are found in one search
         before = list(lex.cue_word.finditer(left.lower()))[-1:]
@@ -62,8 +62,10 @@ def clause_tense(text: str, start: int, end: int, bounds: tuple[int, int], lex: 
     else:
         found = [(len(left) - m.end(), cues[m.group(0).lower()]) for m in WORD.finditer(left)
                  if m.group(0).lower() in cues]
-    after = islice(WORD.finditer(right), lex.time["cue_words_after"])
-    found += [(m.start(), cues[m.group(0).lower()]) for m in after if m.group(0).lower() in cues]
+    for match in islice(WORD.finditer(right), lex.time["cue_words_after"]):
+        word = match.group(0).lower()
+        if word in cues:
+            found.append((match.start(), cues[word]))
     return min(found)[1] if found else None
 
 
