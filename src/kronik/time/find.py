@@ -36,7 +36,8 @@ YEAR_ALONE = re.compile(r"((?:1(?<![\w.,/-]1)[89]|2(?<![\w.,/-]2)[01])\d\d)(?![\
 
 class Mention(NamedTuple):
     """A stretch of text that names a time, with the groups its pattern captured (a named
-    tuple: a dozen are built per article, and a frozen dataclass costs three times as much)."""
+    tuple: one is built for every match that may be kept, and a frozen dataclass costs three
+    times as much)."""
 
     start: int
     end: int
@@ -133,8 +134,9 @@ DIGIT_WIDTHS: dict[str, tuple[int, ...]] = {
     "iso_date": (4,),
     "year": (4,),
 }
-# The most distinct words of a glued or numeric kind whose classes are remembered (the numbers
-# and glued words of a large batch); past it the memory starts afresh.
+# The most distinct words outside the grammar's plain words whose classes are remembered (the
+# numbers and other words with a character other than a letter, or outside ASCII, of a large
+# batch); past it the memory starts afresh.
 WORD_CACHE = 65536
 
 
