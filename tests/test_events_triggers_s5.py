@@ -170,3 +170,15 @@ def test_arms_supplied_are_aid(text):
 
 def test_arms_asked_for_are_the_content_of_the_request():
     assert coded("Chili meminta Peru untuk menyediakan lebih banyak amunisi.") == [("REQUEST", ("CHL", "PER"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru menengahi perundingan antara Chili dan Bolivia.",
+    "Peru memfasilitasi pertemuan antara Chili dan Bolivia.",
+])
+def test_talks_a_third_state_mediates_are_between_the_two_sides(text):
+    assert coded(text) == [("CONSULT", ("CHL", "BOL"))]
+
+
+def test_aid_offered_is_aid():
+    assert coded("Peru menawarkan bantuan kepada Chili.") == [("AID", ("PER", "CHL"))]
