@@ -24,3 +24,19 @@ def test_a_visit_named_without_sides_refers_back_to_the_talks_told_before_it():
     assert ("CONSULT", "visit", ("CHL", "PER"), date(2023, 5, 1)) in found
     agreements = [f for f in found if f[0] == "AGREE"]
     assert [a[3] for a in agreements] == [date(2024, 2, 29)]
+
+
+def test_an_attack_told_later_as_a_retaliation_is_another_attack():
+    text = ("Chili menembak jatuh pesawat nirawak milik Peru di dekat perbatasan pada Senin (4/3/2024).\n"
+            "Peru kemudian melancarkan serangan baru terhadap pangkalan militer Chili.\n"
+            "Chili kemudian menyatakan menyerang pangkalan udara Peru sebagai balasan.")
+    found = _summary(events_of(text))
+    assert [f for f in found if f[2] == ("CHL", "PER")] == [
+        ("ASSAULT", None, ("CHL", "PER"), date(2024, 3, 4)), ("ASSAULT", None, ("CHL", "PER"), date(2024, 3, 4))]
+
+
+def test_an_attack_told_first_as_a_retaliation_takes_its_later_mentions():
+    text = ("Chili menyerang pangkalan udara Peru sebagai balasan pada Senin (4/3/2024).\n"
+            "Chili menyerang pangkalan itu dengan sepuluh rudal.")
+    found = _summary(events_of(text))
+    assert found == [("ASSAULT", None, ("CHL", "PER"), date(2024, 3, 4))]

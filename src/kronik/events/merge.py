@@ -6,7 +6,8 @@ event per pair), then joined when type, mode, sides, status and dates agree; an 
 added to those named before ("juga menandatangani", "Selain ...") stays apart. A mention that
 names too few sides ("Pembicaraan jarak jauh dilakukan ...") is not an event of its own: it
 adds its channel and date to the event it refers back to. Talks held during a visit belong to
-the visit.
+the visit. An act told as a retaliation ("X kemudian menyerang Y sebagai balasan") came after
+the acts of the same pair told before it: it is another occasion, not one of them.
 """
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ MIN_PROTAGONIST_TALKS = 2
 # of sentences, and each later mention still gives the event its channel, status and date;
 # the bound keeps the work of comparing mentions with events linear in a text's length.
 MAX_FRAMES_PER_EVENT = 32
+
+# The flag of a mention told as a retaliation by a verb of its own ("menyerang ... sebagai
+# balasan"); a noun so told ("Serangan itu disebut sebagai balasan") mostly refers back.
+RETALIATION = "told as a retaliation"
 
 
 @dataclass
@@ -155,12 +160,15 @@ def _absorb(cluster: Cluster, frame: Frame, reason: str) -> None:
                 target.append(party)
 
 
-def merge_frames(frames: list[Frame]) -> list[Cluster]:
-    """The article's events: full frames joined where they agree, partial ones folded in."""
+def merge_frames(frames: list[Frame], retaliations: frozenset[int] = frozenset()) -> list[Cluster]:
+    """The article's events: full frames joined where they agree, partial ones folded in.
+    ``retaliations``: the sentences that tell an act as a retaliation."""
     clusters: list[Cluster] = []
     partial_talks: list[Frame] = []
     one_sided: list[Frame] = []
     for frame in frames:
+        if frame.sentence in retaliations and not frame.nominal and not frame.in_quote:
+            frame.flags.add(RETALIATION)
         pairs = split_pairs(frame)
         if not pairs:
             (partial_talks if frame.type == "CONSULT" else one_sided).append(frame)
@@ -321,12 +329,19 @@ def _place(clusters: list[Cluster], frame: Frame, actors: list[Party], recipient
                 and _caption_compatible(cluster, frame)
                 and _status_compatible(cluster, frame)
                 and ANOTHER_AGREEMENT not in frame.flags
+                and not _answers_the_event(frame, cluster)
                 and not (frame.other_occasion or any(f.other_occasion for f in cluster.frames))):
             _absorb(cluster, frame, "governing time expression")
             return
     if frame.date is not None and frame.date.first is not None:
         probe.set_date(frame.date, "governing time expression")
     clusters.append(probe)
+
+
+def _answers_the_event(frame: Frame, cluster: Cluster) -> bool:
+    """Whether ``frame`` tells a retaliation after an event of the same pair that none of its
+    mentions tells as one: the retaliation is a later act, not that event."""
+    return RETALIATION in frame.flags and not any(RETALIATION in f.flags for f in cluster.frames)
 
 
 def _caption_compatible(cluster: Cluster, frame: Frame) -> bool:

@@ -38,12 +38,19 @@ class Events(Stage):
         dating.fill(talks)
         statements = [f for f in frames if f.type != "CONSULT"]
         dating.link_to_talks(statements, talks)
-        others = merge_frames(statements)
+        others = merge_frames(statements, _retaliation_sentences(doc, dating, statements))
         dating.fill(others, lead=dating.lead(talks + others))
         clusters = sorted(talks + others, key=lambda c: min(f.trigger.start for f in c.frames))
         prefix = _id_prefix(doc)
         doc.events = [_event(doc, cluster, f"{prefix}-{n}") for n, cluster in enumerate(clusters, start=1)]
         return doc
+
+
+def _retaliation_sentences(doc: Document, dating: Dating, frames: list[Frame]) -> frozenset[int]:
+    """The sentences of ``frames`` that tell an act as a retaliation (a retaliation word in them)."""
+    sentences = {frame.sentence for frame in frames}
+    return frozenset(index for index in sentences if dating.retaliation.search(
+        doc.text, doc.sentences[index].start, doc.sentences[index].end))
 
 
 def _id_prefix(doc: Document) -> str:
