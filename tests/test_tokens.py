@@ -27,6 +27,14 @@ def test_a_lexicon_finds_each_tables_starts_in_one_pass_as_starting_does():
     assert lexicon.starting(tokens) == [[0, 3, 4, 7], [1, 4, 7, 9], []]
 
 
+def test_a_text_in_ascii_is_cut_as_any_other_text():
+    ascii_text = "Raja_Arnor tiba-2 di x9Gondor."
+    other = ascii_text + " é"
+    assert [t.text for t in tokenize(ascii_text)] == ["Raja", "Arnor", "tiba", "2", "di", "x9Gondor"]
+    assert tokenize(other)[:-2] == tokenize(ascii_text)[:-1]
+    assert tokenize(other)[-2] == tokenize(ascii_text)[-1]._replace(gap=". ")
+
+
 def test_a_text_without_words_has_no_tokens():
     assert tokenize("") == [] and tokenize(" -- ") == []
 

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 TOKEN = re.compile(r"[^\W_]+")
 # The same runs, captured, so that one ``split`` gives the gaps and the tokens in turn.
 _SPLIT = re.compile(f"({TOKEN.pattern})")
+# The same split of a text in ASCII, where TOKEN's letters and digits are these: the engine
+# tests them without looking characters up in the Unicode database (a third faster).
+_SPLIT_ASCII = re.compile("([a-zA-Z0-9]+)")
 # Joins the tokens to lower-case them in one call: a control character has no case and is in
 # no token, so each token lower-cases exactly as it would alone.
 _JOIN = "\x00"
@@ -117,7 +120,7 @@ class Lexicon:
 
 def tokenize(text: str) -> Tokens:
     """The words of a text with their offsets and the text between them (one ``split``)."""
-    parts = _SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    parts = (_SPLIT_ASCII if text.isascii() else _SPLIT).split(text)  # gap, token, ..., gap
     words, gaps = parts[1::2], parts[2::2]
     offsets = list(accumulate(map(len, parts), initial=0))
     starts, ends = offsets[1:-1:2], offsets[2::2]
