@@ -56,3 +56,12 @@ def test_the_noise_patterns_are_screened():
     rules = noise_rules("id")
     assert not rules.caption_lead_screen.passes_all
     assert all(not s.passes_all for s in rules.fragment_screens)
+
+
+def test_a_non_ascii_string_is_screened_on_its_lower_case():
+    # Curly quotes and accents do not make a string pass: only the four characters that match
+    # an ASCII letter ignoring case (or lower-case to one) leave it to the pattern.
+    kunci = screen(re.compile("kunci", re.IGNORECASE))
+    assert not kunci.may_match("“Menteri tiba di Jakarta”, kata Ségolène")
+    assert kunci.may_match("“KUNCI” itu")
+    assert kunci.may_match("\u0130ni bukan")  # the dotted capital I is passed, whatever it holds
