@@ -40,3 +40,16 @@ def test_an_attack_told_first_as_a_retaliation_takes_its_later_mentions():
             "Chili menyerang pangkalan itu dengan sepuluh rudal.")
     found = _summary(events_of(text))
     assert found == [("ASSAULT", None, ("CHL", "PER"), date(2024, 3, 4))]
+
+
+def test_a_denial_of_a_claim_answers_the_other_state_of_the_claim_told_before():
+    text = ("Sejumlah pejabat Peru mengklaim Peru dan Chili telah mencapai kesepakatan gencatan senjata "
+            "pada Senin (4/3/2024).\nNamun Chili menepis klaim tersebut.")
+    found = [(e.type, sides(e)) for e in events_of(text)]
+    assert ("REJECT", ("CHL", "PER")) in found
+
+
+def test_a_denial_after_a_sentence_of_several_states_finds_no_claimant():
+    text = ("Peru, Chili dan Bolivia telah mencapai kesepakatan gencatan senjata pada Senin (4/3/2024).\n"
+            "Namun Ekuador menepis klaim tersebut.")
+    assert [e.type for e in events_of(text) if e.type == "REJECT"] == []

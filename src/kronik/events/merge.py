@@ -267,13 +267,28 @@ def _summit_trips(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _accuser(clusters: list[Cluster], frame: Frame) -> list[Party] | None:
-    """Whom a denial answers when the sentence does not say: the latest accuser of the denier."""
+    """Whom a denial answers when the sentence does not say: the latest accuser of the denier,
+    else the claimant the sentence before names (``_claimant``)."""
     denier = set(frame.actor_countries)
+    if not denier:
+        return None
     accusations = [c for c in clusters if c.type == "ACCUSE" and denier & set(countries_of(c.recipients))
                    and min(f.trigger.start for f in c.frames) < frame.trigger.start]
-    if not denier or not accusations:
-        return None
+    if not accusations:
+        return _claimant(clusters, frame, denier)
     return max(accusations, key=lambda c: min(f.trigger.start for f in c.frames)).actors
+
+
+def _claimant(clusters: list[Cluster], frame: Frame, denier: set[str]) -> list[Party] | None:
+    """A denial right after a sentence telling one event between the denier and one other
+    state ("X mengklaim kedua negara telah mencapai ... Namun Y menepis klaim tersebut")
+    answers that other state, the one the claim came from."""
+    told = [c for c in clusters if any(f.sentence == frame.sentence - 1 for f in c.frames)
+            and denier < set(c.countries) and len(set(c.countries) - denier) == 1]
+    if len(told) != 1:
+        return None
+    other = (set(told[0].countries) - denier).pop()
+    return [p for p in told[0].actors + told[0].recipients if p.country == other]
 
 
 def _meetings_abroad_as_visits(clusters: list[Cluster]) -> list[Cluster]:
