@@ -456,6 +456,15 @@ class KnowledgeBase:
         return [Mention(start, end, surface, forms)
                 for _, start, end, surface, forms in self.names_in(text, tokens)]
 
+    def may_name(self, text: str) -> bool:
+        """Whether a known name may start in ``text``: False only for a text in ASCII none of
+        whose words opens a name (``scan`` finds nothing there), so that a caller can skip the
+        scan of a short text without cutting it into tokens."""
+        if not text.isascii():
+            return True
+        table = self._names_by_first_word
+        return any(word in table for word in TOKEN.findall(text.lower()))
+
     def names_in(self, text: str, tokens: Tokens | None = None
                  ) -> list[tuple[int, int, int, str, tuple[SurfaceForm, ...]]]:
         """The names ``scan`` finds, each as (its first token, start, end, text, forms): the

@@ -380,7 +380,10 @@ class _Scan:
         def offset(position: int) -> int:  # from the spaced window back to the text
             return start + position - bisect_left(spaces, position)
 
-        for mention in self.kb.scan(" ".join(pieces)):
+        window = " ".join(pieces)
+        if not self.kb.may_name(window):
+            return  # most windows hold no known name at all
+        for mention in self.kb.scan(window):
             a, b = offset(mention.start), offset(mention.end)
             if (a not in cuts and b not in cuts) or not mention.forms or not mention.text[0].isupper():
                 continue
