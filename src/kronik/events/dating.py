@@ -121,8 +121,8 @@ class Dating:
         report = [self._is_report(t) for t in known]
         offsets = clause_grammar(doc.language).sequence_words
         self.usable = [t for i, t in enumerate(known) if not since[i] and not report[i]
-                       and (_counts_from_a_clause(t, offsets)
-                            or not _beside_explicit(t, known[max(0, i - 1):i] + known[i + 1:i + 2], doc.text))]
+                       and (not _beside_explicit(t, known[max(0, i - 1):i] + known[i + 1:i + 2], doc.text)
+                            or _counts_from_a_clause(t, offsets))]
         self._usable_starts = [t.start for t in self.usable]  # time expressions are in text order
         self._sentence_starts = [sentence.start for sentence in doc.sentences]
         self.report = [t for t, is_report in zip(known, report) if is_report]
@@ -188,7 +188,8 @@ class Dating:
                 if during and frame.type != "CONSULT":
                     frame.flags.add("during:" + self.lexicon.linking_nouns[during.group(1).lower()])
             governed: dict[int, list[tuple[bool, int, TimeExpression, int]]] = {}
-            for expression in self.in_sentence(sentence):
+            expressions = self.in_sentence(sentence)
+            for expression in expressions:
                 found = self._governed(expression, [f for f in sentence_frames if self._may_date(f, expression)])
                 if found is not None:
                     frame, closes, side = found
@@ -205,7 +206,7 @@ class Dating:
                     elif frame.date.first == frame.date.last:
                         frame.date = replace(frame.date, last=self._lasting(sentence, frame.date.first))
             self._since(sentence, sentence_frames)
-            for expression in self.in_sentence(sentence):  # the times of a sentence that tells of events
+            for expression in expressions:  # the times of a sentence that tells of events
                 self.claimed.setdefault(expression.start, []).extend(sentence_frames)
             opening = self._opening(sentence)
             for frame in sentence_frames:

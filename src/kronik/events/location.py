@@ -144,6 +144,7 @@ class Locator:
         entities = [e for e in doc.entities if e.part_of is None]
         self.by_start = {e.start: e for e in sorted(entities, key=lambda e: e.end - e.start)}
         self._phrases: dict[int, list[Phrase]] = {}
+        self._refers: dict[int, bool] = {}  # sentence -> whether it refers back, read once
         self._triggers: dict[int, list[int]] = {}  # sentence -> where its frames' triggers start
 
     def locate(self, frames: list[Frame]) -> None:
@@ -187,9 +188,12 @@ class Locator:
 
     def _refers_back(self, index: int) -> bool:
         """Whether sentence ``index`` says "there" or opens with "then" ("Saat itu, ...")."""
-        sentence = self.doc.sentences[index]
-        return bool(self.words.there.search(self.text, sentence.start, sentence.end)
-                    or self.words.then.match(self.text, sentence.start, sentence.end))
+        refers = self._refers.get(index)
+        if refers is None:
+            sentence = self.doc.sentences[index]
+            refers = self._refers[index] = bool(self.words.there.search(self.text, sentence.start, sentence.end)
+                                                or self.words.then.match(self.text, sentence.start, sentence.end))
+        return refers
 
     def place_of_a_posting(self, frame: Frame) -> Location | None:
         """Talks of an ambassador with the officials of another state, where the sentence and
@@ -242,9 +246,13 @@ class Locator:
         """Whether a place after a trigger closes a clause of another occasion that a word of
         sequence opens before it, with a trigger of its own ("bertemu Macron usai bertemu Putin
         di Moskwa"): the place is that other act's, not this one's."""
+        others = [start for start in self._triggers.get(frame.sentence, ())
+                  if frame.trigger.end < start < phrase.start]
+        if not others:  # most phrases: no other trigger between, no word to read
+            return False
         for match in WORD.finditer(self.text, frame.trigger.end, phrase.start):
             if fold(match.group(0)) in self.sequence_words:
-                return any(match.end() <= start < phrase.start for start in self._triggers.get(frame.sentence, ()))
+                return any(match.end() <= start for start in others)
         return False
 
     def host_from_place(self, frame: Frame) -> None:
@@ -334,9 +342,20 @@ class Locator:
     @cached_property
     def occasion(self) -> Location | None:
         """Where the article's occasion was: its occasion sentences' place if they agree."""
-        sentences = self.doc.sentences
-        return _agreed([p.location for i, s in enumerate(sentences) for p in self.phrases(i)
-                        if p.prep in self.words.at and self._after_occasion_verb(s, p.start)])
+        return _agreed([phrase.location for sentence in self.doc.sentences
+                        for phrase in self._occasion_phrases(sentence)])
+
+    def _occasion_phrases(self, sentence: Sentence) -> list[Phrase]:
+        """The sentence's "at" phrases right after an occasion verb. The verb is looked for
+        before reading a phrase: most prepositions have none, and their phrases go unread."""
+        found = []
+        for match in self.words.prepositions.finditer(self.text, sentence.start, sentence.end):
+            prep = fold(match.group(0))
+            if prep in self.words.at and self._after_occasion_verb(sentence, match.end()):
+                phrase = self.phrase(prep, match.end(), sentence.end)
+                if phrase is not None:
+                    found.append(phrase)
+        return found
 
     def _after_occasion_verb(self, sentence: Sentence, position: int) -> bool:
         words = last_words(self.text, sentence.start, position, OCCASION_GAP_WORDS + 1)

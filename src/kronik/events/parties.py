@@ -163,8 +163,11 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
     words = list(WORD.finditer(text, max(floor, position - PREPOSITION_REACH), position))
     end = position
     crossed = False
-    while words and (words[-1].group(0).lower() in lexicon.determiners or words[-1].group(0)[:1].isupper()):
-        crossed = crossed or bool(PHRASE_BREAK.search(text, words[-1].end(), end))
+    while words:
+        last = words[-1].group(0)
+        if not (last[:1].isupper() or last.lower() in lexicon.determiners):
+            break
+        crossed = crossed or PHRASE_BREAK.search(text, words[-1].end(), end) is not None
         end = words.pop().start()
     if words and PHRASE_BREAK.search(text, words[-1].end(), end):
         crossed = True
@@ -174,16 +177,16 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
         return None
     nearest = words[-1].group(0).lower()
     nouns = 0
-    index = len(words)
-    while index > 0:
-        index -= 1
+    index = last = len(words) - 1
+    while index >= 0:
         match = words[index]
         word = match.group(0).lower()
-        if index < len(words) - 1 and PHRASE_BREAK.search(text, match.end(), words[index + 1].start()):
+        if index < last and PHRASE_BREAK.search(text, match.end(), words[index + 1].start()):
             break
-        if _passive_relative(words, index, grammar):
-            index -= 1  # "ke wilayah yang dikuasai X": the relative belongs to the noun
+        if word in grammar.owning_passives and index > 0 and words[index - 1].group(0).lower() == "yang":
+            index -= 2  # "ke wilayah yang dikuasai X": the relative belongs to the noun
             continue
+        index -= 1
         if lexicon.clause_break.fullmatch(word):
             break
         if word in grammar.prepositions:
@@ -194,13 +197,6 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
         if nouns > NOUN_PHRASE_WORDS or lexicon.verb.match(word) or word in lexicon.coordinators:
             break
     return nearest
-
-
-def _passive_relative(words: list[re.Match[str]], index: int, grammar: ClauseGrammar) -> bool:
-    """Whether the word at ``index`` is a passive of control right after "yang" ("wilayah yang
-    dikuasai X"): the party after it is the owner inside the noun phrase."""
-    return index > 0 and words[index - 1].group(0).lower() == "yang" \
-        and words[index].group(0).lower() in grammar.owning_passives
 
 
 def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon: Lexicon,
@@ -238,6 +234,8 @@ def _split_unclosed_lists(text: str, run: list[PartyMention], lexicon: Lexicon) 
     """A run of mentions is one list up to the join that closes it with a conjunction or a dash
     ("Rusia, Ukraina, dan AS"); a mention after that join by a comma alone begins a phrase of its
     own ("Pertemuan A dan B, Isu C Turut Dibahas"), as does each of a run no conjunction closes."""
+    if len(run) == 1:  # most runs: no join to read
+        return [[run[0]]]
     joins = [text[a.end:b.start] for a, b in zip(run, run[1:])]
     closing = [k for k, join in enumerate(joins) if lexicon.conjunction.search(join) or DASH.match(join)]
     if not closing:

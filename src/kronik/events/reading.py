@@ -3,7 +3,8 @@ words before a position (``Reading``).
 
 Frame building asks the same questions of a text many times per trigger (the words before
 it, where its clause begins and ends); a ``Reading`` answers them from the clause breaks found
-once per document and from caches kept for that document only.
+once per document and from caches kept for that document only (whether a word is a trigger's
+is kept per lexicon, across documents).
 """
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ NESTED_ENTITIES = 4
 # Words read at most when counting the words between two positions: the counts asked for are
 # a few words, so reading further only costs time in long sentences.
 GAP_SCAN_WORDS = 24
+# Words whose answer to "does some trigger spell all of it" is kept per lexicon, across
+# documents (each answer tries every trigger's pattern); past this many the answers are
+# forgotten, so that a long-running process keeps a bounded vocabulary.
+TRIGGER_WORDS_KEPT = 50_000
+# lexicon id -> (that lexicon, kept alive so the id stays its own; word -> answer)
+_TRIGGER_WORDS: dict[int, tuple[Lexicon, dict[str, bool]]] = {}
 
 
 class Reading:
@@ -42,7 +49,7 @@ class Reading:
         self.break_starts = [m.start() for m in breaks]
         self.break_ends = [m.end() for m in breaks]
         self.break_is_relative = [m.group(0).lower() == "yang" for m in breaks]
-        self._trigger_words: dict[str, bool] = {}  # a word -> whether a trigger spells all of it
+        self._trigger_words = _trigger_words(lexicon)  # a word -> whether a trigger spells all of it
         self._preceding_words: dict[tuple[int, int], list[re.Match[str]]] = {}  # read once per trigger
         self._doc_mentioned: dict[re.Pattern[str], bool] = {}  # read once per document
         self.entities = sorted(doc.entities, key=lambda e: e.start)
@@ -91,7 +98,7 @@ class Reading:
         return mentioned
 
     def is_trigger_word(self, word: str) -> bool:
-        """Whether some trigger's pattern spells the whole word, remembered per word."""
+        """Whether some trigger's pattern spells the whole word, remembered per word and lexicon."""
         known = self._trigger_words.get(word)
         if known is None:
             known = self._trigger_words[word] = any(t.pattern.fullmatch(word) for t in self.lexicon.triggers)
@@ -136,6 +143,16 @@ class Reading:
     def not_subject(self) -> frozenset[str]:
         """Prepositions whose party is never a subject: targets, agents, topics, origins."""
         return self.grammar.non_subject_prepositions | self.grammar.topic_prepositions
+
+
+def _trigger_words(lexicon: Lexicon) -> dict[str, bool]:
+    """The answers kept for the lexicon's triggers (emptied past ``TRIGGER_WORDS_KEPT``)."""
+    kept = _TRIGGER_WORDS.get(id(lexicon))
+    if kept is None or kept[0] is not lexicon:
+        kept = _TRIGGER_WORDS[id(lexicon)] = (lexicon, {})
+    elif len(kept[1]) > TRIGGER_WORDS_KEPT:
+        kept[1].clear()
+    return kept[1]
 
 
 def group_start(group: Group) -> int:

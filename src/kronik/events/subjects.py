@@ -9,6 +9,7 @@ verb ("melakukan kunjungan") or a possessive takes the subject of that verb.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from kronik.document import Sentence
@@ -171,9 +172,11 @@ def _relative_of_trigger(reading: Reading, group: Group, hit: TriggerHit) -> boo
     """A party whose relative clause the trigger heads ("tindakan balasan dari X yang
     menaikkan tarif", "sanksi terhadap X yang menginvasi Y") is its subject, whatever
     preposition introduces the party: only "yang" and adverbs stand between them."""
-    words = [w.lower() for w in WORD.findall(reading.text, group.end, hit.start)]
-    return bool(words) and words[0] == "yang" and all(
-        w in reading.lexicon.subject_fillers for w in words[1:]) \
+    first = WORD.search(reading.text, group.end, hit.start)  # the far groups fail here, unread
+    if first is None or first.group(0).lower() != "yang":
+        return False
+    return all(w.lower() in reading.lexicon.subject_fillers
+               for w in WORD.findall(reading.text, first.end(), hit.start)) \
         and not PHRASE_BREAK.search(reading.text, group.end, hit.start)
 
 
@@ -228,8 +231,10 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
     if verb_start - group.end > SUBJECT_GAP_CHARS:
         return None
     asides = aside_spans(reading.text, group.end, verb_start, reading.lexicon.verb)
-    words = [m.group(0) for m in WORD.finditer(reading.text, group.end, verb_start)
-             if not reading.in_entity(m.start()) and not inside(m.start(), asides)]
+    in_entity = reading.in_entity
+    between = list(WORD.finditer(reading.text, group.end, verb_start))  # read once for both tests
+    words = [m.group(0) for m in between
+             if not in_entity(m.start()) and not (asides and inside(m.start(), asides))]
     if _object_of_verb(reading, group):
         opening = words[0].lower() if words else ""
         if opening in reading.grammar.control_words:
@@ -238,7 +243,7 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
             return f"agent of '{group.prep}', subject of the clause '{opening}' opens"
         if opening != "yang":
             return None
-    if _names_own_subject(reading, group.end, verb_start):
+    if _names_own_subject(reading, between):
         return None
     reporting = carried = said = None
     if _opens_clause(reading, group) and not reading.text[group.end:verb_start].lstrip().startswith(","):
@@ -268,12 +273,12 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
     return "subject"
 
 
-def _names_own_subject(reading: Reading, start: int, verb_start: int) -> bool:
-    """Whether a clause reported between ``start`` and the verb opens with a name of its own
-    that acts for no state ("X mengungkapkan <Hamas> kembali mengancam Y"): that name, not
-    X, is the verb's subject. A pronoun for X ("mereka", "pihaknya") is X."""
+def _names_own_subject(reading: Reading, between: list[re.Match[str]]) -> bool:
+    """Whether a clause reported in the words ``between`` a subject and its verb opens with a
+    name of its own that acts for no state ("X mengungkapkan <Hamas> kembali mengancam Y"):
+    that name, not X, is the verb's subject. A pronoun for X ("mereka", "pihaknya") is X."""
     reporting = False
-    for match in WORD.finditer(reading.text, start, verb_start):
+    for match in between:
         if reading.in_entity(match.start()):
             entity = reading.entity_at(match.start()) if reporting else None
             if entity is not None and not entity.country and not entity.refers_to:
