@@ -125,7 +125,8 @@ class Anchors:
         self.tokens = tokens
         # Tokens whose folded form is not ASCII may still match an ASCII letter ignoring case
         # ("İ", "ı", "ſ"): every anchored pattern is tried at them.
-        self.unusual = [word for word in tokens.positions if not word.isascii()]
+        # A text in ASCII (most articles) has none, found without reading its words.
+        self.unusual = [] if text.isascii() else [word for word in tokens.positions if not word.isascii()]
 
     def word_starts(self, words: dict[str, object] | frozenset[str]) -> list[tuple[int, str | None]]:
         """(offset, folded word) of every token at a word boundary whose folded form is one

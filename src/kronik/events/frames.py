@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kronik.document import Document, Location, Party, Quote, Sentence, Span, TimeExpression
 from kronik.events.acceptance import acceptable, event_status, on_sidelines, predicted_by_another
@@ -105,10 +106,18 @@ class FrameBuilder:
         anchors = Anchors(doc.text, document_tokens(doc))
         self.hits = find_triggers(doc.text, lexicon, anchors)
         self.hit_starts = [h.start for h in self.hits]
-        self.sideline_starts = anchors.starts(lexicon.sidelines_anchor)
-        self.other_occasion_starts = anchors.starts(lexicon.other_occasion_anchor)
+        self.anchors = anchors
         # The text, lexicon and clause grammar every rule reads, kept there only.
         self.reading = Reading(doc, lexicon, clause_grammar(doc.language), anchors)
+
+    @cached_property
+    def sideline_starts(self) -> list[int] | None:
+        """Where the sidelines pattern may match (read where a sentence has frames, once)."""
+        return self.anchors.starts(self.reading.lexicon.sidelines_anchor)
+
+    @cached_property
+    def other_occasion_starts(self) -> list[int] | None:
+        return self.anchors.starts(self.reading.lexicon.other_occasion_anchor)
 
     def frames(self) -> list[Frame]:
         found: list[Frame] = []

@@ -42,21 +42,40 @@ class Reading:
 
     def __init__(self, doc: Document, lexicon: Lexicon, grammar: ClauseGrammar, anchors: Anchors):
         self.doc = doc
-        self.text = text = doc.text
+        self.text = doc.text
         self.lexicon = lexicon
         self.grammar = grammar
-        breaks = finditer(lexicon.clause_break, text, anchors.starts(lexicon.clause_break_anchor))
-        self.break_starts = [m.start() for m in breaks]
-        self.break_ends = [m.end() for m in breaks]
-        self.break_is_relative = [m.group(0).lower() == "yang" for m in breaks]
+        self._anchors = anchors
         self._trigger_words = _trigger_words(lexicon)  # a word -> whether a trigger spells all of it
         self._preceding_words: dict[tuple[int, int], list[re.Match[str]]] = {}  # read once per trigger
         self._doc_mentioned: dict[re.Pattern[str], bool] = {}  # read once per document
-        self.entities = sorted(doc.entities, key=lambda e: e.start)
-        self.entity_starts = [e.start for e in self.entities]
-        self._entity_chars = bytearray(len(text) + 1)  # 1 where an entity covers the character
-        for entity in doc.entities:
-            self._entity_chars[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
+
+    # The clause breaks and the entities are read where a rule first asks, once: most articles
+    # have few sentences with a trigger, many none.
+
+    @cached_property
+    def _breaks(self) -> tuple[list[int], list[int], list[bool]]:
+        """Where the clause breaks begin and end, and which of them are "yang"."""
+        lexicon = self.lexicon
+        breaks = finditer(lexicon.clause_break, self.text, self._anchors.starts(lexicon.clause_break_anchor))
+        return [m.start() for m in breaks], [m.end() for m in breaks], [m.group(0).lower() == "yang" for m in breaks]
+
+    @cached_property
+    def entities(self) -> list[Entity]:
+        """The document's entities in text order."""
+        return sorted(self.doc.entities, key=lambda e: e.start)
+
+    @cached_property
+    def entity_starts(self) -> list[int]:
+        return [e.start for e in self.entities]
+
+    @cached_property
+    def _entity_chars(self) -> bytearray:
+        """1 where an entity covers the character, else 0."""
+        covered = bytearray(len(self.text) + 1)
+        for entity in self.doc.entities:
+            covered[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
+        return covered
 
     def words_ending_at(self, position: int, floor: int, count: int) -> list[re.Match[str]]:
         """The last ``count`` words before ``position``, not before ``floor`` (the words within
@@ -76,18 +95,20 @@ class Reading:
     def clause_end(self, position: int, limit: int, relative_ok: bool = False) -> int:
         """Where the clause that ``position`` is in ends; a noun's relative clause ("serangan
         yang diluncurkan terhadap X") may be kept as part of it."""
-        index = bisect_left(self.break_starts, position)
-        while index < len(self.break_starts) and self.break_ends[index] <= limit:
-            if not (relative_ok and self.break_is_relative[index]):
-                return self.break_starts[index]
+        starts, ends, relative = self._breaks
+        index = bisect_left(starts, position)
+        while index < len(starts) and ends[index] <= limit:
+            if not (relative_ok and relative[index]):
+                return starts[index]
             index += 1
         return limit
 
     def clause_start(self, position: int, floor: int) -> int:
         """Where the clause that ``position`` is in begins, not before ``floor``."""
-        index = bisect_right(self.break_ends, position) - 1
-        if index >= 0 and self.break_starts[index] >= floor:
-            return max(floor, self.break_ends[index])
+        starts, ends, _ = self._breaks
+        index = bisect_right(ends, position) - 1
+        if index >= 0 and starts[index] >= floor:
+            return max(floor, ends[index])
         return floor
 
     def doc_mentions(self, pattern: re.Pattern[str]) -> bool:

@@ -30,6 +30,9 @@ class Events(Stage):
     def __call__(self, doc: Document) -> Document:
         words = lexicon(doc.language)
         frames = FrameBuilder(doc, words).frames()
+        if not frames:  # most articles: no event to aim, date, place or merge
+            doc.events = []
+            return doc
         aim_at_enemies(frames, doc, words)
         dating = Dating(doc, words)
         dating.assign_own_dates(frames)
