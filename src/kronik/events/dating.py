@@ -12,7 +12,9 @@ text gives no date keeps none. In order (the first that gives a date wins):
    a statement asks or blames do not govern; "tak lama setelah X, Senin" puts the event on
    Monday or the day after; "sejak 28 Februari" (or "sejak X berlaku pada 10 Oktober") runs an
    act to the article's date; "selama tiga hari" from a day covers those days; "peringatan
-   keempat <event>" puts it four years back;
+   keempat <event>" puts it four years back; a count from a clause inside a plan with no time
+   of the plan ("akan dibuka 30 hari setelah kedua negara meneken ...") dates nothing, and the
+   act it counts from is planned and keeps no date;
 2. the talks of the same sentence: a request made "selama panggilan", an agreement reached
    "di mana" the leaders met, talks held "saat" a call, share the date of those talks;
 3. an earlier occasion its sentence refers to ("Kemudian, ...", "Usai pertemuan, ...",
@@ -106,6 +108,9 @@ STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT
 BACKGROUND_DAYS = 31
 # Acts that the rest of an article reports from its lead talks (an agreement signed there).
 OCCASION_TYPES = frozenset({"AGREE"})
+# The flag of an act a plan's count runs from ("30 hari setelah kedua negara meneken ..."):
+# it has not happened, and the text gives it no day, so no other sentence's time dates it.
+PLAN_COUNT = "a plan's count runs from it"
 
 
 class Dating:
@@ -120,11 +125,17 @@ class Dating:
         since = [bool(lexicon.since.search(doc.text[max(0, t.start - 30):t.start])) for t in known]
         report = [self._is_report(t) for t in known]
         offsets = clause_grammar(doc.language).sequence_words
+        self._sentence_starts = [sentence.start for sentence in doc.sentences]
+        # A count from a clause inside a plan ("akan dibuka 30 hari setelah kedua negara
+        # meneken perjanjian") with no time of the plan before it in its sentence: the time
+        # stage counted it from the news day, but the plan has no day yet; it dates nothing.
+        self.plan_counts = [t for i, t in enumerate(known) if t.tense == "future"
+                            and _counts_from_a_clause(t, offsets) and not self._follows_a_time(t, known[i - 1:i])]
         self.usable = [t for i, t in enumerate(known) if not since[i] and not report[i]
+                       and t not in self.plan_counts
                        and (not _beside_explicit(t, known[max(0, i - 1):i] + known[i + 1:i + 2], doc.text)
                             or _counts_from_a_clause(t, offsets))]
         self._usable_starts = [t.start for t in self.usable]  # time expressions are in text order
-        self._sentence_starts = [sentence.start for sentence in doc.sentences]
         self.report = [t for t, is_report in zip(known, report) if is_report]
         self.since = [t for t, after_since in zip(known, since) if after_since]
         self.occasion_reference = occasion_reference(doc.language)
@@ -163,6 +174,13 @@ class Dating:
                    and _beside_explicit(t, [o for o in known[max(0, i - 1):i + 2]
                                             if o is not t and o.first == self.doc.anchor], self.doc.text)
                    for i, t in enumerate(known))
+
+    def _follows_a_time(self, expression: TimeExpression, previous: list[TimeExpression]) -> bool:
+        """Whether the time before ``expression`` (``previous``: it, or none) is in its sentence."""
+        if not previous or not self._sentence_starts:
+            return False
+        start = self._sentence_starts[max(0, bisect_right(self._sentence_starts, expression.start) - 1)]
+        return previous[0].start >= start
 
     def _is_report(self, expression: TimeExpression) -> bool:
         before = self.doc.text[max(0, expression.start - 60):expression.start]
@@ -206,6 +224,7 @@ class Dating:
                     elif frame.date.first == frame.date.last:
                         frame.date = replace(frame.date, last=self._lasting(sentence, frame.date.first))
             self._since(sentence, sentence_frames)
+            self._counted_in_a_plan(sentence, sentence_frames)
             for expression in expressions:  # the times of a sentence that tells of events
                 self.claimed.setdefault(expression.start, []).extend(sentence_frames)
             opening = self._opening(sentence)
@@ -262,6 +281,16 @@ class Dating:
             return True
         quote = next((q for q in self.doc.quotes if q.start <= frame.trigger.start < q.end), None)
         return quote is None or quote.start <= expression.start < quote.end
+
+    def _counted_in_a_plan(self, sentence: Sentence, frames: list[Frame]) -> None:
+        """The act a plan's count runs from ("30 hari setelah kedua negara meneken perjanjian"
+        in a plan) has not happened yet: planned, and undated (``PLAN_COUNT``)."""
+        for expression in self.plan_counts:
+            if sentence.start <= expression.start < sentence.end:
+                found = self._governed(expression, frames)
+                if found is not None and found[0].date is None:
+                    found[0].status = "planned"
+                    found[0].flags.add(PLAN_COUNT)
 
     def _since(self, sentence: Sentence, frames: list[Frame]) -> None:
         """An act going on "sejak 28 Februari" (or "sejak gencatan senjata berlaku pada 10
@@ -424,6 +453,8 @@ class Dating:
             if cluster.dated():
                 if any("linked" in f.flags for f in cluster.frames) and cluster.date_reason:
                     cluster.date_reason = "date of the talks during which it was said"
+                continue
+            if any(PLAN_COUNT in f.flags for f in cluster.frames):
                 continue
             if all("caption" in f.flags for f in cluster.frames):
                 self._paragraph(cluster)  # a photo of another occasion: only its own words date it

@@ -1,0 +1,38 @@
+"""Event dates and status, session 6 (invented sentences and actors; the fictional states of
+tests/test_events.py)."""
+from __future__ import annotations
+
+from datetime import date
+
+from test_events import events_of
+
+# Wednesday 6 March 2024, the publication date of every article here unless a test says so.
+PUBLISHED = "2024-03-06"
+
+
+def interval(event) -> tuple[date, date] | None:
+    return (event.date.start, event.date.end) if event.date else None
+
+
+def test_a_count_from_a_clause_inside_a_plan_dates_nothing_and_the_act_is_not_yet():
+    text = ("Judul berita\n\nPeru dan Chili sedang membahas rencana untuk membuka kembali perbatasan "
+            "sekitar 30 hari setelah kedua negara menandatangani perjanjian damai.")
+    agreement = next(e for e in events_of(text, PUBLISHED) if e.type == "AGREE")
+    assert agreement.date is None
+    assert agreement.status == "planned"
+
+
+def test_a_count_from_a_clause_of_what_happened_still_dates_the_act():
+    text = ("Judul berita\n\nPeru menutup perbatasan dua hari setelah Chili menyerang "
+            "pos militer Peru pada Senin (4/3/2024).")
+    assault = next(e for e in events_of(text, PUBLISHED) if e.type == "ASSAULT")
+    assert assault.status == "occurred"
+    assert assault.date is not None
+
+
+def test_the_act_a_plan_counts_from_takes_no_date_from_the_sentences_around_it():
+    text = ("Judul berita\n\nHarga minyak turun pada Selasa (5/3/2024). Peru dan Chili sedang membahas "
+            "rencana untuk membuka kembali perbatasan sekitar 30 hari setelah kedua negara "
+            "menandatangani perjanjian damai.")
+    agreement = next(e for e in events_of(text, PUBLISHED) if e.type == "AGREE")
+    assert (agreement.status, agreement.date) == ("planned", None)
