@@ -1,13 +1,16 @@
 """Passes over the frames of a sentence or an article that give a side to a frame named without
-it: an attack takes the attacker of the same target named in its sentence, and a threat or an
-accusation aimed at "the enemy" takes the states at war with its actor in the article.
+it: an attack takes the attacker of the same target named in its sentence, a threat or an
+accusation aimed at "the enemy" takes the states at war with its actor in the article, and an
+act whose sentence names only its actor's state takes the one other state of the sentence before.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kronik.document import Document, Party
+from kronik.document import Document, Party, Sentence
+from kronik.events.coding import is_symmetric
 from kronik.events.lexicon import Lexicon
 from kronik.events.parties import WORD, countries_of
 from kronik.events.reading import WORDS_BEFORE_REACH
@@ -24,6 +27,10 @@ ENEMY_GAP_WORDS = 2
 # A retaliation word counts this many words after a threat at most: "tidak akan membiarkan
 # kejahatan apa pun tanpa balasan" (the object phrase and "tanpa" between).
 RETALIATION_GAP_WORDS = 4
+# Acts told by what is given, imposed or signed (aid, tariffs, an agreement), whose target is
+# often left to the pair of states the text is about; an act told by its target (an attack, an
+# accusation, a request) that names no state aims at none, and talks are merged by kronik.events.merge.
+IMPLICIT_TARGET_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE"})
 
 
 def share_attackers(frames: list[Frame]) -> None:
@@ -41,6 +48,46 @@ def share_attackers(frames: list[Frame]) -> None:
         if sibling is not None:
             frame.actors = list(sibling.actors)
             frame.flags.add("actor:attacker of the same target in the sentence")
+
+
+def carry_recipients(frames: list[Frame], sentences: list[Sentence],
+                     pairs_named: Callable[[int], list[list[Party]]]) -> None:
+    """"Kesepakatan antara A dan B ... Setelah itu, pemerintah B memberlakukan tarif": an act
+    of IMPLICIT_TARGET_TYPES, outside quotes and captions, whose sentence names only one
+    state, its actor's (or, for a symmetric act, its one side's: "Selain itu, ditandatangani
+    kerja sama ... di A"), is aimed at the other state of the pair the sentence right before
+    sets: an event of that sentence between the two states, or "antara A dan B"
+    (``pairs_named``). A sentence before that merely names states sets no pair."""
+    by_sentence: dict[int, list[Frame]] = {}
+    for frame in frames:
+        by_sentence.setdefault(frame.sentence, []).append(frame)
+    for frame in frames:
+        if frame.type not in IMPLICIT_TARGET_TYPES or frame.in_quote or frame.sentence == 0 \
+                or sentences[frame.sentence].is_caption:
+            continue
+        if is_symmetric(frame.type, frame.mode):
+            own = set(frame.countries)
+        elif frame.recipients:
+            continue
+        else:
+            own = set(frame.actor_countries)
+        if len(own) != 1 or not set(frame.context_countries) <= own:
+            continue
+        pairs = [f.actors + f.recipients for f in by_sentence.get(frame.sentence - 1, [])]
+        other = _partner(own, pairs + pairs_named(frame.sentence - 1))
+        if other is not None:
+            frame.recipients = frame.recipients + [other]
+            frame.flags.add("recipient:the other state of the pair the sentence before sets")
+
+
+def _partner(own: set[str], pairs: list[list[Party]]) -> Party | None:
+    """The other side of the pairs of two states that include ``own``'s, where all agree on it
+    (the state itself where named, not a person of it)."""
+    partners = [[p for p in pair if p.country not in own] for pair in pairs
+                if len(countries_of(pair)) == 2 and own <= set(countries_of(pair))]
+    if not partners or len({p.country for found in partners for p in found}) != 1:
+        return None
+    return min((p for found in partners for p in found), key=lambda p: p.kind != "state")
 
 
 def aim_at_enemies(frames: list[Frame], doc: Document, lexicon: Lexicon) -> None:

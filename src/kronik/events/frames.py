@@ -33,7 +33,7 @@ from functools import cached_property
 from kronik.document import Document, Location, Party, Quote, Sentence, Span, TimeExpression
 from kronik.events.acceptance import acceptable, event_status, on_sidelines, predicted_by_another
 from kronik.events.anchors import Anchors, finditer
-from kronik.events.enemies import share_attackers
+from kronik.events.enemies import carry_recipients, share_attackers
 from kronik.events.lexicon import Lexicon
 from kronik.events.objects import object_of
 from kronik.events.parties import Group, countries_of, group_mentions, is_location, sentence_mentions
@@ -123,7 +123,20 @@ class FrameBuilder:
         found: list[Frame] = []
         for index, sentence in enumerate(self.doc.sentences):
             found.extend(self.sentence_frames(index, sentence))
+        carry_recipients(found, self.doc.sentences, self._pairs_between)
         return found
+
+    def _groups(self, sentence: Sentence) -> list[Group]:
+        """The party groups of a sentence."""
+        reading = self.reading
+        first = bisect_left(reading.entity_starts, sentence.start)
+        last = bisect_left(reading.entity_starts, sentence.end)
+        mentions = sentence_mentions(self.doc, sentence, reading.entities[first:last], reading.lexicon)
+        return group_mentions(reading.text, mentions, sentence.start, reading.lexicon, reading.grammar)
+
+    def _pairs_between(self, index: int) -> list[list[Party]]:
+        """The parties of each "antara A dan B" of a sentence."""
+        return [g.parties for g in self._groups(self.doc.sentences[index]) if g.prep == "antara"]
 
     # -- one sentence --------------------------------------------------------------------------
 
@@ -133,11 +146,7 @@ class FrameBuilder:
         hits = self._kept_hits(self.hits[first:last], sentence)
         if not hits:  # most sentences: their parties and context would go unread
             return []
-        reading = self.reading
-        first = bisect_left(reading.entity_starts, sentence.start)
-        last = bisect_left(reading.entity_starts, sentence.end)
-        mentions = sentence_mentions(self.doc, sentence, reading.entities[first:last], reading.lexicon)
-        groups = group_mentions(reading.text, mentions, sentence.start, reading.lexicon, reading.grammar)
+        groups = self._groups(sentence)
         context = self._context(sentence, groups)
         frames: list[Frame] = []
         complement_end = -1

@@ -1,0 +1,35 @@
+"""Who acts on whom, session 6: sides carried from the sentence before, on invented sentences
+and actors (``test_events.prepare``)."""
+from __future__ import annotations
+
+from test_events import events_of, sides
+
+
+def directed(text: str) -> list[tuple[str, tuple]]:
+    return sorted((e.type, sides(e)) for e in events_of(text))
+
+
+def test_tariff_naming_no_target_is_aimed_at_the_pair_of_the_sentence_before():
+    # "antara A dan B" sets the pair; the tariff of B that follows is aimed at A.
+    text = ("Menteri itu membahas nasib perjanjian dagang antara Peru dan Chili. "
+            "Setelah itu, pemerintah Chili hanya memberlakukan tarif sementara sebesar 10% selama 150 hari.")
+    assert ("SANCTION", ("CHL", "PER")) in directed(text)
+
+
+def test_tariff_after_an_event_of_a_pair_is_aimed_at_its_other_state():
+    text = ("Renn menyatakan akan menaikkan tarif impor terhadap produk asal Chili. "
+            "Renn mengumumkan kebijakan tarif terbarunya pada Rabu (6/3/2024).")
+    assert directed(text).count(("SANCTION", ("PER", "CHL"))) == 1
+
+
+def test_sentence_before_that_merely_names_states_sets_no_pair():
+    text = ("Menteri itu berbicara tentang Peru dan Chili. "
+            "Setelah itu, pemerintah Chili memberlakukan tarif sementara sebesar 10%.")
+    assert [e for e in events_of(text) if e.type == "SANCTION"] == []
+
+
+def test_accusation_naming_no_target_takes_none_from_the_sentence_before():
+    # an act told by its target that names no state aims at none
+    text = ("Renn menyatakan akan menaikkan tarif impor terhadap produk asal Chili. "
+            "Renn juga mengecam kekerasan terhadap warga sipil.")
+    assert ("ACCUSE", ("PER", "CHL")) not in directed(text)
