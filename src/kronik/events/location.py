@@ -38,6 +38,7 @@ from kronik.actors.places import gazetteer
 from kronik.document import Document, Entity, Location, Party, Sentence
 from kronik.events.dating import LEAD_MIN_WORDS
 from kronik.events.frames import Frame
+from kronik.events.merge import PLACE_REFERRED_BACK
 from kronik.events.parties import party_of
 from kronik.events.syntax import clause_grammar
 from kronik.resources import load_data
@@ -180,7 +181,7 @@ class Locator:
         for index in range(frame.sentence - 1, max(-1, frame.sentence - 1 - REFER_BACK_SENTENCES), -1):
             before = self.phrases(index)
             if before:
-                frame.flags.add("place: referred back ('di sana', 'saat itu')")
+                frame.flags.add(PLACE_REFERRED_BACK)
                 return before[-1].location
             if not self._refers_back(index):
                 return None

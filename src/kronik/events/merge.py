@@ -29,6 +29,9 @@ MIN_PROTAGONIST_TALKS = 2
 # the bound keeps the work of comparing mentions with events linear in a text's length.
 MAX_FRAMES_PER_EVENT = 32
 
+# The flag of a mention whose place is the one the sentence before names ("Di sana ...").
+PLACE_REFERRED_BACK = "place: referred back ('di sana', 'saat itu')"
+
 # The flag of a mention told as a retaliation by a verb of its own ("menyerang ... sebagai
 # balasan"); a noun so told ("Serangan itu disebut sebagai balasan") mostly refers back.
 RETALIATION = "told as a retaliation"
@@ -381,7 +384,7 @@ def _fold_partial(clusters: list[Cluster], frame: Frame) -> bool:
     context = set(frame.context_countries)
     candidates = [cluster for cluster in clusters
                   if cluster.type == "CONSULT" and _fold_modes(cluster, frame)
-                  and cluster.status == frame.status
+                  and (cluster.status == frame.status or _there_on_a_planned_trip(cluster, frame))
                   and known <= set(cluster.countries) and dates_compatible(cluster, first, last)
                   and _caption_compatible(cluster, frame)
                   and not any(f.sentence == frame.sentence for f in cluster.frames)]
@@ -391,8 +394,20 @@ def _fold_partial(clusters: list[Cluster], frame: Frame) -> bool:
                                             len(context & set(c.countries)),
                                             -len(set(c.countries) - known),
                                             -min(abs(f.trigger.start - frame.trigger.start) for f in c.frames)))
+    if _there_on_a_planned_trip(chosen, frame):
+        frame.status = "planned"
     _absorb(chosen, frame, "later mention of the same talks")
     return True
+
+
+def _there_on_a_planned_trip(cluster: Cluster, frame: Frame) -> bool:
+    """Whether an undated talk mention placed "there" by the sentence before ("Agenda di sana
+    adalah menemui ...") speaks of the planned trip to that place told just before: no cue of
+    its own made it "occurred", so it is part of that plan."""
+    return (cluster.status == "planned" and frame.status == "occurred" and cluster.mode == "visit"
+            and PLACE_REFERRED_BACK in frame.flags and (frame.date is None or frame.date.first is None)
+            and frame.place is not None
+            and any(f.place is not None and f.place.country == frame.place.country for f in cluster.frames))
 
 
 def _carry_protagonist(clusters: list[Cluster], frame: Frame) -> None:
