@@ -154,7 +154,7 @@ class FrameBuilder:
             if hit.start < complement_end:
                 continue
             frame = self._frame(index, sentence, hit, groups, context)
-            if hit.trigger.clause_verb:
+            if hit.trigger.clause_verb and not hit.trigger.factive:
                 complement_end = self.reading.clause_end(hit.end, sentence.end)
             if frame is not None:
                 frames.append(frame)

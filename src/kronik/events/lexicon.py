@@ -21,6 +21,7 @@ class Trigger:
     needs: re.Pattern[str] | None = None
     needs_context: re.Pattern[str] | None = None
     clause_verb: bool = False
+    factive: bool = False
     future_only: bool = False
     speaker_acts: bool = False
     object_in_pattern: bool = False
@@ -131,7 +132,7 @@ def _trigger(entry: dict) -> Trigger:
         type=entry["type"], mode=entry.get("mode"), form=entry.get("form", "verb"),
         passive=bool(entry.get("passive")), needs=_optional(entry, "needs"),
         needs_context=_optional(entry, "needs_context"),
-        clause_verb=bool(entry.get("clause_verb")),
+        clause_verb=bool(entry.get("clause_verb")), factive=bool(entry.get("factive")),
         future_only=bool(entry.get("future_only")), speaker_acts=bool(entry.get("speaker_acts")),
         object_in_pattern=bool(entry.get("object_in_pattern")),
         host_subject=bool(entry.get("host_subject")),

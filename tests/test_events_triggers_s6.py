@@ -1,0 +1,33 @@
+"""Triggers and their acceptance, session 6, on invented sentences and actors
+(``test_events.prepare``): which words of Indonesian news name an event, and which only look
+like one.
+"""
+from __future__ import annotations
+
+import pytest
+from test_events import events_of, sides
+
+
+def coded(text: str) -> list[tuple[str, tuple]]:
+    return sorted((e.type, sides(e)) for e in events_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru mengecam serangan udara Chili ke Bolivia pada Senin (4/3/2024).",
+    "Peru Kecam Serangan Udara Chili ke Bolivia\n\nPemerintah setempat memberi keterangan pada Senin (4/3/2024).",
+])
+def test_a_condemned_attack_happened(text):
+    assert coded(text) == [("ACCUSE", ("PER", "CHL")), ("ASSAULT", ("CHL", "BOL"))]
+
+
+def test_a_condemned_act_told_in_a_relative_clause_names_its_doer():
+    assert coded("Peru mengecam pembunuhan yang dilakukan Chili pada Senin (4/3/2024).") == \
+        [("ACCUSE", ("PER", "CHL"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru menuduh Chili melancarkan serangan udara ke Bolivia pada Senin (4/3/2024).",
+    "Peru Tuding Chili Lancarkan Serangan Udara ke Bolivia\n\nPemerintah setempat memberi keterangan pada Senin (4/3/2024).",
+])
+def test_an_accused_attack_is_only_a_claim(text):
+    assert coded(text) == [("ACCUSE", ("PER", "CHL"))]
