@@ -541,9 +541,12 @@ class _Scan:
         if complement is None and not spec.unique and index < len(self.tokens) - 1 \
                 and self.tokens[index].lower in self.g.affiliation_links:
             complement = self.complement_at(index + 1, allow_person=True)
-        if complement is not None and complement.entity.kind == "person" \
-                and not self.names_follow(self.skip_brackets(complement.last)):
-            complement = None  # "Presiden Xi": the person is named, not the title's state
+        if complement is not None and complement.entity.kind == "person" and (
+                complement.entity.role == spec.role
+                or not self.names_follow(self.skip_brackets(complement.last))):
+            # "Presiden Xi": the person is named, not the title's state; so is one who holds the
+            # title's role ("menemui Presiden Xi, Jokowi ...": the name after the comma is another's)
+            complement = None
         if complement is not None:
             title_end = self.home_state_after(complement)
         else:
