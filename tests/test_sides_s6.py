@@ -33,3 +33,13 @@ def test_accusation_naming_no_target_takes_none_from_the_sentence_before():
     text = ("Renn menyatakan akan menaikkan tarif impor terhadap produk asal Chili. "
             "Renn juga mengecam kekerasan terhadap warga sipil.")
     assert ("ACCUSE", ("PER", "CHL")) not in directed(text)
+
+
+def test_president_named_before_a_comma_is_not_the_title_of_the_next_name():
+    # "menemui Presiden X, Y juga ...": X holds the title; Y, after the comma, is another person.
+    from test_entities import build_kb, find, run
+    doc = run(build_kb(), "Selain menemui Presiden Beren Sotomayor, Galadriel Ortiz juga dijadwalkan "
+                          "menghadiri forum itu.")
+    president = find(doc, "Beren Sotomayor")
+    assert president.part_of is None and president.title == "Presiden"
+    assert find(doc, "Galadriel Ortiz").title != "Presiden Beren Sotomayor"
