@@ -45,3 +45,13 @@ def test_talks_there_during_a_planned_trip_are_that_trip_and_planned():
             "melanjutkan kunjungan kenegaraan ke Bolivia. Agenda utama di sana adalah menemui pemimpin Bolivia.")
     trips = [e for e in events_of(text, PUBLISHED) if e.type == "CONSULT" and e.recipient.country == "BOL"]
     assert [(e.mode, e.status, e.date) for e in trips] == [("visit", "planned", None)]
+
+
+def test_an_act_after_setelah_itu_is_not_dated_by_the_date_line():
+    text = ("Judul berita tentang tarif\nSelasa, 5 Maret 2024 19:30 WIB\n\n"
+            "Menteri Perdagangan Peru menjelaskan soal kesepakatan dagang dengan Chili setelah putusan "
+            "pengadilan membatalkan kebijakan sebelumnya. Setelah itu, Chili hanya mengenakan tarif "
+            "kepada Peru sebesar 10 persen. Menurut dia, Chili kini sedang meninjau kebijakan itu. "
+            "\"Kami masih menunggu keputusan akhir dari mereka,\" ujarnya di Lima, Selasa (5/3/2024).")
+    tariff = next(e for e in events_of(text, PUBLISHED) if e.type == "SANCTION")
+    assert tariff.date is None

@@ -630,7 +630,7 @@ class Dating:
     def _previous_occasion(self, cluster: Cluster) -> bool:
         """"Kemudian, ...", "Usai pertemuan, ...", "Dalam pernyataan yang sama, ...": the date of
         the nearest earlier dated event of the article (at most ``OCCASION_SENTENCES`` back),
-        else of the nearest earlier sentence that names a day. Not for plans: a visit invited
+        else of the nearest earlier sentence from the lead on that names a day. Not for plans: a visit invited
         at a call is not dated by the call."""
         frame = self._told_in_body(cluster)
         sentence = self.doc.sentences[frame.sentence]
@@ -644,7 +644,10 @@ class Dating:
         if earlier:
             cluster.copy_date(max(earlier, key=lambda item: item[0])[1], "the occasion its sentence refers back to")
             return True
-        for index in range(frame.sentence - 1, max(-1, earliest - 1), -1):
+        # Not before the lead: a date line ("Senin, 25 Mei 2026 19:30 WIB") tells when the
+        # article appeared, not an occasion the sentence could refer back to.
+        floor = max(earliest, self.lead_sentence if self.lead_sentence is not None else 0)
+        for index in range(frame.sentence - 1, max(-1, floor - 1), -1):
             before = self.doc.sentences[index]
             days = [] if before.is_caption or before.is_headline else [
                 t for t in self.in_sentence(before) if t.precision == "day"]
@@ -658,7 +661,8 @@ class Dating:
         only its own sentence for quoted speech (the narrator's date is not the speaker's), for
         an event its sentence puts on another occasion ("dulu", "waktu itu"), for a reaction to
         what was told before ("Menanggapi hal itu, ...": later than what it answers) and for a
-        photo caption (often of another occasion, never dated by the article); another
+        photo caption (often of another occasion, never dated by the article); not a later
+        sentence for one that refers back to an occasion told before ("Setelah itu, ..."); another
         sentence's time only where ``_context_for`` allows and ``_may_lend`` (for a plan a time
         not over yet, for what happened one not after the article's date, for a statement not
         background set over ``BACKGROUND_DAYS`` before the news)."""
@@ -668,8 +672,11 @@ class Dating:
         own_only = any(f.in_quote or f.other_occasion or "caption" in f.flags for f in cluster.frames) \
             or bool(self.response_opening.match(here.text))
         reach = 0 if own_only else CONTEXT_SENTENCES
+        # A sentence tied to an occasion told before it ("Setelah itu, ...", "Dalam pertemuan
+        # yang sama, ...") is not dated by a later sentence: that one tells another moment.
+        ahead = 0 if self.occasion_reference.search(here.text) else reach
         order = [frame.sentence] + [frame.sentence - k for k in range(1, reach + 1)] + \
-                [frame.sentence + k for k in range(1, reach + 1)]
+                [frame.sentence + k for k in range(1, ahead + 1)]
         for index in order:
             if not 0 <= index < len(sentences):
                 continue
