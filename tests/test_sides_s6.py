@@ -43,3 +43,13 @@ def test_president_named_before_a_comma_is_not_the_title_of_the_next_name():
     president = find(doc, "Beren Sotomayor")
     assert president.part_of is None and president.title == "Presiden"
     assert find(doc, "Galadriel Ortiz").title != "Presiden Beren Sotomayor"
+
+
+def test_unit_named_between_a_title_and_its_state_before_a_rank_gives_the_commander_a_state():
+    # "Komandan <Unit> <state> Mayor Jenderal <name>": the unit is no person; the commander acts for the state.
+    from test_entities import build_kb, find, run
+    doc = run(build_kb(), "Pasukan akan terus bertempur, kata Komandan Markas Pusat Andes Raya Peru "
+                          "Mayor Jenderal Lucio Quintana Ramos kepada wartawan.")
+    commander = find(doc, "Lucio Quintana Ramos")
+    assert commander.country == "PER" and commander.title.startswith("Komandan Markas Pusat")
+    assert not any(e.kind == "person" and e.text.startswith("Markas") for e in doc.entities)

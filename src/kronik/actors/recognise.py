@@ -165,6 +165,7 @@ class Grammar:
     honorifics: frozenset[str]
     speech_verbs: dict[str, tuple]  # verb -> (): a table for Tokens.starting
     posting_links: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()
 
     def field_word(self, token: Token) -> bool:
         return token.lower in self.field_words
@@ -232,7 +233,7 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         name_stops=frozenset(data["name_stop_words"]),
         honorifics=frozenset(data["honorifics"]),
         speech_verbs=dict.fromkeys(lower("speech_verbs"), ()),
-        posting_links=lower("posting_links"))
+        posting_links=lower("posting_links"), ranks=frozenset(data["ranks"]))
 
 
 class Recogniser:
@@ -536,7 +537,7 @@ class _Scan:
             return
         former = before in self.g.former
         index = self.skip_brackets(after_title)
-        index = self.field_words(index) if spec.domain else index
+        index = self.unit_name_end(self.field_words(index)) if spec.domain else index
         complement = self.complement_at(index, allow_person=True)
         if complement is None and not spec.unique and index < len(self.tokens) - 1 \
                 and self.tokens[index].lower in self.g.affiliation_links:
@@ -580,6 +581,19 @@ class _Scan:
         for index in [*range(title_first, title_end), *honorifics]:
             if self.claimed[index] is None:
                 self.claimed[index] = person
+
+    def unit_name_end(self, index: int) -> int:
+        """"Komandan Markas Pusat <Unit> Iran Mayor Jenderal <name>": capitalised words between
+        a title and a state that a military or police rank and a name follow name the unit the
+        title heads, not the person; the title goes on to the state (its complement).
+        Elsewhere ``index``."""
+        end = self.name_run(index)
+        state = self.starts.get(end) if end is not None else None
+        if state is None or state.entity.kind != "state" or not self.joined(end) \
+                or state.last >= len(self.tokens) or self.tokens[state.last].text not in self.g.ranks \
+                or not self.joined(state.last, commas=True):
+            return index
+        return end if self.names_follow(self.skip_honorifics(state.last)) else index
 
     def posting_at(self, index: int) -> Found | None:
         """The posting after an envoy's title and state ("Dubes Jepang untuk Indonesia",
