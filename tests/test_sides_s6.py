@@ -53,3 +53,10 @@ def test_unit_named_between_a_title_and_its_state_before_a_rank_gives_the_comman
     commander = find(doc, "Lucio Quintana Ramos")
     assert commander.country == "PER" and commander.title.startswith("Komandan Markas Pusat")
     assert not any(e.kind == "person" and e.text.startswith("Markas") for e in doc.entities)
+
+
+def test_initials_after_berinisial_are_no_state():
+    from test_entities import build_kb, run
+    doc = run(build_kb(), "Polisi menangkap seorang pria berinisial AS (57) di rumahnya, sementara "
+                          "pelaku lain berinisial UK (31) masih dicari.")
+    assert not any(e.kind == "state" for e in doc.entities)

@@ -166,6 +166,7 @@ class Grammar:
     speech_verbs: dict[str, tuple]  # verb -> (): a table for Tokens.starting
     posting_links: frozenset[str] = frozenset()
     ranks: frozenset[str] = frozenset()
+    initials_markers: frozenset[str] = frozenset()
 
     def field_word(self, token: Token) -> bool:
         return token.lower in self.field_words
@@ -233,7 +234,8 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         name_stops=frozenset(data["name_stop_words"]),
         honorifics=frozenset(data["honorifics"]),
         speech_verbs=dict.fromkeys(lower("speech_verbs"), ()),
-        posting_links=lower("posting_links"), ranks=frozenset(data["ranks"]))
+        posting_links=lower("posting_links"), ranks=frozenset(data["ranks"]),
+        initials_markers=lower("initials_markers"))
 
 
 class Recogniser:
@@ -346,6 +348,8 @@ class _Scan:
                 continue
             if not surface[0].isupper() and not any(f.case_sensitive for f in forms):
                 continue  # names are capitalised in Indonesian: "dia", not a name
+            if surface.isupper() and first > 0 and self.tokens[first - 1].lower in self.g.initials_markers:
+                continue  # "berinisial AS (57)": a person's initials, not a state
             entity = self.lookup(surface, _preferred_kind(forms), self.on)
             if entity is not None:
                 found = Found(_placed(entity, start, end), first, last, "kb")
