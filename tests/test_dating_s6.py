@@ -55,3 +55,11 @@ def test_an_act_after_setelah_itu_is_not_dated_by_the_date_line():
             "\"Kami masih menunggu keputusan akhir dari mereka,\" ujarnya di Lima, Selasa (5/3/2024).")
     tariff = next(e for e in events_of(text, PUBLISHED) if e.type == "SANCTION")
     assert tariff.date is None
+
+
+def test_talks_placed_in_another_state_are_no_part_of_an_earlier_visit():
+    text = ("Judul berita\n\nMenteri Luar Negeri Peru Ana Quispe mengatakan kepada Kald bahwa kesepakatan "
+            "hampir tercapai. Quispe menyampaikan hal tersebut dalam pertemuan di Santiago pada Senin (4/3/2024). "
+            "Sebelumnya, Quispe berkunjung ke Bolivia pekan lalu untuk mendorong perdamaian.")
+    visit = next(e for e in events_of(text, PUBLISHED) if e.type == "CONSULT" and e.recipient.country == "BOL")
+    assert interval(visit) == (date(2024, 2, 26), date(2024, 3, 3))

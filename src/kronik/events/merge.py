@@ -386,7 +386,7 @@ def _fold_partial(clusters: list[Cluster], frame: Frame) -> bool:
                   if cluster.type == "CONSULT" and _fold_modes(cluster, frame)
                   and (cluster.status == frame.status or _there_on_a_planned_trip(cluster, frame))
                   and known <= set(cluster.countries) and dates_compatible(cluster, first, last)
-                  and _caption_compatible(cluster, frame)
+                  and _caption_compatible(cluster, frame) and _in_the_visit_states(cluster, frame)
                   and not any(f.sentence == frame.sentence for f in cluster.frames)]
     if not candidates:
         return False
@@ -398,6 +398,16 @@ def _fold_partial(clusters: list[Cluster], frame: Frame) -> bool:
         frame.status = "planned"
     _absorb(chosen, frame, "later mention of the same talks")
     return True
+
+
+def _in_the_visit_states(cluster: Cluster, frame: Frame) -> bool:
+    """Whether talks held at the mention's place may be part of the visit ``cluster``: a visit
+    covers the talks held in its host state (or at the visitor's own premises there, an
+    embassy or residence the place words give the visitor's state), not those the mention
+    places in a third state ("pertemuan di Beijing" is no part of a visit to Tehran)."""
+    if cluster.mode != "visit" or frame.place is None or not frame.place.country:
+        return True
+    return frame.place.country in cluster.countries
 
 
 def _there_on_a_planned_trip(cluster: Cluster, frame: Frame) -> bool:
