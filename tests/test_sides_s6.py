@@ -60,3 +60,16 @@ def test_initials_after_berinisial_are_no_state():
     doc = run(build_kb(), "Polisi menangkap seorang pria berinisial AS (57) di rumahnya, sementara "
                           "pelaku lain berinisial UK (31) masih dicari.")
     assert not any(e.kind == "state" for e in doc.entities)
+
+
+def test_us_house_speaker_is_not_the_british_prime_minister_of_the_same_surname():
+    from datetime import date
+
+    from test_entities import find, run
+
+    from kronik.actors.kb import KnowledgeBase
+    kb = KnowledgeBase.default()
+    doc = run(kb, "Ketua DPR Mike Johnson mengecam unjuk rasa itu.", published=date(2025, 10, 20))
+    assert find(doc, "Mike Johnson").country == "USA"
+    assert find(run(kb, "Perdana Menteri Johnson tiba di Jakarta.", published=date(2020, 5, 4)),
+                "Johnson").country == "GBR"
