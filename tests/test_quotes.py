@@ -378,3 +378,21 @@ def test_quotation_standing_alone_after_a_sentence_of_saying_is_its_subjects():
 def test_mengaku_introduces_a_quotation_in_its_clause():
     text = "Ana Quispe mengaku dirinya “gusar, karena kendati upaya yang besar, tidak ada hasil nyata.”"
     assert speakers(run(text)) == ["Ana Quispe"]
+
+
+def test_words_read_off_the_tokens_are_the_patterns_words():
+    """The words of a range, read off the document's tokens, are those the word pattern finds
+    in the text cut to the range: joined runs ("AS-China", "Ma'ruf"), a range that opens after
+    a joiner or cuts a word, and a text with "_" (whose tokens are not the words' parts)."""
+    from kronik.stages.quotes import TOKEN, _Reader, grammar
+
+    texts = ["Menlu AS-China Ma'ruf menyatakan 1.5 kali, ujar--nya x-y.z berkata - lagi.",
+             "Juru_bicara mengatakan hal itu-itu saja.", "Ana Quispe: kata\u2019nya 3.-4 itu"]
+    for text in texts:
+        doc = Document(raw_text=text, text=text, entities=[])
+        reader = _Reader(doc, grammar())
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                expected = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, a, b)
+                            if m.group()[0].isalnum()]
+                assert list(reader._all_words(a, b)) == expected, (text, a, b)

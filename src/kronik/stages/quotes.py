@@ -38,6 +38,8 @@ from kronik.tokens import document_tokens
 # A word of the text: start, end, text.
 _Word = tuple[int, int, str]
 ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
+# The characters that join two runs of word characters into one word ("AS-China", "Ma'ruf").
+JOINERS = frozenset("-'\u2019.")
 TOKEN = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
 WORD = re.compile(r"\w+")
 # A stop before a space or the end, or a line break. The class comes first, so that the engine
@@ -121,6 +123,9 @@ class Grammar:
     openers: frozenset[str]
     saying: frozenset[str]
     adverbs: frozenset[str]
+    # Whether a word is a verb (``verb`` and not ``not_verbs``), remembered across documents:
+    # the same few thousand words are tested again and again.
+    verb_words: dict[str, bool]
 
 
 @cache
@@ -181,6 +186,7 @@ def grammar(language: str = "id") -> Grammar:
         saying=frozenset(w.lower() for w in data["verbs_before"] + titles["speech_verbs"]),
         openers=frozenset(data["pronoun_before"] + data["phrases_before"] + data["phrase_stops"]),
         adverbs=frozenset(data["subject_adverbs"]),
+        verb_words={},
     )
 
 
@@ -327,6 +333,9 @@ class _Reader:
     def __init__(self, doc: Document, g: Grammar):
         self.doc, self.text, self.g = doc, doc.text, g
         self.tokens = document_tokens(doc)
+        # Where the text holds no "_", a word of ``TOKEN`` is a run of tokens joined by single
+        # ``JOINERS`` (see ``_token_words``); "_" is a word character to ``TOKEN`` but no token's.
+        self._tokens_make_words = "_" not in self.text
         self.spans = find_spans(self.text, g)
         self.closed = [s for s in self.spans if s.closed]
         self._closed_opens = [s.open for s in self.closed]
@@ -873,19 +882,47 @@ class _Reader:
     def _first_verbs(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """The first ``SUBJECT_VERBS`` verbs in ``[a, b)`` outside quotations."""
         verbs = []
-        for match in TOKEN.finditer(self.text, a, b):
-            word = match.group()
-            if word[0].isalnum() and self._is_verb(word) and not self._quoted(match.start()):
-                verbs.append((match.start(), match.end(), word))
+        for word in self._all_words(a, b):
+            if self._is_verb(word[2]) and not self._quoted(word[0]):
+                verbs.append(word)
                 if len(verbs) == SUBJECT_VERBS:
                     break
         return verbs
 
     def _words(self, a: int, b: int) -> list[tuple[int, int, str]]:
-        words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text, a, b) if m.group()[0].isalnum()]
+        """The words of ``[a, b)`` outside quotations."""
+        words = list(self._all_words(a, b))
         if self._quotation_overlaps(a, b):
             return [word for word in words if not self._quoted(word[0])]
         return words
+
+    def _all_words(self, a: int, b: int) -> Iterator[_Word]:
+        """The words of ``TOKEN`` in ``[a, b)`` that open with a letter or digit, in order:
+        read off the document's tokens, or where these are not the words' parts (a text with
+        "_", a token cut by ``a`` or ``b``) by the pattern."""
+        tokens = self.tokens
+        first, last = bisect_left(tokens.starts, a), bisect_left(tokens.starts, b)
+        if not self._tokens_make_words or (first and tokens.ends[first - 1] > a) \
+                or (last and tokens.ends[last - 1] > b):
+            return (_word(m) for m in TOKEN.finditer(self.text, a, b) if m.group()[0].isalnum())
+        return self._token_words(first, last)
+
+    def _token_words(self, first: int, last: int) -> Iterator[_Word]:
+        """The words made of tokens ``first`` to ``last`` (excluded): each token, or a run of
+        tokens each separated from the next by one of ``JOINERS`` ("AS-China"), as ``TOKEN``
+        reads them in a text cut after the last one."""
+        tokens, text = self.tokens, self.text
+        i = first
+        while i < last:
+            start, end, word, _, gap = tokens[i]
+            if gap in JOINERS and i + 1 < last:
+                i += 1
+                while tokens[i].gap in JOINERS and i + 1 < last:
+                    i += 1
+                end = tokens[i].end
+                word = text[start:end]
+            yield start, end, word
+            i += 1
 
     def _quotation_overlaps(self, a: int, b: int) -> bool:
         """Whether a closed quotation that ``_quoted`` consults for a position in ``[a, b)``
@@ -895,7 +932,11 @@ class _Reader:
         return any(span.open < b and span.close > a for span in self.closed[first:last])
 
     def _is_verb(self, word: str) -> bool:
-        return bool(self.g.verb.match(word)) and word not in self.g.not_verbs
+        known = self.g.verb_words.get(word)
+        if known is None:
+            known = self.g.verb_words[word] = (bool(self.g.verb.match(word))
+                                               and word not in self.g.not_verbs)
+        return known
 
     def _breaks(self, word: str, colon: bool) -> bool:
         """Whether a word ends a subject's noun phrase: a verb or a stop word, and in a clause
