@@ -73,3 +73,12 @@ def test_us_house_speaker_is_not_the_british_prime_minister_of_the_same_surname(
     assert find(doc, "Mike Johnson").country == "USA"
     assert find(run(kb, "Perdana Menteri Johnson tiba di Jakarta.", published=date(2020, 5, 4)),
                 "Johnson").country == "GBR"
+
+
+def test_state_closing_a_place_phrase_is_no_antecedent_of_kedua_negara():
+    # "di Hotel X, Kota Y, <state>": the state names where; "kedua negara" are the two who met.
+    from test_entities import build_kb, find, run
+    doc = run(build_kb(), "Presiden Peru bertemu Presiden Bolivia di Hotel Real, Kota Arica, Chili. "
+                          "Kedua negara sepakat membuka perbatasan.")
+    plural = find(doc, "Kedua negara")
+    assert sorted(doc.entities[i].country for i in plural.refers_to) == ["BOL", "PER"]

@@ -47,6 +47,11 @@ PRONOUN_SUBJECT_REACH = 2
 COORDINATION_GAP_TOKENS = 8
 # Mentions at most between them: the state names inside the second one's title.
 COORDINATION_GAP_MENTIONS = 3
+# A place phrase before a state that closes it ("di Hotel Capella, Pulau Sentosa, <state>"):
+# at most this many capitalised tokens between the preposition and the state.
+PLACE_PHRASE_TOKENS = 6
+# Gaps that end a sentence: a place phrase does not run across them.
+SENTENCE_MARKS = ".!?"
 # Roles that "pemimpin" (leader) of a state may stand for, in the order tried.
 LEADER_ROLES = ("head_of_state", "head_of_government")
 
@@ -315,8 +320,16 @@ class _Resolver:
         return self.tokens[item.first - 1].lower if item.first > 0 else ""
 
     def located(self, item: Found) -> bool:
-        """A state after "di" or "ke" names where something happens, not an actor."""
-        return item.entity.kind == "state" and self.before(item) in self.words.location_prepositions
+        """A state after "di" or "ke" names where something happens, not an actor; so does
+        one closing a place phrase after them ("di Port Moresby PNG", "di Hotel X, Pulau Y,
+        <state>"): capitalised words back to the preposition, in its sentence."""
+        if item.entity.kind != "state":
+            return False
+        index = item.first - 1
+        while index >= max(0, item.first - PLACE_PHRASE_TOKENS) and self.tokens[index].capitalised \
+                and not any(mark in self.tokens[index].gap for mark in SENTENCE_MARKS):
+            index -= 1
+        return index >= 0 and self.tokens[index].lower in self.words.location_prepositions
 
     def distinct_persons(self, count: int, roles: tuple[str, ...] | None = None) -> list[Found]:
         chosen: dict[str, Found] = {}
