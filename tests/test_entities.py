@@ -7,10 +7,12 @@ from datetime import date
 import pytest
 
 import kronik
+from kronik.actors import recognise
 from kronik.actors.kb import (KnowledgeBase, OrganizationEntry, PersonEntry, PlaceEntry, Role)
 from kronik.document import Document, Entity
 from kronik.stages.entities import Entities
 from kronik.stages.sentences import Sentences
+from kronik.tokens import tokenize
 
 # Invented people: a president of Chile until 2024-03-10 who is foreign minister after it, and
 # the president who follows him.
@@ -340,6 +342,21 @@ def test_ordinary_words_ending_like_a_function_word_are_not_cut(kb):
     doc = run(kb, "Wildan, Hamdan, Kendari dan YouTube disebut, Chilean tidak.")
     assert not any("glued" in (e.reason or "") for e in doc.entities)
     assert [e.text for e in run(kb, "Omandi dan Chileke.").entities] == ["Oman", "Chile"]
+
+
+def test_glue_points_do_not_depend_on_the_texts_read_before(monkeypatch):
+    """The words that may hold a glue point are remembered across texts (and forgotten past
+    GLUE_WORDS_CACHE); the points are those of the text alone, at each token of such a word."""
+    words = frozenset({"ke", "dari"})
+    text = "Tentara Chileke_ Peru, Chileke Peru dan baruBolivia; Chileke."
+    fresh = recognise.GlueWords(words).points(tokenize(text))
+    assert [text[point - 4:point] + "|" + text[point:point + 2] for point in fresh] == \
+        ["hile|ke", "baru|Bo", "hile|ke"]  # not the Chileke an underscore follows
+    glue = recognise.GlueWords(words)
+    glue.points(tokenize("Chileke dan baruBolivia datang."))
+    assert glue.points(tokenize(text)) == fresh
+    monkeypatch.setattr(recognise, "GLUE_WORDS_CACHE", 3)
+    assert glue.points(tokenize(text)) == fresh and len(glue.seen) == 5
 
 
 def test_envoy_acts_for_the_titles_state_and_serves_at_its_posting(kb):

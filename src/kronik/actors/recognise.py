@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache, partial
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 from kronik.actors.kb import KnowledgeBase, SurfaceForm
@@ -63,6 +64,10 @@ CAMEL_GLUE = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 # A name glued to a function word after it has at least this many letters ("Rusia" + "ke"):
 # shorter stretches are too often parts of ordinary names.
 MIN_GLUED_NAME = 3
+# Words whose glue points are remembered (the distinct words of a large batch of articles):
+# past it the memory starts again, which costs only the time to read the words again.
+GLUE_WORDS_CACHE = 200_000
+_TEXT = itemgetter(2)  # a Token's text, read without the attribute lookup
 # Preference among the entries one name can stand for ("Singapura": the state, not the capital).
 KIND_ORDER = ("state", "capital", "seat", "organization", "group", "person", "place", "non_actor")
 KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
@@ -256,6 +261,7 @@ class Recogniser:
         self.table_names = tuple(tables)
         self.lexicon = Lexicon([table for table, _ in tables.values()],
                                [folded for _, folded in tables.values()])
+        self.glue = GlueWords(self.grammar.function_words)
         # The same names recur in every article: resolve each (name, kind, date) once.
         self._resolved = lru_cache(maxsize=LOOKUP_CACHE)(partial(_resolve, kb))
 
@@ -284,6 +290,7 @@ class _Scan:
     def __init__(self, recogniser: Recogniser, text: str, tokens: Tokens, on: date | None):
         self.kb = recogniser.kb
         self.lookup = recogniser.lookup
+        self.glue_points = recogniser.glue.points
         self.g = recogniser.grammar
         self.text = text
         self.tokens = tokens
@@ -361,7 +368,7 @@ class _Scan:
         "IslamIran", "ASdari", "baruIran"). The words around each glue point are read again
         with a space put in at every glue point among them; a known name that starts or ends
         at one is kept, on the tokens it lies in."""
-        points = glue_points(self.tokens, self.g.function_words)
+        points = self.glue_points(self.tokens)
         done = -1
         for point in points:
             index = bisect_right(self.offsets, point) - 1
@@ -949,24 +956,50 @@ def _placed(entity: Entity, start: int, end: int) -> Entity:
     return placed
 
 
-def glue_points(tokens: Tokens, function_words: frozenset[str]) -> list[int]:
+class GlueWords:
     """Where scraping glued two words into one token: a capital after a small letter
     ("baruIran"), and a function word right after a capitalised word of at least three
     letters or an acronym ("Rusiake", "Khameneisebagai", "ASdari").
 
-    A function word glued to a name only matches as a whole token that starts with a capital
-    and ends with the word, so that pattern runs on those tokens instead of at every character
-    of the text; the offsets are those of the whole text."""
-    text = tokens.text
-    found = {m.start() for m in CAMEL_GLUE.finditer(text)}
-    suffix, endings = _suffix_glue(function_words), tuple(function_words)
-    for token in tokens:
-        if "A" <= token.text[0] <= "Z" and token.text.endswith(endings):
-            # One character past the token, so that the closing \b sees what follows it.
-            match = suffix.match(text, token.start, token.end + 1)
-            if match:
-                found.add(match.end(1))
-    return sorted(found)
+    Both lie inside one token, so whether a token may hold one depends on its word alone:
+    the words that may are remembered across texts, and a text's distinct words (mostly seen
+    in the texts before) are read only where new, instead of testing every token of every
+    text. A word that may hold one is read at each of its tokens."""
+
+    def __init__(self, function_words: frozenset[str]):
+        self.suffix = _suffix_glue(function_words)
+        self.endings = tuple(function_words)
+        self.seen: set[str] = set()
+        self.glued: set[str] = set()
+
+    def points(self, tokens: Tokens) -> list[int]:
+        """The glue points of the tokens' text, in order, as offsets into it."""
+        words = set(map(_TEXT, tokens))
+        new = words - self.seen
+        if len(self.seen) + len(new) > GLUE_WORDS_CACHE:
+            self.seen.clear()
+            self.glued.clear()
+            new = words
+        self.seen |= new
+        self.glued.update(filter(self.may_glue, new))
+        text, found = tokens.text, set()
+        for word in words & self.glued:
+            for index in tokens.positions[word.lower()]:
+                token = tokens[index]
+                if token.text != word:
+                    continue
+                found.update(token.start + m.start() for m in CAMEL_GLUE.finditer(word))
+                if "A" <= word[0] <= "Z" and word.endswith(self.endings):
+                    # One character past the token, so that the closing \b sees what follows it.
+                    match = self.suffix.match(text, token.start, token.end + 1)
+                    if match:
+                        found.add(match.end(1))
+        return sorted(found)
+
+    def may_glue(self, word: str) -> bool:
+        """Whether a token of this word may hold a glue point (what ``points`` reads)."""
+        return CAMEL_GLUE.search(word) is not None \
+            or ("A" <= word[0] <= "Z" and word.endswith(self.endings))
 
 
 @cache
