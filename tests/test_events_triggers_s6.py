@@ -31,3 +31,8 @@ def test_a_condemned_act_told_in_a_relative_clause_names_its_doer():
 ])
 def test_an_accused_attack_is_only_a_claim(text):
     assert coded(text) == [("ACCUSE", ("PER", "CHL"))]
+
+
+def test_a_verb_in_a_condemnation_is_no_event_of_the_condemner():
+    assert coded("Peru mengecam rencana Chili untuk menyerang Bolivia pada Senin (4/3/2024).") == \
+        [("ACCUSE", ("PER", "CHL"))]

@@ -149,13 +149,17 @@ class FrameBuilder:
         groups = self._groups(sentence)
         context = self._context(sentence, groups)
         frames: list[Frame] = []
-        complement_end = -1
+        # A clause verb's complement names no events of its own ("meminta X untuk menyerang Y"),
+        # but for the acts a factive verb's complement names as nouns ("mengecam serangan X ke
+        # Y"); a verb there has the complement's unsaid subject ("mengecam X karena menyerang Y").
+        complement_end, factive_complement = -1, False
         for hit in hits:
-            if hit.start < complement_end:
+            if hit.start < complement_end and not (factive_complement and hit.trigger.form == "noun"):
                 continue
             frame = self._frame(index, sentence, hit, groups, context)
-            if hit.trigger.clause_verb and not hit.trigger.factive:
+            if hit.trigger.clause_verb:
                 complement_end = self.reading.clause_end(hit.end, sentence.end)
+                factive_complement = hit.trigger.factive
             if frame is not None:
                 frames.append(frame)
         share_attackers(frames)
