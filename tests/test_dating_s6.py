@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from kronik.document import Party, Span
+from kronik.events.frames import Frame
+from kronik.events.merge import Cluster, join_same_talks
 from test_events import events_of
 
 # Wednesday 6 March 2024, the publication date of every article here unless a test says so.
@@ -63,3 +66,26 @@ def test_talks_placed_in_another_state_are_no_part_of_an_earlier_visit():
             "Sebelumnya, Quispe berkunjung ke Bolivia pekan lalu untuk mendorong perdamaian.")
     visit = next(e for e in events_of(text, PUBLISHED) if e.type == "CONSULT" and e.recipient.country == "BOL")
     assert interval(visit) == (date(2024, 2, 26), date(2024, 3, 3))
+
+
+
+def _visit(sentence: int, day: date, status: str = "occurred", type_: str = "CONSULT") -> Cluster:
+    """An event of one mention, Peru visiting Chile (or another type between them), dated ``day``."""
+    peru, chile = Party("Tomas Renn", "PER", "person"), Party("Ines Kald", "CHL", "person")
+    mode = "visit" if type_ == "CONSULT" else None
+    frame = Frame(type_, mode, Span(sentence * 10, sentence * 10 + 5, "kunjungan"), sentence, [peru], [chile], status)
+    cluster = Cluster(type_, mode, [peru], [chile], status, [frame])
+    cluster.set_interval(day, day, None, "test")
+    return cluster
+
+
+def test_talks_that_come_out_twice_the_same_in_every_field_are_one_event():
+    day = date(2024, 3, 5)
+    joined = join_same_talks([_visit(1, day), _visit(4, day)])
+    assert len(joined) == 1 and len(joined[0].frames) == 2
+
+
+def test_talks_on_other_days_and_agreements_signed_the_same_day_stay_apart():
+    assert len(join_same_talks([_visit(1, date(2024, 3, 5)), _visit(4, date(2024, 3, 4))])) == 2
+    day = date(2024, 3, 5)
+    assert len(join_same_talks([_visit(1, day, type_="AGREE"), _visit(4, day, type_="AGREE")])) == 2

@@ -191,6 +191,23 @@ def merge_frames(frames: list[Frame], retaliations: frozenset[int] = frozenset()
     return _absorb_visit_talks(_summit_trips(_meetings_abroad_as_visits(clusters)))
 
 
+def join_same_talks(clusters: list[Cluster]) -> list[Cluster]:
+    """Talks that came out of merging and dating as two events with the same mode, sides,
+    status and dates are one encounter told twice (a visit named again in a sentence opening
+    "Sebelumnya, X menjelaskan alasan di balik kunjungan ..."): the first keeps the mentions
+    of both. Agreements and other acts stay apart: several are often signed on one day."""
+    kept: list[Cluster] = []
+    for cluster in clusters:
+        same = next((c for c in kept if cluster.type == c.type == "CONSULT" and c.mode == cluster.mode
+                     and c.signature() == cluster.signature() and c.status == cluster.status
+                     and c.dated() and (c.first, c.last) == (cluster.first, cluster.last)), None)
+        if same is None:
+            kept.append(cluster)
+        else:
+            same.frames.extend(cluster.frames)
+    return kept
+
+
 def _sideline_summits(clusters: list[Cluster], scenes: list[Frame]) -> list[Cluster]:
     """Talks held on a summit's sidelines also report attending that summit (coding convention
     1: multilateral, [attendee, host, every other state the text names]). The summit's host is

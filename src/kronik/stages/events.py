@@ -2,7 +2,8 @@
 
 Frames are read sentence by sentence (``kronik.events.frames``), dated by their governing
 time expression (``kronik.events.dating``), merged per article (``kronik.events.merge``),
-then dated from context where the sentence gave no date, and written as ``Event`` records.
+then dated from context where the sentence gave no date (talks that come out of it twice, the
+same in every coded field, are joined), and written as ``Event`` records.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from kronik.events.enemies import aim_at_enemies
 from kronik.events.frames import Frame, FrameBuilder
 from kronik.events.lexicon import lexicon
 from kronik.events.location import locate_frames
-from kronik.events.merge import Cluster, merge_frames
+from kronik.events.merge import Cluster, join_same_talks, merge_frames
 from kronik.pipeline import Stage
 
 # Characters of the document fingerprint used as the prefix of its event ids.
@@ -43,7 +44,7 @@ class Events(Stage):
         dating.link_to_talks(statements, talks)
         others = merge_frames(statements, _retaliation_sentences(doc, dating, statements))
         dating.fill(others, lead=dating.lead(talks + others))
-        clusters = sorted(talks + others, key=lambda c: min(f.trigger.start for f in c.frames))
+        clusters = sorted(join_same_talks(talks) + others, key=lambda c: min(f.trigger.start for f in c.frames))
         prefix = _id_prefix(doc)
         doc.events = [_event(doc, cluster, f"{prefix}-{n}") for n, cluster in enumerate(clusters, start=1)]
         return doc
