@@ -82,3 +82,10 @@ def test_state_closing_a_place_phrase_is_no_antecedent_of_kedua_negara():
                           "Kedua negara sepakat membuka perbatasan.")
     plural = find(doc, "Kedua negara")
     assert sorted(doc.entities[i].country for i in plural.refers_to) == ["BOL", "PER"]
+
+
+def test_reported_clause_with_the_reporters_passive_agent_keeps_the_reporter_as_subject():
+    # "X menjelaskan kabar ini diperolehnya usai menerima Y": X got the news, X received Y.
+    text = ("Renn menjelaskan kabar ini diperolehnya usai menerima kunjungan Duta Besar Chili "
+            "ke kantornya pada Senin (4/3/2024).")
+    assert [(e.type, e.mode, sides(e)) for e in events_of(text)] == [("CONSULT", "visit", ("CHL", "PER"))]

@@ -26,6 +26,11 @@ SUBJECT_GROUPS = 8
 SUBJECT_GAP_CHARS = 240
 # How many words a noun phrase joined to a subject may have ("X dan menteri luar negerinya").
 COORDINATED_PHRASE_WORDS = 3
+# A reported clause whose agent is the reporter ("kabar ini diperolehnya usai ..."): its
+# passive verb (di- ... -nya) stands within this many words of its noun phrase's start.
+AGENT_CONTENT_WORDS = 3
+PASSIVE_PREFIX = "di"
+AGENT_SUFFIX = "nya"
 # A transitive verb is its prefix and at least three more letters ("me" + "nuduh").
 TRANSITIVE_MIN_LETTERS = 4
 
@@ -248,7 +253,10 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
     reporting = carried = said = None
     if _opens_clause(reading, group) and not reading.text[group.end:verb_start].lstrip().startswith(","):
         words = _past_coordinated_phrase(reading, words)  # not a list's next item (", serta ...")
-    for word in words:
+    skip_to = -1
+    for index, word in enumerate(words):
+        if index < skip_to:
+            continue
         low = word.lower()
         if low in reading.grammar.reporting_verbs:
             reporting = low
@@ -259,6 +267,9 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
         elif low in reading.grammar.subordinators:
             said = None
             continue
+        elif reporting and not carried and _agent_content_end(reading, words, index) is not None:
+            said = low  # "X menjelaskan kabar itu diperolehnya usai ...": like "hal itu" above
+            skip_to = _agent_content_end(reading, words, index)
         elif not (low in reading.lexicon.subject_fillers or low in reading.grammar.modal_words
                   or reading.in_time(low) or word[:1].isupper()):
             if not reading.lexicon.verb.match(low):
@@ -271,6 +282,20 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
     if asides:
         return "subject, past an aside"
     return "subject"
+
+
+def _agent_content_end(reading: Reading, words: list[str], index: int) -> int | None:
+    """Where a reported clause whose passive verb's agent is the reporting subject ends: a
+    noun phrase and a passive verb with "-nya" ("kabar ini diperolehnya": X got it) right
+    before a subordinator; the index of that subordinator, else None."""
+    for end in range(index + 1, min(len(words), index + AGENT_CONTENT_WORDS + 1)):
+        low = words[end].lower()
+        if low.startswith(PASSIVE_PREFIX) and low.endswith(AGENT_SUFFIX) and reading.lexicon.verb.match(low):
+            after = end + 1
+            return after if after < len(words) and words[after].lower() in reading.grammar.subordinators else None
+        if words[end][:1].isupper() or reading.lexicon.verb.match(low):
+            return None
+    return None
 
 
 def _names_own_subject(reading: Reading, between: list[re.Match[str]]) -> bool:
