@@ -36,3 +36,13 @@ def test_an_accused_attack_is_only_a_claim(text):
 def test_a_verb_in_a_condemnation_is_no_event_of_the_condemner():
     assert coded("Peru mengecam rencana Chili untuk menyerang Bolivia pada Senin (4/3/2024).") == \
         [("ACCUSE", ("PER", "CHL"))]
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Peru memprotes serangan udara Chili ke Bolivia pada Senin (4/3/2024).", ("ASSAULT", ("CHL", "BOL"))),
+    ("Peru Kritik Serangan Udara Chili di Bolivia\n\nPemerintah setempat memberi keterangan pada Senin (4/3/2024).",
+     ("ASSAULT", ("CHL", "BOL"))),
+    ("Peru mengkritik kunjungan Kald ke Bolivia pada Senin (4/3/2024).", ("CONSULT", ("CHL", "BOL"))),
+])
+def test_a_criticised_or_protested_act_happened(text, act):
+    assert coded(text) == sorted([("ACCUSE", ("PER", "CHL")), act])
