@@ -89,3 +89,13 @@ def test_reported_clause_with_the_reporters_passive_agent_keeps_the_reporter_as_
     text = ("Renn menjelaskan kabar ini diperolehnya usai menerima kunjungan Duta Besar Chili "
             "ke kantornya pada Senin (4/3/2024).")
     assert [(e.type, e.mode, sides(e)) for e in events_of(text)] == [("CONSULT", "visit", ("CHL", "PER"))]
+
+
+def test_verb_coordinated_after_a_reported_clause_without_a_party_shares_the_reporter():
+    # "X mengatakan, kapal itu beroperasi di ... dan menuntut Y ...": X demands, not the ship.
+    text = ("Chili mengatakan, kapal itu beroperasi di perairannya dan menuntut Peru membebaskan "
+            "para nelayannya pada Senin (4/3/2024).")
+    assert ("REQUEST", ("CHL", "PER")) in directed(text)
+    # a reported clause with a party of its own keeps the coordinated verb
+    text = "Chili mengatakan Peru menyerang dan menuntut Bolivia membayar pada Senin (4/3/2024)."
+    assert ("REQUEST", ("PER", "BOL")) in directed(text)

@@ -211,12 +211,18 @@ def _in_apposition(reading: Reading, group: Group, verb_start: int) -> bool:
 
 
 def _sentence_subject(reading: Reading, candidates: list[Group]) -> Group | None:
-    """The subject of the sentence's first verb, shared by verbs coordinated with "dan"."""
-    for group in candidates:
+    """The subject of the sentence's first verb, shared by verbs coordinated with "dan"; a
+    reporting verb's subject only where no party of another state stands after it ("X
+    mengatakan, kapal itu beroperasi di sana dan menuntut ...": the reported clause has no
+    party to act)."""
+    for index, group in enumerate(candidates):
         following = [m for m in WORD.finditer(reading.text, group.end, group.end + 200)
                      if not reading.in_entity(m.start())]
         for match in following:
             word = match.group(0).lower()
+            if word in reading.grammar.reporting_verbs and all(
+                    set(g.countries) <= set(group.countries) for g in candidates[index + 1:]):
+                return group
             if word in reading.lexicon.subject_fillers or reading.in_time(word):
                 continue
             if reading.lexicon.verb.match(word):
