@@ -147,3 +147,16 @@ def test_many_quotations_on_one_line_are_paired_as_before():
     pieces = _pieces(text)
     assert pieces[:3] == [quote, "Ia pergi.", '"Kami pulang. Besok," ujar Budi.']
     assert len(pieces) == 900
+
+
+def test_quotation_marks_pair_by_kind_curly_and_straight_apart():
+    from kronik.stages.sentences import quotation_spans
+
+    line = 'Ia berkata “Kami siap” lalu "pergi" (dan "pulang") x"y “satu “dua” tiga'
+    curly = [i for i, ch in enumerate(line) if ch in "“”"]
+    straight = [i for i, ch in enumerate(line) if ch == '"']
+    # A straight mark after a letter ("x"y") opens nothing; a curly opening mark left open
+    # gives way to the next one.
+    assert quotation_spans(line) == sorted([(curly[0], curly[1]), (curly[3], curly[4]),
+                                            (straight[0], straight[1]), (straight[2], straight[3])])
+    assert quotation_spans('tanpa tanda kutip') == []
