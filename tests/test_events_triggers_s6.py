@@ -46,3 +46,13 @@ def test_a_verb_in_a_condemnation_is_no_event_of_the_condemner():
 ])
 def test_a_criticised_or_protested_act_happened(text, act):
     assert coded(text) == sorted([("ACCUSE", ("PER", "CHL")), act])
+
+
+@pytest.mark.parametrize("headline", [
+    "Peru Kritik Chili atas Pelanggaran Wilayah",
+    "Peru Protes Keras Chili atas Pelanggaran Wilayah",
+    "Peru Protes ke Chili soal Kapal Ikan",
+])
+def test_a_headline_verb_spelt_like_a_noun_is_read_as_the_verb(headline):
+    text = headline + "\n\nPemerintah setempat memberi keterangan pada Senin (4/3/2024)."
+    assert coded(text) == [("ACCUSE", ("PER", "CHL"))]
