@@ -89,3 +89,11 @@ def test_talks_on_other_days_and_agreements_signed_the_same_day_stay_apart():
     assert len(join_same_talks([_visit(1, date(2024, 3, 5)), _visit(4, date(2024, 3, 4))])) == 2
     day = date(2024, 3, 5)
     assert len(join_same_talks([_visit(1, day, type_="AGREE"), _visit(4, day, type_="AGREE")])) == 2
+
+
+def test_a_pair_of_a_mention_with_several_targets_takes_the_date_of_another_pair():
+    text = ("Judul berita\n\nRenn telah mengeluarkan ancaman, baik ke Chili maupun Bolivia.\n"
+            "Renn pada Senin (4/3/2024) mengancam akan menyerang Chili.\n"
+            "Sedangkan kepada Bolivia, ia mengancam akan menutup perbatasan.")
+    threat = next(e for e in events_of(text, PUBLISHED) if e.type == "THREATEN" and e.recipient.country == "BOL")
+    assert interval(threat) == (date(2024, 3, 4), date(2024, 3, 4))

@@ -461,7 +461,8 @@ class Dating:
                 continue
             if (self._ongoing_since(cluster) or self._previous_time(cluster)
                     or self._simultaneous(cluster, by_sentence) or self._previous_occasion(cluster)
-                    or self._paragraph(cluster) or self._retaliation(cluster) or self._occasion_held(cluster)
+                    or self._paragraph(cluster) or self._other_pair(cluster) or self._retaliation(cluster)
+                    or self._occasion_held(cluster)
                     or self._report_bound(cluster) or self._said_at_talks(cluster, lead)
                     or self._current_statement(cluster)):
                 continue
@@ -607,6 +608,18 @@ class Dating:
                 if self.lexicon.simultaneous.search(self.doc.text, start, end + 1):
                     cluster.copy_date(other, f"same occasion as the {other.type} event in its sentence")
                     return True
+        return False
+
+    def _other_pair(self, cluster: Cluster) -> bool:
+        """An act told with several targets in one mention ("mengeluarkan peringatan, baik ke
+        China maupun Rusia") is one occasion: a pair the article dates no other way takes the
+        date of another pair of that mention."""
+        for other in self.filled:
+            if other is not cluster and other.dated() and other.type == cluster.type \
+                    and other.status == cluster.status \
+                    and any(f is g for f in cluster.frames for g in other.frames):
+                cluster.copy_date(other, "the date of another pair of the same mention")
+                return True
         return False
 
     def _ahead(self, expression: TimeExpression) -> bool:
