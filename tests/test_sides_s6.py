@@ -99,3 +99,10 @@ def test_verb_coordinated_after_a_reported_clause_without_a_party_shares_the_rep
     # a reported clause with a party of its own keeps the coordinated verb
     text = "Chili mengatakan Peru menyerang dan menuntut Bolivia membayar pada Senin (4/3/2024)."
     assert ("REQUEST", ("PER", "BOL")) in directed(text)
+
+
+def test_name_glued_on_both_sides_is_found():
+    # scraping glued "di", "Chili" and "serta" into one token
+    from test_entities import build_kb, find, run
+    doc = run(build_kb(), "Pasukan itu menyerang sejumlah target diChiliserta pangkalan militer lainnya.")
+    assert find(doc, "Chili").country == "CHL"

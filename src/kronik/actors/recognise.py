@@ -64,6 +64,9 @@ CAMEL_GLUE = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 # A name glued to a function word after it has at least this many letters ("Rusia" + "ke"):
 # shorter stretches are too often parts of ordinary names.
 MIN_GLUED_NAME = 3
+# A function word glued after a name that is itself glued to the word before ("diIsraelserta")
+# has at least this many letters: shorter endings ("di", "ke") end names too ("Saudi").
+MIN_SECOND_GLUE = 3
 # Words whose glue points are remembered (the distinct words of a large batch of articles):
 # past it the memory starts again, which costs only the time to read the words again.
 GLUE_WORDS_CACHE = 200_000
@@ -988,12 +991,17 @@ class GlueWords:
                 token = tokens[index]
                 if token.text != word:
                     continue
-                found.update(token.start + m.start() for m in CAMEL_GLUE.finditer(word))
-                if "A" <= word[0] <= "Z" and word.endswith(self.endings):
-                    # One character past the token, so that the closing \b sees what follows it.
-                    match = self.suffix.match(text, token.start, token.end + 1)
-                    if match:
-                        found.add(match.end(1))
+                capitals = [token.start + m.start() for m in CAMEL_GLUE.finditer(word)]
+                found.update(capitals)
+                if word.endswith(self.endings):
+                    starts = [token.start] if "A" <= word[0] <= "Z" else []
+                    for begin in starts + capitals:
+                        # One character past the token, so that the closing \b sees what follows it.
+                        match = self.suffix.match(text, begin, token.end + 1)
+                        # a name glued on both sides ("diIsraelserta") starts at a camel point;
+                        # there a short ending is more often the name's own ("dilaporkanSaudi")
+                        if match and (begin == token.start or token.end - match.end(1) >= MIN_SECOND_GLUE):
+                            found.add(match.end(1))
         return sorted(found)
 
     def may_glue(self, word: str) -> bool:
@@ -1005,7 +1013,8 @@ class GlueWords:
 @cache
 def _suffix_glue(function_words: frozenset[str]) -> re.Pattern[str]:
     words = "|".join(sorted(function_words, key=len, reverse=True))
-    return re.compile(rf"\b([A-Z][^\W\d_]{{{MIN_GLUED_NAME - 1},}}?|[A-Z]{{2,}})(?:{words})\b")
+    # matched from a token's start or a camel glue point inside it: no opening \b
+    return re.compile(rf"([A-Z][^\W\d_]{{{MIN_GLUED_NAME - 1},}}?|[A-Z]{{2,}})(?:{words})\b")
 
 
 def _of_another_state(person: Found, complement: Found | None) -> bool:
