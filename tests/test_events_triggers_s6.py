@@ -56,3 +56,14 @@ def test_a_criticised_or_protested_act_happened(text, act):
 def test_a_headline_verb_spelt_like_a_noun_is_read_as_the_verb(headline):
     text = headline + "\n\nPemerintah setempat memberi keterangan pada Senin (4/3/2024)."
     assert coded(text) == [("ACCUSE", ("PER", "CHL"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru memperingatkan bahwa kesepakatan dengan Chili belum dekat, sementara Renn mengatakan "
+     "perundingan berlanjut pada Senin (4/3/2024).", []),
+    ("Peru memperingatkan bahwa peralatan itu dapat digunakan Chili untuk spionase pada Senin (4/3/2024).", []),
+    ("Peru memperingatkan bahwa serangan terhadap Chili dapat dilanjutkan pada Senin (4/3/2024).",
+     [("THREATEN", ("PER", "CHL"))]),
+])
+def test_a_warning_threatens_only_with_a_consequence(text, expected):
+    assert coded(text) == expected
