@@ -106,3 +106,14 @@ def test_name_glued_on_both_sides_is_found():
     from test_entities import build_kb, find, run
     doc = run(build_kb(), "Pasukan itu menyerang sejumlah target diChiliserta pangkalan militer lainnya.")
     assert find(doc, "Chili").country == "CHL"
+
+
+def test_purpose_clause_shares_the_subject_of_the_clause_before():
+    text = ("Peru mengumumkan peluncuran gelombang baru pada Minggu (3/3/2024) dengan menggunakan "
+            "rudal baru untuk menyerang sejumlah target di Chili.")
+    assert ("ASSAULT", ("PER", "CHL")) in directed(text)
+
+
+def test_denied_purpose_is_no_act_of_the_subject():
+    text = "Militer Peru mengakui pasukannya tidak memiliki cukup waktu untuk menembak jatuh drone Chili tersebut."
+    assert ("ASSAULT", ("PER", "CHL")) not in directed(text)

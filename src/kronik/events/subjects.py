@@ -66,6 +66,14 @@ def subject(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[
         if shared is not None:
             why["actor"] = "subject shared by coordinated verbs"
         return shared
+    before = reading.words_ending_at(hit.start, sentence.start, 1)
+    if before and before[0].group(0).lower() in reading.grammar.purpose_words \
+            and not reading.lexicon.negation.search(reading.text, floor, hit.start):
+        # a purpose denied ("tidak memiliki cukup waktu untuk menembak") is no act of the subject
+        shared = _sentence_subject(reading, candidates)
+        if shared is not None:
+            why["actor"] = f"subject of the clause a purpose ('{before[0].group(0).lower()}') follows"
+        return shared
     if _possessed_by_subject(reading, hit):
         owner = _sentence_subject(reading, candidates)
         if owner is not None:

@@ -68,6 +68,7 @@ class ClauseGrammar:
     transitive_prefixes: tuple[str, ...]
     forecaster_words: frozenset[str]
     modal_words: frozenset[str]
+    purpose_words: frozenset[str]
 
 
 @cache
@@ -85,7 +86,8 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             "passive_reporting_verbs", "partner_prepositions")),
             tuple(w.lower() for w in data["transitive_prefixes"]),
             _role_words(data["forecaster_roles"], language),
-            frozenset(w.lower() for w in data["modal_words"]))
+            frozenset(w.lower() for w in data["modal_words"]),
+            frozenset(w.lower() for w in data["purpose_words"]))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
 
