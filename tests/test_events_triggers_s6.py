@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from test_events import events_of, sides
 
+from kronik.document import Party, Quote
+
 
 def coded(text: str) -> list[tuple[str, tuple]]:
     return sorted((e.type, sides(e)) for e in events_of(text))
@@ -67,3 +69,15 @@ def test_a_headline_verb_spelt_like_a_noun_is_read_as_the_verb(headline):
 ])
 def test_a_warning_threatens_only_with_a_consequence(text, expected):
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize("introduction, expected", [
+    ("Pakar hubungan internasional dari Universitas Lima, Jorge Tello, menilai konflik itu panjang.", []),
+    ("Juru bicara militer, Jorge Tello, memberi keterangan.", [("THREATEN", ("CHL", "BOL"))]),
+])
+def test_an_attack_foretold_in_an_analysts_quote_is_no_threat(introduction, expected):
+    said = "Chili akan terus menyerang Bolivia tanpa henti"
+    text = f'{introduction} "{said}," kata Tello pada Senin (4/3/2024).'
+    start = text.index(said)
+    quote = Quote(start, start + len(said), said, speaker=Party(name="Jorge Tello", country=None, kind="person"))
+    assert sorted((e.type, sides(e)) for e in events_of(text, quotes=[quote])) == expected

@@ -23,6 +23,10 @@ NOUN_NEGATION_WORDS = 3
 # stand and still order them ("Setelah melakukan pertemuan ..., A menghadiri forum"): a
 # light verb and a noun.
 SEQUENCE_LEAD_WORDS = 3
+# An analyst's title stands this many words before his name at most where the text first names
+# him: "Pakar Hubungan Internasional dari Universitas X, Teuku Rezasyah" (the title, a field of
+# four words, the institution of two, the given name).
+FORECASTER_INTRODUCTION_WORDS = 10
 # Quotation marks: words on either side of one belong to different voices.
 QUOTE_MARK = re.compile(r"[\"“”]")
 
@@ -178,6 +182,18 @@ def event_status(reading: Reading, hit: TriggerHit, sentence: Sentence) -> str:
     return "occurred"
 
 
+def _introduced_as_forecaster(reading: Reading, name: str | None) -> bool:
+    """Whether a speaker no state is known for is an analyst by the words the text first names
+    him after ("Pakar hubungan internasional dari Universitas X, Teuku Rezasyah, ..."; quoted
+    later as "kata Rezasyah")."""
+    last = WORD.findall(name or "")
+    first = re.search(rf"(?<!\w){re.escape(last[-1])}(?!\w)", reading.text) if last else None
+    if first is None:
+        return False
+    words = reading.words_ending_at(first.start(), 0, FORECASTER_INTRODUCTION_WORDS)
+    return any(w.group(0).lower() in reading.grammar.forecaster_words for w in words)
+
+
 def predicted_by_another(reading: Reading, hit: TriggerHit, sentence: Sentence,
                          actor_countries: frozenset[str], quote: Quote | None) -> bool:
     """Whether a planned act ("akan menyerang") is told by a speaker who is an analyst or acts
@@ -185,9 +201,13 @@ def predicted_by_another(reading: Reading, hit: TriggerHit, sentence: Sentence,
     "Pakar X mengatakan A akan terus menyerang B", "Presiden B mengatakan A akan menyerang",
     '"A akan menyerang kami," kata Menlu B' are forecasts, not threats A made. A speaker of
     the actor's own state ("Menlu A mengatakan A akan ..."), or none named, leaves the act the
-    actor's threat."""
+    actor's threat; so does a quoted speaker no state is known for, unless the text introduces
+    him as an analyst ('"A akan terus menyerang B," kata Rezasyah' after "Pakar ..., Teuku
+    Rezasyah")."""
     if quote is not None and quote.speaker is not None:
-        return quote.speaker.country is not None and quote.speaker.country not in actor_countries
+        if quote.speaker.country is None:
+            return _introduced_as_forecaster(reading, quote.speaker.name)
+        return quote.speaker.country not in actor_countries
     verb = None
     for word in WORD.finditer(reading.text, sentence.start, hit.start):
         if word.group(0).lower() in reading.grammar.reporting_verbs:
