@@ -75,3 +75,34 @@ def test_a_year_alone_is_found_as_by_a_lookbehind_scan():
     for text in INVENTED + ["2024 1999.5 x2020 -2021 2022/ 2023-an 1800,1 2199_ (2100) 2200"]:
         expected = [m.span(1) for m in scan.finditer(text)]
         assert [m.span(1) for m in find.YEAR_ALONE.finditer(text)] == expected
+
+
+def test_common_words_anchor_no_window():
+    lean = find.lean_anchor_words()
+    assert not {"yang", "ini", "itu", "akan", "lalu", "sama"} & lean.keys()
+    assert {"hari", "tadi", "keesokan", "senin", "mei", "pekan", "awal"} <= lean.keys()
+    assert {"yang", "ini", "lalu"} <= find.anchor_words().keys()
+
+
+# Invented sentences whose calendar word the lean anchors do not show: joined to an apostrophe,
+# glued to what follows it, or written with a letter that matches an ASCII one ignoring case.
+HIDDEN = [
+    "Ia berkata kepada kami, 'Hari ini kami pulang', lalu pergi.",
+    "Utusan Arnor tiba Seninpukul 10.00 waktu setempat di kota itu.",
+    "Rapat dibuka Jum'at10.00 dan ditutup pada sore yang sama.",
+    "Laporan itu terbit 5 Meipukul 9.00 yang lalu di Gondor.",
+    "Utusan Gondor datang SENİN lalu dan pulang ſenin depan.",
+]
+
+
+@pytest.mark.parametrize("text", INVENTED + HIDDEN + _texts()[len(INVENTED):])
+def test_lean_anchors_find_what_every_anchor_word_finds(text, monkeypatch):
+    found = [(m.start, m.end, m.kind) for m in find.find_mentions(text)]
+    every_word = find._anchors
+    monkeypatch.setattr(find, "_anchors", lambda *args, lean: None if lean else every_word(*args, lean=lean))
+    assert found == [(m.start, m.end, m.kind) for m in find.find_mentions(text)]
+
+
+def test_a_hidden_calendar_word_is_found():
+    assert [m.text for m in find.find_mentions(HIDDEN[0])] == ["Hari ini"]
+    assert find.time_words().glued.hides("seninpukul") and not find.time_words().glued.hides("desa")

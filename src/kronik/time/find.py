@@ -16,7 +16,8 @@ from itertools import filterfalse
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from kronik.time.grammar import JOINERS, WORD_CHARACTERS, Lexicon, lexicon, normal, patterns
+from kronik.time.grammar import (JOINERS, WORD_CHARACTERS, Lexicon, alternation, lexicon, normal,
+                                 patterns)
 from kronik.tokens import TOKEN, Tokens, tokenize
 
 # A word of the time grammar: tokens (``kronik.tokens.TOKEN``, runs of letters and digits)
@@ -47,6 +48,12 @@ class Mention(NamedTuple):
 
     def get(self, name: str) -> str | None:
         return self.groups.get(name)
+
+
+# The characters other than ASCII ones that a pattern ignoring case matches to an ASCII letter
+# (dotted capital I, dotless i, long s, Kelvin sign): a word holding one may be a calendar word
+# that the tokens' lower case does not show ("SENİN").
+ASCII_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 # Every time expression holds a digit or one of the calendar words (``anchors``); the patterns
@@ -142,12 +149,16 @@ WORD_CACHE = 65536
 
 class Classes(NamedTuple):
     """What a token (lower case) is to the time grammar: the anchor kinds it is (None if
-    none), the pattern kinds it may open, and whether digits are in it (``NO_DIGITS``, the
-    whole token is one run of them, ``ALL_DIGITS``, or ``SOME_DIGITS``)."""
+    none) among the lean anchors (``lean_anchor_words``) and among all (``anchor_words``),
+    the pattern kinds it may open, whether digits are in it (``NO_DIGITS``, the whole token
+    is one run of them, ``ALL_DIGITS``, or ``SOME_DIGITS``), and whether it hides a weekday
+    or month name glued to what may follow it in an expression ("senin10", "meipukul")."""
 
     anchors: frozenset[str] | None
+    every_anchor: frozenset[str] | None
     opens: frozenset[str]
     digits: int
+    hides: bool
 
 
 NO_DIGITS, ALL_DIGITS, SOME_DIGITS = 0, 1, 2
@@ -166,16 +177,20 @@ class TimeWords:
     character other than a letter (numbers, "senin10") or outside ASCII are looked at one by
     one."""
 
-    def __init__(self, anchors: dict[str, frozenset[str]], by_word: dict[str, frozenset[str]],
-                 by_prefix: dict[str, frozenset[str]], by_width: dict[int, frozenset[str]],
-                 by_digit: frozenset[str], by_bracket: frozenset[str], everywhere: frozenset[str]):
-        self.anchors, self.by_word, self.by_prefix = anchors, by_word, by_prefix
+    def __init__(self, anchors: dict[str, frozenset[str]], lean: dict[str, frozenset[str]],
+                 by_word: dict[str, frozenset[str]], by_prefix: dict[str, frozenset[str]],
+                 by_width: dict[int, frozenset[str]], by_digit: frozenset[str],
+                 by_bracket: frozenset[str], everywhere: frozenset[str], glued: Glued):
+        self.anchors, self.lean, self.by_word, self.by_prefix = anchors, lean, by_word, by_prefix
         self.by_width, self.by_digit = by_width, by_digit
-        self.by_bracket, self.everywhere = by_bracket, everywhere
+        self.by_bracket, self.everywhere, self.glued = by_bracket, everywhere, glued
         self.every_kind = frozenset().union(by_digit, by_bracket, *by_word.values(),
                                             *by_width.values()) - everywhere
-        plain = {word: self.classify(word) for word in anchors.keys() | by_word.keys()}
-        self.plain = {word: found for word, found in plain.items() if found.anchors or found.opens}
+        self.bracket_kinds = by_bracket - everywhere
+        names = {name + follower for name in glued.names for follower in glued.followers}
+        plain = {word: self.classify(word) for word in anchors.keys() | by_word.keys() | names}
+        self.plain = {word: found for word, found in plain.items()
+                      if found.every_anchor or found.opens or found.hides}
         self._special: dict[str, Classes] = {}  # the classes of words outside ``plain`` seen so far
 
     def classes(self, words: KeysView[str], ascii_only: bool) -> dict[str, Classes]:
@@ -193,7 +208,7 @@ class TimeWords:
                 if len(special) >= WORD_CACHE:
                     special.clear()
                 classes = special[word] = self.classify(word)
-            if classes.anchors or classes.opens or classes.digits:
+            if classes.every_anchor or classes.opens or classes.digits or classes.hides:
                 found[word] = classes
         return found
 
@@ -203,7 +218,8 @@ class TimeWords:
             digits = ALL_DIGITS
         else:
             digits = SOME_DIGITS if DIGITS.search(word) else NO_DIGITS
-        return Classes(self.anchors.get(word), self._opens(word) - self.everywhere, digits)
+        return Classes(self.lean.get(word), self.anchors.get(word),
+                       self._opens(word) - self.everywhere, digits, self.glued.hides(word))
 
     def _opens(self, word: str) -> frozenset[str]:
         """The kinds a token may open: those of the opener word it is, of each glued opener
@@ -254,9 +270,11 @@ def time_words(language: str = "id") -> TimeWords:
                     by_prefix.setdefault(first.group(0), set()).add(kind)
                     for follower in _first_tokens(lex, GLUED[source]):
                         by_word.setdefault(first.group(0) + follower, set()).add(kind)
-    return TimeWords(anchor_words(language), _frozen(by_word), _frozen(by_prefix),
-                     _frozen(by_width), frozenset(by_mark["digit"]), frozenset(by_mark["bracket"]),
-                     frozenset(everywhere))
+    names = [name.lower() for name in (*lex.weekdays, *lex.months)]
+    glued = Glued.of(names, _first_tokens(lex, GLUED["weekdays"]))
+    return TimeWords(anchor_words(language), lean_anchor_words(language), _frozen(by_word),
+                     _frozen(by_prefix), _frozen(by_width), frozenset(by_mark["digit"]),
+                     frozenset(by_mark["bracket"]), frozenset(everywhere), glued)
 
 
 def _first_tokens(lex: Lexicon, sources: tuple[str, ...]) -> set[str]:
@@ -271,24 +289,62 @@ def _frozen(table: dict[Any, set[str]]) -> dict[Any, frozenset[str]]:
 
 @cache
 def anchor_words(language: str = "id") -> dict[str, frozenset[str]]:
-    """Lower-cased word -> the kinds of anchor it is (month, weekday, unit, ...)."""
+    """Lower-cased word -> the kinds of anchor it is (month, weekday, unit, ...): every word
+    of the calendar words and phrases, the words after a unit too ("lalu", "yang akan
+    datang"). The windows of a text where a word of the grammar may hide stand around these
+    (``_layer``)."""
+    return _anchor_table(language, every_word=True)
+
+
+@cache
+def lean_anchor_words(language: str = "id") -> dict[str, frozenset[str]]:
+    """The anchors that every expression needing their kind (``REQUIRES``) holds: a phrase is
+    anchored by its first word alone ("hari" of "hari yang sama", "tadi" of "tadi malam"),
+    and the words after a unit ("lalu", "ini", "yang akan datang") are none, as each
+    expression holding them holds its unit. Common words ("yang", "ini", "itu", "akan") would
+    otherwise put a window around most sentences of an article."""
+    return _anchor_table(language, every_word=False)
+
+
+def _anchor_table(language: str, every_word: bool) -> dict[str, frozenset[str]]:
     lex = lexicon(language)
     kinds: dict[str, set[str]] = {}
 
     def add(words, kind: str) -> None:
         for word in words:
-            for part in WORD.findall(word):
+            for part in WORD.findall(word)[slice(None) if every_word else slice(1)]:
                 kinds.setdefault(part.lower(), set()).add(kind)
 
     add(lex.months, "month")
     add(lex.weekdays, "weekday")
     add(lex.time["units"], "unit")
     add([lex.time["one_prefix"] + unit for unit in lex.time["units"]], "unit")  # "sehari"
-    add(lex.time["unit_deixis"], "unit")
+    if every_word:
+        add(lex.time["unit_deixis"], "unit")
     add(lex.time["deictic_days"], "deictic")
     add(lex.time["parts"], "part")
     add(lex.time["year_divisions"], "division")
     return {word: frozenset(found) for word, found in kinds.items()}
+
+
+class Glued(NamedTuple):
+    """The weekday and month names (lower case) and the words that may follow such a name
+    with no space in an expression ("Senin10.00", "Seninpukul 10.00", "Mei10.00" after a
+    date): a token made of a name and a number or a follower hides the name from the
+    anchors. ``pattern`` matches such a token."""
+
+    names: tuple[str, ...]
+    followers: frozenset[str]
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, names: list[str], followers: set[str]) -> Glued:
+        pattern = re.compile(rf"{alternation(names)}(?:\d|{alternation(followers)}$)")
+        return cls(tuple(names), frozenset(followers), pattern)
+
+    def hides(self, word: str) -> bool:
+        """Whether ``word`` is a name glued to a number or to a follower."""
+        return self.pattern.match(word) is not None
 
 
 @dataclass
@@ -307,44 +363,76 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
     next or the one before ("Jum'at"); such joined words are read around each joiner. Every run of
     digits is an anchor too (each lies in a token: the whole of a number, or read off the token
     where letters are beside it). The anchors are in no particular order (``_windows`` sorts
-    them)."""
-    anchors: list[tuple[int, int, frozenset[str]]] = []
-    opening: dict[frozenset[str], list[int]] = {}
-    positions, starts, ends = tokens.positions, tokens.starts, tokens.ends
+    them).
+
+    The anchors are the lean ones (``lean_anchor_words``) unless a word of the grammar may
+    hide in the text: a calendar word joined to an apostrophe ("'Hari ini"), glued to what
+    follows it ("Senin10.00") or written with a character that the patterns match to an
+    ASCII letter ignoring case ("SENİN", ``ASCII_LOOKALIKES``). An expression then holds no anchor of its own, and is found where the
+    windows around all the anchor words (``anchor_words``) take it in, as they always did."""
+    positions, starts = tokens.positions, tokens.starts
+    ascii_only = text.isascii()
     joins = any(joiner in text for joiner in JOINERS)
-    for word, (kinds, opens, digits) in words.classes(positions.keys(), text.isascii()).items():
-        indices = positions[word]
-        if kinds is not None:
-            anchors += [(starts[index], ends[index], kinds) for index in indices
-                        if not (joins and _joined(text, starts[index], ends[index]))]
-        if opens:
-            opening.setdefault(opens, []).extend(indices)
-        if digits == ALL_DIGITS:
-            anchors += [(starts[index], ends[index], DIGIT_KIND) for index in indices]
-        elif digits == SOME_DIGITS:
-            anchors.extend((*match.span(), DIGIT_KIND) for index in indices
-                           for match in DIGITS.finditer(text, starts[index], ends[index]))
-    if joins:
-        anchors.extend(_joined_anchors(text, tokens, words.anchors))
+    classes = words.classes(positions.keys(), ascii_only)
+    hidden = (any(found.hides for found in classes.values())
+              or not ascii_only and any(map(text.__contains__, ASCII_LOOKALIKES)))
+    anchors = None if hidden else _anchors(text, tokens, classes, joins, words, lean=True)
+    if anchors is None:
+        anchors = _anchors(text, tokens, classes, joins, words, lean=False)
+    opening: dict[frozenset[str], list[int]] = {}
+    for word, found in classes.items():
+        if found.opens:
+            opening.setdefault(found.opens, []).extend(positions[word])
     by_kind: dict[str, list[int]] = {}
     for kinds, indices in opening.items():
         opened = [starts[index] for index in indices]
         for kind in kinds:
             by_kind.setdefault(kind, []).extend(opened)
-    if words.by_bracket and "(" in text:
+    if words.bracket_kinds and "(" in text:
         brackets = [match.start() for match in BRACKET.finditer(text)]
-        for kind in words.by_bracket - words.everywhere:
+        for kind in words.bracket_kinds:
             by_kind.setdefault(kind, []).extend(brackets)
     for found in by_kind.values():
         found.sort()
     return _Layer(anchors, by_kind)
 
 
-def _joined_anchors(text: str, tokens: Tokens, anchors: dict[str, frozenset[str]]
-                    ) -> list[tuple[int, int, frozenset[str]]]:
+def _anchors(text: str, tokens: Tokens, classes: dict[str, Classes], joins: bool,
+             words: TimeWords, lean: bool) -> list[tuple[int, int, frozenset[str]]] | None:
+    """The anchors of the text: the lean ones or all (``lean``). None where lean anchors were
+    asked for and a calendar word is joined to a joiner (it may hide an expression's anchor)."""
+    anchors: list[tuple[int, int, frozenset[str]]] = []
+    positions, starts, ends = tokens.positions, tokens.starts, tokens.ends
+    for word, found in classes.items():
+        indices = positions[word]
+        kinds = found.anchors if lean else found.every_anchor
+        if kinds is not None:
+            visible = [(starts[index], ends[index], kinds) for index in indices
+                       if not (joins and _joined(text, starts[index], ends[index]))]
+            if lean and len(visible) < len(indices):
+                return None
+            anchors += visible
+        if found.digits == ALL_DIGITS:
+            anchors += [(starts[index], ends[index], DIGIT_KIND) for index in indices]
+        elif found.digits == SOME_DIGITS:
+            anchors.extend((*match.span(), DIGIT_KIND) for index in indices
+                           for match in DIGITS.finditer(text, starts[index], ends[index]))
+    if joins:
+        joined = _joined_anchors(text, tokens, words, lean)
+        if joined is None:
+            return None
+        anchors += joined
+    return anchors
+
+
+def _joined_anchors(text: str, tokens: Tokens, words: TimeWords, lean: bool
+                    ) -> list[tuple[int, int, frozenset[str]]] | None:
     """The anchor words that a joiner makes of several tokens ("Jum'at"): each word (``WORD``)
     around a joiner, read from its first character (found back over the tokens and joiners
-    before the joiner)."""
+    before the joiner). Lean anchors (``lean``): None where such a word is no anchor but may
+    hide one (a piece of it is a calendar word, or it is a name glued to a follower,
+    "Jum'at10.00")."""
+    table = words.lean if lean else words.anchors
     found = []
     done = 0
     for joiner in sorted(at for mark in JOINERS for at in _occurrences(text, mark)):
@@ -353,10 +441,20 @@ def _joined_anchors(text: str, tokens: Tokens, anchors: dict[str, frozenset[str]
         start = _word_start(text, tokens, joiner)
         word = WORD.match(text, start)
         done = word.end()
-        kinds = anchors.get(word.group(0).lower())
+        lower = word.group(0).lower()
+        kinds = table.get(lower)
         if kinds is not None:
             found.append((start, done, kinds))
+        elif lean and _may_hide(lower, words):
+            return None
     return found
+
+
+def _may_hide(word: str, words: TimeWords) -> bool:
+    """Whether a joined word (lower case) that is no anchor may hold one: a piece of it is a
+    calendar word or hides one, or the word without its outer joiners hides one."""
+    pieces = [word.strip(JOINERS), *TOKEN.findall(word)]
+    return any(piece in words.anchors or words.glued.hides(piece) for piece in pieces)
 
 
 def _occurrences(text: str, mark: str) -> Iterator[int]:
