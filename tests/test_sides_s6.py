@@ -117,3 +117,13 @@ def test_purpose_clause_shares_the_subject_of_the_clause_before():
 def test_denied_purpose_is_no_act_of_the_subject():
     text = "Militer Peru mengakui pasukannya tidak memiliki cukup waktu untuk menembak jatuh drone Chili tersebut."
     assert ("ASSAULT", ("PER", "CHL")) not in directed(text)
+
+
+def test_attack_naming_no_target_is_aimed_at_the_other_side_of_the_war_the_sentence_before_sets():
+    text = ("Perang antara Peru dan Chili terus berlanjut. "
+            "Komandan itu tewas akibat serangan Peru pada Jumat (1/3/2024).")
+    assert directed(text) == [("ASSAULT", ("PER", "CHL"))]
+    # a sentence before that names the states without a pair sets none
+    text = ("Warga Peru dan Chili berdoa bersama. "
+            "Komandan itu tewas akibat serangan Peru pada Jumat (1/3/2024).")
+    assert directed(text) == []
