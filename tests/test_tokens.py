@@ -3,7 +3,7 @@ import pickle
 
 from kronik.document import Document
 from kronik.pipeline import Pipeline, Stage
-from kronik.tokens import Lexicon, document_tokens, tokenize
+from kronik.tokens import Lexicon, Tokens, document_tokens, tokenize
 
 
 def test_tokens_keep_offsets_lower_forms_and_gaps():
@@ -15,6 +15,13 @@ def test_tokens_keep_offsets_lower_forms_and_gaps():
     assert all(text[t.start:t.end] == t.text for t in tokens)
     assert tokens.positions["arnor"] == [1]
     assert tokens.starting({"tiba": [], "menlu": [], "gondor": []}) == [0, 3]
+
+
+def test_the_tokenizers_word_index_is_the_one_read_off_the_tokens():
+    tokens = tokenize("Menlu Arnor dan menlu Gondor, ARNOR dan Élysée: arnor.")
+    again = Tokens(list(tokens), tokens.text)
+    assert again.positions == tokens.positions and list(again.positions) == list(tokens.positions)
+    assert tokens.positions["arnor"] == [1, 5, 8] and tokens.positions["élysée"] == [7]
 
 
 def test_a_lexicon_finds_each_tables_starts_in_one_pass_as_starting_does():

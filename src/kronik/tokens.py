@@ -52,18 +52,20 @@ class Token(NamedTuple):
 class Tokens(list):
     """The tokens of a text, and where each word (lower-cased) occurs, so that a pass looks up
     the few places where its phrases can start instead of testing every token. ``text`` is the
-    text they were cut from; ``starts`` and ``ends`` the tokens' offsets, in order (read off
-    the tokens unless the tokenizer, which has them already, passes them)."""
+    text they were cut from; ``starts``, ``ends`` and ``lowers`` the tokens' offsets and
+    lower-cased words, in order (read off the tokens unless the tokenizer, which has them
+    already, passes them)."""
 
     def __init__(self, tokens: Iterable[Token], text: str | None = None,
-                 starts: list[int] | None = None, ends: list[int] | None = None):
+                 starts: list[int] | None = None, ends: list[int] | None = None,
+                 lowers: list[str] | None = None):
         super().__init__(tokens)
         self.text = text
         self.starts = list(map(_START, self)) if starts is None else starts
         self.ends = list(map(_END, self)) if ends is None else ends
         self.positions: dict[str, list[int]] = {}
         add = self.positions.setdefault  # bound once: this loop runs for every token
-        for index, word in enumerate(map(_LOWER, self)):
+        for index, word in enumerate(map(_LOWER, self) if lowers is None else lowers):
             add(word, []).append(index)
 
     def starting(self, table: dict[str, list], folded: bool = True) -> list[int]:
@@ -126,7 +128,7 @@ def tokenize(text: str) -> Tokens:
     starts, ends = offsets[1:-1:2], offsets[2::2]
     lowers = _JOIN.join(words).lower().split(_JOIN) if words else []
     return Tokens(map(tuple.__new__, repeat(Token), zip(starts, ends, words, lowers, gaps)),
-                  text, starts, ends)
+                  text, starts, ends, lowers)
 
 
 def document_tokens(doc: Document) -> Tokens:

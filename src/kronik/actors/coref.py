@@ -173,7 +173,7 @@ class Coreference:
     def references(self, tokens: Tokens, covered: list[bool], text: str) -> list[Found]:
         """Pronouns and plural references; in direct speech only the plural ones, since there
         "dia" and "mereka" are seen from the speaker, whom the text names only after it."""
-        quoted = [m.span() for m in QUOTED.finditer(text)]
+        quoted = None  # the quotations' spans, read where a reference relative to a speaker is
         added = []
         after = 0
         for index in tokens.starting(self.words.phrases):
@@ -183,8 +183,11 @@ class Coreference:
             last, kind = hit
             start, end = tokens[index].start, tokens[last - 1].end
             after = last
-            if kind in SPEAKER_RELATIVE and any(a <= start < b for a, b in quoted):
-                continue
+            if kind in SPEAKER_RELATIVE:
+                if quoted is None:
+                    quoted = [m.span() for m in QUOTED.finditer(text)]
+                if any(a <= start < b for a, b in quoted):
+                    continue
             entity = Entity(start, end, text[start:end], "group", role=kind)
             added.append(Found(entity, index, last, kind))
         return added

@@ -476,13 +476,15 @@ class KnowledgeBase:
         tokens = tokenize(text) if tokens is None else tokens
         folded_text = fold(text)
         table = self._names_by_first_word
-        starts = tokens.starts
+        starts, length = tokens.starts, len(text)
         hits: list[tuple[int, int, int]] = []
         for index, word in _first_words(tokens, text, folded_text, table):
             start = starts[index]
             for name, any_case, exact in table[word]:
                 end = start + len(name)
-                if folded_text.startswith(name, start) and _word_ends(text, end) \
+                # A whole word: no letter or digit follows (tested inline, for every name tried).
+                if folded_text.startswith(name, start) \
+                        and (end == length or not text[end].isalnum()) \
                         and (any_case or text[start:end] in exact):
                     hits.append((start, end, index))
                     break
@@ -547,11 +549,6 @@ class KnowledgeBase:
         for form in self._forms_by_text.get(surface):
             forms.setdefault((form.kind, form.key), form)
         return tuple(forms.values())
-
-
-def _word_ends(text: str, end: int) -> bool:
-    """Whether a word of ``text`` ends at ``end`` (no letter or digit follows)."""
-    return end == len(text) or not text[end].isalnum()
 
 
 def _first_words(tokens: Tokens, text: str, folded_text: str, table: dict[str, Any]

@@ -62,6 +62,7 @@ def _entities(found: list[Found], sentence_of) -> list[Entity]:
         entity = item.entity
         entity.sentence = sentence_of(entity.start) if sentence_of else None
         entity.part_of = index.get(id(item.part_of)) if item.part_of is not None else None
-        entity.refers_to = [index[id(r)] for r in item.refers_to if id(r) in index]
+        entity.refers_to = [index[id(r)] for r in item.refers_to if id(r) in index] \
+            if item.refers_to else []  # most mentions refer to none: no list to build
         entities.append(entity)
     return entities
