@@ -97,3 +97,9 @@ def test_a_pair_of_a_mention_with_several_targets_takes_the_date_of_another_pair
             "Sedangkan kepada Bolivia, ia mengancam akan menutup perbatasan.")
     threat = next(e for e in events_of(text, PUBLISHED) if e.type == "THREATEN" and e.recipient.country == "BOL")
     assert interval(threat) == (date(2024, 3, 4), date(2024, 3, 4))
+
+
+def test_the_place_of_one_target_is_not_the_place_of_the_pair_with_another():
+    text = "Judul berita\n\nPeru menyerang pangkalan militer di Chili dan Bolivia pada Senin (4/3/2024)."
+    assaults = {e.recipient.country: e for e in events_of(text, PUBLISHED) if e.type == "ASSAULT"}
+    assert assaults["BOL"].location is None or assaults["BOL"].location.country != "CHL"

@@ -85,11 +85,20 @@ def _mode(cluster: Cluster) -> str | None:
 
 def _location(cluster: Cluster) -> Location | None:
     """The place of the event: the first its frames name themselves, outside captions first
-    (a caption may show another occasion), else the occasion's."""
+    (a caption may show another occasion), else the occasion's. A mention of an act on several
+    targets ("menyerang ... di Arab Saudi, Uni Emirat Arab, Bahrain") names the place of one of
+    them: it is not the place of the pair with another target."""
     def rank(frame: Frame) -> tuple[bool, bool]:
         return "place from the occasion" in frame.flags, "caption" in frame.flags
-    located = [frame for frame in cluster.frames if frame.place is not None]
+    located = [frame for frame in cluster.frames if frame.place is not None
+               and not _another_targets_place(cluster, frame)]
     return min(located, key=rank).place if located else None
+
+
+def _another_targets_place(cluster: Cluster, frame: Frame) -> bool:
+    """Whether the frame's place is the state of one of its targets that is not this event's."""
+    country = frame.place.country if frame.place else None
+    return country is not None and country in frame.recipient_countries and country not in cluster.countries
 
 
 def _participants(cluster: Cluster) -> list[Party]:
