@@ -103,3 +103,10 @@ def test_the_place_of_one_target_is_not_the_place_of_the_pair_with_another():
     text = "Judul berita\n\nPeru menyerang pangkalan militer di Chili dan Bolivia pada Senin (4/3/2024)."
     assaults = {e.recipient.country: e for e in events_of(text, PUBLISHED) if e.type == "ASSAULT"}
     assert assaults["BOL"].location is None or assaults["BOL"].location.country != "CHL"
+
+
+def test_a_statement_is_not_placed_where_the_act_it_blames_happened():
+    text = "Judul berita\n\nChili mengecam serangan Peru terhadap pelabuhan di Bolivia pada Senin (4/3/2024)."
+    events = events_of(text, PUBLISHED)
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert accusation.location is None

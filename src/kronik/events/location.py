@@ -36,7 +36,7 @@ from functools import cache, cached_property
 from kronik.actors.kb import KnowledgeBase, fold
 from kronik.actors.places import gazetteer
 from kronik.document import Document, Entity, Location, Party, Sentence
-from kronik.events.dating import LEAD_MIN_WORDS
+from kronik.events.dating import LEAD_MIN_WORDS, STATEMENT_TYPES
 from kronik.events.frames import Frame
 from kronik.events.merge import PLACE_REFERRED_BACK
 from kronik.events.parties import party_of
@@ -246,11 +246,15 @@ class Locator:
     def _in_another_act(self, frame: Frame, phrase: Phrase) -> bool:
         """Whether a place after a trigger closes a clause of another occasion that a word of
         sequence opens before it, with a trigger of its own ("bertemu Macron usai bertemu Putin
-        di Moskwa"): the place is that other act's, not this one's."""
+        di Moskwa"): the place is that other act's, not this one's. After a statement any other
+        act's trigger will do: what is blamed, asked or denied is that act, and the place closes
+        it ("mengutuk serangan AS terhadap Bandar Abbas di Iran")."""
         others = [start for start in self._triggers.get(frame.sentence, ())
                   if frame.trigger.end < start < phrase.start]
         if not others:  # most phrases: no other trigger between, no word to read
             return False
+        if frame.type in STATEMENT_TYPES:
+            return True
         for match in WORD.finditer(self.text, frame.trigger.end, phrase.start):
             if fold(match.group(0)) in self.sequence_words:
                 return any(match.end() <= start for start in others)
