@@ -396,3 +396,11 @@ def test_words_read_off_the_tokens_are_the_patterns_words():
                 expected = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, a, b)
                             if m.group()[0].isalnum()]
                 assert list(reader._all_words(a, b)) == expected, (text, a, b)
+
+
+def test_sentence_ends_found_by_character_are_the_patterns():
+    from kronik.stages.quotes import SENTENCE_END, _sentence_ends
+
+    for text in ["Ia datang. Lalu pergi!\nApa? Tidak...", "Rp3.897 naik 1.5 kali.\u00a0Ya.",
+                 "Selesai.\n", "\n\nDua baris.\n\nTiga?", "", "Tanpa titik", "Akhir."]:
+        assert _sentence_ends(text) == [m.start() for m in SENTENCE_END.finditer(text)], text

@@ -94,8 +94,7 @@ class Grammar:
     """The compiled contents of ``reporting.yaml``."""
 
     min_words: int
-    marks: re.Pattern[str]
-    roles: dict[str, tuple[str, str]]  # mark -> (family, open|close|either)
+    roles: dict[str, tuple[str, str]]  # mark (one character) -> (family, open|close|either)
     after: re.Pattern[str]
     after_subject: re.Pattern[str]
     before: re.Pattern[str]
@@ -147,7 +146,6 @@ def grammar(language: str = "id") -> Grammar:
     lead = r"[ \t,\u2013\u2014-]*"
     return Grammar(
         min_words=int(data["min_words"]),
-        marks=re.compile("[" + re.escape("".join(roles)) + "]"),
         roles=roles,
         after=re.compile(lead + rf"(?:(?P<verb>{verbs_after})(?P<nya>nya)?"
                          rf"|(?P<phrase>{alternation(data['phrases_after'])}))\b", re.I),
@@ -235,16 +233,37 @@ def _head_list(names: Iterable[str]) -> list[str]:
 def find_spans(text: str, g: Grammar) -> list[Span]:
     """Pair the quotation marks of ``text``: double marks first, then single marks outside them."""
     double, single = [], []
-    for match in g.marks.finditer(text):
-        family, role = g.roles[match.group()]
-        role = _role(text, match.start(), role, family)
+    for pos in _positions(text, g.roles):
+        family, role = g.roles[text[pos]]
+        role = _role(text, pos, role, family)
         if role:
-            (double if family == "double" else single).append((match.start(), role))
+            (double if family == "double" else single).append((pos, role))
     spans = _pair(text, double, nesting=True)
     closed = [s for s in spans if s.closed]
     outside = [(pos, role) for pos, role in single if not _inside(closed, pos)]
     return sorted(spans + [s for s in _pair(text, outside, nesting=False) if s.closed],
                   key=lambda s: s.open)
+
+
+def _positions(text: str, characters: Iterable[str]) -> list[int]:
+    """Where any of ``characters`` stands in ``text``, in order: found by ``str.find``, which
+    skips to a character many times faster than a pattern of a class of them."""
+    found = []
+    for character in characters:
+        at = text.find(character)
+        while at >= 0:
+            found.append(at)
+            at = text.find(character, at + 1)
+    found.sort()
+    return found
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where ``SENTENCE_END`` matches in ``text``: a line break, or a stop before a space or
+    the end."""
+    last = len(text) - 1
+    return [at for at in _positions(text, ".!?\n")
+            if at == last or text[at + 1].isspace() or text[at] == "\n"]
 
 
 def _role(text: str, pos: int, role: str, family: str) -> str | None:
@@ -339,8 +358,8 @@ class _Reader:
         self.spans = find_spans(self.text, g)
         self.closed = [s for s in self.spans if s.closed]
         self._closed_opens = [s.open for s in self.closed]
-        self.boundaries = sorted([m.start() for m in SENTENCE_END.finditer(self.text)
-                                  if not self._quoted(m.start())] + self._closing_ends())
+        self.boundaries = sorted([end for end in _sentence_ends(self.text)
+                                  if not self._quoted(end)] + self._closing_ends())
         self._sentence_of = [self._next_boundary(s.close) if s.closed else None for s in self.spans]
         self.entities = sorted((e for e in doc.entities if e.kind in ACTOR_KINDS),
                                key=lambda e: (e.start, e.end))
