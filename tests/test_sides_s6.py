@@ -60,6 +60,8 @@ def test_initials_after_berinisial_are_no_state():
     doc = run(build_kb(), "Polisi menangkap seorang pria berinisial AS (57) di rumahnya, sementara "
                           "pelaku lain berinisial UK (31) masih dicari.")
     assert not any(e.kind == "state" for e in doc.entities)
+    doc = run(build_kb(), "Jaksa menyebut saudara AS selaku komisaris menyerahkan uang, dan Sdr. AS ditahan.")
+    assert not any(e.kind == "state" for e in doc.entities)
 
 
 def test_us_house_speaker_is_not_the_british_prime_minister_of_the_same_surname():
