@@ -84,6 +84,14 @@ def test_unicode_is_normalised():
     ]
 
 
+def test_an_ascii_text_loses_its_control_characters_and_keeps_the_rest():
+    from kronik.stages.clean import normalize_characters
+
+    plain = "Menteri tiba.\nIa berkata: \"kami siap\" (100%) ~ {ok} [ya] `a` \\ |b|"
+    assert normalize_characters(plain) == plain
+    assert normalize_characters("Menteri\ttiba.\r\nIa\x07 pergi\x7f.\r") == "Menteri tiba.\nIa pergi.\n"
+
+
 def test_blank_line_runs_collapse_and_edges_are_stripped():
     text, _ = clean_text(f"\n\n  {LEAD}\n\n\n\n\n{BODY}\r\n\r\n\r\n{TAIL}\n\n\n")
     assert text == f"{LEAD}\n\n{BODY}\n\n{TAIL}"

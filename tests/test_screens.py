@@ -15,12 +15,14 @@ PATTERNS = [
     re.compile(r"\bIKLAN\s+GULIR (?:KE BAWAH|LANJUT)\b|&amp;", re.IGNORECASE),
     re.compile(r"(?:ab)+c|x?y"),
     re.compile(r"(?>rapat|sidang)+ usai"),
+    re.compile(r"^x>|<b\b[^<>]*>|berikut (?:ini )?(?:kabar|berita)\b[^:]{0,20}:\s*-\s.*", re.IGNORECASE),
 ]
 STRINGS = [
     "", "kata kunci", "Kata kunci rapat", "xKata kunci", "Judul foto : Menteri", " Judul foto:",
     "q>Menteri", "  /Q>Menteri", "a<EM class=x>b", "<b>", "iklan   gulir ke bawah", "IKLAN GULIR LANJUT",
     "İKLAN GULIR LANJUT", "\u212aata kunci", "a&amp;b", "ababc", "y", "tiba di Jakarta", "tiba <di",
-    "rapat usai", "sidangrapat usai", "rapat selesai",
+    "rapat usai", "sidangrapat usai", "rapat selesai", "berikut ini kabar baru: - satu",
+    "BERIKUT BERITA: - dua", "x>", "a <B class=y> b", "berikut ini hasilnya", "berikut kabar dari kota",
 ]
 
 
@@ -65,3 +67,11 @@ def test_a_non_ascii_string_is_screened_on_its_lower_case():
     assert not kunci.may_match("“Menteri tiba di Jakarta”, kata Ségolène")
     assert kunci.may_match("“KUNCI” itu")
     assert kunci.may_match("\u0130ni bukan")  # the dotted capital I is passed, whatever it holds
+
+
+def test_a_string_with_a_common_word_of_a_pattern_but_not_the_rest_is_turned_away():
+    # Of alternatives, a clause of each is joined with a clause of the others: a line holding
+    # "berikut" but no ":", "<" or ">" holds no match.
+    listing = PATTERNS[5]
+    assert not screen(listing).may_match("Hasilnya adalah berikut ini, kata dia.")
+    assert screen(listing).may_match("berikut kabar lain: - satu")

@@ -10,7 +10,9 @@ no list of literals is kept by hand next to them.
 The literals come from the parsed pattern (``kronik.regex_parts``): a run of literal
 characters outside any optional part is needed by every match; of a group (one that sets no
 flags) or a repeat of at least one, what its content needs; of alternatives, what each needs
-(one of them). Where the pattern ignores case, a literal without case ("<", ":") is tested as it is and
+(one of them). Each such need is a clause (needles of which a match holds one); a screen tests
+the few strongest clauses, all of which a string must satisfy, so that a line holding a common
+word of a pattern ("berikut") but nothing else it needs is turned away too. Where the pattern ignores case, a literal without case ("<", ":") is tested as it is and
 one of ASCII characters is tested on the lower-cased line unless the line holds one of the four
 characters other than ASCII ones that match an ASCII letter when case is ignored or lower-case
 to one (the Kelvin sign, the long s, the dotted and the dotless I): such a line is never
@@ -27,32 +29,55 @@ from kronik.regex_parts import Branch, Group, Literal, Parts, Repeat, parse
 # ("K", the Kelvin sign, to "k"), or whose lower case holds one ("İ"): in a string without
 # them, an ASCII needle ignoring case is found in the lower-cased string, wherever it stands.
 _ASCII_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
-# A screen is a set of needles of which every match holds at least one: (text, folded), where
-# a folded needle is lower-case ASCII and is sought in the lower-cased (ASCII) string.
+# A needle is (text, folded), where a folded needle is lower-case ASCII and is sought in the
+# lower-cased (ASCII) string; a clause is a set of needles of which every match holds one.
 _Needle = tuple[str, bool]
+_Clause = frozenset[_Needle]
+# A screen tests at most this many clauses, the strongest first: each one more turns away
+# strings that hold a common word of the pattern ("berikut") but not the rest of it, and costs
+# a substring test only for a string that every clause before it passed.
+MAX_CLAUSES = 8
+# Of alternatives, each of the strongest clauses of one joined with each of the others' is
+# needed too: at most this many clauses of each, and this many combinations (else each
+# alternative gives its strongest clause alone).
+MAX_ALTERNATIVE_CLAUSES = 3
+MAX_COMBINATIONS = 64
 
 
 @dataclass(frozen=True)
-class Screen:
-    """Whether a string may hold a match: False only when it holds none of the needles."""
+class Clause:
+    """Needles of which every match holds at least one: ``raw`` as they are, ``folded`` in
+    the lower-cased string."""
 
     raw: tuple[str, ...] = ()
     folded: tuple[str, ...] = ()
 
+
+@dataclass(frozen=True)
+class Screen:
+    """Whether a string may hold a match: False only when it holds no needle of a clause."""
+
+    clauses: tuple[Clause, ...] = ()
+
     @property
     def passes_all(self) -> bool:
         """Whether nothing is needed: a pattern whose needles could not be read."""
-        return not self.raw and not self.folded
+        return not self.clauses
 
     def may_match(self, text: str) -> bool:
-        if self.passes_all or any(map(text.__contains__, self.raw)):
-            return True
-        if not self.folded:
-            return False
-        if not text.isascii() and any(map(text.__contains__, _ASCII_LOOKALIKES)):
-            return True
-        lowered = text.lower()
-        return any(map(lowered.__contains__, self.folded))
+        lowered = None
+        for clause in self.clauses:
+            if any(map(text.__contains__, clause.raw)):
+                continue
+            if not clause.folded:
+                return False
+            if lowered is None:
+                if not text.isascii() and any(map(text.__contains__, _ASCII_LOOKALIKES)):
+                    return True
+                lowered = text.lower()
+            if not any(map(lowered.__contains__, clause.folded)):
+                return False
+        return True
 
 
 def screen(pattern: re.Pattern[str]) -> Screen:
@@ -60,35 +85,52 @@ def screen(pattern: re.Pattern[str]) -> Screen:
     if pattern.flags & re.LOCALE or isinstance(pattern.pattern, bytes):
         return Screen()
     ignorecase = bool(pattern.flags & re.IGNORECASE)
-    needles = _needles(parse(pattern.pattern, pattern.flags), ignorecase)
-    if needles is None:
-        return Screen()
-    return Screen(raw=tuple(sorted(text for text, folded in needles if not folded)),
-                  folded=tuple(sorted(text for text, folded in needles if folded)))
+    clauses = _strongest(_clauses(parse(pattern.pattern, pattern.flags), ignorecase))
+    return Screen(tuple(Clause(raw=tuple(sorted(text for text, folded in clause if not folded)),
+                               folded=tuple(sorted(text for text, folded in clause if folded)))
+                        for clause in clauses[:MAX_CLAUSES]))
 
 
-def _needles(parts: Parts, ignorecase: bool) -> frozenset[_Needle] | None:
-    """The best set of needles that every match of this sequence of parts holds, or None."""
-    options: list[frozenset[_Needle]] = []
+def _clauses(parts: Parts, ignorecase: bool) -> list[_Clause]:
+    """Clauses that every match of this sequence of parts satisfies (none: nothing needed)."""
+    clauses: list[_Clause] = []
     run: list[str] = []
     for part in parts + (None,):
         if isinstance(part, Literal):
             run.append(part.char)
             continue
-        options.extend(frozenset({needle}) for needle in _run_needles("".join(run), ignorecase))
+        clauses.extend(frozenset({needle}) for needle in _run_needles("".join(run), ignorecase))
         run = []
-        needed = None
         if isinstance(part, Group) and not part.sets_flags:
-            needed = _needles(part.parts, ignorecase)
+            clauses.extend(_clauses(part.parts, ignorecase))
         elif isinstance(part, Branch):
-            alternatives = [_needles(alternative, ignorecase) for alternative in part.alternatives]
-            if all(alternatives):
-                needed = frozenset().union(*alternatives)
+            clauses.extend(_branch_clauses([_clauses(alternative, ignorecase)
+                                            for alternative in part.alternatives]))
         elif isinstance(part, Repeat) and part.least >= 1:
-            needed = _needles(part.parts, ignorecase)
-        if needed:
-            options.append(needed)
-    return max(options, key=_strength, default=None)
+            clauses.extend(_clauses(part.parts, ignorecase))
+    return clauses
+
+
+def _branch_clauses(alternatives: list[list[_Clause]]) -> list[_Clause]:
+    """Clauses of a choice between alternatives: one clause of each, joined (a match of one
+    alternative satisfies its clause). None where an alternative needs nothing."""
+    if not all(alternatives):
+        return []
+    strongest = [_strongest(clauses)[:MAX_ALTERNATIVE_CLAUSES] for clauses in alternatives]
+    count = 1
+    for clauses in strongest:
+        count *= len(clauses)
+    if count > MAX_COMBINATIONS:
+        strongest = [clauses[:1] for clauses in strongest]
+    combined = [frozenset()]
+    for clauses in strongest:
+        combined = [joined | clause for joined in combined for clause in clauses]
+    return combined
+
+
+def _strongest(clauses: list[_Clause]) -> list[_Clause]:
+    """The distinct clauses, the strongest first."""
+    return sorted(dict.fromkeys(clauses), key=_strength, reverse=True)
 
 
 def _run_needles(run: str, ignorecase: bool) -> list[_Needle]:
@@ -104,7 +146,7 @@ def _run_needles(run: str, ignorecase: bool) -> list[_Needle]:
         [(text.lower(), True) for text in ascii_runs if text.strip()]
 
 
-def _strength(needles: frozenset[_Needle]) -> tuple[int, bool]:
+def _strength(needles: _Clause) -> tuple[int, bool]:
     """How well a set of needles screens: by its shortest needle (a longer one is rarer:
     "berikut " rather than ":"), then needles tested as they are first (they screen every
     line, not only ASCII ones)."""

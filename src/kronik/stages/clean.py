@@ -58,12 +58,18 @@ _MOJIBAKE_OPENERS = "\u00c2\u00c3\u00e2"
 # What makes normalising more than NFC: a surrogate, an opener of mojibake or a character of
 # _ODD_CHARACTERS. Most texts hold none of them, and one search tells.
 _SPECIAL_CHARACTERS = re.compile(f"[\ud800-\udfff{_MOJIBAKE_OPENERS}{_ODD_CLASS}]")
+# The ASCII characters that are none of them (printable ones and the newline): an ASCII text
+# of these alone (most texts) is told by deleting them from its bytes, many times faster than
+# the search above, which tests every character against its class.
+_PLAIN_ASCII = bytes(range(0x20, 0x7f)) + b"\n"
 _SENTENCE_END = re.compile(r"[.!?:;\"\u201d\u2019)]$")
 _SPACE_RUN = re.compile(r" {2,}")
 # What the spacing patterns below need to find in a line before they can match: most lines
 # have none of it, and a substring test costs far less than a pattern tried at every position.
 _SPACE_BEFORE_PUNCT_HINT = re.compile(" [,.;:!?]")
-_SPACE_INSIDE_BRACKETS_HINTS = ("( ", "[ ", " )", " ]")
+# Each hint with its bracket, which ``str.find`` looks for much faster than a pair of characters
+# with a space in it: only a text with the bracket is searched for the pair.
+_SPACE_INSIDE_BRACKETS_HINTS = (("(", "( "), ("[", "[ "), (")", " )"), ("]", " ]"))
 _BULLET = re.compile(r"^[-\u2022*]\s+")
 # Spaces after a word before punctuation; it opens with the space (and looks back for the
 # word), so that the engine skips in C to the spaces instead of trying every character.
@@ -144,6 +150,8 @@ def normalize_characters(text: str) -> str:
     A lone surrogate (a broken ``\\ud800`` escape in JSON) cannot be written as UTF-8: it
     becomes U+FFFD, the replacement character, before anything else reads the text.
     """
+    if text.isascii() and not text.encode("ascii").translate(None, _PLAIN_ASCII):
+        return text  # (NFC leaves ASCII as it is)
     if not _SPECIAL_CHARACTERS.search(text):
         return unicodedata.normalize("NFC", text)  # (NFC gives no character of the class)
     text = _SURROGATE.sub("\ufffd", text)
@@ -169,7 +177,7 @@ def tidy_lines(text: str, rules: NoiseRules) -> list[str]:
     text = "\n".join([line.strip() for line in text.split("\n")])
     if _SPACE_BEFORE_PUNCT_HINT.search(text):
         text = _SPACE_BEFORE_PUNCT.sub("", text)
-    if any(map(text.__contains__, _SPACE_INSIDE_BRACKETS_HINTS)):
+    if any(bracket in text and hint in text for bracket, hint in _SPACE_INSIDE_BRACKETS_HINTS):
         text = _SPACE_INSIDE_BRACKETS.sub("", text)
     return text.split("\n")
 
@@ -268,9 +276,11 @@ def caption_spans(text: str, rules: NoiseRules) -> list[Span]:
     spans: list[Span] = []
     offset = 0
     previous: Span | None = None
+    # A line holds what the screen looks for only where the whole text does.
+    leads = rules.caption_lead_screen.may_match(text)
     for line in text.split("\n"):
         here = Span(offset, offset + len(line), line) if line else None
-        if here is not None and rules.caption_lead_screen.may_match(line) \
+        if here is not None and leads and rules.caption_lead_screen.may_match(line) \
                 and rules.caption_lead.search(line):
             spans.append(here)
         elif here is not None and rules.caption_credit.search(line):
