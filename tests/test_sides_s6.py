@@ -129,3 +129,21 @@ def test_attack_naming_no_target_is_aimed_at_the_other_side_of_the_war_the_sente
     text = ("Warga Peru dan Chili berdoa bersama. "
             "Komandan itu tewas akibat serangan Peru pada Jumat (1/3/2024).")
     assert directed(text) == []
+
+
+def test_name_after_its_own_title_and_a_comma_is_the_subject_not_an_aside():
+    # "<title ending in an organisation>, <name>, menolak ...": the name holds the title.
+    from test_events import prepare
+
+    from kronik.document import Entity
+    from kronik.stages.events import Events
+    text = "Duta Besar Peru untuk PBB, Quispe, menolak tuduhan Chili pada Senin (4/3/2024)."
+    doc = prepare(text)
+    start = text.index("PBB")
+    doc.entities.append(Entity(start, start + 3, "PBB", kind="organization", name="PBB"))
+    doc.entities.sort(key=lambda e: e.start)
+    quispe = next(e for e in doc.entities if e.text == "Quispe")
+    quispe.title = "Duta Besar Peru untuk PBB"
+    doc.quotes = []
+    events = Events()(doc).events
+    assert [(e.type, e.actor.name) for e in events] == [("REJECT", "Ana Quispe")]

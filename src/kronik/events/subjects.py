@@ -214,6 +214,8 @@ def _in_apposition(reading: Reading, group: Group, verb_start: int) -> bool:
     before = reading.text[window:opening].rstrip(" )")
     if not before or not reading.in_entity(window + len(before) - 1):
         return False
+    if any(p.title and before.endswith(p.title) for p in group.parties):
+        return False  # "<title>, <name>, menolak ...": the name holds the title, no aside
     return not any(reading.lexicon.verb.match(m.group(0).lower())
                    for m in WORD.finditer(reading.text, opening, closing) if not reading.in_entity(m.start()))
 
