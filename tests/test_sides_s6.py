@@ -147,3 +147,12 @@ def test_name_after_its_own_title_and_a_comma_is_the_subject_not_an_aside():
     doc.quotes = []
     events = Events()(doc).events
     assert [(e.type, e.actor.name) for e in events] == [("REJECT", "Ana Quispe")]
+
+
+def test_fuel_abbreviation_is_no_philippine_president():
+    # "BBM" (bahan bakar minyak) is fuel in Indonesian news, not Ferdinand Marcos Jr.
+    from test_entities import run
+
+    from kronik.actors.kb import KnowledgeBase
+    doc = run(KnowledgeBase.default(), "Pemerintah menjamin stok BBM di SPBU mencukupi.")
+    assert not any(e.kind == "person" for e in doc.entities)
