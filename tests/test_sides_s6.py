@@ -156,3 +156,10 @@ def test_fuel_abbreviation_is_no_philippine_president():
     from kronik.actors.kb import KnowledgeBase
     doc = run(KnowledgeBase.default(), "Pemerintah menjamin stok BBM di SPBU mencukupi.")
     assert not any(e.kind == "person" for e in doc.entities)
+
+
+def test_currency_and_number_words_are_no_names():
+    # "Rp" (rupiah) and "Nomor"/"No" after a title in a regulation's name are no persons.
+    from test_entities import build_kb, run
+    doc = run(build_kb(), "Pemerintah menerbitkan Peraturan Menteri Nomor 94 Tahun 2018 dan menyimpan Rp 3 triliun.")
+    assert not any(e.text in ("Nomor", "Rp") for e in doc.entities)
