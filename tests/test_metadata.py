@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date, datetime, timedelta, timezone
@@ -176,3 +177,16 @@ def test_scorer_gives_full_publication_accuracy(tmp_path, seeds_dir, dev_dir):
         result = subprocess.run([sys.executable, str(SCORER), str(folder / "gold.jsonl"), str(out), "--json"],
                                 capture_output=True, text=True, check=True)
         assert json.loads(result.stdout)["published_accuracy"] == 1.0
+
+
+def test_words_grouped_by_first_letter_match_what_the_plain_alternation_matches():
+    from kronik.stages.metadata import _alternation, _grouped_alternation
+
+    words = ["Jan", "Januari", "Juni", "Juli", "Mei", "Maret", "agu", "Agustus", "Ags.", "1st"]
+    plain = re.compile(rf"\b(?:{_alternation(words)})\.?\s+\d", re.IGNORECASE)
+    grouped = re.compile(rf"\b(?:{_grouped_alternation(words)})\.?\s+\d", re.IGNORECASE)
+    for text in ["januari 5 dan JAN. 5", "Juli 2, Juni", "mei 1 maret  3", "AGUSTUS 9 agu 1 ags. 2",
+                 "xjuni 5", "1st 2", "\u212a 1"]:
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in grouped.finditer(text)]
+    assert _grouped_alternation(words).count("(?:") == 4  # j, m, a, 1
+    assert _grouped_alternation(["-x", "y"]) == _alternation(["-x", "y"])
