@@ -81,3 +81,21 @@ def test_an_attack_foretold_in_an_analysts_quote_is_no_threat(introduction, expe
     start = text.index(said)
     quote = Quote(start, start + len(said), said, speaker=Party(name="Jorge Tello", country=None, kind="person"))
     assert sorted((e.type, sides(e)) for e in events_of(text, quotes=[quote])) == expected
+
+
+@pytest.mark.parametrize("modal", ["bakal", "hendak", "rencananya"])
+def test_a_modal_of_a_plan_between_subject_and_verb_keeps_the_subject(modal):
+    text = f"Presiden Peru {modal} berkunjung ke Chili pada Senin (11/3/2024)."
+    assert [(e.type, e.mode, sides(e), e.status) for e in events_of(text)] == \
+        [("CONSULT", "visit", ("PER", "CHL"), "planned")]
+
+
+@pytest.mark.parametrize("forum", ["APEC", "G20", "ASEAN"])
+def test_talks_at_a_meeting_of_a_forum_named_by_its_acronym_are_on_its_sidelines(forum):
+    text = f"Menteri Peru bertemu dengan Menteri Chili di Lima pada Senin (4/3/2024) saat pertemuan {forum}."
+    assert [(e.type, e.mode) for e in events_of(text)] == [("CONSULT", "meeting")]
+
+
+@pytest.mark.parametrize("verb", ["menyeruduk", "mengadang"])
+def test_ramming_or_blocking_a_foreign_ship_is_coercion(verb):
+    assert coded(f"Penjaga pantai Chili {verb} kapal Peru pada Senin (4/3/2024).") == [("COERCE", ("CHL", "PER"))]
