@@ -163,3 +163,10 @@ def test_currency_and_number_words_are_no_names():
     from test_entities import build_kb, run
     doc = run(build_kb(), "Pemerintah menerbitkan Peraturan Menteri Nomor 94 Tahun 2018 dan menyimpan Rp 3 triliun.")
     assert not any(e.text in ("Nomor", "Rp") for e in doc.entities)
+
+
+def test_title_in_the_name_of_a_regulation_is_no_person():
+    from test_entities import build_kb, run
+    doc = run(build_kb(), "Sebagaimana diamanatkan dalam Instruksi Presiden No. 8 Tahun 2025 tentang pajak, "
+                          "pemerintah menerbitkan Keputusan Presiden (Keppres) tentang ibu kota baru.")
+    assert not any(e.kind == "person" for e in doc.entities)
