@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from kronik.actors import KnowledgeBase, OrganizationEntry, PersonEntry, Role, fold
+from kronik.actors import kb as kb_module
 
 # An invented Indonesian minister who moved from trade to foreign affairs, and an invented
 # Malaysian minister who shares his short name: the date decides who "Menteri Harsa" is.
@@ -39,6 +40,16 @@ def test_fold_keeps_length_and_drops_case_and_diacritics():
                                   "Republik Rakyat Tiongkok"])
 def test_names_of_china(kb, name):
     assert kb.country(name).code == "CHN"
+
+
+def test_fold_is_the_same_with_few_or_many_characters_outside_ascii(monkeypatch):
+    """A text with few characters outside ASCII has them put in one by one, one with many is
+    folded run by run: either way each character folds alone (a "?" stays one)."""
+    text = "Apa? “Élysée”\tİstanbul—Türkiye`s ΣΟΦΙΑ \u3042 end?"
+    by_character = "".join(kb_module._fold_table().get(ord(c), c) for c in text)
+    assert fold(text) == by_character
+    monkeypatch.setattr(kb_module, "MAX_PATCHED_CHARACTERS", 2)
+    assert fold(text) == by_character and fold("ABC?") == "abc?"
 
 
 def test_codes_are_not_names(kb):

@@ -53,6 +53,10 @@ FOLDED_UP_TO = 0x3000
 # A run of characters outside ASCII, captured, so that ``split`` gives the runs in ASCII and
 # those outside it in turn.
 _NON_ASCII_RUN = re.compile(r"([^\x00-\x7f]+)")
+# A text with at most this many characters outside ASCII (curly quotes, a few accented names:
+# most articles) has them put in one by one, each found by bytes.find; one with more is folded
+# run by run (the regular expression that finds the runs reads every character, slowly).
+MAX_PATCHED_CHARACTERS = 64
 
 
 @cache
@@ -68,21 +72,42 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+@cache
+def _ascii_fold_table() -> bytes:
+    """``bytes.translate`` table of the same folding for ASCII, which folds to ASCII: it maps
+    a text's bytes in C without a lookup per character."""
+    table = _fold_table()
+    folded = bytes(ord(table.get(code, chr(code))) for code in range(128))
+    return folded + bytes(range(128, 256))
+
+
 def fold(text: str) -> str:
     """Text lower-cased, without diacritics, with one kind of dash, apostrophe and space.
 
     The result has the same length as ``text``, so offsets found in it point into the
     original: the entity recogniser can scan ``fold(doc.text)`` and keep its offsets.
 
-    ``str.translate`` maps a text in ASCII in C, but a text with any other character one
-    character at a time through the table (some fifteen times slower), so the runs outside
-    ASCII (curly quotes, accented names) are translated on their own; each character maps
-    alone, so the pieces joined are the text translated whole.
+    Its ASCII is folded as bytes (``bytes.translate``, in C); a character outside it (a curly
+    quote, an accented letter) is first encoded as one "?" and then put in folded
+    (``str.translate`` maps such a text one character at a time through a dictionary, some
+    fifteen times slower); a text with many such characters is folded run by run.
     """
-    table = _fold_table()
     if text.isascii():
-        return text.translate(table)
-    return "".join([part.translate(table) for part in _NON_ASCII_RUN.split(text)])
+        return text.encode("ascii").translate(_ascii_fold_table()).decode("ascii")
+    table = _fold_table()
+    marked = text.encode("ascii", "replace")  # each character outside ASCII -> one "?"
+    if marked.count(b"?") > MAX_PATCHED_CHARACTERS:
+        return "".join([part.translate(table) for part in _NON_ASCII_RUN.split(text)])
+    folded = marked.translate(_ascii_fold_table()).decode("ascii")
+    pieces, done, at = [], 0, marked.find(b"?")
+    while at >= 0:
+        char = text[at]
+        if char != "?":
+            pieces += (folded[done:at], table.get(ord(char), char))
+            done = at + 1
+        at = marked.find(b"?", at + 1)
+    pieces.append(folded[done:])
+    return "".join(pieces)
 
 
 def _day(value: date | datetime | str | None) -> date | None:
