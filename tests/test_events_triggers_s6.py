@@ -99,3 +99,18 @@ def test_talks_at_a_meeting_of_a_forum_named_by_its_acronym_are_on_its_sidelines
 @pytest.mark.parametrize("verb", ["menyeruduk", "mengadang"])
 def test_ramming_or_blocking_a_foreign_ship_is_coercion(verb):
     assert coded(f"Penjaga pantai Chili {verb} kapal Peru pada Senin (4/3/2024).") == [("COERCE", ("CHL", "PER"))]
+
+
+@pytest.mark.parametrize("noun, expected", [
+    ("penabrakan terhadap kapal", "COERCE"),
+    ("penghadangan terhadap kapal", "COERCE"),
+    ("penembakan meriam air terhadap kapal", "COERCE"),
+    ("penembakan terhadap pesawat", "ASSAULT"),
+    ("penenggelaman terhadap kapal", "ASSAULT"),
+])
+def test_the_noun_of_force_used_on_a_foreign_ship_or_aircraft_names_the_act(noun, expected):
+    assert coded(f"Chili melakukan {noun} Peru pada Senin (4/3/2024).") == [(expected, ("CHL", "PER"))]
+
+
+def test_a_shooting_of_people_is_no_act_between_states():
+    assert coded("Polisi Chili melakukan penembakan terhadap warga Peru pada Senin (4/3/2024).") == []
