@@ -170,3 +170,11 @@ def test_title_in_the_name_of_a_regulation_is_no_person():
     doc = run(build_kb(), "Sebagaimana diamanatkan dalam Instruksi Presiden No. 8 Tahun 2025 tentang pajak, "
                           "pemerintah menerbitkan Keputusan Presiden (Keppres) tentang ibu kota baru.")
     assert not any(e.kind == "person" for e in doc.entities)
+
+
+def test_dollar_after_a_state_code_is_a_currency():
+    from test_entities import run
+
+    from kronik.actors.kb import KnowledgeBase
+    doc = run(KnowledgeBase.default(), "Kedua negara meneken 11 perjanjian senilai US$12,6 miliar.")
+    assert not any(e.country == "USA" for e in doc.entities)

@@ -64,6 +64,8 @@ CAMEL_GLUE = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 # A name glued to a function word after it has at least this many letters ("Rusia" + "ke"):
 # shorter stretches are too often parts of ordinary names.
 MIN_GLUED_NAME = 3
+# Signs right after a state's short form that make it a currency ("US$", "S$", "A$").
+CURRENCY_SIGNS = ("$",)
 # A function word glued after a name that is itself glued to the word before ("diIsraelserta")
 # has at least this many letters: shorter endings ("di", "ke") end names too ("Saudi").
 MIN_SECOND_GLUE = 3
@@ -360,6 +362,8 @@ class _Scan:
                 continue  # names are capitalised in Indonesian: "dia", not a name
             if surface.isupper() and first > 0 and self.tokens[first - 1].lower in self.g.initials_markers:
                 continue  # "berinisial AS (57)": a person's initials, not a state
+            if self.text.startswith(CURRENCY_SIGNS, end):
+                continue  # "US$ 12,6 miliar": a currency, not the state
             entity = self.lookup(surface, _preferred_kind(forms), self.on)
             if entity is not None:
                 found = Found(_placed(entity, start, end), first, last, "kb")
