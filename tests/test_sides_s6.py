@@ -178,3 +178,11 @@ def test_dollar_after_a_state_code_is_a_currency():
     from kronik.actors.kb import KnowledgeBase
     doc = run(KnowledgeBase.default(), "Kedua negara meneken 11 perjanjian senilai US$12,6 miliar.")
     assert not any(e.country == "USA" for e in doc.entities)
+
+
+def test_former_president_named_before_a_comma_is_not_the_title_of_the_next_name():
+    # the title's role held before the text's date still makes it the person's own title
+    from test_entities import build_kb, find, run
+    doc = run(build_kb(), "Selain menemui Presiden Arnor Velasco, Galadriel Ortiz juga bertemu menteri.")
+    assert find(doc, "Arnor Velasco").part_of is None
+    assert find(doc, "Galadriel Ortiz").title != "Presiden Arnor Velasco"

@@ -561,10 +561,11 @@ class _Scan:
                 and self.tokens[index].lower in self.g.affiliation_links:
             complement = self.complement_at(index + 1, allow_person=True)
         if complement is not None and complement.entity.kind == "person" and (
-                complement.entity.role == spec.role
+                self.holds_role(complement.entity, spec.role)
                 or not self.names_follow(self.skip_brackets(complement.last))):
-            # "Presiden Xi": the person is named, not the title's state; so is one who holds the
-            # title's role ("menemui Presiden Xi, Jokowi ...": the name after the comma is another's)
+            # "Presiden Xi": the person is named, not the title's state; so is one who holds or
+            # held the title's role ("menemui Presiden Xi, Jokowi ...": the name after the comma
+            # is another's)
             complement = None
         if complement is not None:
             title_end = self.home_state_after(complement)
@@ -599,6 +600,13 @@ class _Scan:
         for index in [*range(title_first, title_end), *honorifics]:
             if self.claimed[index] is None:
                 self.claimed[index] = person
+
+    def holds_role(self, person: Entity, role: str) -> bool:
+        """Whether a known person holds ``role`` on the text's date or held it before."""
+        if person.role == role:
+            return True
+        match = self.kb.person(person.name) if person.name else None
+        return match is not None and any(held.role == role for held in match.person.roles)
 
     def unit_name_end(self, index: int) -> int:
         """"Komandan Markas Pusat <Unit> Iran Mayor Jenderal <name>": capitalised words between
