@@ -106,3 +106,13 @@ def test_lean_anchors_find_what_every_anchor_word_finds(text, monkeypatch):
 def test_a_hidden_calendar_word_is_found():
     assert [m.text for m in find.find_mentions(HIDDEN[0])] == ["Hari ini"]
     assert find.time_words().glued.hides("seninpukul") and not find.time_words().glued.hides("desa")
+
+
+def test_a_preposition_or_bracket_opens_only_what_follows_it():
+    text = "Utusan Arnor hadir pada rapat (lihat laman) lalu pulang pada Senin (5/6) dan pada 2024."
+    layer = find._layer(text, tokenize(text), find.time_words())
+    opened = {at for starts in layer.starts.values() for at in starts}
+    assert text.index("pada rapat") not in opened and text.index("(lihat") not in opened
+    assert layer.starts["weekday"] == [text.index("pada Senin"), text.index("Senin")]
+    assert layer.starts["year"] == [text.index("pada 2024"), text.index("2024")]
+    assert layer.starts["numeric_paren"] == [text.index("(5/6)")]

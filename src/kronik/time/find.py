@@ -27,7 +27,9 @@ WORD = re.compile(WORD_CHARACTERS + "+")
 DIGITS = re.compile(r"\d+")
 DIGIT_KIND = frozenset({"digit"})
 _FIRST = itemgetter(0)
-BRACKET = re.compile(r"\(")
+# A bracket that may open an expression: each pattern opening with one has a number right
+# inside it ("(12/3)", "( 5-6/7)": numeric_days, numeric_cross, numeric_paren).
+BRACKET = re.compile(r"\((?=\s*\d)")
 # A year (``grammar.YEAR``: 1800-2199) standing alone: no word character, full stop, comma,
 # slash or hyphen before it, no word character or slash after it, nor a decimal part. What may
 # not come before it is checked right after its first digit, so that the engine looks for a
@@ -180,8 +182,10 @@ class TimeWords:
     def __init__(self, anchors: dict[str, frozenset[str]], lean: dict[str, frozenset[str]],
                  by_word: dict[str, frozenset[str]], by_prefix: dict[str, frozenset[str]],
                  by_width: dict[int, frozenset[str]], by_digit: frozenset[str],
-                 by_bracket: frozenset[str], everywhere: frozenset[str], glued: Glued):
+                 by_bracket: frozenset[str], everywhere: frozenset[str], glued: Glued,
+                 prepositions: frozenset[str]):
         self.anchors, self.lean, self.by_word, self.by_prefix = anchors, lean, by_word, by_prefix
+        self.prepositions = prepositions
         self.by_width, self.by_digit = by_width, by_digit
         self.by_bracket, self.everywhere, self.glued = by_bracket, everywhere, glued
         self.every_kind = frozenset().union(by_digit, by_bracket, *by_word.values(),
@@ -274,7 +278,8 @@ def time_words(language: str = "id") -> TimeWords:
     glued = Glued.of(names, _first_tokens(lex, GLUED["weekdays"]))
     return TimeWords(anchor_words(language), lean_anchor_words(language), _frozen(by_word),
                      _frozen(by_prefix), _frozen(by_width), frozenset(by_mark["digit"]),
-                     frozenset(by_mark["bracket"]), frozenset(everywhere), glued)
+                     frozenset(by_mark["bracket"]), frozenset(everywhere), glued,
+                     frozenset(_first_tokens(lex, ("prepositions",))))
 
 
 def _first_tokens(lex: Lexicon, sources: tuple[str, ...]) -> set[str]:
@@ -381,7 +386,14 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
         anchors = _anchors(text, tokens, classes, joins, words, lean=False)
     opening: dict[frozenset[str], list[int]] = {}
     for word, found in classes.items():
-        if found.opens:
+        if not found.opens:
+            continue
+        if word in words.prepositions:
+            for index in positions[word]:
+                opens = found.opens & _opened_after(tokens, index, classes, words)
+                if opens:
+                    opening.setdefault(opens, []).append(index)
+        else:
             opening.setdefault(found.opens, []).extend(positions[word])
     by_kind: dict[str, list[int]] = {}
     for kinds, indices in opening.items():
@@ -395,6 +407,21 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
     for found in by_kind.values():
         found.sort()
     return _Layer(anchors, by_kind)
+
+
+def _opened_after(tokens: Tokens, index: int, classes: dict[str, Classes], words: TimeWords
+                  ) -> frozenset[str]:
+    """The kinds that what follows the preposition at token ``index`` opens: an expression
+    opening with a preposition ("pada Senin") goes on with a word, number or bracket that
+    opens it by itself (``OPENERS``, whose other sources are what a pattern's optional
+    preposition precedes)."""
+    if index + 1 == len(tokens):
+        return frozenset()
+    following = classes.get(tokens[index + 1].lower)
+    opens = following.opens if following is not None else frozenset()
+    if "(" in tokens[index].gap:
+        opens = opens | words.bracket_kinds
+    return opens
 
 
 def _anchors(text: str, tokens: Tokens, classes: dict[str, Classes], joins: bool,
