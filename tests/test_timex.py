@@ -196,3 +196,11 @@ def test_a_count_after_something_told_before_runs_from_the_previous_time():
     doc.sentences = [Sentence(0, middle - 1, text[:middle - 1]), Sentence(middle, len(text), text[middle:])]
     after = by_text(Time()(doc))["Sehari setelah"]
     assert (after.first, after.last) == (date(2024, 3, 12), date(2024, 3, 12))
+
+
+def test_the_stage_builds_its_grammar_when_built():
+    from kronik.stages.timex import Time
+    from kronik.time import find
+    find._ranked.cache_clear()
+    Time()
+    assert find._ranked.cache_info().currsize == 1

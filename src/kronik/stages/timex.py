@@ -24,6 +24,13 @@ class Time(Stage):
     requires = ("text", "sentences", "published")
     provides = ("time_expressions", "published_inferred")
 
+    def __init__(self, language: str = "id"):
+        """Builds ``language``'s time grammar (about 20 ms of compiling its patterns) when the
+        pipeline is built, so that its first article does not wait for it."""
+        find_mentions("", language)
+        refers_back(language)
+        _weekday_names(language)
+
     def __call__(self, doc: Document) -> Document:
         lex = lexicon(doc.language)
         mentions = find_mentions(doc.text, doc.language, document_tokens(doc))
