@@ -404,3 +404,25 @@ def test_sentence_ends_found_by_character_are_the_patterns():
     for text in ["Ia datang. Lalu pergi!\nApa? Tidak...", "Rp3.897 naik 1.5 kali.\u00a0Ya.",
                  "Selesai.\n", "\n\nDua baris.\n\nTiga?", "", "Tanpa titik", "Akhir."]:
         assert _sentence_ends(text) == [m.start() for m in SENTENCE_END.finditer(text)], text
+
+
+def test_first_verbs_and_attribution_screen_read_off_the_tokens_agree_with_the_patterns():
+    """The first verbs of a range, read off the tokens, are the first words of the pattern that
+    are verbs; a range where the attribution pattern matches is never screened out."""
+    from kronik.stages.quotes import SUBJECT_VERBS, TOKEN, _Reader, grammar
+
+    g = grammar()
+    texts = ["Menlu itu menyatakan-nya, lalu menegaskan dan berkata: di.sana menulis, kata Ana.",
+             "Menurut pejabat_itu ia mengatakan, ujar dia, lalu menambahkan sesuatu.",
+             "Ia tidak berkomentar, tutur-nya, Kata Ana menjelaskan."]
+    for text in texts:
+        reader = _Reader(Document(raw_text=text, text=text, entities=[]), g)
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, a, b)
+                         if m.group()[0].isalnum() and reader._is_verb(m.group())]
+                assert reader._first_verbs(a, b) == words[:SUBJECT_VERBS], (text, a, b)
+                if g.attribution.search(text, a, b):
+                    assert reader._may_attribute(a, b), (text, a, b)
+    text = "Ia tidak datang ke rapat itu."
+    assert not _Reader(Document(raw_text=text, text=text, entities=[]), g)._may_attribute(0, len(text))

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import filterfalse
+from operator import itemgetter
 from typing import Any
 
 from kronik.document import Document, Entity, Party, Quote
@@ -37,6 +38,7 @@ from kronik.tokens import document_tokens
 
 # A word of the text: start, end, text.
 _Word = tuple[int, int, str]
+_LOWER = itemgetter(3)  # a token's lower case
 ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
 # The characters that join two runs of word characters into one word ("AS-China", "Ma'ruf").
 JOINERS = frozenset("-'\u2019.")
@@ -118,6 +120,9 @@ class Grammar:
     anaphors: re.Pattern[str]
     after_verb_before: re.Pattern[str]
     attribution: re.Pattern[str]
+    # The first words of ``attribution``'s words and phrases in lower case: a match of it in
+    # an ASCII text holds a token that is one of them.
+    attribution_words: frozenset[str]
     not_names: frozenset[str]
     openers: frozenset[str]
     saying: frozenset[str]
@@ -176,6 +181,8 @@ def grammar(language: str = "id") -> Grammar:
         anaphors=re.compile(rf"(?:\s+(?:{alternation(data['anaphors'])}))+$", re.I),
         attribution=re.compile(rf",\s*(?:{verbs_after})\b|\b(?:{alternation(data['phrases_before'])})\b",
                                re.I),
+        attribution_words=frozenset(phrase.split()[0].lower() for phrase
+                                    in data["verbs_after"] + data["phrases_before"]),
         # "yang jelas, X menyebut ...": after "yang" the word is an adjective, not a verb of saying.
         after_verb_before=re.compile(rf"(?<!yang )\b(?:{verbs_after}|{alternation(data['phrases_after'])})"
                                      r"\b[^,.;:!?\n]*,?[^,.;:!?\n]*$", re.I),
@@ -855,6 +862,8 @@ class _Reader:
         """The named speakers of attributions of indirect speech in ``[a, b)``, with where they
         stand ("..., kata Komisaris Uni Eropa, <name>.", "Sebab, kata X, ...")."""
         found = []
+        if not self._may_attribute(a, b):
+            return found
         for match in self.g.attribution.finditer(self.text, a, b):
             if self._quoted(match.start()):
                 continue
@@ -863,6 +872,15 @@ class _Reader:
             if isinstance(party, Party) and party.name:
                 found.append((match.start(), party))
         return found
+
+    def _may_attribute(self, a: int, b: int) -> bool:
+        """Whether ``[a, b)`` may hold a match of ``attribution``: in an ASCII text (where the
+        pattern ignores case as ``str.lower`` does) whose tokens are the words of the range,
+        only where one of them is one of ``attribution_words``."""
+        cut = self._token_range(a, b) if self.text.isascii() else None
+        if cut is None:
+            return True
+        return not self.g.attribution_words.isdisjoint(map(_LOWER, self.tokens[cut[0]:cut[1]]))
 
     def _named_as_speaker(self, entity: Entity) -> bool:
         """Whether a person is named right after a verb of saying ("..., kata <title> X")."""
@@ -901,12 +919,28 @@ class _Reader:
     def _first_verbs(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """The first ``SUBJECT_VERBS`` verbs in ``[a, b)`` outside quotations."""
         verbs = []
-        for word in self._all_words(a, b):
-            if self._is_verb(word[2]) and not self._quoted(word[0]):
+        for word in self._verbs(a, b):
+            if not self._quoted(word[0]):
                 verbs.append(word)
                 if len(verbs) == SUBJECT_VERBS:
                     break
         return verbs
+
+    def _verbs(self, a: int, b: int) -> Iterator[_Word]:
+        """The verbs among the words of ``[a, b)``. Read off the tokens, a verb is a token
+        joined to neither neighbour in the range: a joined word holds a joiner, and no verb
+        does."""
+        cut = self._token_range(a, b)
+        if cut is None:
+            yield from (word for word in self._all_words(a, b) if self._is_verb(word[2]))
+            return
+        first, last = cut
+        tokens = self.tokens
+        for i in range(first, last):
+            token = tokens[i]
+            if self._is_verb(token.text) and not (i > first and tokens[i - 1].gap in JOINERS) \
+                    and not (i + 1 < last and token.gap in JOINERS):
+                yield token.start, token.end, token.text
 
     def _words(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """The words of ``[a, b)`` outside quotations."""
@@ -919,12 +953,20 @@ class _Reader:
         """The words of ``TOKEN`` in ``[a, b)`` that open with a letter or digit, in order:
         read off the document's tokens, or where these are not the words' parts (a text with
         "_", a token cut by ``a`` or ``b``) by the pattern."""
+        cut = self._token_range(a, b)
+        if cut is None:
+            return (_word(m) for m in TOKEN.finditer(self.text, a, b) if m.group()[0].isalnum())
+        return self._token_words(*cut)
+
+    def _token_range(self, a: int, b: int) -> tuple[int, int] | None:
+        """The tokens (first, last excluded) whose words are those of ``[a, b)``, or None
+        where they are not (a text with "_", a token cut by ``a`` or ``b``)."""
         tokens = self.tokens
         first, last = bisect_left(tokens.starts, a), bisect_left(tokens.starts, b)
         if not self._tokens_make_words or (first and tokens.ends[first - 1] > a) \
                 or (last and tokens.ends[last - 1] > b):
-            return (_word(m) for m in TOKEN.finditer(self.text, a, b) if m.group()[0].isalnum())
-        return self._token_words(first, last)
+            return None
+        return first, last
 
     def _token_words(self, first: int, last: int) -> Iterator[_Word]:
         """The words made of tokens ``first`` to ``last`` (excluded): each token, or a run of
