@@ -426,3 +426,18 @@ def test_first_verbs_and_attribution_screen_read_off_the_tokens_agree_with_the_p
                     assert reader._may_attribute(a, b), (text, a, b)
     text = "Ia tidak datang ke rapat itu."
     assert not _Reader(Document(raw_text=text, text=text, entities=[]), g)._may_attribute(0, len(text))
+
+
+def test_reporting_words_grouped_by_first_letter_match_what_the_plain_alternation_matches():
+    import re
+
+    from kronik.resources import load_data
+    from kronik.time.grammar import alternation, grouped_alternation
+
+    data = load_data("reporting", "id")
+    for words in (data["verbs_after"], data["verbs_before"], data["phrases_after"]):
+        plain = re.compile(rf"\b(?:{alternation(words)})\b", re.IGNORECASE)
+        grouped = re.compile(rf"\b(?:{grouped_alternation(words)})\b", re.IGNORECASE)
+        text = ", ".join(words) + " " + " ".join(word.upper() + "nya" for word in words)
+        text += " " + "  ".join(word.title() for word in words)
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in grouped.finditer(text)]

@@ -32,7 +32,7 @@ from typing import Any
 from kronik.document import Document, Entity, Party, Quote
 from kronik.pipeline import Stage
 from kronik.resources import load_data
-from kronik.time.grammar import alternation
+from kronik.time.grammar import alternation, grouped_alternation
 from kronik.tokens import TOKEN as LETTERS_OR_DIGITS
 from kronik.tokens import document_tokens
 
@@ -143,8 +143,10 @@ def grammar(language: str = "id") -> Grammar:
         for role in ("open", "close", "either"):
             for mark in marks[f"{family}_{role}"]:
                 roles[mark] = (family, role)
-    verbs_after = alternation(data["verbs_after"])
-    verbs_before = alternation(data["verbs_before"])
+    # The lists searched for at every word (``before``, ``attribution``, ``after_verb_before``)
+    # are grouped by first letter: they match what the plain alternation does, and fail faster.
+    verbs_after = grouped_alternation(data["verbs_after"])
+    verbs_before = grouped_alternation(data["verbs_before"])
     dets = alternation(data["determiners"])
     unnamed = data["unnamed_officials"] + data["unnamed_others"]
     officials = frozenset(w.lower() for w in data["unnamed_officials"])
@@ -184,7 +186,7 @@ def grammar(language: str = "id") -> Grammar:
         attribution_words=frozenset(phrase.split()[0].lower() for phrase
                                     in data["verbs_after"] + data["phrases_before"]),
         # "yang jelas, X menyebut ...": after "yang" the word is an adjective, not a verb of saying.
-        after_verb_before=re.compile(rf"(?<!yang )\b(?:{verbs_after}|{alternation(data['phrases_after'])})"
+        after_verb_before=re.compile(rf"(?<!yang )\b(?:{verbs_after}|{grouped_alternation(data['phrases_after'])})"
                                      r"\b[^,.;:!?\n]*,?[^,.;:!?\n]*$", re.I),
         not_names=frozenset(titles["name_stop_words"]) - frozenset(
             titles["honorifics"] + titles["home_markers"]["before"] + data["name_honorifics"]),
