@@ -160,3 +160,12 @@ def test_quotation_marks_pair_by_kind_curly_and_straight_apart():
     assert quotation_spans(line) == sorted([(curly[0], curly[1]), (curly[3], curly[4]),
                                             (straight[0], straight[1]), (straight[2], straight[3])])
     assert quotation_spans('tanpa tanda kutip') == []
+
+
+def test_sentence_ends_tried_at_stops_are_the_patterns_matches():
+    from kronik.stages.sentences import _END, sentence_ends
+
+    for line in ['Ia datang. Lalu pergi!! "Apa?" Tidak... Ya\u2026 Oke.\u201d Lalu (ya.) [x?] 1.5 kali.',
+                 "", "Tanpa titik", "Akhir.", "...", "A.  B!?\tC", "a.\u00a0b \u2026\u2026 c"]:
+        spans = [match.span() for match in sentence_ends(line)]
+        assert spans == [match.span() for match in _END.finditer(line)], line
