@@ -92,6 +92,12 @@ def test_an_ascii_text_loses_its_control_characters_and_keeps_the_rest():
     assert normalize_characters("Menteri\ttiba.\r\nIa\x07 pergi\x7f.\r") == "Menteri tiba.\nIa pergi.\n"
 
 
+def test_spaces_inside_brackets_and_before_stops_go_on_the_lines_that_hold_them():
+    raw = "Menteri ( tiba ) di kota .\nIa berkata: siap.\nWarga [ senang ] sekali !"
+    assert clean_text(raw)[0].split("\n") == ["Menteri (tiba) di kota.", "Ia berkata: siap.",
+                                               "Warga [senang] sekali!"]
+
+
 def test_blank_line_runs_collapse_and_edges_are_stripped():
     text, _ = clean_text(f"\n\n  {LEAD}\n\n\n\n\n{BODY}\r\n\r\n\r\n{TAIL}\n\n\n")
     assert text == f"{LEAD}\n\n{BODY}\n\n{TAIL}"

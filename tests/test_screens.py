@@ -75,3 +75,9 @@ def test_a_string_with_a_common_word_of_a_pattern_but_not_the_rest_is_turned_awa
     listing = PATTERNS[5]
     assert not screen(listing).may_match("Hasilnya adalah berikut ini, kata dia.")
     assert screen(listing).may_match("berikut kabar lain: - satu")
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_a_screen_given_the_lower_case_of_a_string_says_what_it_says_without(pattern):
+    for text in STRINGS:
+        assert screen(pattern).may_match(text, text.lower()) == screen(pattern).may_match(text)

@@ -64,17 +64,20 @@ class Screen:
         """Whether nothing is needed: a pattern whose needles could not be read."""
         return not self.clauses
 
-    def may_match(self, text: str) -> bool:
-        lowered = None
+    def may_match(self, text: str, lowered: str | None = None) -> bool:
+        """False only when ``text`` holds no needle of a clause; ``lowered`` is its lower case
+        where the caller has it (else it is computed where a folded needle is sought)."""
+        folding = False  # whether folded needles were sought (the string has no lookalike)
         for clause in self.clauses:
             if any(map(text.__contains__, clause.raw)):
                 continue
             if not clause.folded:
                 return False
-            if lowered is None:
+            if not folding:
                 if not text.isascii() and any(map(text.__contains__, _ASCII_LOOKALIKES)):
                     return True
-                lowered = text.lower()
+                folding = True
+                lowered = text.lower() if lowered is None else lowered
             if not any(map(lowered.__contains__, clause.folded)):
                 return False
         return True

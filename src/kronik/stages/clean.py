@@ -164,22 +164,32 @@ def normalize_characters(text: str) -> str:
 def tidy_lines(text: str, rules: NoiseRules) -> list[str]:
     """The lines of a text without stray markup, with single spaces and no space before
     punctuation, each stripped. Each fragment pattern runs on the lines its screen passes,
-    and only where the whole text passes it; the spacing patterns run once over the whole
-    text, since none of them reaches past the end of a line."""
+    and only where the whole text passes it (lower-cased once for all the screens); the
+    spacing patterns, none of which reaches past the end of a line, run on the lines that hold
+    what they need, and only where the whole text does."""
     lines = text.split("\n")
+    lowered = text.lower()
     for (fragment, replacement), fragment_screen in zip(rules.fragments, rules.fragment_screens):
-        if fragment_screen.may_match(text):
+        if fragment_screen.may_match(text, lowered):
             lines = [fragment.sub(replacement, line) if fragment_screen.may_match(line) else line
                      for line in lines]
             text = "\n".join(lines)
+            lowered = text.lower()
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
-    text = "\n".join([line.strip() for line in text.split("\n")])
+    lines = [line.strip() for line in text.split("\n")]
     if _SPACE_BEFORE_PUNCT_HINT.search(text):
-        text = _SPACE_BEFORE_PUNCT.sub("", text)
-    if any(bracket in text and hint in text for bracket, hint in _SPACE_INSIDE_BRACKETS_HINTS):
-        text = _SPACE_INSIDE_BRACKETS.sub("", text)
-    return text.split("\n")
+        lines = [_SPACE_BEFORE_PUNCT.sub("", line) if _SPACE_BEFORE_PUNCT_HINT.search(line) else line
+                 for line in lines]
+    if _space_inside_brackets(text):
+        lines = [_SPACE_INSIDE_BRACKETS.sub("", line) if _space_inside_brackets(line) else line
+                 for line in lines]
+    return lines
+
+
+def _space_inside_brackets(text: str) -> bool:
+    """Whether ``text`` may hold a match of ``_SPACE_INSIDE_BRACKETS``."""
+    return any(bracket in text and hint in text for bracket, hint in _SPACE_INSIDE_BRACKETS_HINTS)
 
 
 def is_noise_line(line: str, rules: NoiseRules) -> bool:
