@@ -7,14 +7,8 @@ from datetime import date
 from kronik.document import Party, Span
 from kronik.events.frames import Frame
 from kronik.events.merge import Cluster, join_same_talks
+from test_dating_s5 import PUBLISHED, interval
 from test_events import events_of
-
-# Wednesday 6 March 2024, the publication date of every article here unless a test says so.
-PUBLISHED = "2024-03-06"
-
-
-def interval(event) -> tuple[date, date] | None:
-    return (event.date.start, event.date.end) if event.date else None
 
 
 def test_a_count_from_a_clause_inside_a_plan_dates_nothing_and_the_act_is_not_yet():
