@@ -47,7 +47,7 @@ PRONOUN_SUBJECT_REACH = 2
 COORDINATION_GAP_TOKENS = 8
 # Mentions at most between them: the state names inside the second one's title.
 COORDINATION_GAP_MENTIONS = 3
-# A place phrase before a state that closes it ("di Hotel Capella, Pulau Sentosa, <state>"):
+# A place phrase before a state that closes it ("di Hotel X, Pulau Y, <state>"):
 # at most this many capitalised tokens between the preposition and the state.
 PLACE_PHRASE_TOKENS = 6
 # Gaps that end a sentence: a place phrase does not run across them.

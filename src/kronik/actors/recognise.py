@@ -564,7 +564,7 @@ class _Scan:
                 self.holds_role(complement.entity, spec.role)
                 or not self.names_follow(self.skip_brackets(complement.last))):
             # "Presiden Xi": the person is named, not the title's state; so is one who holds or
-            # held the title's role ("menemui Presiden Xi, Jokowi ...": the name after the comma
+            # held the title's role ("menemui Presiden X, Y ...": the name after the comma
             # is another's)
             complement = None
         if complement is not None:

@@ -24,7 +24,7 @@ NOUN_NEGATION_WORDS = 3
 # light verb and a noun.
 SEQUENCE_LEAD_WORDS = 3
 # An analyst's title stands this many words before his name at most where the text first names
-# him: "Pakar Hubungan Internasional dari Universitas X, Teuku Rezasyah" (the title, a field of
+# him: "Pakar Hubungan Internasional dari Universitas X, Budi Santosa" (the title, a field of
 # four words, the institution of two, the given name).
 FORECASTER_INTRODUCTION_WORDS = 10
 # Quotation marks: words on either side of one belong to different voices.
@@ -184,8 +184,8 @@ def event_status(reading: Reading, hit: TriggerHit, sentence: Sentence) -> str:
 
 def _introduced_as_forecaster(reading: Reading, name: str | None) -> bool:
     """Whether a speaker no state is known for is an analyst by the words the text first names
-    him after ("Pakar hubungan internasional dari Universitas X, Teuku Rezasyah, ..."; quoted
-    later as "kata Rezasyah")."""
+    him after ("Pakar hubungan internasional dari Universitas X, Budi Santosa, ..."; quoted
+    later as "kata Santosa")."""
     last = WORD.findall(name or "")
     first = re.search(rf"(?<!\w){re.escape(last[-1])}(?!\w)", reading.text) if last else None
     if first is None:
@@ -202,8 +202,8 @@ def predicted_by_another(reading: Reading, hit: TriggerHit, sentence: Sentence,
     '"A akan menyerang kami," kata Menlu B' are forecasts, not threats A made. A speaker of
     the actor's own state ("Menlu A mengatakan A akan ..."), or none named, leaves the act the
     actor's threat; so does a quoted speaker no state is known for, unless the text introduces
-    him as an analyst ('"A akan terus menyerang B," kata Rezasyah' after "Pakar ..., Teuku
-    Rezasyah")."""
+    him as an analyst ('"A akan terus menyerang B," kata Santosa' after "Pakar ..., Budi
+    Santosa")."""
     if quote is not None and quote.speaker is not None:
         if quote.speaker.country is None:
             return _introduced_as_forecaster(reading, quote.speaker.name)

@@ -248,7 +248,7 @@ class Locator:
         sequence opens before it, with a trigger of its own ("bertemu Macron usai bertemu Putin
         di Moskwa"): the place is that other act's, not this one's. After a statement any other
         act's trigger will do: what is blamed, asked or denied is that act, and the place closes
-        it ("mengutuk serangan AS terhadap Bandar Abbas di Iran")."""
+        it ("mengutuk serangan A terhadap kota X di B")."""
         others = [start for start in self._triggers.get(frame.sentence, ())
                   if frame.trigger.end < start < phrase.start]
         if not others:  # most phrases: no other trigger between, no word to read
