@@ -180,13 +180,16 @@ def test_scorer_gives_full_publication_accuracy(tmp_path, seeds_dir, dev_dir):
 
 
 def test_words_grouped_by_first_letter_match_what_the_plain_alternation_matches():
-    from kronik.stages.metadata import _alternation, _grouped_alternation
+    """The header patterns group their word lists (``time.grammar.grouped_alternation``): the
+    same matches as metadata's plain alternation, ignoring case as those patterns do."""
+    from kronik.stages.metadata import _alternation
+    from kronik.time.grammar import alternation, grouped_alternation
 
     words = ["Jan", "Januari", "Juni", "Juli", "Mei", "Maret", "agu", "Agustus", "Ags.", "1st"]
     plain = re.compile(rf"\b(?:{_alternation(words)})\.?\s+\d", re.IGNORECASE)
-    grouped = re.compile(rf"\b(?:{_grouped_alternation(words)})\.?\s+\d", re.IGNORECASE)
+    grouped = re.compile(rf"\b(?:{grouped_alternation(words)})\.?\s+\d", re.IGNORECASE)
     for text in ["januari 5 dan JAN. 5", "Juli 2, Juni", "mei 1 maret  3", "AGUSTUS 9 agu 1 ags. 2",
                  "xjuni 5", "1st 2", "\u212a 1"]:
         assert [m.span() for m in plain.finditer(text)] == [m.span() for m in grouped.finditer(text)]
-    assert _grouped_alternation(words).count("(?:") == 4  # j, m, a, 1
-    assert _grouped_alternation(["-x", "y"]) == _alternation(["-x", "y"])
+    assert grouped_alternation(words).count("(?:") == 5  # the whole, then j, m, a, 1
+    assert grouped_alternation(["-x", "y"]) == alternation(["-x", "y"])

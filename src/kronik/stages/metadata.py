@@ -20,7 +20,7 @@ from kronik.document import Document
 from kronik.pipeline import Stage
 from kronik.resources import load_data
 from kronik.stages.clean import FULL_STOP_END, more_words_than
-from kronik.time.grammar import alternation, lexicon
+from kronik.time.grammar import alternation, grouped_alternation, lexicon
 from kronik.tokens import TOKEN
 
 # How much a date's label counts when several are stated: published before unlabelled before
@@ -67,21 +67,6 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _grouped_alternation(words: list[str]) -> str:
-    """``_alternation(words)`` with the words that open with the same letter or digit (in any
-    case) gathered in a group, in the same order: it matches what that matches, as no two
-    ASCII letters or digits match one character of a text (case-insensitively too), but a
-    case-insensitive pattern fails faster, entering a group per first letter instead of
-    trying every word at every word start. Words that open otherwise keep the plain one."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    if not all(word[:1].isascii() and word[:1].isalnum() for word in ordered):
-        return _alternation(words)
-    groups: dict[str, list[str]] = {}
-    for word in ordered:
-        groups.setdefault(word[0].lower(), []).append(re.escape(word))
-    return "|".join(f"(?:{'|'.join(group)})" for group in groups.values())
-
-
 @cache
 def header_rules(language: str = "id") -> HeaderRules:
     """Patterns for date lines, bylines and labels, built once from the language's YAML."""
@@ -90,7 +75,7 @@ def header_rules(language: str = "id") -> HeaderRules:
     time_words = lexicon(language)
     months = {name.lower(): number for name, number in time_words.months.items()}
     zones = {name.upper(): int(hours) for name, hours in calendar["time_zones"].items()}
-    month = f"(?P<month>{_grouped_alternation(list(months))})\\.?"
+    month = f"(?P<month>{grouped_alternation(list(months))})\\.?"
     zone = f"(?P<zone>{_alternation(list(zones))}|UTC|GMT)"
     clock_word = alternation(time_words.time["clock_words"])  # "pukul", "jam"
     clock = rf"(?:\s*[,|-]?\s*{clock_word}?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?)?(?:\s*{zone}\b)?"
@@ -108,10 +93,10 @@ def header_rules(language: str = "id") -> HeaderRules:
     particles = _alternation(meta["name_particles"])
     name = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:{particles})(?=\s+[A-Z]))){{0,5}}"
     weekdays = list(time_words.weekdays)
-    filler = _grouped_alternation(list(kinds) + weekdays + meta["date_line_words"] + list(zones))
+    filler = grouped_alternation(list(kinds) + weekdays + meta["date_line_words"] + list(zones))
     return HeaderRules(
         dates=dates, months=months, zones=zones,
-        labels=re.compile(rf"\b(?:{_grouped_alternation(list(kinds))})\b", re.IGNORECASE),
+        labels=re.compile(rf"\b(?:{grouped_alternation(list(kinds))})\b", re.IGNORECASE),
         label_kinds=kinds,
         author=re.compile(rf"^(?i:{_alternation(meta['author_labels'])})\s*:?\s+(?P<name>{name})"),
         filler=re.compile(rf"\b(?:{filler})\b", re.IGNORECASE),
