@@ -242,7 +242,7 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         compass=frozenset(data["compass_words"]), particles=lower("name_particles"),
         max_name_words=int(data["max_name_words"]),
         name_stops=frozenset(data["name_stop_words"]),
-        honorifics=frozenset(data["honorifics"]),
+        honorifics=frozenset(data["honorifics"] + data["ranks"]),
         speech_verbs=dict.fromkeys(lower("speech_verbs"), ()),
         posting_links=lower("posting_links"), ranks=frozenset(data["ranks"]),
         initials_markers=lower("initials_markers"))

@@ -190,7 +190,8 @@ def grammar(language: str = "id") -> Grammar:
         after_verb_before=re.compile(rf"(?<!yang )\b(?:{verbs_after}|{grouped_alternation(data['phrases_after'])})"
                                      r"\b[^,.;:!?\n]*,?[^,.;:!?\n]*$", re.I),
         not_names=frozenset(titles["name_stop_words"]) - frozenset(
-            titles["honorifics"] + titles["home_markers"]["before"] + data["name_honorifics"]),
+            titles["honorifics"] + titles["ranks"] + titles["home_markers"]["before"]
+            + data["name_honorifics"]),
         saying=frozenset(w.lower() for w in data["verbs_before"] + titles["speech_verbs"]),
         openers=frozenset(data["pronoun_before"] + data["phrases_before"] + data["phrase_stops"]),
         adverbs=frozenset(data["subject_adverbs"]),
