@@ -109,6 +109,9 @@ class FrameBuilder:
         self.anchors = anchors
         # The text, lexicon and clause grammar every rule reads, kept there only.
         self.reading = Reading(doc, lexicon, clause_grammar(doc.language), anchors)
+        # The party groups of each sentence read so far (a sentence's frames and the recipient
+        # carried to the next sentence's frames both read them).
+        self._sentence_groups: dict[int, list[Group]] = {}
 
     @cached_property
     def sideline_starts(self) -> list[int] | None:
@@ -126,17 +129,21 @@ class FrameBuilder:
         carry_recipients(found, self.doc.sentences, self._pairs_between)
         return found
 
-    def _groups(self, sentence: Sentence) -> list[Group]:
-        """The party groups of a sentence."""
-        reading = self.reading
-        first = bisect_left(reading.entity_starts, sentence.start)
-        last = bisect_left(reading.entity_starts, sentence.end)
-        mentions = sentence_mentions(self.doc, sentence, reading.entities[first:last], reading.lexicon)
-        return group_mentions(reading.text, mentions, sentence.start, reading.lexicon, reading.grammar)
+    def _groups(self, index: int) -> list[Group]:
+        """The party groups of sentence ``index``, read once."""
+        groups = self._sentence_groups.get(index)
+        if groups is None:
+            reading, sentence = self.reading, self.doc.sentences[index]
+            first = bisect_left(reading.entity_starts, sentence.start)
+            last = bisect_left(reading.entity_starts, sentence.end)
+            mentions = sentence_mentions(self.doc, sentence, reading.entities[first:last], reading.lexicon)
+            groups = group_mentions(reading.text, mentions, sentence.start, reading.lexicon, reading.grammar)
+            self._sentence_groups[index] = groups
+        return groups
 
     def _pairs_between(self, index: int) -> list[list[Party]]:
         """The parties of each "antara A dan B" of a sentence."""
-        return [g.parties for g in self._groups(self.doc.sentences[index]) if g.prep == "antara"]
+        return [g.parties for g in self._groups(index) if g.prep == "antara"]
 
     # -- one sentence --------------------------------------------------------------------------
 
@@ -146,7 +153,7 @@ class FrameBuilder:
         hits = self._kept_hits(self.hits[first:last], sentence)
         if not hits:  # most sentences: their parties and context would go unread
             return []
-        groups = self._groups(sentence)
+        groups = self._groups(index)
         context = self._context(sentence, groups)
         frames: list[Frame] = []
         # A clause verb's complement names no events of its own ("meminta X untuk menyerang Y"),

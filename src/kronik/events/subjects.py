@@ -283,9 +283,9 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
         elif low in reading.grammar.subordinators:
             said = None
             continue
-        elif reporting and not carried and _agent_content_end(reading, words, index) is not None:
+        elif reporting and not carried and (content_end := _agent_content_end(reading, words, index)) is not None:
             said = low  # "X menjelaskan kabar itu diperolehnya usai ...": like "hal itu" above
-            skip_to = _agent_content_end(reading, words, index)
+            skip_to = content_end
         elif not (low in reading.lexicon.subject_fillers or low in reading.grammar.modal_words
                   or reading.in_time(low) or word[:1].isupper()):
             if not reading.lexicon.verb.match(low):
