@@ -28,7 +28,7 @@ from kronik.regex_parts import Branch, Group, Literal, Parts, Repeat, parse
 # The characters other than ASCII ones that a pattern ignoring case matches to an ASCII letter
 # ("K", the Kelvin sign, to "k"), or whose lower case holds one ("İ"): in a string without
 # them, an ASCII needle ignoring case is found in the lower-cased string, wherever it stands.
-_ASCII_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
+ASCII_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
 # A needle is (text, folded), where a folded needle is lower-case ASCII and is sought in the
 # lower-cased (ASCII) string; a clause is a set of needles of which every match holds one.
 _Needle = tuple[str, bool]
@@ -74,13 +74,19 @@ class Screen:
             if not clause.folded:
                 return False
             if not folding:
-                if not text.isascii() and any(map(text.__contains__, _ASCII_LOOKALIKES)):
+                if has_ascii_lookalike(text):
                     return True
                 folding = True
                 lowered = text.lower() if lowered is None else lowered
             if not any(map(lowered.__contains__, clause.folded)):
                 return False
         return True
+
+
+def has_ascii_lookalike(text: str) -> bool:
+    """Whether ``text`` holds one of ``ASCII_LOOKALIKES``: a pattern ignoring case may then
+    match an ASCII word there that its lower case does not show."""
+    return not text.isascii() and any(map(text.__contains__, ASCII_LOOKALIKES))
 
 
 def screen(pattern: re.Pattern[str]) -> Screen:

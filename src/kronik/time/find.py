@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from kronik.time.grammar import (JOINERS, WORD_CHARACTERS, Lexicon, alternation, lexicon, normal,
                                  patterns)
+from kronik.screens import has_ascii_lookalike
 from kronik.tokens import TOKEN, Tokens, tokenize
 
 # A word of the time grammar: tokens (``kronik.tokens.TOKEN``, runs of letters and digits)
@@ -50,12 +51,6 @@ class Mention(NamedTuple):
 
     def get(self, name: str) -> str | None:
         return self.groups.get(name)
-
-
-# The characters other than ASCII ones that a pattern ignoring case matches to an ASCII letter
-# (dotted capital I, dotless i, long s, Kelvin sign): a word holding one may be a calendar word
-# that the tokens' lower case does not show ("SENİN").
-ASCII_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 # Every time expression holds a digit or one of the calendar words (``anchors``); the patterns
@@ -373,14 +368,14 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
     The anchors are the lean ones (``lean_anchor_words``) unless a word of the grammar may
     hide in the text: a calendar word joined to an apostrophe ("'Hari ini"), glued to what
     follows it ("Senin10.00") or written with a character that the patterns match to an
-    ASCII letter ignoring case ("SENİN", ``ASCII_LOOKALIKES``). An expression then holds no anchor of its own, and is found where the
-    windows around all the anchor words (``anchor_words``) take it in, as they always did."""
+    ASCII letter ignoring case ("SENİN", ``kronik.screens.ASCII_LOOKALIKES``). An expression
+    then holds no anchor of its own, and is found where the windows around all the anchor
+    words (``anchor_words``) take it in, as they always did."""
     positions, starts = tokens.positions, tokens.starts
     ascii_only = text.isascii()
     joins = any(joiner in text for joiner in JOINERS)
     classes = words.classes(positions.keys(), ascii_only)
-    hidden = (any(found.hides for found in classes.values())
-              or not ascii_only and any(map(text.__contains__, ASCII_LOOKALIKES)))
+    hidden = any(found.hides for found in classes.values()) or has_ascii_lookalike(text)
     anchors = None if hidden else _anchors(text, tokens, classes, joins, words, lean=True)
     if anchors is None:
         anchors = _anchors(text, tokens, classes, joins, words, lean=False)
