@@ -588,3 +588,15 @@ def test_talks_attended_are_held_by_the_one_who_attends():
 ])
 def test_talks_with_a_partner_on_a_partys_occasion_are_that_partys(text):
     assert [(e.type, sides(e)) for e in events_of(text)] == [("CONSULT", ("PER", "CHL"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chili mengecam bantuan yang diberikan oleh Peru dan sekutu-sekutunya kepada Bolivia.",
+     [("ACCUSE", ("CHL", "PER"))]),
+    ("Peru mengirim bantuan ke Chili dan ke Bolivia pada Senin (4/3/2024).",
+     [("AID", ("PER", "CHL")), ("AID", ("PER", "BOL"))]),
+])
+def test_a_party_after_a_preposition_of_another_role_is_not_joined_to_the_object(text, expected):
+    """"oleh X dan sekutunya kepada Y": Y receives what X gives, it is not condemned with X; the
+    same preposition repeated ("ke X dan ke Y") keeps the role."""
+    assert [(e.type, sides(e)) for e in events_of(text)] == expected

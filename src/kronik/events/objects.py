@@ -159,7 +159,9 @@ def _set_off(reading: Reading, group: Group) -> bool:
 
 def _with_conjoined(reading: Reading, groups: list[Group], index: int) -> Group:
     """The group at ``index`` with the groups joined to it by "dan"/"serta" across a short
-    noun phrase ("ke wilayah X serta pangkalan militer Y"): the same role, one group."""
+    noun phrase ("ke wilayah X serta pangkalan militer Y"): the same role, one group. A
+    preposition other than the first group's in the phrase opens another role: in "oleh X
+    dan sekutu-sekutunya kepada Y" Y receives what X gives."""
     members = [groups[index]]
     for group in groups[index + 1:index + 1 + CONJOINED_GROUPS]:
         words = [w for w in WORD.findall(reading.text, members[-1].end, group.start) if not w[:1].isupper()]
@@ -167,12 +169,19 @@ def _with_conjoined(reading: Reading, groups: list[Group], index: int) -> Group:
         if (not words or words[0].lower() not in reading.grammar.phrase_joiners
                 or len(words) > 1 + NOUN_PHRASE_WORDS or PHRASE_BREAK.search(gap.lstrip(" ,"))
                 or any(reading.lexicon.verb.match(w.lower()) or w.lower() in reading.grammar.relational_nouns
-                       for w in words[1:])):
+                       or _another_role(reading, w.lower(), members[0].prep) for w in words[1:])):
             break
         members.append(group)
     if len(members) == 1:
         return members[0]
     return Group([m for g in members for m in g.mentions], members[0].prep, members=members)
+
+
+def _another_role(reading: Reading, word: str, prep: str | None) -> bool:
+    """Whether ``word`` is a preposition that introduces another role than ``prep`` does (a
+    place preposition names where, not who, and is left to the struck places)."""
+    return word in reading.grammar.prepositions and word != prep \
+        and word not in reading.lexicon.location_preps
 
 
 def _addressed(reading: Reading, hit: TriggerHit, group: Group) -> bool:
