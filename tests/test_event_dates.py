@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from kronik.document import Party, Quote
 from kronik.events.dating import _years_back
+from kronik.pipeline import default_pipeline
 from kronik.stages.events import Events
 from kronik.time.resolve import days_after
 from test_events import events_of, prepare
@@ -361,3 +364,17 @@ def test_a_later_time_of_the_sentence_beside_it_does_not_date_what_has_happened(
             "Cuaca buruk diperkirakan melanda kawasan itu pada Senin (11/3/2024).")
     assault = next(e for e in events_of(text) if e.type == "ASSAULT")
     assert assault.status == "occurred" and assault.date.start <= date(2024, 3, 6)
+
+
+@pytest.mark.parametrize("text, published", [
+    # Jokowi (2014-2024) and the trade minister (2022-2024): 17 October is a Tuesday in 2023 only.
+    ("Presiden Joko Widodo menerima Menteri Perdagangan Zulkifli Hasan di Istana, Selasa (17/10).",
+     date(2023, 10, 17)),
+    # A former holder tells nothing of the story's years.
+    ("Mantan Presiden Joko Widodo menerima tamu di Solo, Selasa (17/10).", None),
+    # An office still held leaves the years open.
+    ("Presiden Xi Jinping menerima tamu di Beijing, Selasa (17/10).", None),
+])
+def test_an_undated_article_takes_its_year_from_the_offices_of_the_persons_it_titles(text, published):
+    doc = default_pipeline().run(text)
+    assert (doc.published if doc.published_inferred else None) == published

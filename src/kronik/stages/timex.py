@@ -14,6 +14,7 @@ from kronik.pipeline import Stage
 from kronik.time.find import Mention, find_mentions, years_mentioned
 from kronik.time.grammar import lexicon, normal, refers_back
 from kronik.time.infer import infer_published
+from kronik.time.office import office_years
 from kronik.time.resolve import Context, resolve
 from kronik.time.tense import tense_of
 from kronik.tokens import document_tokens
@@ -38,7 +39,8 @@ class Time(Stage):
         bounds = [_sentence_bounds(doc, starts, m.start) for m in mentions]
         tenses = [tense_of(m, doc.text, b, lex) for m, b in zip(mentions, bounds)]
         if doc.anchor is None:
-            inferred = infer_published(mentions, tenses, years_mentioned(doc.text, doc.language), lex)
+            years = years_mentioned(doc.text, doc.language) or office_years(doc)
+            inferred = infer_published(mentions, tenses, years, lex)
             if inferred is not None:
                 doc.published, doc.published_inferred = inferred, True
         resolved: list[TimeExpression] = []
