@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from test_events import events_of, prepare, sides
 
 from kronik.document import Entity
 from kronik.events.frames import FrameBuilder
 from kronik.events.lexicon import lexicon
+from kronik.events.syntax import clause_grammar, word_roots
 from kronik.stages.events import Events
 
 
@@ -289,3 +291,39 @@ def test_a_trigger_in_a_fronted_clause_takes_no_party_of_the_main_clause():
             "untuk menormalisasi hubungan dengan Chili.")
     talks = [e for e in events_of(text) if e.type == "CONSULT"]
     assert all("CHL" not in [p.country for p in e.participants] for e in talks)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the passive's subject "<noun> itu" names the attack told before: its doer is condemned
+    ("Peru menyerang Chili pada Senin (4/3/2024). Serangan itu dikecam Bolivia.",
+     [("ACCUSE", ("BOL", "PER")), ("ASSAULT", ("PER", "CHL"))]),
+    # a noun of the verb's root ("peluncuran" / "meluncurkan") as the object of a reaction
+    ("Peru meluncurkan rudal ke wilayah Chili pada Senin (4/3/2024). Bolivia mengecam peluncuran tersebut.",
+     [("ACCUSE", ("BOL", "PER")), ("ASSAULT", ("PER", "CHL"))]),
+    # the reaction's own noun: rejecting the accusation is aimed at the accuser
+    ("Peru menuduh Chili memasok senjata pada Senin (4/3/2024). Chili menolak tuduhan itu.",
+     [("ACCUSE", ("PER", "CHL")), ("REJECT", ("CHL", "PER"))]),
+    # a reaction whose trigger holds the noun ("menyebut serangan itu sebagai ...") did no attack
+    ("Peru menyerang Chili pada Senin (4/3/2024). Bolivia menyebut serangan itu sebagai pelanggaran "
+     "hukum. Ekuador juga mengutuk serangan tersebut.",
+     [("ACCUSE", ("ECU", "PER")), ("ASSAULT", ("PER", "CHL"))]),
+    # an act of another root is not the one the phrase names
+    ("Peru menyerang Chili pada Senin (4/3/2024). Bolivia mengecam penyitaan tersebut.",
+     [("ASSAULT", ("PER", "CHL"))]),
+])
+def test_a_reaction_to_an_act_told_before_is_aimed_at_its_doer(text, expected):
+    assert directed(text) == expected
+
+
+def test_a_party_after_a_demonstrative_is_no_possessor_of_the_noun():
+    flags = frame_flags("Serangan itu dikecam Bolivia.")
+    assert not any("possessor" in flag for frame in flags for flag in frame)
+
+
+@pytest.mark.parametrize("verb, noun", [
+    ("menyerang", "serangan"), ("diserang", "penyerangan"), ("meluncurkan", "peluncuran"),
+    ("menyita", "penyitaan"), ("menembak", "penembakan"), ("mengirim", "pengiriman"),
+])
+def test_a_verb_and_the_noun_of_its_act_share_a_root(verb, noun):
+    grammar = clause_grammar()
+    assert word_roots(verb, grammar) & word_roots(noun, grammar)

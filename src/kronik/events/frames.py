@@ -36,13 +36,17 @@ from kronik.events.anchors import Anchors, finditer
 from kronik.events.enemies import carry_recipients, share_attackers
 from kronik.events.lexicon import Lexicon
 from kronik.events.objects import object_of
-from kronik.events.parties import Group, countries_of, group_mentions, is_location, sentence_mentions
+from kronik.events.parties import WORD, Group, countries_of, group_mentions, is_location, sentence_mentions
 from kronik.events.reading import Reading
-from kronik.events.sides import condition_party, frame_sides, location_of
+from kronik.events.sides import condition_party, frame_sides, location_of, told_act
 from kronik.events.subjects import subject
-from kronik.events.syntax import clause_grammar
+from kronik.events.syntax import clause_grammar, word_roots
 from kronik.events.triggers import TriggerHit, find_triggers
 from kronik.tokens import document_tokens
+
+# How many sentences back the act a reaction names by "<noun> itu/tersebut" may be told:
+# such a phrase points to an act of the last few sentences.
+TOLD_ACT_REACH_SENTENCES = 3
 
 # The flag of an agreement added to those named before ("juga menandatangani", "Selain ..."):
 # merging keeps it apart from them (kronik.events.merge).
@@ -71,6 +75,8 @@ class Frame:
     context_countries: list[str] = field(default_factory=list)
     # A noun trigger ("serangan X ke Y"): a time right after its phrase modifies the noun.
     nominal: bool = False
+    # The words of an act told before that a reaction is aimed at ("mengecam serangan itu").
+    told_act: tuple[Span, ...] = ()
 
     @property
     def actor_countries(self) -> list[str]:
@@ -125,7 +131,10 @@ class FrameBuilder:
     def frames(self) -> list[Frame]:
         found: list[Frame] = []
         for index, sentence in enumerate(self.doc.sentences):
-            found.extend(self.sentence_frames(index, sentence))
+            for frame in self.sentence_frames(index, sentence):
+                if frame.told_act and frame.actors and not frame.recipients:
+                    self._aim_at_told_act(frame, found)
+                found.append(frame)
         carry_recipients(found, self.doc.sentences, self._pairs_between)
         return found
 
@@ -140,6 +149,31 @@ class FrameBuilder:
             groups = group_mentions(reading.text, mentions, sentence.start, reading.lexicon, reading.grammar)
             self._sentence_groups[index] = groups
         return groups
+
+    def _aim_at_told_act(self, frame: Frame, before: list[Frame]) -> None:
+        """A reaction to an act told before ("Peru menyerang Chili. Serangan itu dikecam
+        Bolivia"; "Bolivia mengecam serangan tersebut") is aimed at the doers of the last such
+        act in the sentences just before: one whose trigger's head (its first word) shares a root
+        with the phrase's words ("peluncuran" / "meluncurkan"), or whose type the lexicon gives
+        the phrase's noun. A head only: "menyebut serangan itu sebagai ..." is no attack."""
+        grammar = self.reading.grammar
+        roots = frozenset().union(*(word_roots(w.text, grammar) for w in frame.told_act))
+        types = {h.trigger.type for h in self.hits
+                 if any(h.start == w.start for w in frame.told_act) and h.trigger.form == "noun"}
+        own = set(frame.actor_countries)
+        for earlier in reversed(before):
+            if frame.sentence - earlier.sentence > TOLD_ACT_REACH_SENTENCES:
+                return
+            if not earlier.actors or earlier.trigger.start >= frame.trigger.start:
+                continue
+            head = WORD.match(earlier.trigger.text)
+            if earlier.type in types or (head and roots & word_roots(head.group(0), grammar)):
+                doers = [p for p in earlier.actors if p.country not in own]
+                if doers:
+                    frame.recipients = doers
+                    frame.flags.add(f"recipient:doer of the act told before "
+                                    f"('{' '.join(w.text for w in frame.told_act)}')")
+                return
 
     def _pairs_between(self, index: int) -> list[list[Party]]:
         """The parties of each "antara A dan B" of a sentence."""
@@ -231,7 +265,7 @@ class FrameBuilder:
                       trigger=Span(hit.start, hit.end, reading.text[hit.start:hit.end]), sentence=index, actors=actors, recipients=recipients, status=status,
                       location=location.parties[0] if location and location.parties else None,
                       in_quote=quote is not None, context_countries=context.countries,
-                      nominal=trigger.form == "noun")
+                      nominal=trigger.form == "noun", told_act=told_act(reading, hit, sentence))
         if location and location.mentions:
             frame.flags.add("location:" + location.mentions[0].text)
         if sentence.is_caption:

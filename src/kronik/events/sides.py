@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from kronik.document import Party, Quote, Sentence
+from kronik.document import Party, Quote, Sentence, Span
 from kronik.events.acceptance import is_passive
 from kronik.events.coding import is_symmetric
 from kronik.events.objects import object_of
 from kronik.events.parties import WORD, Group, countries_of, struck_place
 from kronik.events.reading import RIGHT_WINDOW, Reading, group_end, group_start
 from kronik.events.subjects import companion, groups_before, stands_as_subject
+from kronik.events.syntax import PHRASE_BREAK
 from kronik.events.triggers import TriggerHit
 
 # Acts against a territory: the state of the place they land in is their target where the
@@ -40,6 +41,12 @@ SOURCE_GAP_WORDS = 4
 BETWEEN_GAP_WORDS = 8
 # How far before a visit an invitation verb is looked for, in characters.
 INVITATION_REACH = 300
+# Reactions aimed at whoever did the act they name ("mengecam serangan tersebut": the
+# attacker; "menolak tuduhan itu": the accuser).
+REACTION_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT"})
+# The words of an act's noun phrase before its demonstrative: the noun and one modifier
+# ("serangan udara tersebut").
+TOLD_ACT_WORDS = 2
 
 
 def frame_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group], left: Group | None,
@@ -114,6 +121,31 @@ def frame_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: l
         why["recipient"] = "reciprocal ('saling' or a verb of fighting each other)"
         return actors, list(reversed(actors))  # "saling menuduh": each side of the other
     return actors, right.parties if right else []
+
+
+def told_act(reading: Reading, hit: TriggerHit, sentence: Sentence) -> tuple[Span, ...]:
+    """The words of a noun phrase closed by a demonstrative that a reaction is aimed at: its
+    object right after it ("mengecam serangan udara tersebut", the trigger's own noun in
+    "menolak tuduhan itu") or, for a passive, its subject right before it ("Serangan itu
+    dikecam X"). Such a phrase names an act told before, whose doer the reaction targets
+    (``kronik.events.frames``); () where there is none."""
+    if hit.trigger.type not in REACTION_TYPES:
+        return ()
+    demonstratives = reading.grammar.demonstratives
+    if is_passive(reading, hit):
+        words = reading.words_ending_at(hit.start, sentence.start, TOLD_ACT_WORDS + 1)
+        if not words or words[-1].group(0).lower() not in demonstratives \
+                or PHRASE_BREAK.search(reading.text, words[0].start(), hit.start):
+            return ()
+        phrase = words[:-1]
+    else:
+        after = [m for _, m in zip(range(TOLD_ACT_WORDS + 1), WORD.finditer(reading.text, hit.end, sentence.end))]
+        closing = next((i for i, m in enumerate(after) if m.group(0).lower() in demonstratives), None)
+        if closing is None or PHRASE_BREAK.search(reading.text, hit.end, after[closing].start()):
+            return ()
+        trigger_words = list(WORD.finditer(reading.text, hit.start, hit.end))
+        phrase = trigger_words[1:][-1:] + after[:closing]
+    return tuple(Span(m.start(), m.end(), m.group(0)) for m in phrase)
 
 
 def _speaker_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group],
@@ -278,7 +310,8 @@ def _host_group(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: l
 
 def _possessor(reading: Reading, hit: TriggerHit, groups: list[Group]) -> Group | None:
     """The group right after a noun trigger ("kunjungan Presiden X"), also one that begins
-    inside the trigger's words ("ofensif militer Rusia": "militer Rusia")."""
+    inside the trigger's words ("ofensif militer Rusia": "militer Rusia"); none past a
+    demonstrative, which closes the noun's phrase ("Serangan itu dikecam X")."""
     trigger_words = [w.lower() for w in WORD.findall(reading.text, hit.start, hit.end)]
     if len(trigger_words) > 1 and trigger_words[-1] in reading.lexicon.recipient_preps:
         # "bantuan militer X kepada Y": the trigger closes with its target's preposition
@@ -296,9 +329,8 @@ def _possessor(reading: Reading, hit: TriggerHit, groups: list[Group]) -> Group 
         # "dukungannya terhadap X": the trigger ends in a preposition; X is the target
         return None
     gap = reading.gap_words(hit.end, max(hit.end, group.start), POSSESSOR_GAP_WORDS)
-    if gap is not None and not any(
-            w.lower() in reading.lexicon.recipient_preps | reading.lexicon.location_preps | {"oleh", "antara"}
-            for w in gap):
+    closing = reading.lexicon.recipient_preps | reading.lexicon.location_preps | reading.grammar.demonstratives
+    if gap is not None and not any(w.lower() in closing | {"oleh", "antara"} for w in gap):
         return group
     return None
 

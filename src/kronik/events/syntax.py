@@ -69,6 +69,12 @@ class ClauseGrammar:
     forecaster_words: frozenset[str]
     modal_words: frozenset[str]
     purpose_words: frozenset[str]
+    demonstratives: frozenset[str]
+    verb_prefixes: tuple[str, ...]
+    verb_suffixes: tuple[str, ...]
+    noun_prefixes: tuple[str, ...]
+    noun_suffixes: tuple[str, ...]
+    nasal_onsets: tuple[tuple[str, str], ...]
 
 
 @cache
@@ -87,7 +93,11 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             tuple(w.lower() for w in data["transitive_prefixes"]),
             _role_words(data["forecaster_roles"], language),
             frozenset(w.lower() for w in data["modal_words"]),
-            frozenset(w.lower() for w in data["purpose_words"]))
+            frozenset(w.lower() for w in data["purpose_words"]),
+            frozenset(w.lower() for w in data["demonstratives"]),
+            *(tuple(w.lower() for w in data[key])
+              for key in ("verb_prefixes", "verb_suffixes", "noun_prefixes", "noun_suffixes")),
+            tuple((onset.lower(), letter.lower()) for onset, letter in data["nasal_onsets"]))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
 
@@ -96,6 +106,33 @@ def _role_words(roles: list[str], language: str) -> frozenset[str]:
     """The title words (``titles.yaml``) of the given roles, lower-cased."""
     titles = load_data("titles", language)["titles"]
     return frozenset(word.lower() for role in roles for word in titles[role]["words"])
+
+
+# The shortest stem a root is read from: shorter stems of affix-like words ("pean") are none.
+MIN_STEM_LETTERS = 3
+VOWELS = frozenset("aeiou")
+
+
+def word_roots(word: str, grammar: ClauseGrammar) -> frozenset[str]:
+    """The roots a verb or an act noun may have: the word, and the word less its prefix and
+    suffix (a verb's where it opens with a verb prefix, else a noun's), with the nasal onset
+    left by a prefix read as the root's first letter too ("menyerang", "diserang",
+    "serangan" and "penyerangan" all give "serang"). A verb and the noun of its act share a
+    root, so a noun phrase can name an act a verb told before."""
+    word = word.lower()
+    is_verb = word.startswith(grammar.verb_prefixes)
+    prefixes = grammar.verb_prefixes if is_verb else grammar.noun_prefixes
+    suffixes = grammar.verb_suffixes if is_verb else grammar.noun_suffixes
+    prefix = next((p for p in prefixes if word.startswith(p)), "")
+    suffix = next((s for s in suffixes if word.endswith(s)), "")
+    stem = word[len(prefix):len(word) - len(suffix)]
+    roots = {word}
+    if len(stem) >= MIN_STEM_LETTERS:
+        roots.add(stem)
+        onset = next((o for o in grammar.nasal_onsets if prefix and stem.startswith(o[0])), None)
+        if onset is not None and stem[len(onset[0]):][:1] in VOWELS:
+            roots.add(onset[1] + stem[len(onset[0]):])
+    return frozenset(roots)
 
 
 def aside_spans(text: str, start: int, end: int, verb: re.Pattern[str]) -> list[tuple[int, int]]:
