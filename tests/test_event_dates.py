@@ -378,3 +378,10 @@ def test_a_later_time_of_the_sentence_beside_it_does_not_date_what_has_happened(
 def test_an_undated_article_takes_its_year_from_the_offices_of_the_persons_it_titles(text, published):
     doc = default_pipeline().run(text)
     assert (doc.published if doc.published_inferred else None) == published
+
+
+def test_a_retaliation_without_a_time_of_its_own_runs_from_the_act_it_answers_to_the_article():
+    text = ("Peru menyerang Bolivia pada 28 Februari 2024 dan memicu perang di kawasan itu. "
+            "Bolivia membalas dengan menyerang Peru serta pangkalan Chili di perbatasan.")
+    answers = [e for e in events_of(text) if e.type == "ASSAULT" and e.actor.country == "BOL"]
+    assert answers and {interval(e) for e in answers} == {(date(2024, 2, 28), date(2024, 3, 6))}

@@ -461,7 +461,7 @@ class Dating:
                 continue
             if (self._ongoing_since(cluster) or self._previous_time(cluster)
                     or self._simultaneous(cluster, by_sentence) or self._previous_occasion(cluster)
-                    or self._paragraph(cluster) or self._other_pair(cluster) or self._retaliation(cluster)
+                    or self._retaliation(cluster) or self._paragraph(cluster) or self._other_pair(cluster)
                     or self._occasion_held(cluster)
                     or self._report_bound(cluster) or self._said_at_talks(cluster, lead)
                     or self._current_statement(cluster)):
@@ -717,7 +717,8 @@ class Dating:
         frame = self._told_in_body(cluster)
         anchor = self.doc.anchor
         if (anchor is None or cluster.status != "occurred" or cluster.type in STATEMENT_TYPES
-                or cluster.type == "CONSULT" or frame.in_quote or not self._answers(frame.sentence)):
+                or cluster.type == "CONSULT" or frame.in_quote or not self._answers(frame.sentence)
+                or self.in_sentence(self.doc.sentences[frame.sentence])):
             return False
         for index in range(frame.sentence - 1, max(-1, frame.sentence - 1 - OCCASION_SENTENCES), -1):
             sentence = self.doc.sentences[index]
