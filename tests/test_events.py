@@ -600,3 +600,19 @@ def test_a_party_after_a_preposition_of_another_role_is_not_joined_to_the_object
     """"oleh X dan sekutunya kepada Y": Y receives what X gives, it is not condemned with X; the
     same preposition repeated ("ke X dan ke Y") keeps the role."""
     assert [(e.type, sides(e)) for e in events_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pada kunjungan Renn ke Chili pada Mei 2023, tercatat 27 MoU ditandatangani.",
+     [("CONSULT", ("PER", "CHL")), ("AGREE", ("PER", "CHL"))]),
+    ("Renn bertemu Kald di Santiago, dan lima MoU ditandatangani.",
+     [("CONSULT", ("PER", "CHL")), ("AGREE", ("PER", "CHL"))]),
+])
+def test_an_agreement_signed_on_the_occasion_of_talks_takes_their_sides(text, expected):
+    """The agreement names no signatory; the talks its sentence names were its occasion."""
+    assert [(e.type, sides(e)) for e in events_of(text)] == expected
+
+
+def test_an_agreement_in_a_sentence_naming_two_pairs_of_talks_takes_no_sides():
+    text = "Renn bertemu Kald dan Quispe berkunjung ke Bolivia, dan lima MoU ditandatangani."
+    assert [e.type for e in events_of(text)].count("AGREE") == 0

@@ -33,6 +33,9 @@ RETALIATION_GAP_WORDS = 4
 # names no state mostly aims at none (with them the unlabeled gained three wrong events), and
 # talks are merged by kronik.events.merge.
 IMPLICIT_TARGET_TYPES = frozenset({"AID", "SANCTION", "AGREE", "COOPERATE", "ASSAULT"})
+# Acts that two states make together and that come out of their talks: signed on a visit or at
+# a meeting the same sentence names ("pada kunjungan X ke Y, 27 MoU ditandatangani").
+OCCASION_TYPES = frozenset({"AGREE", "COOPERATE"})
 
 
 def share_attackers(frames: list[Frame]) -> None:
@@ -50,6 +53,33 @@ def share_attackers(frames: list[Frame]) -> None:
         if sibling is not None:
             frame.actors = list(sibling.actors)
             frame.flags.add("actor:attacker of the same target in the sentence")
+
+
+def share_occasion_sides(frames: list[Frame]) -> None:
+    """"Pada kunjungan X ke Y, 27 MoU ditandatangani": an agreement or a joint act whose
+    sentence names the talks it came out of, with one side or none of its own, was made by the
+    two states of those talks, where the sentence's talks name one pair of states and the act
+    names no state outside it. Outside quotes, where the talks of a speaker's "kita" may be
+    others'."""
+    talks: dict[int, set[tuple[str, ...]]] = {}
+    by_pair: dict[tuple[int, tuple[str, ...]], Frame] = {}
+    for frame in frames:
+        pair = tuple(sorted(set(frame.countries)))
+        if frame.type == "CONSULT" and len(pair) == 2:
+            talks.setdefault(frame.sentence, set()).add(pair)
+            by_pair.setdefault((frame.sentence, pair), frame)
+    for frame in frames:
+        pairs = talks.get(frame.sentence, set())
+        if frame.type not in OCCASION_TYPES or frame.in_quote or len(pairs) != 1:
+            continue
+        pair = next(iter(pairs))
+        own = set(frame.countries)
+        if len(own) > 1 or not own <= set(pair):
+            continue
+        occasion = by_pair[frame.sentence, pair]
+        frame.actors, frame.recipients = list(occasion.actors), list(occasion.recipients)
+        frame.flags.add("actor:the sides of the talks its sentence names")
+        frame.flags.add("recipient:the sides of the talks its sentence names")
 
 
 def carry_recipients(frames: list[Frame], sentences: list[Sentence],

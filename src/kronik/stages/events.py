@@ -12,7 +12,7 @@ import hashlib
 from kronik.document import Document, Event, EventDate, Location, Party, Span
 from kronik.events.confidence import event_confidence
 from kronik.events.dating import Dating
-from kronik.events.enemies import aim_at_enemies
+from kronik.events.enemies import aim_at_enemies, share_occasion_sides
 from kronik.events.frames import Frame, FrameBuilder
 from kronik.events.lexicon import lexicon
 from kronik.events.location import locate_frames
@@ -35,6 +35,7 @@ class Events(Stage):
             doc.events = []
             return doc
         aim_at_enemies(frames, doc, words)
+        share_occasion_sides(frames)
         dating = Dating(doc, words)
         dating.assign_own_dates(frames)
         locate_frames(doc, frames)
