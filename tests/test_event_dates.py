@@ -385,3 +385,17 @@ def test_a_retaliation_without_a_time_of_its_own_runs_from_the_act_it_answers_to
             "Bolivia membalas dengan menyerang Peru serta pangkalan Chili di perbatasan.")
     answers = [e for e in events_of(text) if e.type == "ASSAULT" and e.actor.country == "BOL"]
     assert answers and {interval(e) for e in answers} == {(date(2024, 2, 28), date(2024, 3, 6))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The latest 7 October before the article is five months back: a name, not that day.
+    ("Setelah serangan 7 Oktober, Peru menyerang Bolivia.", None),
+    # The text writes the year of the day it names.
+    ("Chili menyerang Bolivia pada 7 Oktober 2021. Setelah serangan 7 Oktober, Peru menyerang Bolivia.",
+     (date(2021, 10, 7), date(2021, 10, 7))),
+    # A recent act is called by its day too.
+    ("Setelah serangan 2 Maret, Peru menyerang Bolivia.", (date(2024, 3, 2), date(2024, 3, 2))),
+])
+def test_a_bare_day_after_a_noun_of_an_act_names_that_act_in_the_year_the_text_gives_it(text, expected):
+    attack = next(e for e in events_of(text) if e.actor.country == "PER")
+    assert interval(attack) == expected

@@ -106,6 +106,14 @@ STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT
 # background; a statement right after it in its paragraph continues that background. A month:
 # "bulan lalu" and older is background, the week's news is not.
 BACKGROUND_DAYS = 31
+# A bare day and month naming a remembered event ("serangan 7 Oktober") with no year written
+# for it: read as the latest such day only where that is at most this many days before the
+# article (a quarter: the news calls a recent act by its day; an older one it gives a year).
+NAMED_DAY_RECENT_DAYS = 92
+# A day and a month name, nothing else: the form of a day naming an event.
+BARE_DAY_MONTH = re.compile(r"\d{1,2}\s+[^\W\d]+")
+# A four-digit year in an expression's text.
+YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
 # Acts that the rest of an article reports from its lead talks (an agreement signed there).
 OCCASION_TYPES = frozenset({"AGREE"})
 # The flag of an act a plan's count runs from ("30 hari setelah kedua negara meneken ..."):
@@ -119,7 +127,8 @@ class Dating:
     def __init__(self, doc: Document, lexicon: Lexicon):
         self.doc = doc
         self.lexicon = lexicon
-        known = [t for t in doc.time_expressions if t.first is not None]
+        self.time_words = time_lexicon(doc.language)
+        known = self._named_days([t for t in doc.time_expressions if t.first is not None])
         # Each expression's cues before it, read once: a since word ends a stretch that runs
         # on, a source cited names a report's date; neither governs an event of its own.
         since = [bool(lexicon.since.search(doc.text[max(0, t.start - 30):t.start])) for t in known]
@@ -140,7 +149,6 @@ class Dating:
         self.since = [t for t, after_since in zip(known, since) if after_since]
         self.occasion_reference = occasion_reference(doc.language)
         self.occasion_sentence = occasion_sentence(doc.language)
-        self.time_words = time_lexicon(doc.language)
         self.tense_cues = self.time_words.tense_cues
         self.reporting_verbs = clause_grammar(doc.language).reporting_verbs
         self.duration = duration_in_days(doc.language)
@@ -164,6 +172,30 @@ class Dating:
         self.filled: list[Cluster] = []  # every event dated so far, for later references to it
         # The start of each expression of a sentence that has frames -> those frames.
         self.claimed: dict[int, list[Frame]] = {}
+
+    def _named_days(self, known: list[TimeExpression]) -> list[TimeExpression]:
+        """``known`` with each bare day and month after a noun of an act ("pembantaian 7
+        Oktober") read as the name of a remembered event: the time stage took the latest such
+        day, but the event may be years old. It takes the year the text writes with that day
+        and month elsewhere ("pada 7 Oktober 2023"); without one it is kept only where that
+        latest day is at most ``NAMED_DAY_RECENT_DAYS`` before the article (a recent act is
+        called by its day too), else it dates nothing."""
+        nouns = frozenset(self.time_words.time["event_day_nouns"])
+        kept = []
+        for expression in known:
+            before = WORD.findall(self.doc.text[max(0, expression.start - PRECEDING_CHARS):expression.start])
+            if not (expression.precision == "day" and BARE_DAY_MONTH.fullmatch(expression.text)
+                    and before and before[-1].lower() in nouns):
+                kept.append(expression)
+                continue
+            written = [t.first for t in known if t.first.year != expression.first.year and t.precision == "day"
+                       and (t.first.month, t.first.day) == (expression.first.month, expression.first.day)
+                       and YEAR_WRITTEN.search(t.text)]
+            if written:
+                kept.append(replace(expression, first=written[0], last=written[0]))
+            elif self.doc.anchor is None or (self.doc.anchor - expression.first).days <= NAMED_DAY_RECENT_DAYS:
+                kept.append(expression)
+        return kept
 
     def _today_stated(self, known: list[TimeExpression]) -> bool:
         """Whether a word for today stands beside a written date that is the anchor ("hari ini,
