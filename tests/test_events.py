@@ -616,3 +616,15 @@ def test_an_agreement_signed_on_the_occasion_of_talks_takes_their_sides(text, ex
 def test_an_agreement_in_a_sentence_naming_two_pairs_of_talks_takes_no_sides():
     text = "Renn bertemu Kald dan Quispe berkunjung ke Bolivia, dan lima MoU ditandatangani."
     assert [e.type for e in events_of(text)].count("AGREE") == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru juga menuduh para karyawan badan PBB untuk pengungsi Chili ikut dalam serangan itu.", []),
+    ("Peru menuduh bahwa Renn telah dipilih sebagai komandan sayap bersenjata kelompok Chili.", []),
+    ("Peru menuding militer dan pasukan khusus Chili menyerang warga.", [("ACCUSE", ("PER", "CHL"))]),
+    ("Peru menuduh bahwa para pejabat tinggi Chili menyerang warga.", [("ACCUSE", ("PER", "CHL"))]),
+])
+def test_the_one_accused_stands_in_the_phrase_after_the_verb(text, expected):
+    """A state past a preposition or a verb after "menuduh" names whom the accused serve or
+    another predicate's party, not the one accused."""
+    assert [(e.type, sides(e)) for e in events_of(text)] == expected

@@ -25,6 +25,9 @@ ADDRESSED_CONTENT_TYPES = frozenset({"REQUEST"})
 OWNING_RELATIVE = re.compile(r"\W*yang\s+(\w+)", re.IGNORECASE)
 # How far after a request verb its addressee may begin, in words ("meminta pemimpin X tersebut").
 ADDRESSEE_GAP_WORDS = 3
+# How many words the noun phrase of the one accused may hold before its state ("menuduh bahwa
+# para pejabat tinggi militer dan pasukan khusus X": six), read no further.
+ACCUSED_PHRASE_WORDS = 6
 # Verbs of saying something of or to someone, followed by what was said: their object is the
 # noun phrase right after them; a party past that phrase and the verb of the complement
 # ("menuduh pihak lawan menargetkan warga Y", "memperingatkan semua negara untuk tidak
@@ -185,7 +188,16 @@ def _another_role(reading: Reading, word: str, prep: str | None) -> bool:
 
 
 def _addressed(reading: Reading, hit: TriggerHit, group: Group) -> bool:
-    """A request's addressee is its object, or the subject right after "agar"/"untuk"."""
+    """A request's addressee is its object, or the subject right after "agar"/"untuk"; the
+    one accused stands in the noun phrase after the verb or after "bahwa" ("menuding militer
+    dan pasukan khusus X"), with no preposition or verb between: past one, a state names whom
+    the object serves ("menuduh para karyawan badan PBB untuk pengungsi X") or belongs to
+    another predicate ("menuduh bahwa Y telah dipilih sebagai komandan kelompok X")."""
+    if hit.trigger.type != "REQUEST":
+        gap = reading.gap_words(hit.end, group.start, ACCUSED_PHRASE_WORDS)
+        return gap is not None and not any(
+            w.lower() != "bahwa" and (w.lower() in reading.grammar.prepositions or reading.lexicon.verb.match(w.lower()))
+            for w in gap)
     gap = reading.gap_words(hit.end, group.start, ADDRESSEE_GAP_WORDS + 2)
     if gap is not None and len(gap) <= ADDRESSEE_GAP_WORDS:
         return True
