@@ -150,6 +150,28 @@ def test_they_after_two_people_joined_by_dan_is_both(kb):
     assert antecedents(doc, they) == ["Luis Campos", "Ana Torres"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the subject of the sentence before, a pair joined by "dan"
+    ("Chile dan Peru bertemu di Lima. Mereka juga sepakat.", ["Chile", "Peru"]),
+    # a list after a title, with a bracketed short form
+    ("Para menteri dari Amerika Serikat (AS), Chile, Peru, dan Jepang tiba di Lima. "
+     "Mereka lalu bertemu.", ["Amerika Serikat", "Chile", "Peru", "Jepang"]),
+    # a pair after "antara" in the pronoun's own sentence
+    ("Norwegia menengahi antara Chile dan Peru ketika mereka berunding.", ["Chile", "Peru"]),
+])
+def test_they_after_a_list_of_states_is_every_state(kb, text, expected):
+    doc = run(kb, text)
+    they = find(doc, "Mereka" if "Mereka" in text else "mereka")
+    assert they.reason.startswith("plural pronoun")
+    assert antecedents(doc, they) == expected
+
+
+def test_they_after_states_that_are_no_subject_is_left_out(kb):
+    doc = run(kb, "Tim itu bermain dengan baik sepanjang musim di turnamen Chile Terbuka dan Peru "
+                  "Terbuka. Mereka kalah.")
+    assert "Mereka" not in [e.text for e in doc.entities]
+
+
 def test_they_without_an_antecedent_is_left_out(kb):
     doc = run(kb, "Para petani berkata mereka lelah.")
     assert doc.entities == []

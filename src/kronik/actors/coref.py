@@ -18,7 +18,7 @@ reference lists its antecedents in ``refers_to`` and says why in its reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -47,6 +47,13 @@ PRONOUN_SUBJECT_REACH = 2
 COORDINATION_GAP_TOKENS = 8
 # Mentions at most between them: the state names inside the second one's title.
 COORDINATION_GAP_MENTIONS = 3
+# The states of a list a plural pronoun may stand for ("AS, India, Jepang dan Australia"):
+# mentions looked back over, and what joins them besides the coordinators.
+LIST_MENTIONS = 8
+LIST_JOINERS = frozenset({",", "dan", "serta"})
+# Such a list is a subject where it begins within this many tokens of its sentence's start
+# ("Para menteri luar negeri dari <A>, <B> dan <C> bertemu").
+LIST_SUBJECT_LEAD_TOKENS = 6
 # A place phrase before a state that closes it ("di Hotel X, Pulau Y, <state>"):
 # at most this many capitalised tokens between the preposition and the state.
 PLACE_PHRASE_TOKENS = 6
@@ -64,6 +71,7 @@ class ReferenceWords:
     not_subject_after: frozenset[str]
     location_prepositions: frozenset[str]
     coordinators: frozenset[str]
+    pair_openers: frozenset[str]
 
 
 @cache
@@ -83,7 +91,8 @@ def _reference_words(data: dict) -> ReferenceWords:
     return ReferenceWords(phrases,
                           frozenset(data["not_subject_after"]),
                           frozenset(data["location_prepositions"]),
-                          frozenset(data["coordinators"]))
+                          frozenset(data["coordinators"]),
+                          frozenset(data["pair_openers"]))
 
 
 class Coreference:
@@ -311,11 +320,11 @@ class _Resolver:
         item.refers_to = [antecedent]
         return True
 
-    def opens_sentence(self, item: Found) -> bool:
+    def opens_sentence(self, item: Found, lead_tokens: int = SUBJECT_LEAD_TOKENS) -> bool:
         """Whether a mention stands in subject position: its sentence starts at most
-        SUBJECT_LEAD_TOKENS tokens before it ("Kemudian, <name> ...")."""
-        lead = max(item.first - SUBJECT_LEAD_TOKENS, 0)
-        return item.first <= SUBJECT_LEAD_TOKENS or \
+        ``lead_tokens`` tokens before it ("Kemudian, <name> ...")."""
+        lead = max(item.first - lead_tokens, 0)
+        return item.first <= lead_tokens or \
             self.sentence_of(self.tokens[lead].start) != self.sentence_of(item.entity.start)
 
     def before(self, item: Found) -> str:
@@ -382,8 +391,55 @@ class _Resolver:
                 or self.sentence_of(before.entity.start) != sentence \
                 or self.sentence_of(last.entity.start) != sentence:
             return []
+        return self.joined(before, last)
+
+    def coordinated_states(self, index: int) -> list[Found]:
+        """The states of the list that history item ``index`` closes ("A, B dan C bertemu ...
+        Mereka juga ..."): it and the states before it in its sentence, each joined to the
+        next by a comma or a coordinator, the last by a coordinator; [] where it closes no
+        such list. Places ("di A dan B") are none."""
+        last = self.history[index]
+        if not self.actor_state(last):
+            return []
+        listed = [last]
+        for before in reversed(self.history[max(0, index - LIST_MENTIONS):index]):
+            if before.part_of is not None:  # "Amerika Serikat (AS)": the bracketed short form
+                continue
+            if not self.actor_state(before) or not self.joined(before, listed[0], LIST_JOINERS) \
+                    or self.sentence_of(before.entity.start) != self.sentence_of(last.entity.start):
+                break
+            listed.insert(0, before)
+        countries = {f.entity.country for f in listed}
+        if len(countries) < 2 or not self.joined(listed[-2], last, self.words.coordinators):
+            return []
+        return list({f.entity.country: f for f in reversed(listed)}.values())[::-1]
+
+    def states_they_stand_for(self, index: int, item: Found) -> list[Found]:
+        """The states a plural pronoun stands for: a list of states (``coordinated_states``)
+        that is the subject of the pronoun's sentence or of the sentence before, where the
+        pronoun opens its own ("A dan B bertemu ... Mereka juga ..."), or a pair after
+        "antara" in its sentence ("antara A dan B ketika mereka ..."). Lists elsewhere are
+        too often names of other things (tournaments, teams) or people's origins."""
+        listed = self.coordinated_states(index)
+        if not listed:
+            return []
+        same_sentence = self.sentence_of(listed[0].entity.start) == self.sentence_of(item.entity.start)
+        if self.before(listed[0]) in self.words.pair_openers and same_sentence:
+            return listed
+        if self.opens_sentence(listed[0], LIST_SUBJECT_LEAD_TOKENS) and (same_sentence or self.opens_sentence(item)):
+            return listed
+        return []
+
+    def actor_state(self, item: Found) -> bool:
+        return item.entity.kind == "state" and item.part_of is None and not self.located(item)
+
+    def joined(self, before: Found, last: Found, joiners: Collection[str] | None = None) -> list[Found]:
+        """[before, last] where one of the joiners (the coordinators unless given) stands
+        between them within a few tokens, else []."""
         between = [t.lower for t in self.tokens[before.last:last.first]]
-        if len(between) > COORDINATION_GAP_TOKENS or not any(w in self.words.coordinators for w in between):
+        gap = "".join(t.gap for t in self.tokens[before.last - 1:last.first])
+        words = set(between) | ({","} if "," in gap else set())
+        if len(between) > COORDINATION_GAP_TOKENS or not words & set(joiners or self.words.coordinators):
             return []
         return [before, last]
 
@@ -394,7 +450,8 @@ class _Resolver:
             other_sentence = self.sentence_of(other.entity.start)
             if other_sentence < sentence - 1:
                 break
-            pair = self.coordinated_persons(self.person_before(index), other, sentence)
+            pair = self.coordinated_persons(self.person_before(index), other, sentence) \
+                or self.states_they_stand_for(index, item)
             if other.source in ("plural_leaders", "plural_persons", "plural_states"):
                 item.refers_to = list(other.refers_to)
             elif pair:
