@@ -343,6 +343,15 @@ def test_receiving_a_call_is_a_phone_consult():
     ("Peru mengumumkan gencatan senjata sepihak terhadap Chili pada Senin (4/3/2024).", ("RETREAT", ("PER", "CHL"))),
     ("Chili tidak akan ragu menyerang Peru, kata Kald pada Senin (4/3/2024).", ("THREATEN", ("CHL", "PER"))),
     ("Ancaman Peru ke Chili muncul pada Senin (4/3/2024).", ("THREATEN", ("PER", "CHL"))),
+    ("Peru memboikot produk Chili sejak Senin (4/3/2024).", ("SANCTION", ("PER", "CHL"))),
+    ("Peru melarang warga Chili masuk ke wilayahnya sejak Senin (4/3/2024).", ("SANCTION", ("PER", "CHL"))),
+    ("Peru memblokir akses Chili ke pelabuhannya pada Senin (4/3/2024).", ("SANCTION", ("PER", "CHL"))),
+    ("Renn mewanti-wanti Chili akan konsekuensi serius pada Senin (4/3/2024).", ("THREATEN", ("PER", "CHL"))),
+    ("Peru mewanti-wanti Chili agar tidak melanggar perbatasan.", ("REQUEST", ("PER", "CHL"))),
+    ("Peru memberi ultimatum kepada Chili pada Senin (4/3/2024).", ("THREATEN", ("PER", "CHL"))),
+    ("Chili menerima bantuan kemanusiaan dari Peru pada Senin (4/3/2024).", ("AID", ("PER", "CHL"))),
+    ("Peru menghibahkan dua kapal patroli kepada Chili pada Senin (4/3/2024).", ("AID", ("PER", "CHL"))),
+    ("Peru dan Chili berbagi informasi intelijen pada Senin (4/3/2024).", ("COOPERATE", ("PER", "CHL"))),
 ])
 def test_each_family_has_its_triggers(sentence: str, expected: tuple):
     events = events_of(sentence)
