@@ -52,3 +52,43 @@ def test_office_holders_of_2009_to_2018(kb, state, role, on, name):
 def test_an_older_holder_is_found_by_name_on_the_article_date(kb):
     match = kb.person("Obama", on=date(2014, 7, 23))
     assert (match.country, match.role.role) == ("USA", "head_of_state")
+
+
+@pytest.mark.parametrize("state, role, on, name", [
+    ("USA", "defence_minister", date(2014, 6, 1), "Chuck Hagel"),
+    ("USA", "defence_minister", date(2017, 6, 1), "James Mattis"),
+    ("CHN", "defence_minister", date(2015, 6, 1), "Chang Wanquan"),
+    ("KOR", "defence_minister", date(2016, 6, 1), "Han Min-koo"),
+    ("JPN", "defence_minister", date(2017, 3, 1), "Tomomi Inada"),
+    ("MYS", "defence_minister", date(2015, 6, 1), "Hishammuddin Hussein"),
+    ("THA", "defence_minister", date(2016, 6, 1), "Prawit Wongsuwon"),
+    ("AUS", "defence_minister", date(2017, 6, 1), "Marise Payne"),
+    ("GBR", "defence_minister", date(2016, 6, 1), "Michael Fallon"),
+    ("IND", "defence_minister", date(2018, 6, 1), "Nirmala Sitharaman"),
+    ("ISR", "defence_minister", date(2017, 6, 1), "Avigdor Lieberman"),
+    ("ESP", "foreign_minister", date(2015, 6, 1), "José Manuel García-Margallo"),
+    ("ITA", "foreign_minister", date(2017, 6, 1), "Angelino Alfano"),
+    ("THA", "head_of_state", date(2015, 6, 1), "Bhumibol Adulyadej"),
+    ("MYS", "head_of_state", date(2015, 6, 1), "Abdul Halim Mu'adzam Shah"),
+    ("ZAF", "head_of_state", date(2015, 6, 1), "Jacob Zuma"),
+    ("BRA", "head_of_state", date(2015, 6, 1), "Dilma Rousseff"),
+    ("KOR", "head_of_state", date(2017, 2, 1), "Hwang Kyo-ahn"),
+    ("IRN", "vice_president", date(2025, 1, 1), "Mohammad Reza Aref"),
+    ("IRN", "spokesperson", date(2023, 1, 1), "Nasser Kanaani"),
+    ("UN", "organization_head", date(2015, 6, 1), "Ban Ki-moon"),
+    ("EU", "organization_head", date(2016, 6, 1), "Donald Tusk"),
+])
+def test_defence_ministers_heads_and_spokespeople_of_2013_to_2025(kb, state, role, on, name):
+    assert kb.role_holder(state, role, on).person.name == name
+
+
+@pytest.mark.parametrize("name, on, country, role", [
+    ("Mattis", date(2018, 5, 1), "USA", "defence_minister"),
+    ("Chuck Hagel", date(2016, 1, 1), "USA", None),              # left office in 2015
+    ("Jimmy Carter", date(2026, 5, 1), "USA", None),             # "Presiden Jimmy Carter" is not Indonesian
+    ("Mogherini", date(2014, 6, 1), "ITA", "foreign_minister"),  # before she led EU foreign policy
+])
+def test_a_holder_acts_only_while_in_office(kb, name, on, country, role):
+    match = kb.person(name, on=on)
+    assert match.country == country
+    assert (match.role.role if match.role else None) == role
