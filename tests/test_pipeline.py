@@ -1,6 +1,8 @@
 """The pipeline checks its chain of stages when it is built."""
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 import kronik
@@ -39,3 +41,25 @@ def test_caller_given_date_wins():
 def test_malformed_caller_date_is_a_clear_error():
     with pytest.raises(PipelineError, match="not an ISO 8601 date"):
         kronik.extract("Teks.", published="kemarin sore")
+
+
+class LoadsOnFirstUse(Stage):
+    """A stage that loads its data with its first document, as the real stages do."""
+
+    name = "loads-on-first-use"
+    data: list[dict] = []
+
+    def __call__(self, doc: Document) -> Document:
+        if not self.data:
+            self.data.append({"lexicon": ["kata"]})
+        return doc
+
+
+def test_data_loaded_by_the_first_document_leave_the_collectors_generations():
+    gc.unfreeze()
+    pipeline = Pipeline([LoadsOnFirstUse()])
+    pipeline.run("Teks pertama.")
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()
+    pipeline.run("Teks kedua.")
+    assert gc.get_freeze_count() == 0  # once per pipeline, not per document
