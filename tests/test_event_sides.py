@@ -327,3 +327,18 @@ def test_a_party_after_a_demonstrative_is_no_possessor_of_the_noun():
 def test_a_verb_and_the_noun_of_its_act_share_a_root(verb, noun):
     grammar = clause_grammar()
     assert word_roots(verb, grammar) & word_roots(noun, grammar)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object of a verb of judging did the act a causal clause without a subject names
+    ("Bolivia mengecam Peru karena menyerang Chili pada Senin (4/3/2024).",
+     [("ACCUSE", ("BOL", "PER")), ("ASSAULT", ("PER", "CHL"))]),
+    # past a target preposition and an adverb
+    ("Bolivia memprotes terhadap Peru karena terus menyerang Chili pada Senin (4/3/2024).",
+     [("ACCUSE", ("BOL", "PER")), ("ASSAULT", ("PER", "CHL"))]),
+    # after a verb that judges no one the subject acts
+    ("Bolivia menyerang Chili karena Chili menyerang Peru pada Senin (4/3/2024).",
+     [("ASSAULT", ("BOL", "CHL")), ("ASSAULT", ("CHL", "PER"))]),
+])
+def test_a_causal_clause_after_a_verb_of_judging_is_the_objects_act(text, expected):
+    assert directed(text) == expected

@@ -47,6 +47,10 @@ def subject(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[
         # partner by the one who tells them or whose occasion they are
         return _fronted_subject(reading, hit, sentence, groups, why) \
             or _holder_of_talks(reading, hit, sentence, groups, why)
+    judged = _judged_for_it(reading, hit, sentence, groups)
+    if judged is not None:
+        why["actor"] = "object of the judging verb before a causal clause ('karena')"
+        return judged
     floor = reading.clause_start(hit.start, sentence.start)
     candidates = [g for g in groups_before(groups, hit.start)
                   if (not g.consumed or _heads_relative(reading, g))
@@ -80,6 +84,26 @@ def subject(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[
             why["actor"] = "owner of the possessive '-nya': the sentence's subject"
         return owner
     return _fronted_subject(reading, hit, sentence, groups, why)
+
+
+def _judged_for_it(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
+    """"X mengecam Y karena menyerang Z": a verb right after a causal conjunction (past one
+    adverb: "karena terus menyerang") has no subject of its own; where the party before the
+    conjunction is the object of a verb of judging, that party did the act it is judged for.
+    The object stands right after its verb or its target preposition ("menuduh Y", "memprotes
+    terhadap Y"), the conjunction right after the object (past a comma)."""
+    words = reading.words_ending_at(hit.start, sentence.start, 2)
+    grammar = reading.grammar
+    conjunction = next((m for m in reversed(words) if m.group(0).lower() in grammar.causal_conjunctions), None)
+    if conjunction is None or (conjunction is words[0] and words[1].group(0)[:1].isupper()):
+        return None
+    before = groups_before(groups, conjunction.start())
+    if not before or reading.text[before[-1].end:conjunction.start()].strip(" ,"):
+        return None
+    judged = before[-1]
+    words_before = [w.group(0).lower() for w in reading.words_ending_at(judged.start, sentence.start, 2)]
+    verb = words_before[-2:-1] if judged.prep in grammar.prepositions else words_before[-1:]
+    return judged if verb and verb[0] in grammar.judging_verbs else None
 
 
 def companion(reading: Reading, hit: TriggerHit, groups: list[Group]) -> Group | None:

@@ -75,6 +75,8 @@ class ClauseGrammar:
     noun_prefixes: tuple[str, ...]
     noun_suffixes: tuple[str, ...]
     nasal_onsets: tuple[tuple[str, str], ...]
+    causal_conjunctions: frozenset[str]
+    judging_verbs: frozenset[str]
 
 
 @cache
@@ -97,7 +99,9 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             frozenset(w.lower() for w in data["demonstratives"]),
             *(tuple(w.lower() for w in data[key])
               for key in ("verb_prefixes", "verb_suffixes", "noun_prefixes", "noun_suffixes")),
-            tuple((onset.lower(), letter.lower()) for onset, letter in data["nasal_onsets"]))
+            tuple((onset.lower(), letter.lower()) for onset, letter in data["nasal_onsets"]),
+            frozenset(w.lower() for w in data["causal_conjunctions"]),
+            frozenset(w.lower() for w in data["judging_verbs"]))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
 
