@@ -469,6 +469,12 @@ class KnowledgeBase:
             yield from (SurfaceForm(name, "person", person.name, True) for name in person.exact)
         yield from (SurfaceForm(name, "non_actor", None) for name in self.non_actors)
 
+    def build_scan_tables(self) -> None:
+        """Build now the tables that ``scan`` and ``names_in`` read (each is built when first
+        read otherwise), so that a stage built from this knowledge base pays for them when it
+        is built, not in its first text."""
+        _ = self._names_by_first_word, self._forms_by_text
+
     def scan(self, text: str, tokens: Tokens | None = None) -> list[Mention]:
         """Every known name in ``text`` in one pass: whole words only, the longest match where
         names overlap ("Korea Selatan", not "Korea"), leftmost first. ``tokens``: the text's

@@ -267,6 +267,7 @@ class Recogniser:
         self.lexicon = Lexicon([table for table, _ in tables.values()],
                                [folded for _, folded in tables.values()])
         self.glue = GlueWords(self.grammar.function_words)
+        kb.build_scan_tables()
         # The same names recur in every article: resolve each (name, kind, date) once.
         self._resolved = lru_cache(maxsize=LOOKUP_CACHE)(partial(_resolve, kb))
 

@@ -29,9 +29,13 @@ class Entities(Stage):
     provides = ("entities",)
 
     def __init__(self, kb: KnowledgeBase | None = None, language: str = "id"):
-        """``kb``: the knowledge base to resolve with (default: the packaged one)."""
+        """``kb``: the knowledge base to resolve with (default: the packaged one). Its
+        recogniser and coreference resolver are built here, when the pipeline is, so that
+        reading the data files (a few tenths of a second, once per process) is part of
+        building the stage and not of its first article."""
         self.kb = kb
         self.language = language
+        _tools(kb or KnowledgeBase.default(), language)
 
     def __call__(self, doc: Document) -> Document:
         recogniser, coreference = _tools(self.kb or KnowledgeBase.default(), self.language)
