@@ -77,8 +77,16 @@ def test_an_older_holder_is_found_by_name_on_the_article_date(kb):
     ("IRN", "spokesperson", date(2023, 1, 1), "Nasser Kanaani"),
     ("UN", "organization_head", date(2015, 6, 1), "Ban Ki-moon"),
     ("EU", "organization_head", date(2016, 6, 1), "Donald Tusk"),
+    ("USA", "national_security_adviser", date(2018, 1, 1), "H. R. McMaster"),
+    ("AFG", "head_of_state", date(2014, 6, 1), "Hamid Karzai"),
+    ("PAK", "foreign_minister", date(2018, 1, 1), "Khawaja Asif"),
+    ("JOR", "head_of_government", date(2017, 1, 1), "Hani Mulki"),
+    ("SYR", "foreign_minister", date(2015, 1, 1), "Walid Muallem"),
+    ("AUT", "foreign_minister", date(2015, 1, 1), "Sebastian Kurz"),
+    ("NOR", "foreign_minister", date(2019, 1, 1), "Ine Eriksen Søreide"),
+    ("SWE", "foreign_minister", date(2016, 1, 1), "Margot Wallström"),
 ])
-def test_defence_ministers_heads_and_spokespeople_of_2013_to_2025(kb, state, role, on, name):
+def test_ministers_heads_and_spokespeople_of_2013_to_2025(kb, state, role, on, name):
     assert kb.role_holder(state, role, on).person.name == name
 
 
