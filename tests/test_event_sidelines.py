@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from test_event_sides import frame_flags
+from test_events import events_of
 
 
 def sidelines(text: str) -> list[bool]:
@@ -29,3 +30,10 @@ def test_talks_and_forum_in_one_clause_stay_on_its_sidelines():
     text = ("Renn dan Kald melakukan pertemuan bilateral serta pertemuan empat mata dalam "
             "forum bisnis di Santiago pada Senin.")
     assert sidelines(text)[:2] == [True, True]
+
+
+def test_a_single_meeting_on_a_summits_sidelines_in_a_third_state_is_also_the_summit():
+    text = "Renn akan bertemu Kald di La Paz, Bolivia, saat KTT APEC pada Senin (11/3/2024)."
+    summits = [e for e in events_of(text, "2024-03-06") if e.mode == "multilateral"]
+    assert [(e.status, {p.country for p in e.participants}) for e in summits] == [
+        ("planned", {"PER", "CHL", "BOL"})]

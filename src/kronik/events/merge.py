@@ -223,12 +223,34 @@ def _sideline_summits(clusters: list[Cluster], scenes: list[Frame]) -> list[Clus
                  and host not in c.countries and c.status == scene.status
                  and any(f is scene or (f.place is not None and f.place.country == host
                                         and "place from the occasion" in f.flags) for f in c.frames)]
-        attendee = _shared_side(talks)
+        attendee = _shared_side(talks) or _single_meeting_attendee(clusters, scene, talks, host)
         if attendee is None:
             continue
         others = [p for c in talks for p in c.actors + c.recipients if p.country != attendee.country]
         _add_summit(clusters, scene, talks, attendee, others)
     return clusters
+
+
+def _single_meeting_attendee(clusters: list[Cluster], scene: Frame, talks: list[Cluster],
+                             host: str) -> Party | None:
+    """The attendee of a summit that the article tells of by one meeting of one pair on its
+    sidelines, in a third state ("X akan bertemu Y di Port Moresby saat pertemuan APEC"):
+    both sides attend; the side the text makes the meeting's actor is its protagonist. Only
+    for a scene of the body naming both sides, and where the article has no attendance of
+    that summit yet (its own mentions then say who attended and when)."""
+    if not (scene.actors and scene.recipients) or "caption" in scene.flags or len(talks) != 1:
+        return None
+    actors = countries_of(talks[0].actors)
+    if len(actors) != 1 or _summit_of(clusters, actors[0], host) is not None:
+        return None
+    return next(p for p in talks[0].actors if p.country == actors[0])
+
+
+def _summit_of(clusters: list[Cluster], attendee: str, host: str) -> Cluster | None:
+    """The article's attendance of a summit by ``attendee`` hosted by ``host``, if any."""
+    return next((c for c in clusters if c.type == "CONSULT" and c.mode == "multilateral"
+                 and countries_of(c.actors) == [attendee]
+                 and countries_of(c.recipients)[:1] == [host]), None)
 
 
 def _shared_side(talks: list[Cluster]) -> Party | None:
@@ -246,9 +268,7 @@ def _add_summit(clusters: list[Cluster], scene: Frame, talks: list[Cluster], att
                 others: list[Party]) -> None:
     """Add the summit the talks were held at, or widen the one the article already has."""
     host = Party(name=scene.place.name, country=scene.place.country, kind="state")
-    summit = next((c for c in clusters if c.type == "CONSULT" and c.mode == "multilateral"
-                   and countries_of(c.actors) == [attendee.country]
-                   and countries_of(c.recipients)[:1] == [host.country]), None)
+    summit = _summit_of(clusters, attendee.country, host.country)
     if summit is None:
         summit = Cluster("CONSULT", "multilateral", [attendee], [host], scene.status, [scene])
         clusters.append(summit)
