@@ -8,6 +8,9 @@ from datetime import date
 import pytest
 
 from kronik.actors import KnowledgeBase
+from kronik.document import Document
+from kronik.stages.entities import Entities
+from kronik.stages.sentences import Sentences
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +103,14 @@ def test_a_holder_acts_only_while_in_office(kb, name, on, country, role):
     match = kb.person(name, on=on)
     assert match.country == country
     assert (match.role.role if match.role else None) == role
+
+
+def test_minister_of_war_is_a_defence_minister(kb):
+    """'Menteri Perang' (the US Secretary of War from 2025) names the defence minister, and
+    'Departemen Perang' that ministry (invented officials)."""
+    text = "Menteri Perang Chile Ana Torres menemui pejabat Departemen Perang Chile di Lima."
+    doc = Entities(kb)(Sentences()(Document(raw_text=text, text=text, published=date(2025, 10, 2))))
+    torres = next(e for e in doc.entities if e.text == "Ana Torres")
+    assert (torres.country, torres.role) == ("CHL", "defence_minister")
+    ministry = next(e for e in doc.entities if e.text.startswith("Departemen Perang"))
+    assert (ministry.kind, ministry.country) == ("organization", "CHL")
