@@ -342,3 +342,23 @@ def test_a_verb_and_the_noun_of_its_act_share_a_root(verb, noun):
 ])
 def test_a_causal_clause_after_a_verb_of_judging_is_the_objects_act(text, expected):
     assert directed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "oleh" after the noun's phrase names its doer, the possessor what it is done to
+    ("Penyitaan kapal nelayan Peru oleh Chili pada Senin (4/3/2024) memicu protes.",
+     [("COERCE", ("CHL", "PER"))]),
+    # a target preposition before the agent
+    ("Serangan terhadap Peru oleh Chili pada Senin (4/3/2024) menewaskan tiga orang.",
+     [("ASSAULT", ("CHL", "PER"))]),
+    # "yang" with a verb of carrying out, its agent without "oleh"
+    ("Serangan yang dilancarkan Chili ke wilayah Peru pada Senin (4/3/2024) menewaskan tiga orang.",
+     [("ASSAULT", ("CHL", "PER"))]),
+])
+def test_the_agent_of_an_act_noun_did_it(text, expected):
+    assert directed(text) == expected
+
+
+def test_the_agent_of_another_verb_after_an_act_noun_did_not_do_it():
+    flags = frame_flags("Serangan yang dikecam oleh Chili menewaskan tiga orang warga Peru.")
+    assert not any("agent of the noun" in flag for frame in flags for flag in frame)

@@ -36,6 +36,9 @@ POSSESSOR_GAP_WORDS = 2
 # How far after a noun trigger its source "dari X" may begin, in words: the weapons named
 # after the noun and "dari" ("serangan rudal dan drone dari X").
 SOURCE_GAP_WORDS = 4
+# How many words may stand between a noun trigger and its agent: the rest of its noun phrase
+# and "yang" with a verb of carrying out ("penyitaan kapal nelayan Y oleh X").
+NOUN_AGENT_GAP_WORDS = 6
 # How far after a noun trigger "antara A dan B" may begin, in words: past a short relative
 # clause and a date ("yang berlaku sejak 8 April antara A dan B").
 BETWEEN_GAP_WORDS = 8
@@ -64,6 +67,19 @@ def frame_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: l
         if between is not None:
             why["actor"] = why["recipient"] = "'antara' after the noun"
             return _pairs_of_between(between)
+        agent = _noun_agent(reading, hit, sentence, groups)
+        if agent is not None:
+            why["actor"] = "agent of the noun ('oleh', 'yang dilakukan')"
+            patient = _possessor(reading, hit, groups)
+            if patient is not None and patient.end <= agent.start:
+                why["recipient"] = "possessor of the noun"
+                return agent.parties, patient.parties
+            right = object_of(reading, hit, sentence, [g for g in groups if g is not agent], trigger,
+                              frozenset(agent.countries)) or struck
+            if right is not None:
+                right.consume()
+                why["recipient"] = f"object ('{right.prep}')" if right is not struck else "place attacked"
+            return agent.parties, right.parties if right else []
         aimed = _aimed_at(reading, hit, sentence, groups)
         if aimed is not None:
             source = _possessor(reading, hit, groups) or _source(reading, hit, groups)
@@ -349,6 +365,27 @@ def _owner_inside(reading: Reading, hit: TriggerHit, groups: list[Group]) -> Gro
     if len(closing) != 1 or inner & (reading.grammar.prepositions | reading.grammar.origin_nouns):
         return None
     return group
+
+
+def _noun_agent(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:
+    """Who did the act a noun names where an agent phrase follows its noun phrase:
+    "penyitaan kapal Y oleh X", "serangan yang dilancarkan (oleh) X". Between the noun and
+    the agent stand only the noun's phrase and "yang" with a passive verb of carrying out
+    (``doing_passives``); a demonstrative or another verb ends the noun's phrase ("serangan
+    itu dikecam oleh X", "serangan yang dikecam X": X condemned)."""
+    grammar = reading.grammar
+    end = min(sentence.end, hit.end + RIGHT_WINDOW)
+    for group in groups[bisect_left(groups, hit.end, key=group_start):]:
+        if group.start > end or PHRASE_BREAK.search(reading.text, hit.end, group.start):
+            return None
+        gap = [w.lower() for w in WORD.findall(reading.text, hit.end, group.start)]
+        doing = [w for w in gap if w in grammar.doing_passives]
+        if len(gap) > NOUN_AGENT_GAP_WORDS or any(w in grammar.demonstratives for w in gap) or any(
+                w.startswith(grammar.transitive_prefixes) and w not in grammar.doing_passives for w in gap):
+            return None
+        if group.prep == "oleh" or (doing and gap[-1] == doing[-1] and group.prep is None):
+            return group
+    return None
 
 
 def _aimed_at(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group]) -> Group | None:

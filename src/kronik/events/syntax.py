@@ -77,6 +77,7 @@ class ClauseGrammar:
     nasal_onsets: tuple[tuple[str, str], ...]
     causal_conjunctions: frozenset[str]
     judging_verbs: frozenset[str]
+    doing_passives: frozenset[str]
 
 
 @cache
@@ -101,7 +102,8 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
               for key in ("verb_prefixes", "verb_suffixes", "noun_prefixes", "noun_suffixes")),
             tuple((onset.lower(), letter.lower()) for onset, letter in data["nasal_onsets"]),
             frozenset(w.lower() for w in data["causal_conjunctions"]),
-            frozenset(w.lower() for w in data["judging_verbs"]))
+            frozenset(w.lower() for w in data["judging_verbs"]),
+            frozenset(w.lower() for w in data["doing_passives"]))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
 
