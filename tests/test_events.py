@@ -637,3 +637,14 @@ def test_the_one_accused_stands_in_the_phrase_after_the_verb(text, expected):
     """A state past a preposition or a verb after "menuduh" names whom the accused serve or
     another predicate's party, not the one accused."""
     assert [(e.type, sides(e)) for e in events_of(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Perundingan antara Peru dan Chili yang difasilitasi Bolivia telah berulang kali menemui jalan buntu.",
+    "Serangan berulang Peru terhadap wilayah Chili memicu kekacauan di kawasan itu.",
+    "Kald menyebut serangan itu sebagai pelanggaran atas kedaulatan Bolivia.",
+])
+def test_habits_and_the_victim_of_a_labelled_act_make_no_event(text):
+    """Talks whose relative clause tells a habit, repeated attacks, and a state named as the one
+    an accusation's labelled act wronged (not the one accused) code nothing."""
+    assert events_of(text) == []

@@ -97,11 +97,12 @@ def _hypothetical(reading: Reading, hit: TriggerHit, clause: str) -> bool:
 
 
 def _habitual(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
-    """A habit ("kerap bertemu", "secara rutin berunding") is no event (coding convention 7).
-    A cue inside the trigger, or right after an event noun ("latihan militer rutin"), names
-    the kind of one occasion and is no habit."""
+    """A habit ("kerap bertemu", "secara rutin berunding") is no event (coding convention 7);
+    so are talks or acts named by a noun whose relative clause tells a habit ("perundingan ...
+    yang telah berulang kali menemui jalan buntu"). A cue inside the trigger, or right after an
+    event noun ("latihan militer rutin"), names the kind of one occasion and is no habit."""
     start = reading.clause_start(hit.start, sentence.start)
-    end = reading.clause_end(hit.end, sentence.end)
+    end = reading.clause_end(hit.end, sentence.end, relative_ok=hit.trigger.form == "noun")
     after = hit.end
     modifier = reading.lexicon.occasion_modifier.match(reading.text, after)
     if hit.trigger.form == "noun" and modifier:

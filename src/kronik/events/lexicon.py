@@ -68,6 +68,7 @@ class Lexicon:
     clause_break: re.Pattern[str]
     recipient_preps: frozenset[str]
     request_openers: frozenset[str]
+    wronged_preps: frozenset[str]
     location_preps: frozenset[str]
     coordinators: frozenset[str]
     conjunction: re.Pattern[str]
@@ -176,6 +177,7 @@ def lexicon(language: str = "id") -> Lexicon:
         clause_break=clause_break,
         recipient_preps=frozenset(data["recipient_preps"]),
         request_openers=frozenset(data["request_openers"]),
+        wronged_preps=frozenset(data["wronged_preps"]),
         location_preps=frozenset(data["location_preps"]),
         coordinators=frozenset(data["coordinators"]),
         conjunction=_words(data["coordinators"]),

@@ -74,6 +74,8 @@ def object_of(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: lis
         if group.prep in reading.lexicon.location_preps and trigger.mode not in ("visit", "multilateral") \
                 and trigger.type != "ASSAULT":
             continue
+        if _wronged_by_labelled_act(reading, hit, group):
+            continue  # "menyebut serangan itu sebagai pelanggaran atas kedaulatan X": X is the victim
         if group.prep in reading.grammar.topic_prepositions or _unnamed(reading, group) \
                 or _origin_before_recipient(reading, group, groups[index + 1:], limit) \
                 or (group.countries and set(group.countries) <= own):
@@ -178,6 +180,14 @@ def _with_conjoined(reading: Reading, groups: list[Group], index: int) -> Group:
     if len(members) == 1:
         return members[0]
     return Group([m for g in members for m in g.mentions], members[0].prep, members=members)
+
+
+def _wronged_by_labelled_act(reading: Reading, hit: TriggerHit, group: Group) -> bool:
+    """Whether the group, past an accusation's label ("... sebagai pelanggaran"), names the one
+    the labelled act wronged ("atas kedaulatan X"), not the one accused."""
+    trigger = hit.trigger
+    return trigger.type == "ACCUSE" and trigger.object_in_pattern and group.start >= hit.end \
+        and group.prep in reading.lexicon.wronged_preps
 
 
 def _another_role(reading: Reading, word: str, prep: str | None) -> bool:
