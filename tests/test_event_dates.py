@@ -399,3 +399,16 @@ def test_a_retaliation_without_a_time_of_its_own_runs_from_the_act_it_answers_to
 def test_a_bare_day_after_a_noun_of_an_act_names_that_act_in_the_year_the_text_gives_it(text, expected):
     attack = next(e for e in events_of(text) if e.actor.country == "PER")
     assert interval(attack) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Background told as done: neither the next sentence's time nor the news day.
+    ("Renn bertemu Kald di Lima pada Senin (4/3/2024).\nPeru telah mendesak Bolivia untuk membuka "
+     "perbatasan. Bolivia menolak tawaran Chili pada akhir pekan lalu.", None),
+    # The lead so told is still the day's news.
+    ("Peru telah mendesak Bolivia untuk segera membuka kembali perbatasan kedua negara yang ditutup.",
+     (date(2024, 3, 5), date(2024, 3, 6))),
+])
+def test_an_act_told_as_done_already_takes_no_later_sentences_time_nor_the_news_day(text, expected):
+    request = next(e for e in events_of(text) if e.type == "REQUEST")
+    assert interval(request) == expected

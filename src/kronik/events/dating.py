@@ -160,6 +160,7 @@ class Dating:
         self.retaliation = retaliation_words(doc.language)
         self.connective = sequence_openers(doc.language)
         self.continuation = frozenset(self.time_words.time["continuation_words"])
+        self.perfect = frozenset(self.time_words.time["perfect_aspect"])
         self.occasion_noun = occasion_noun(doc.language)
         # The article's first sentence of body text (not a headline, caption or date line).
         self.lead_sentence = next((i for i, s in enumerate(doc.sentences) if not (s.is_headline or s.is_caption)
@@ -532,6 +533,14 @@ class Dating:
         told = next((i for i, w in enumerate(words) if w in self.reporting_verbs), None)
         return told is not None and any(self.tense_cues.get(w) == "past" for w in words[told + 1:])
 
+    def _told_as_done(self, frame: Frame) -> bool:
+        """Whether a word of the perfect right before the trigger tells the act as done already
+        ("Trump telah mengancam ...", at most ``PRECEDING_DATE_GAP_WORDS`` words before it):
+        with no time of its own that is background, and a later sentence's time is of what
+        the text goes on to tell, not of this act."""
+        before = WORD.findall(self.doc.text[self._sentence_of(frame).start:frame.trigger.start])
+        return any(w.lower() in self.perfect for w in before[-PRECEDING_DATE_GAP_WORDS:])
+
     def _episode_before(self, cluster: Cluster) -> bool:
         """Whether a word right before a trigger tells of an episode before the news
         ("Bolivia sempat menolak ...", at most ``PRECEDING_DATE_GAP_WORDS`` words before it)."""
@@ -564,12 +573,15 @@ class Dating:
         Not where the news day is unknown (the publication date only inferred, and the text
         not giving today's date: ``news_day_known``), nor
         where its sentence puts it on another occasion ("sebelumnya", "waktu itu"), at a time
-        it leaves vague ("baru-baru ini"), tells it as an earlier episode ("sempat"), or tells
-        it inside a passage about the past (``_in_background``)."""
+        it leaves vague ("baru-baru ini"), tells it as an earlier episode ("sempat") or as done
+        already ("telah mengancam": background, which the text dates or leaves undated; a lead
+        so told is still the news, ``_lead_news``), or tells it inside a passage about the past
+        (``_in_background``)."""
         anchor = self.doc.anchor
         if (cluster.type not in STATEMENT_TYPES or cluster.status != "occurred"
                 or not self.news_day_known or any(f.other_occasion for f in cluster.frames)
                 or self._episode_before(cluster) or self._in_background(self._told_in_body(cluster))
+                or all(self._told_as_done(f) for f in cluster.frames)
                 or any(self.vague_time.search(self.doc.sentences[f.sentence].text) for f in cluster.frames)):
             return False
         cluster.set_interval(days_after(anchor, -1), anchor, None, "a statement reported as the news")
@@ -707,7 +719,8 @@ class Dating:
         an event its sentence puts on another occasion ("dulu", "waktu itu"), for a reaction to
         what was told before ("Menanggapi hal itu, ...": later than what it answers) and for a
         photo caption (often of another occasion, never dated by the article); not a later
-        sentence for one that refers back to an occasion told before ("Setelah itu, ..."); another
+        sentence for one that refers back to an occasion told before ("Setelah itu, ...") or is told
+        as done already ("telah mengancam"); another
         sentence's time only where ``_context_for`` allows and ``_may_lend`` (for a plan a time
         not over yet, for what happened one not after the article's date, for a statement not
         background set over ``BACKGROUND_DAYS`` before the news)."""
@@ -719,7 +732,7 @@ class Dating:
         reach = 0 if own_only else CONTEXT_SENTENCES
         # A sentence tied to an occasion told before it ("Setelah itu, ...", "Dalam pertemuan
         # yang sama, ...") is not dated by a later sentence: that one tells another moment.
-        ahead = 0 if self.occasion_reference.search(here.text) else reach
+        ahead = 0 if self.occasion_reference.search(here.text) or self._told_as_done(frame) else reach
         order = [frame.sentence] + [frame.sentence - k for k in range(1, reach + 1)] + \
                 [frame.sentence + k for k in range(1, ahead + 1)]
         for index in order:
