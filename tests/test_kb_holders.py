@@ -31,6 +31,13 @@ def test_bodies_that_stand_for_a_state(kb, seat, code):
     assert kb.metonym(seat).code == code
 
 
+@pytest.mark.parametrize("name, key", [("D-8", "D8"), ("Asosiasi Lingkar Samudra Hindia", "IORA"),
+                                       ("IORA", "IORA"), ("Uni Ekonomi Eurasia", "EAEU"),
+                                       ("UNIFIL", "UNIFIL")])
+def test_forums_of_states_are_organisations(kb, name, key):
+    assert kb.organization(name).organization.key == key
+
+
 @pytest.mark.parametrize("state, role, on, name", [
     ("USA", "head_of_state", date(2015, 6, 1), "Barack Obama"),
     ("USA", "foreign_minister", date(2015, 6, 1), "John Kerry"),
@@ -88,6 +95,8 @@ def test_an_older_holder_is_found_by_name_on_the_article_date(kb):
     ("AUT", "foreign_minister", date(2015, 1, 1), "Sebastian Kurz"),
     ("NOR", "foreign_minister", date(2019, 1, 1), "Ine Eriksen Søreide"),
     ("SWE", "foreign_minister", date(2016, 1, 1), "Margot Wallström"),
+    ("IDN", "vice_president", date(2006, 1, 1), "Jusuf Kalla"),
+    ("IDN", "vice_president", date(2012, 1, 1), "Boediono"),
 ])
 def test_ministers_heads_and_spokespeople_of_2013_to_2025(kb, state, role, on, name):
     assert kb.role_holder(state, role, on).person.name == name
