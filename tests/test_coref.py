@@ -150,6 +150,13 @@ def test_they_after_two_people_joined_by_dan_is_both(kb):
     assert antecedents(doc, they) == ["Luis Campos", "Ana Torres"]
 
 
+def test_a_state_naming_a_war_is_not_one_of_two_states(kb):
+    doc = run(kb, "Presiden Chile bertemu Presiden Peru. Sejak Perang Korea, hubungan kedua "
+                  "negara membaik.")
+    both = find(doc, "kedua negara")
+    assert sorted(doc.entities[i].country for i in both.refers_to) == ["CHL", "PER"]
+
+
 @pytest.mark.parametrize("text, expected", [
     # the subject of the sentence before, a pair joined by "dan"
     ("Chile dan Peru bertemu di Lima. Mereka juga sepakat.", ["Chile", "Peru"]),

@@ -72,6 +72,7 @@ class ReferenceWords:
     location_prepositions: frozenset[str]
     coordinators: frozenset[str]
     pair_openers: frozenset[str]
+    war_nouns: frozenset[str]
 
 
 @cache
@@ -92,7 +93,8 @@ def _reference_words(data: dict) -> ReferenceWords:
                           frozenset(data["not_subject_after"]),
                           frozenset(data["location_prepositions"]),
                           frozenset(data["coordinators"]),
-                          frozenset(data["pair_openers"]))
+                          frozenset(data["pair_openers"]),
+                          frozenset(data["war_nouns"]))
 
 
 class Coreference:
@@ -358,7 +360,8 @@ class _Resolver:
         for other in reversed(self.history):
             o = other.entity
             if o.country and o.kind in ("state", "person", "organization") \
-                    and other.part_of is None and not self.located(other):
+                    and other.part_of is None and not self.located(other) \
+                    and self.before(other) not in self.words.war_nouns:
                 chosen.setdefault(o.country, other)
                 if len(chosen) == count:
                     break
@@ -431,7 +434,9 @@ class _Resolver:
         return []
 
     def actor_state(self, item: Found) -> bool:
-        return item.entity.kind == "state" and item.part_of is None and not self.located(item)
+        """A state named as one that acts: not a place ("di X") nor in a war's name ("Perang X")."""
+        return item.entity.kind == "state" and item.part_of is None and not self.located(item) \
+            and self.before(item) not in self.words.war_nouns
 
     def joined(self, before: Found, last: Found, joiners: Collection[str] | None = None) -> list[Found]:
         """[before, last] where one of the joiners (the coordinators unless given) stands
