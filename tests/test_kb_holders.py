@@ -26,15 +26,17 @@ def test_malay_name_of_the_emirates(kb):
 
 @pytest.mark.parametrize("seat, code", [("Garda Revolusi", "IRN"),
                                         ("Korps Garda Revolusi Islam", "IRN"),
-                                        ("KBRI", "IDN"), ("KJRI", "IDN")])
+                                        ("KBRI", "IDN"), ("KJRI", "IDN"), ("CCG", "CHN"),
+                                        ("Tentara Rakyat Korea", "PRK"), ("Tatmadaw", "MMR")])
 def test_bodies_that_stand_for_a_state(kb, seat, code):
     assert kb.metonym(seat).code == code
 
 
 @pytest.mark.parametrize("name, key", [("D-8", "D8"), ("Asosiasi Lingkar Samudra Hindia", "IORA"),
                                        ("IORA", "IORA"), ("Uni Ekonomi Eurasia", "EAEU"),
-                                       ("UNIFIL", "UNIFIL")])
-def test_forums_of_states_are_organisations(kb, name, key):
+                                       ("UNIFIL", "UNIFIL"),
+                                       ("Brigade Ezzedine al-Qassam", "HAMAS")])
+def test_forums_of_states_and_groups_are_organisations(kb, name, key):
     assert kb.organization(name).organization.key == key
 
 
@@ -114,12 +116,22 @@ def test_a_holder_acts_only_while_in_office(kb, name, on, country, role):
     assert (match.role.role if match.role else None) == role
 
 
-def test_minister_of_war_is_a_defence_minister(kb):
-    """'Menteri Perang' (the US Secretary of War from 2025) names the defence minister, and
-    'Departemen Perang' that ministry (invented officials)."""
-    text = "Menteri Perang Chile Ana Torres menemui pejabat Departemen Perang Chile di Lima."
+def entities_of(kb: KnowledgeBase, text: str) -> dict[str, tuple[str, str | None, str | None]]:
+    """(kind, country, role) of each mention in ``text`` that is part of no other."""
     doc = Entities(kb)(Sentences()(Document(raw_text=text, text=text, published=date(2025, 10, 2))))
-    torres = next(e for e in doc.entities if e.text == "Ana Torres")
-    assert (torres.country, torres.role) == ("CHL", "defence_minister")
-    ministry = next(e for e in doc.entities if e.text.startswith("Departemen Perang"))
-    assert (ministry.kind, ministry.country) == ("organization", "CHL")
+    return {e.text: (e.kind, e.country, e.role) for e in doc.entities if e.part_of is None}
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    # 'Menteri Perang' (the US Secretary of War from 2025) and its ministry; invented officials
+    ("Menteri Perang Chile Ana Torres tiba di Lima.", "Ana Torres",
+     ("person", "CHL", "defence_minister")),
+    ("Pejabat itu bekerja di Departemen Perang Chile.", "Departemen Perang Chile",
+     ("organization", "CHL", "ministry")),
+    ("Kapal Garda Pantai Chile berlayar ke Lima.", "Garda Pantai Chile",
+     ("organization", "CHL", "military")),
+    ("Kapal Coast Guard Chile berlayar ke Lima.", "Coast Guard Chile",
+     ("organization", "CHL", "military")),
+])
+def test_titles_and_forces_of_a_state(kb, text, surface, expected):
+    assert entities_of(kb, text)[surface] == expected
