@@ -379,6 +379,9 @@ def test_wishes_possibilities_and_questions_are_no_events():
     assert events_of("Renn berharap dapat bertemu Kald tahun ini.") == []
     assert events_of("Para analis menyebut kemungkinan serangan Peru terhadap Chili.") == []
     assert events_of("Apakah Renn akan bertemu Kald di Bolivia?") == []
+    # what should have been did not happen: no frame that could join talks told elsewhere
+    doc = prepare("Chili seharusnya menjadi tuan rumah pertemuan tahunan berikutnya pada 2023.")
+    assert FrameBuilder(doc, lexicon("id")).frames() == []
 
 
 def test_a_match_between_national_teams_is_not_talks_or_an_attack():
