@@ -1,4 +1,4 @@
-"""Merging event mentions within one article (session 5): distinct occasions stay apart.
+"""Merging event mentions within one article: distinct occasions stay apart.
 
 Invented sentences in the grammar of Indonesian news; the actors are injected by hand
 (``test_events``), so these tests exercise the merging rules only.
