@@ -1,8 +1,12 @@
-"""When talks stand on a gathering's sidelines: invented sentences and actors
-(``test_events.prepare``). A gathering's name makes talks "sidelines" talks (which stay
-"meeting" in one side's country) only where it is the talks' scene."""
+"""Where talks stand: on a gathering's sidelines, or at a place that makes them a visit
+(invented sentences and actors, ``test_events.prepare``). A gathering's name makes talks
+"sidelines" talks (which stay "meeting" in one side's country) only where it is the talks'
+scene; the place where words about talks were said is not the talks' place."""
 from __future__ import annotations
 
+import pytest
+
+from kronik.document import Party, Quote
 from test_event_sides import frame_flags
 from test_events import events_of
 
@@ -37,3 +41,17 @@ def test_a_single_meeting_on_a_summits_sidelines_in_a_third_state_is_also_the_su
     summits = [e for e in events_of(text, "2024-03-06") if e.mode == "multilateral"]
     assert [(e.status, {p.country for p in e.participants}) for e in summits] == [
         ("planned", {"PER", "CHL", "BOL"})]
+
+
+@pytest.mark.parametrize("before", [
+    "",  # the quotation's sentence is the lead
+    "Renn meresmikan sebuah jembatan baru di Cusco pada Senin (4/3/2024).\nIa juga meninjau pasar. "
+    "Ia lalu makan siang bersama warga.\n",
+])
+def test_the_place_a_quotation_was_said_does_not_make_the_talks_it_tells_of_a_visit(before):
+    quotation = '"Saya sudah berunding dengan Bolivia soal pembukaan perbatasan itu,"'
+    text = before + quotation + " kata Renn di Hotel Mawar, Lima, Selasa (5/3/2024)."
+    start = text.index(quotation)
+    quote = Quote(start, start + len(quotation), quotation, Party("Tomas Renn", "PER", "person"))
+    talks = [e for e in events_of(text, quotes=[quote]) if e.type == "CONSULT"]
+    assert [(e.mode, e.location) for e in talks] == [("meeting", None)]

@@ -15,7 +15,8 @@ Meeting") is no place.
 
 An event frame takes the first location phrase just after its trigger in its sentence (not one
 closing a clause of another act that a word of sequence opens: "bertemu X usai bertemu Y di Z"
-is Y's place), else the last just before it; a frame of talks that names no place takes its
+is Y's place; for a frame inside a quotation, only one inside it: the attribution's place is
+where the words were said), else the last just before it; a frame of talks that names no place takes its
 occasion's: the place of a sentence that only says where the occasion was ("Kegiatan ini
 berlangsung di ..."), else the place the headline or lead names in its sentences that report
 talks (a press conference's place is not where the talks were held, nor is a whole state that a
@@ -235,13 +236,23 @@ class Locator:
         before it; a trip's destination ("ke X") for trips and for talks held on a trip
         ("kunjungannya ke X")."""
         phrases = [p for p in self.phrases(frame.sentence)
-                   if p.prep in self.words.at or p.trip or frame.mode in TRAVEL_MODES]
+                   if (p.prep in self.words.at or p.trip or frame.mode in TRAVEL_MODES)
+                   and not self._outside_its_quote(frame, p)]
         after = [p for p in phrases if 0 <= p.start - frame.trigger.end <= PLACE_REACH
                  and not self._in_another_act(frame, p)]
         if after:
             return after[0]
         before = [p for p in phrases if 0 <= frame.trigger.start - p.end <= PLACE_REACH]
         return before[-1] if before else None
+
+    def _outside_its_quote(self, frame: Frame, phrase: Phrase) -> bool:
+        """Whether a place stands outside the quotation that holds the frame: the place of the
+        attribution ('"... kita berunding dengan China," kata X di Hotel Y, Jakarta') is where
+        the words were said, not where the talks they tell of were held."""
+        if not frame.in_quote:
+            return False
+        return not any(q.start <= frame.trigger.start < q.end and q.start <= phrase.start < q.end
+                       for q in self.doc.quotes)
 
     def _in_another_act(self, frame: Frame, phrase: Phrase) -> bool:
         """Whether a place after a trigger closes a clause of another occasion that a word of
@@ -321,14 +332,16 @@ class Locator:
         was, else where the sentences of the headline and lead that report the talks say (ones
         with talks of their own, or naming every state of the frame): the place of a press
         conference in the lead ("X di Jakarta mengatakan ...") is where the news was told, not
-        where the talks were held. ``lead_talks``: the lead's sentences with talks of their own."""
+        where the talks were held, nor is the place of the attribution of the quotation that
+        tells of the talks. ``lead_talks``: the lead's sentences with talks of their own."""
         place = self.occasion
         if place is None:
             wanted = set(frame.countries)
             reporting = [i for i in self._lead if i in lead_talks
                          or (wanted and wanted <= self._lead_states[i])]
             place = _agreed([p.location for i in reporting for p in self.phrases(i)
-                             if p.prep in self.words.at and (i in lead_talks or not p.whole_state)])
+                             if p.prep in self.words.at and (i in lead_talks or not p.whole_state)
+                             and not (i == frame.sentence and self._outside_its_quote(frame, p))])
         if place is not None:
             frame.flags.add("place from the occasion")
         return place
