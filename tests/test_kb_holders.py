@@ -99,6 +99,12 @@ def test_an_older_holder_is_found_by_name_on_the_article_date(kb):
     ("SWE", "foreign_minister", date(2016, 1, 1), "Margot Wallström"),
     ("IDN", "vice_president", date(2006, 1, 1), "Jusuf Kalla"),
     ("IDN", "vice_president", date(2012, 1, 1), "Boediono"),
+    ("TLS", "head_of_government", date(2016, 1, 1), "Rui Maria de Araújo"),
+    ("TLS", "head_of_state", date(2014, 6, 1), "Taur Matan Ruak"),
+    ("LAO", "head_of_state", date(2014, 6, 1), "Choummaly Sayasone"),
+    ("IRQ", "head_of_government", date(2016, 1, 1), "Haider al-Abadi"),
+    ("MEX", "head_of_state", date(2015, 1, 1), "Enrique Peña Nieto"),
+    ("GRC", "head_of_government", date(2015, 3, 1), "Alexis Tsipras"),
 ])
 def test_ministers_heads_and_spokespeople_of_2013_to_2025(kb, state, role, on, name):
     assert kb.role_holder(state, role, on).person.name == name
