@@ -14,6 +14,7 @@ from test_events import events_of, prepare, sides
 from kronik.document import Entity
 from kronik.events.frames import FrameBuilder
 from kronik.events.lexicon import lexicon
+from kronik.events.parties import previous_word
 from kronik.events.syntax import clause_grammar, word_roots
 from kronik.stages.events import Events
 
@@ -362,3 +363,24 @@ def test_the_agent_of_an_act_noun_did_it(text, expected):
 def test_the_agent_of_another_verb_after_an_act_noun_did_not_do_it():
     flags = frame_flags("Serangan yang dikecam oleh Chili menewaskan tiga orang warga Peru.")
     assert not any("agent of the noun" in flag for frame in flags for flag in frame)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "antara lain" opens a list of partners: not two sides "antara A dan B"
+    ("Peru menandatangani nota kesepahaman dengan berbagai negara, antara lain Chili dan Bolivia.",
+     [("AGREE", ("PER", "BOL")), ("AGREE", ("PER", "CHL"))]),
+    # partners of a side no state stands for are no sides of one another
+    ("Kementerian itu menandatangani nota kesepahaman dengan berbagai negara, antara lain Chili, "
+     "Bolivia, dan Ekuador.", []),
+    ("Kementerian itu menandatangani nota kesepahaman dengan Chili dan Bolivia.", []),
+])
+def test_a_list_of_partners_pairs_each_with_the_side_that_names_it(text, expected):
+    assert sorted((e.type, tuple(sorted(sides(e)))) for e in events_of(text)) == \
+        sorted((t, tuple(sorted(pair))) for t, pair in expected)
+
+
+def test_antara_lain_is_no_preposition_of_the_list_after_it():
+    text = "Peru bertemu dengan para menteri, antara lain Chili dan Bolivia."
+    doc = prepare(text)
+    chile = next(e for e in doc.entities if e.text == "Chili")
+    assert previous_word(doc.text, chile.start, 0, lexicon("id"), clause_grammar()) != "antara"

@@ -33,6 +33,7 @@ from functools import cached_property
 from kronik.document import Document, Location, Party, Quote, Sentence, Span, TimeExpression
 from kronik.events.acceptance import acceptable, event_status, on_sidelines, predicted_by_another
 from kronik.events.anchors import Anchors, finditer
+from kronik.events.coding import is_symmetric
 from kronik.events.enemies import carry_recipients, share_attackers
 from kronik.events.lexicon import Lexicon
 from kronik.events.objects import object_of
@@ -40,7 +41,7 @@ from kronik.events.parties import WORD, Group, countries_of, group_mentions, is_
 from kronik.events.reading import Reading
 from kronik.events.sides import condition_party, frame_sides, location_of, told_act
 from kronik.events.subjects import subject
-from kronik.events.syntax import clause_grammar, word_roots
+from kronik.events.syntax import ClauseGrammar, clause_grammar, word_roots
 from kronik.events.triggers import TriggerHit, find_triggers
 from kronik.tokens import document_tokens
 
@@ -136,6 +137,8 @@ class FrameBuilder:
                     self._aim_at_told_act(frame, found)
                 found.append(frame)
         carry_recipients(found, self.doc.sentences, self._pairs_between)
+        for frame in found:
+            _drop_partners_of_no_one(frame, self.reading.grammar)
         return found
 
     def _groups(self, index: int) -> list[Group]:
@@ -288,6 +291,21 @@ class FrameBuilder:
         if index >= 0 and position < self.quotes[index].end:
             return self.quotes[index]
         return None
+
+
+def _drop_partners_of_no_one(frame: Frame, grammar: ClauseGrammar) -> None:
+    """"Kementerian itu menandatangani MoU dengan berbagai negara, antara lain A, B dan C":
+    the partners of a symmetric act, named after "dengan" or a list opener, whose own side is
+    not a state the text names are no sides of one another; such a frame keeps no sides (it
+    makes no event) rather than pair A with B. Sides named otherwise stay ("antara A dan B",
+    "A dan B sepakat", "disaksikan oleh A dan B")."""
+    if frame.actors or len(set(frame.recipient_countries)) < 2 or not is_symmetric(frame.type, frame.mode):
+        return
+    partner_words = grammar.partner_prepositions | {phrase[-1] for phrase in grammar.list_opener_phrases}
+    if not any(f"recipient:object ('{word}')" in frame.flags for word in partner_words):
+        return
+    frame.recipients = []
+    frame.flags.add("recipients dropped: partners of a side the text does not name")
 
 
 def _each_on_the_other(parties: list[Party]) -> tuple[list[Party], list[Party]]:

@@ -176,13 +176,19 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
     if not words:
         return None
     nearest = words[-1].group(0).lower()
+    lowered = [w.group(0).lower() for w in words]
     nouns = 0
     index = last = len(words) - 1
     while index >= 0:
         match = words[index]
         word = match.group(0).lower()
-        if index < last and PHRASE_BREAK.search(text, match.end(), words[index + 1].start()):
+        if index < last and PHRASE_BREAK.search(text, match.end(), words[index + 1].start()) \
+                and not _list_opener_at(lowered, index + 1, grammar):
             break
+        opening = _list_opener_at(lowered, index + 1, grammar, ending=True)
+        if opening:  # "antara lain": the words of a list opener, read through
+            index -= opening
+            continue
         if word in grammar.owning_passives and index > 0 and words[index - 1].group(0).lower() == "yang":
             index -= 2  # "ke wilayah yang dikuasai X": the relative belongs to the noun
             continue
@@ -197,6 +203,17 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
         if nouns > NOUN_PHRASE_WORDS or lexicon.verb.match(word) or word in lexicon.coordinators:
             break
     return nearest
+
+
+def _list_opener_at(lowered: list[str], end: int, grammar: ClauseGrammar, ending: bool = False) -> int:
+    """How many words a list opener ("seperti", "antara lain") has that begins at word ``end``
+    of the lower-cased words (or, with ``ending``, ends right before it); 0 where none does."""
+    if not ending:
+        if end < len(lowered) and lowered[end] in grammar.list_openers:
+            return 1
+        return next((len(p) for p in grammar.list_opener_phrases if tuple(lowered[end:end + len(p)]) == p), 0)
+    return next((len(p) for p in grammar.list_opener_phrases
+                 if len(p) <= end and tuple(lowered[end - len(p):end]) == p), 0)
 
 
 def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon: Lexicon,

@@ -78,6 +78,7 @@ class ClauseGrammar:
     causal_conjunctions: frozenset[str]
     judging_verbs: frozenset[str]
     doing_passives: frozenset[str]
+    list_opener_phrases: frozenset[tuple[str, ...]]
 
 
 @cache
@@ -103,7 +104,8 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             tuple((onset.lower(), letter.lower()) for onset, letter in data["nasal_onsets"]),
             frozenset(w.lower() for w in data["causal_conjunctions"]),
             frozenset(w.lower() for w in data["judging_verbs"]),
-            frozenset(w.lower() for w in data["doing_passives"]))
+            frozenset(w.lower() for w in data["doing_passives"]),
+            frozenset(tuple(p.lower().split()) for p in data["list_opener_phrases"]))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
 
