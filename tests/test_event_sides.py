@@ -11,7 +11,7 @@ import re
 import pytest
 from test_events import events_of, prepare, sides
 
-from kronik.document import Entity
+from kronik.document import Entity, Party, Quote
 from kronik.events.frames import FrameBuilder
 from kronik.events.lexicon import lexicon
 from kronik.events.parties import previous_word
@@ -384,3 +384,11 @@ def test_antara_lain_is_no_preposition_of_the_list_after_it():
     doc = prepare(text)
     chile = next(e for e in doc.entities if e.text == "Chili")
     assert previous_word(doc.text, chile.start, 0, lexicon("id"), clause_grammar()) != "antara"
+
+
+def test_an_act_told_as_existing_inside_a_quote_is_not_the_speakers():
+    text = "“Ada beberapa perundingan dengan Chili hari ini,” kata Quispe pada Senin (4/3/2024)."
+    doc = prepare(text)
+    start, end = doc.text.index("Ada"), doc.text.index(",”")
+    doc.quotes = [Quote(start, end, doc.text[start:end], Party("Ana Quispe", "PER", "person"))]
+    assert Events()(doc).events == []

@@ -123,7 +123,8 @@ def frame_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: l
         return _speaker_sides(reading, hit, sentence, groups, quote, why)
     actors = left.parties if left else []
     if (not left or all(m.first_person and not m.parties for m in left.mentions)) and quote is not None:
-        actors = [quote.speaker] if quote.speaker and quote.speaker.country else []
+        told_as_existing = trigger.form == "noun" and _existential(reading, hit, sentence)
+        actors = [quote.speaker] if quote.speaker and quote.speaker.country and not told_as_existing else []
         why["actor"] = "speaker of the quote"
     elif left and any(m.first_person for m in left.mentions) and quote is not None and quote.speaker:
         actors = [quote.speaker] + [p for p in actors]
@@ -162,6 +163,15 @@ def told_act(reading: Reading, hit: TriggerHit, sentence: Sentence) -> tuple[Spa
         trigger_words = list(WORD.finditer(reading.text, hit.start, hit.end))
         phrase = trigger_words[1:][-1:] + after[:closing]
     return tuple(Span(m.start(), m.end(), m.group(0)) for m in phrase)
+
+
+def _existential(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
+    """"Ada (beberapa) pembicaraan ...": a noun told as there being such an act, right after
+    a word of existence and a quantifier."""
+    words = [w.group(0).lower() for w in reading.words_ending_at(hit.start, sentence.start, 2)]
+    if words and words[-1] in reading.grammar.quantifiers:
+        words = words[:-1]
+    return bool(words) and words[-1] in reading.grammar.existentials
 
 
 def _speaker_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group],

@@ -79,6 +79,8 @@ class ClauseGrammar:
     judging_verbs: frozenset[str]
     doing_passives: frozenset[str]
     list_opener_phrases: frozenset[tuple[str, ...]]
+    existentials: frozenset[str]
+    quantifiers: frozenset[str]
 
 
 @cache
@@ -105,7 +107,9 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             frozenset(w.lower() for w in data["causal_conjunctions"]),
             frozenset(w.lower() for w in data["judging_verbs"]),
             frozenset(w.lower() for w in data["doing_passives"]),
-            frozenset(tuple(p.lower().split()) for p in data["list_opener_phrases"]))
+            frozenset(tuple(p.lower().split()) for p in data["list_opener_phrases"]),
+            frozenset(w.lower() for w in data["existentials"]),
+            frozenset(w.lower() for w in data["quantifiers"]))
     except (KeyError, TypeError, AttributeError) as error:
         raise SyntaxDataError(f"lang/{language}/syntax.yaml: missing or malformed {error}") from None
 
