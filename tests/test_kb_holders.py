@@ -138,6 +138,13 @@ def entities_of(kb: KnowledgeBase, text: str) -> dict[str, tuple[str, str | None
      ("organization", "CHL", "military")),
     ("Kapal Coast Guard Chile berlayar ke Lima.", "Coast Guard Chile",
      ("organization", "CHL", "military")),
+    # a leader's spokesperson, whose state follows the leader's title; a permanent representative
+    ("Juru bicara Presiden Chile, Ana Torres, mengatakan hal itu.", "Ana Torres",
+     ("person", "CHL", "spokesperson")),
+    ("Sekretaris pers Perdana Menteri Chile, Ana Torres, mengatakan hal itu.", "Ana Torres",
+     ("person", "CHL", "spokesperson")),
+    ("Wakil Tetap Chile untuk PBB Ana Torres tiba di Lima.", "Ana Torres",
+     ("person", "CHL", "ambassador")),
 ])
 def test_titles_and_forces_of_a_state(kb, text, surface, expected):
     assert entities_of(kb, text)[surface] == expected
