@@ -145,6 +145,18 @@ def entities_of(kb: KnowledgeBase, text: str) -> dict[str, tuple[str, str | None
      ("person", "CHL", "spokesperson")),
     ("Wakil Tetap Chile untuk PBB Ana Torres tiba di Lima.", "Ana Torres",
      ("person", "CHL", "ambassador")),
+    # longer titles of one office, and fields of ministries
+    ("Menteri Pertahanan Nasional Chile Ana Torres tiba.", "Ana Torres",
+     ("person", "CHL", "defence_minister")),
+    ("Menteri Luar Negeri dan Perdagangan Chile Ana Torres tiba.", "Ana Torres",
+     ("person", "CHL", "foreign_minister")),
+    ("Wakil Presiden Pertama Chile Ana Torres tiba.", "Ana Torres",
+     ("person", "CHL", "vice_president")),
+    ("Sekretaris Dewan Keamanan Chile Ana Torres tiba.", "Ana Torres",
+     ("person", "CHL", "national_security_adviser")),
+    ("Menteri Unifikasi Chile Ana Torres tiba.", "Ana Torres", ("person", "CHL", "minister")),
+    ("Menteri Imigrasi, Pengungsi, dan Kewarganegaraan Chile Ana Torres tiba.", "Ana Torres",
+     ("person", "CHL", "minister")),
 ])
 def test_titles_and_forces_of_a_state(kb, text, surface, expected):
     assert entities_of(kb, text)[surface] == expected
