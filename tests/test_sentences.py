@@ -8,7 +8,7 @@ import pytest
 import kronik
 from conftest import load_gold
 from kronik.document import Span
-from kronik.stages.sentences import MAX_SENTENCE_CHARS, split_sentences
+from kronik.stages.sentences import MAX_SENTENCE_CHARS, _word_before, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -169,3 +169,17 @@ def test_sentence_ends_tried_at_stops_are_the_patterns_matches():
                  "", "Tanpa titik", "Akhir.", "...", "A.  B!?\tC", "a.\u00a0b \u2026\u2026 c"]:
         spans = [match.span() for match in sentence_ends(line)]
         assert spans == [match.span() for match in _END.finditer(line)], line
+
+
+@pytest.mark.parametrize("line, word", [
+    ("Ia tinggal di Jl.", "Jl"),
+    ("Kata (Prof.", "Prof"),
+    ("Ujar \u201cDr.", "Dr"),
+    ("Ujar\tDr.", "Dr"),
+    ("Pada tahun 2024.", "2024"),
+    ("Tokoh J.R.R.", "J.R.R"),
+    ("Ia pergi .", ""),
+    ("x" + "a" * 50 + ".", "a" * 40),
+])
+def test_the_word_before_a_stop_ends_at_a_space_or_opener_within_reach(line, word):
+    assert _word_before(line, len(line) - 1) == word

@@ -156,13 +156,25 @@ class _Quotations:
         return found
 
 
+def _word_before(line: str, stop: int) -> str:
+    """The word right before the stop at ``stop``: the characters other than spaces and
+    openers that end there, at most ``ABBREVIATION_REACH`` of them ("" where there are none).
+    Most such words are letters after a space, found by ``str.rfind``; any other is matched
+    backwards."""
+    reach = max(0, stop - ABBREVIATION_REACH)
+    space = line.rfind(" ", reach, stop)
+    word = line[space + 1 if space >= 0 else reach:stop]
+    if word.isalpha():  # no space or opener in it, a space or the reach before it
+        return word
+    match = _WORD_REVERSED.match(line[reach:stop][::-1])
+    return line[stop - match.end():stop] if match else ""
+
+
 def _is_abbreviation(line: str, stop: int, next_char: str, abbrevs: Abbreviations) -> bool:
     """Whether the full stop at ``stop`` closes an abbreviation or an initial, not a sentence."""
-    reach = max(0, stop - ABBREVIATION_REACH)
-    match = _WORD_REVERSED.match(line[reach:stop][::-1])
-    if not match:
+    word = _word_before(line, stop)
+    if not word:
         return False
-    word = line[stop - match.end():stop]
     key = word.lower()
     if key in abbrevs.never_final or (len(word) == 1 and _INITIAL.fullmatch(word)):
         return True
