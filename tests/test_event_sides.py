@@ -311,8 +311,28 @@ def test_a_trigger_in_a_fronted_clause_takes_no_party_of_the_main_clause():
     # an act of another root is not the one the phrase names
     ("Peru menyerang Chili pada Senin (4/3/2024). Bolivia mengecam penyitaan tersebut.",
      [("ASSAULT", ("PER", "CHL"))]),
+    # the object of a verb of judging did the act a causal clause without a subject names
+    ("Bolivia mengecam Peru karena menyerang Chili pada Senin (4/3/2024).",
+     [("ACCUSE", ("BOL", "PER")), ("ASSAULT", ("PER", "CHL"))]),
+    # past a target preposition and an adverb
+    ("Bolivia memprotes terhadap Peru karena terus menyerang Chili pada Senin (4/3/2024).",
+     [("ACCUSE", ("BOL", "PER")), ("ASSAULT", ("PER", "CHL"))]),
+    # after a verb that judges no one the subject acts
+    ("Bolivia menyerang Chili karena Chili menyerang Peru pada Senin (4/3/2024).",
+     [("ASSAULT", ("BOL", "CHL")), ("ASSAULT", ("CHL", "PER"))]),
+    # "oleh" after the noun's phrase names its doer, the possessor what it is done to
+    ("Penyitaan kapal nelayan Peru oleh Chili pada Senin (4/3/2024) memicu protes.",
+     [("COERCE", ("CHL", "PER"))]),
+    # a target preposition before the agent
+    ("Serangan terhadap Peru oleh Chili pada Senin (4/3/2024) menewaskan tiga orang.",
+     [("ASSAULT", ("CHL", "PER"))]),
+    # "yang" with a verb of carrying out, its agent without "oleh"
+    ("Serangan yang dilancarkan Chili ke wilayah Peru pada Senin (4/3/2024) menewaskan tiga orang.",
+     [("ASSAULT", ("CHL", "PER"))]),
 ])
-def test_a_reaction_to_an_act_told_before_is_aimed_at_its_doer(text, expected):
+def test_who_acts_on_whom_across_clauses_and_noun_phrases(text, expected):
+    """Reactions to an act told before, causal clauses after verbs of judging, agents of
+    act nouns."""
     assert directed(text) == expected
 
 
@@ -328,36 +348,6 @@ def test_a_party_after_a_demonstrative_is_no_possessor_of_the_noun():
 def test_a_verb_and_the_noun_of_its_act_share_a_root(verb, noun):
     grammar = clause_grammar()
     assert word_roots(verb, grammar) & word_roots(noun, grammar)
-
-
-@pytest.mark.parametrize("text, expected", [
-    # the object of a verb of judging did the act a causal clause without a subject names
-    ("Bolivia mengecam Peru karena menyerang Chili pada Senin (4/3/2024).",
-     [("ACCUSE", ("BOL", "PER")), ("ASSAULT", ("PER", "CHL"))]),
-    # past a target preposition and an adverb
-    ("Bolivia memprotes terhadap Peru karena terus menyerang Chili pada Senin (4/3/2024).",
-     [("ACCUSE", ("BOL", "PER")), ("ASSAULT", ("PER", "CHL"))]),
-    # after a verb that judges no one the subject acts
-    ("Bolivia menyerang Chili karena Chili menyerang Peru pada Senin (4/3/2024).",
-     [("ASSAULT", ("BOL", "CHL")), ("ASSAULT", ("CHL", "PER"))]),
-])
-def test_a_causal_clause_after_a_verb_of_judging_is_the_objects_act(text, expected):
-    assert directed(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    # "oleh" after the noun's phrase names its doer, the possessor what it is done to
-    ("Penyitaan kapal nelayan Peru oleh Chili pada Senin (4/3/2024) memicu protes.",
-     [("COERCE", ("CHL", "PER"))]),
-    # a target preposition before the agent
-    ("Serangan terhadap Peru oleh Chili pada Senin (4/3/2024) menewaskan tiga orang.",
-     [("ASSAULT", ("CHL", "PER"))]),
-    # "yang" with a verb of carrying out, its agent without "oleh"
-    ("Serangan yang dilancarkan Chili ke wilayah Peru pada Senin (4/3/2024) menewaskan tiga orang.",
-     [("ASSAULT", ("CHL", "PER"))]),
-])
-def test_the_agent_of_an_act_noun_did_it(text, expected):
-    assert directed(text) == expected
 
 
 def test_the_agent_of_another_verb_after_an_act_noun_did_not_do_it():
