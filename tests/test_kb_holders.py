@@ -105,6 +105,8 @@ def test_an_older_holder_is_found_by_name_on_the_article_date(kb):
     ("IRQ", "head_of_government", date(2016, 1, 1), "Haider al-Abadi"),
     ("MEX", "head_of_state", date(2015, 1, 1), "Enrique Peña Nieto"),
     ("GRC", "head_of_government", date(2015, 3, 1), "Alexis Tsipras"),
+    ("ISR", "finance_minister", date(2024, 1, 1), "Bezalel Smotrich"),
+    ("PHL", "spokesperson", date(2024, 6, 1), "Jay Tarriela"),
 ])
 def test_ministers_heads_and_spokespeople_of_2013_to_2025(kb, state, role, on, name):
     assert kb.role_holder(state, role, on).person.name == name
@@ -115,6 +117,8 @@ def test_ministers_heads_and_spokespeople_of_2013_to_2025(kb, state, role, on, n
     ("Chuck Hagel", date(2016, 1, 1), "USA", None),              # left office in 2015
     ("Jimmy Carter", date(2026, 5, 1), "USA", None),             # "Presiden Jimmy Carter" is not Indonesian
     ("Mogherini", date(2014, 6, 1), "ITA", "foreign_minister"),  # before she led EU foreign policy
+    ("Ben-Gvir", date(2025, 2, 1), "ISR", None),                 # out of the cabinet Jan-Mar 2025
+    ("Ben-Gvir", date(2025, 6, 1), "ISR", "minister"),
 ])
 def test_a_holder_acts_only_while_in_office(kb, name, on, country, role):
     match = kb.person(name, on=on)
