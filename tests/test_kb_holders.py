@@ -24,6 +24,14 @@ def test_malay_name_of_the_emirates(kb):
     assert kb.country("pea") is None                 # the exact form is upper case only
 
 
+@pytest.mark.parametrize("epithet, code", [("Negeri Kangguru", "AUS"), ("Negeri Paman Ho", "VNM"),
+                                           ("Negeri Seribu Pagoda", "MMR"),
+                                           ("Negeri Para Mullah", "IRN"),
+                                           ("Negeri Piramida", "EGY"), ("Negeri Kiwi", "NZL")])
+def test_epithets_of_states(kb, epithet, code):
+    assert kb.country(epithet).code == code
+
+
 @pytest.mark.parametrize("seat, code", [("Garda Revolusi", "IRN"),
                                         ("Korps Garda Revolusi Islam", "IRN"),
                                         ("KBRI", "IDN"), ("KJRI", "IDN"), ("CCG", "CHN"),
