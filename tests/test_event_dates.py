@@ -412,3 +412,11 @@ def test_a_bare_day_after_a_noun_of_an_act_names_that_act_in_the_year_the_text_g
 def test_an_act_told_as_done_already_takes_no_later_sentences_time_nor_the_news_day(text, expected):
     request = next(e for e in events_of(text) if e.type == "REQUEST")
     assert interval(request) == expected
+
+
+def test_an_act_told_after_a_response_opener_is_another_act_than_the_news_of_the_same_pair():
+    text = ("Bolivia menyerang Peru pada Selasa (5/3/2024) dengan rudal jarak jauh yang baru.\n"
+            "Peru menyerang Bolivia pada 28 Februari 2024. Sebagai respons, Bolivia segera melancarkan "
+            "serangkaian serangan. Bolivia menembakkan ratusan rudal ke wilayah Peru.")
+    attacks = [interval(e) for e in events_of(text) if e.actor.country == "BOL"]
+    assert attacks == [(date(2024, 3, 5), date(2024, 3, 5)), (date(2024, 2, 28), date(2024, 3, 6))]

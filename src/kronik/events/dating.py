@@ -762,7 +762,7 @@ class Dating:
         frame = self._told_in_body(cluster)
         anchor = self.doc.anchor
         if (anchor is None or cluster.status != "occurred" or cluster.type in STATEMENT_TYPES
-                or cluster.type == "CONSULT" or frame.in_quote or not self._answers(frame.sentence)
+                or cluster.type == "CONSULT" or frame.in_quote or not self.tells_a_retaliation(frame.sentence)
                 or self.in_sentence(self.doc.sentences[frame.sentence])):
             return False
         for index in range(frame.sentence - 1, max(-1, frame.sentence - 1 - OCCASION_SENTENCES), -1):
@@ -778,10 +778,11 @@ class Dating:
                 return True
         return False
 
-    def _answers(self, index: int) -> bool:
+    def tells_a_retaliation(self, index: int) -> bool:
         """Whether sentence ``index`` tells a retaliation: a retaliation word in it, or the
         sentence before it in its paragraph opens with a response ("Sebagai respons, ...") and
-        this one goes on telling it, naming no time of its own."""
+        this one goes on telling it, naming no time of its own. The merge reads it too: such
+        an act is a later one than an act of the same pair not so told."""
         sentence = self.doc.sentences[index]
         if self.retaliation.search(self.doc.text, sentence.start, sentence.end):
             return True

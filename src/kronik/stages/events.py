@@ -52,10 +52,8 @@ class Events(Stage):
 
 
 def _retaliation_sentences(doc: Document, dating: Dating, frames: list[Frame]) -> frozenset[int]:
-    """The sentences of ``frames`` that tell an act as a retaliation (a retaliation word in them)."""
-    sentences = {frame.sentence for frame in frames}
-    return frozenset(index for index in sentences if dating.retaliation.search(
-        doc.text, doc.sentences[index].start, doc.sentences[index].end))
+    """The sentences of ``frames`` that tell an act as a retaliation (``Dating.tells_a_retaliation``)."""
+    return frozenset(index for index in {frame.sentence for frame in frames} if dating.tells_a_retaliation(index))
 
 
 def _id_prefix(doc: Document) -> str:
