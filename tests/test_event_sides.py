@@ -329,10 +329,15 @@ def test_a_trigger_in_a_fronted_clause_takes_no_party_of_the_main_clause():
     # "yang" with a verb of carrying out, its agent without "oleh"
     ("Serangan yang dilancarkan Chili ke wilayah Peru pada Senin (4/3/2024) menewaskan tiga orang.",
      [("ASSAULT", ("CHL", "PER"))]),
+    # a reaction to an act its object names is aimed at the act's doer, not at its target
+    ("Bolivia mengecam penyitaan kapal Peru oleh Chili pada Senin (4/3/2024).",
+     [("ACCUSE", ("BOL", "CHL")), ("COERCE", ("CHL", "PER"))]),
+    ("Bolivia mengecam serangan terhadap Peru oleh Chili pada Senin (4/3/2024).",
+     [("ACCUSE", ("BOL", "CHL")), ("ASSAULT", ("CHL", "PER"))]),
 ])
 def test_who_acts_on_whom_across_clauses_and_noun_phrases(text, expected):
-    """Reactions to an act told before, causal clauses after verbs of judging, agents of
-    act nouns."""
+    """Reactions to an act told before or named by their object, causal clauses after verbs
+    of judging, agents of act nouns."""
     assert directed(text) == expected
 
 

@@ -39,7 +39,7 @@ from kronik.events.lexicon import Lexicon
 from kronik.events.objects import object_of
 from kronik.events.parties import WORD, Group, countries_of, group_mentions, is_location, sentence_mentions
 from kronik.events.reading import Reading
-from kronik.events.sides import condition_party, frame_sides, location_of, told_act
+from kronik.events.sides import REACTION_TYPES, condition_party, frame_sides, location_of, told_act
 from kronik.events.subjects import subject
 from kronik.events.syntax import ClauseGrammar, clause_grammar, word_roots
 from kronik.events.triggers import TriggerHit, find_triggers
@@ -206,6 +206,7 @@ class FrameBuilder:
                 factive_complement = hit.trigger.factive
             if frame is not None:
                 frames.append(frame)
+        _aim_at_named_acts(frames, self.reading.text)
         share_attackers(frames)
         return frames
 
@@ -291,6 +292,24 @@ class FrameBuilder:
         if index >= 0 and position < self.quotes[index].end:
             return self.quotes[index]
         return None
+
+
+def _aim_at_named_acts(frames: list[Frame], text: str) -> None:
+    """"X mengecam penyitaan kapal Y oleh Z", "X mengecam serangan terhadap Y oleh Z": a
+    reaction whose object is an act's noun, right after its verb, is aimed at the act's doers,
+    not at what the act was done to (the noun phrase's party the object was read from)."""
+    for reaction in frames:
+        if reaction.type not in REACTION_TYPES:
+            continue
+        act = next((f for f in frames if f.nominal and f.trigger.start >= reaction.trigger.end
+                    and not text[reaction.trigger.end:f.trigger.start].strip()), None)
+        if act is None or not act.actors or not set(reaction.recipient_countries) <= set(act.recipient_countries):
+            continue
+        doers = [p for p in act.actors if p.country not in set(reaction.actor_countries)]
+        if doers:
+            reaction.recipients = doers
+            reaction.flags = {f for f in reaction.flags if not f.startswith("recipient:")}
+            reaction.flags.add(f"recipient:doer of the act its object names ('{act.trigger.text}')")
 
 
 def _drop_partners_of_no_one(frame: Frame, grammar: ClauseGrammar) -> None:
