@@ -8,7 +8,8 @@ import pytest
 import kronik
 from conftest import load_gold
 from kronik.document import Span
-from kronik.stages.sentences import MAX_SENTENCE_CHARS, _word_before, split_sentences
+from kronik.stages.sentences import (MAX_SENTENCE_CHARS, _word_before, abbreviations, split_line,
+                                     split_sentences)
 
 
 def texts(text: str) -> list[str]:
@@ -183,3 +184,14 @@ def test_sentence_ends_tried_at_stops_are_the_patterns_matches():
 ])
 def test_the_word_before_a_stop_ends_at_a_space_or_opener_within_reach(line, word):
     assert _word_before(line, len(line) - 1) == word
+
+
+@pytest.mark.parametrize("line, spans", [
+    ("Ia pergi. Kami pulang.", [(0, 9), (10, 22)]),
+    ("Ia pergi.  Kami pulang. ", [(0, 9), (11, 23)]),
+    ("Ia pergi.\tKami pulang.", [(0, 9), (10, 22)]),
+    ("  Ia pergi.", [(2, 11)]),
+    ("Ia pergi. \u201cKami pulang.\u201d Lalu", [(0, 9), (10, 24), (25, 29)]),
+])
+def test_sentences_of_a_line_are_trimmed_of_every_space(line, spans):
+    assert split_line(line, abbreviations()) == spans

@@ -212,7 +212,13 @@ def split_line(line: str, abbrevs: Abbreviations) -> list[tuple[int, int]]:
     cuts.append(len(line))
     spans = []
     for start, end in zip(cuts, cuts[1:]):
-        spans.extend(_bounded(line, start, end))
+        if start < end and line[start] == " ":
+            start += 1  # the space after the stop that the cut stands before
+        if start < end and end - start <= MAX_SENTENCE_CHARS \
+                and not (line[start].isspace() or line[end - 1].isspace()):
+            spans.append((start, end))  # trimmed and short: what _bounded gives, without a call
+        else:
+            spans.extend(_bounded(line, start, end))
     return spans
 
 
