@@ -122,7 +122,6 @@ def test_the_act_a_plan_counts_from_takes_no_date_from_the_sentences_around_it()
     assert (agreement.status, agreement.date) == ("planned", None)
 
 
-
 def test_talks_there_during_a_planned_trip_are_that_trip_and_planned():
     text = ("Judul berita\n\nRenn bertemu Kald di Santiago pada Senin (4/3/2024). Renn dan Kald juga "
             "menggelar pertemuan bilateral kedua pada Selasa (5/3/2024). Usai dari Chili, Renn akan "
