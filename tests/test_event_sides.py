@@ -387,3 +387,29 @@ def test_an_act_told_as_existing_inside_a_quote_is_not_the_speakers():
     start, end = doc.text.index("Ada"), doc.text.index(",”")
     doc.quotes = [Quote(start, end, doc.text[start:end], Party("Ana Quispe", "PER", "person"))]
     assert Events()(doc).events == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state after a noun of firms or investors names where they come from, not a side
+    ("Peru menyepakati perjanjian dengan berbagai perusahaan Ekuador dan Chili pada Senin (4/3/2024).", []),
+    ("Peru menandatangani kesepakatan dengan BUMN Chili pada Senin (4/3/2024).", []),
+    ("Investor Chili menandatangani kesepakatan dengan Peru pada Senin (4/3/2024).", []),
+    ("Peru menandatangani kesepakatan dengan perusahaan asal Ekuador, Bolivia, dan Chili pada Senin (4/3/2024).", []),
+    # a state after another noun, or past a comma that ends the firms' phrase, still is one
+    ("Peru menandatangani kesepakatan dengan perusahaan Ekuador dan pemerintah Chili pada Senin (4/3/2024).",
+     [("AGREE", ("PER", "CHL"))]),
+    ("Menurut para investor, Peru menandatangani kesepakatan dengan Chili pada Senin (4/3/2024).",
+     [("AGREE", ("PER", "CHL"))]),
+])
+def test_a_states_firms_are_not_the_state(text, expected):
+    assert directed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Menteri Luar Negeri Peru dan Menteri Luar Negeri Chili bertemu di Lima pada Senin (4/3/2024) "
+    "untuk membahas ekspor ke Bolivia.",
+    "Renn bertemu dengan Kald pada Senin (4/3/2024) guna membicarakan kerja sama dengan Bolivia.",
+])
+def test_a_state_inside_the_topic_of_talks_is_no_participant(text):
+    events = [e for e in events_of(text) if e.type == "CONSULT"]
+    assert events and all("BOL" not in {p.country for p in e.participants} for e in events)

@@ -74,6 +74,8 @@ def object_of(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: lis
         if group.prep in reading.lexicon.location_preps and trigger.mode not in ("visit", "multilateral") \
                 and trigger.type != "ASSAULT":
             continue
+        if _in_topic_of_talks(reading, hit, group):
+            return None  # "bertemu ... untuk membahas ekspor ke X": X is part of the topic
         if _wronged_by_labelled_act(reading, hit, group):
             continue  # "menyebut serangan itu sebagai pelanggaran atas kedaulatan X": X is the victim
         if group.prep in reading.grammar.topic_prepositions or _unnamed(reading, group) \
@@ -121,6 +123,20 @@ def _in_complement(reading: Reading, hit: TriggerHit, group: Group) -> bool:
                 noun_seen = True
             elif noun_seen and previous != "yang":
                 return True
+        previous = word
+    return False
+
+
+def _in_topic_of_talks(reading: Reading, hit: TriggerHit, group: Group) -> bool:
+    """Whether a purpose word and a verb of talking about something ("untuk membahas", "guna
+    membicarakan") stand between the trigger and the group: the group is inside what the talks
+    are about ("bertemu di X untuk membahas ekspor ke Y"), not a side of the trigger."""
+    grammar = reading.grammar
+    previous = ""
+    for match in WORD.finditer(reading.text, hit.end, group.start):
+        word = match.group(0).lower()
+        if word in grammar.topic_verbs and previous in grammar.purpose_words:
+            return True
         previous = word
     return False
 

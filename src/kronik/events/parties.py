@@ -27,6 +27,8 @@ DASH = re.compile(r"^\s*[-/–]\s*$")
 # A bracketed abbreviation right after a name ("Amerika Serikat (AS) dan Iran"): part of it.
 # Matched (``match``) where the name ends.
 LEADING_ABBREVIATION = re.compile(r"\s*\(\s*[A-Z][\w.-]*\s*\)")
+# A list of names going on after a mention: a comma or a coordinator.
+LIST_GOES_ON = re.compile(r"\s*(?:,|dan\b|serta\b)")
 # Entity roles that mark a state's name inside a place name ("Laut China Selatan").
 PLACE_NAME_ROLES = frozenset({"in_place_name", "place_name"})
 
@@ -225,6 +227,8 @@ def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon:
     """
     runs: list[list[PartyMention]] = []
     for mention in mentions:
+        if _of_business(text, mention, floor, lexicon, grammar):
+            continue
         if runs and lexicon.joiner.match(_without_titles(text[runs[-1][-1].end:mention.start])):
             runs[-1].append(mention)
         else:
@@ -237,6 +241,39 @@ def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon:
             person = part[0].entity_kind == "person"
             groups.append(Group(part, previous_word(text, part[0].start, start, lexicon, grammar, person)))
     return groups
+
+
+def _of_business(text: str, mention: PartyMention, floor: int, lexicon: Lexicon,
+                 grammar: ClauseGrammar) -> bool:
+    """Whether a state mention completes a noun of companies or investors (``business_nouns``):
+    "perusahaan AS", "BUMN China", "investor asal Jepang", "perusahaan teknologi Eropa dan AS"
+    name firms of a state, not the state. Walking back from the mention, names, coordinators,
+    origin nouns and up to ``NOUN_PHRASE_WORDS`` common nouns may stand before the business
+    noun; a coordinator after a common noun ("perusahaan X dan pemerintah Y") or a verb or
+    preposition ends the phrase, and a comma is crossed only inside a list of names that goes
+    on after the mention or was closed by a coordinator ("perusahaan A, B, dan C")."""
+    if mention.entity_kind == "person" or mention.first_person:
+        return False
+    listed = LIST_GOES_ON.match(text, mention.end) is not None
+    end = mention.start
+    nouns = 0
+    for match in reversed(list(WORD.finditer(text, max(floor, mention.start - PREPOSITION_REACH), mention.start))):
+        surface, gap = match.group(0), text[match.end():end]
+        word = surface.lower()
+        if PHRASE_BREAK.search(gap) and not (gap.strip() == "," and listed and surface[:1].isupper()):
+            return False
+        if word.split("-")[0] in grammar.business_nouns:
+            return True
+        if word in lexicon.coordinators:
+            if nouns:
+                return False
+            listed = True
+        elif not (surface[:1].isupper() or word in grammar.origin_nouns):
+            nouns += 1
+            if nouns > NOUN_PHRASE_WORDS or lexicon.verb.match(word) or word in grammar.prepositions:
+                return False
+        end = match.start()
+    return False
 
 
 def _without_titles(gap: str) -> str:

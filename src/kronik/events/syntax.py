@@ -65,6 +65,8 @@ class ClauseGrammar:
     reported_objects: frozenset[str]
     passive_reporting_verbs: frozenset[str]
     partner_prepositions: frozenset[str]
+    business_nouns: frozenset[str]
+    topic_verbs: frozenset[str]
     transitive_prefixes: tuple[str, ...]
     forecaster_words: frozenset[str]
     modal_words: frozenset[str]
@@ -95,7 +97,8 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             "place_prepositions", "subordinators", "relational_nouns", "sequence_words",
             "owning_passives", "struck_place_prepositions", "fronting_subordinators",
             "origin_nouns", "aim_nouns", "aim_verbs", "sideline_words", "companion_verbs", "reported_objects",
-            "passive_reporting_verbs", "partner_prepositions")),
+            "passive_reporting_verbs", "partner_prepositions", "business_nouns",
+            "topic_verbs")),
             tuple(w.lower() for w in data["transitive_prefixes"]),
             _role_words(data["forecaster_roles"], language),
             frozenset(w.lower() for w in data["modal_words"]),
