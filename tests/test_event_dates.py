@@ -420,3 +420,14 @@ def test_an_act_told_after_a_response_opener_is_another_act_than_the_news_of_the
             "serangkaian serangan. Bolivia menembakkan ratusan rudal ke wilayah Peru.")
     attacks = [interval(e) for e in events_of(text) if e.actor.country == "BOL"]
     assert attacks == [(date(2024, 3, 5), date(2024, 3, 5)), (date(2024, 2, 28), date(2024, 3, 6))]
+
+
+@pytest.mark.parametrize("act", [
+    "Penembakan oleh kapal Chili terjadi ketika",  # the act named with its actor only
+    "Serangan Chili itu terjadi saat",
+])
+def test_an_act_going_on_when_a_dated_act_named_by_its_actor_only_happened_takes_its_date(act):
+    events = events_of("Kapal perang Chili menembaki kapal patroli Peru pada Senin (4/3/2024).\n"
+                       f"Harga gandum naik.\n{act} Peru dan Bolivia mengadakan latihan militer bersama.")
+    exercise = next(e for e in events if e.type == "COOPERATE")
+    assert interval(exercise) == (date(2024, 3, 4), date(2024, 3, 4))

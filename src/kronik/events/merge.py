@@ -498,11 +498,19 @@ def _fold_modes(cluster: Cluster, frame: Frame) -> bool:
 
 
 def _fold_one_sided(clusters: list[Cluster], frame: Frame) -> None:
-    """An act named with its actor only ("ofensif militer Rusia") adds its date to the one
-    event of that type and actor the article names in full, if there is exactly one."""
-    if not frame.actor_countries or frame.date is None:
+    """An act named with its actor only ("ofensif militer Rusia") is a mention of the one
+    event of that type and actor the article names in full, if there is exactly one: a dated
+    mention adds its date to that event where it has none; an undated one joins it where it
+    is dated, so that what its sentence tells as going on at the same time ("Penembakan oleh X
+    terjadi ketika ...") finds the event's date. Not an undated one told on another occasion,
+    in someone's words (the speaker's mention, which would keep the narrator's date from the
+    event) or with another status (it would make a plan happen)."""
+    if not frame.actor_countries:
         return
-    matching = [c for c in clusters if c.type == frame.type and not c.dated()
+    if frame.date is None and (frame.other_occasion or frame.in_quote):
+        return
+    matching = [c for c in clusters if c.type == frame.type
+                and (not c.dated() if frame.date is not None else c.dated() and c.status == frame.status)
                 and set(frame.actor_countries) == set(countries_of(c.actors))]
     if len(matching) == 1:
         _absorb(matching[0], frame, "another mention of the same act")
