@@ -413,3 +413,17 @@ def test_a_states_firms_are_not_the_state(text, expected):
 def test_a_state_inside_the_topic_of_talks_is_no_participant(text):
     events = [e for e in events_of(text) if e.type == "CONSULT"]
     assert events and all("BOL" not in {p.country for p in e.participants} for e in events)
+
+
+
+def test_a_person_named_with_two_titles_is_one_participant():
+    text = ("Presiden Arvelia Tomas Renn bertemu dengan Kald di Santiago pada Senin (4/3/2024). "
+            "Renn dan Kald bertemu di Santiago pada Senin (4/3/2024).")
+    doc = prepare(text)
+    for entity in doc.entities:
+        if entity.name == "Tomas Renn":
+            entity.title = "Presiden Arvelia" if entity.text.startswith("Presiden") else "Presiden"
+    events = [e for e in Events()(doc).events if e.type == "CONSULT"]
+    assert events
+    assert all(len({(p.name, p.country) for p in e.participants}) == len(e.participants) for e in events)
+    assert {p.title for e in events for p in e.participants if p.name == "Tomas Renn"} <= {"Presiden Arvelia"}

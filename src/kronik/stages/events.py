@@ -101,9 +101,14 @@ def _another_targets_place(cluster: Cluster, frame: Frame) -> bool:
 
 
 def _participants(cluster: Cluster) -> list[Party]:
+    """The event's sides, each once: a person named with two titles in its mentions ("Presiden
+    AS Donald Trump", "Presiden Trump") is one participant, with the title it is first given."""
     seen: list[Party] = []
+    named: set[tuple[str | None, str | None, str]] = set()
     for party in cluster.actors + cluster.recipients:
-        if party not in seen:
+        key = (party.name, party.country, party.kind)
+        if key not in named:
+            named.add(key)
             seen.append(party)
     return seen
 
