@@ -63,3 +63,22 @@ def test_data_loaded_by_the_first_document_leave_the_collectors_generations():
     gc.unfreeze()
     pipeline.run("Teks kedua.")
     assert gc.get_freeze_count() == 0  # once per pipeline, not per document
+
+
+def test_the_warm_up_article_runs_every_stage_and_finds_its_events():
+    # The default pipeline loads its stages' data on this article when it is built; were it to
+    # stop reaching the events stage, the first real article would pay for that loading again.
+    from kronik.resources import load_data
+
+    warmup = load_data("warmup")
+    doc = kronik.pipeline().run(warmup["text"], published=warmup["published"])
+    assert ("CONSULT", "visit") in {(e.type, e.mode) for e in doc.events}
+    assert doc.quotes and doc.title
+
+
+def test_a_pipeline_given_a_tally_adds_each_stages_seconds_to_it():
+    spent = {"clean": 1.0}
+    pipeline = kronik.pipeline()
+    pipeline(Document(raw_text="Peru dan Chili bertemu di Lima pada Senin (4/3/2024).", source="a"), spent)
+    assert set(spent) == set(pipeline.names)
+    assert spent["clean"] >= 1.0 and all(seconds >= 0.0 for seconds in spent.values())
