@@ -431,3 +431,16 @@ def test_an_act_going_on_when_a_dated_act_named_by_its_actor_only_happened_takes
                        f"Harga gandum naik.\n{act} Peru dan Bolivia mengadakan latihan militer bersama.")
     exercise = next(e for e in events if e.type == "COOPERATE")
     assert interval(exercise) == (date(2024, 3, 4), date(2024, 3, 4))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The act announced as done: by the day of the saying.
+    ("Renn mengatakan pada Senin bahwa Peru sudah menyerang pos Bolivia di perbatasan.",
+     [(date(2024, 3, 3), date(2024, 3, 4))]),
+    # Announced weeks before the news: background, apart from the lead's act of the same pair.
+    ("Peru menyerang pos militer Bolivia di sepanjang perbatasan selatan kedua negara itu.\nHarga gandum naik.\n"
+     "Renn mengumumkan pada 15 Februari lalu bahwa pasukan Peru telah menyerang Bolivia.",
+     [(date(2024, 3, 5), date(2024, 3, 6)), (date(2024, 2, 14), date(2024, 2, 15))]),
+])
+def test_an_act_told_as_done_in_a_dated_saying_was_done_by_that_day(text, expected):
+    assert [interval(e) for e in events_of(text) if e.type == "ASSAULT"] == expected

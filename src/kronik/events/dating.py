@@ -99,6 +99,9 @@ PRECEDING_DATE_GAP_WORDS = 2
 # The characters before a trigger read for the one word right before it (the longest such
 # word, "sesudahnya", has ten letters).
 PRECEDING_CHARS = 16
+# "X mengumumkan pada 15 Mei bahwa pasukannya telah memperluas ...": at most this many words
+# from "bahwa" to the act told as done (the subject of the reported clause and "telah").
+REPORTED_DONE_WORDS = 6
 # Statements: reported as the current news without a date of their own, they were made on the
 # publication day or the day before (CONVENTIONS.md of the real set).
 STATEMENT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"})
@@ -257,6 +260,7 @@ class Dating:
                     elif frame.date.first == frame.date.last:
                         frame.date = replace(frame.date, last=self._lasting(sentence, frame.date.first))
             self._since(sentence, sentence_frames)
+            self._reported_done(sentence, sentence_frames)
             self._counted_in_a_plan(sentence, sentence_frames)
             for expression in expressions:  # the times of a sentence that tells of events
                 self.claimed.setdefault(expression.start, []).extend(sentence_frames)
@@ -346,6 +350,33 @@ class Dating:
                     or self.first_since.search(self.doc.text, sentence.start, cue.start())):
                 continue
             frame.date = replace(expression, last=max(expression.last, anchor), precision="range")
+
+    def _reported_done(self, sentence: Sentence, frames: list[Frame]) -> None:
+        """An act told as done already ("telah", "sudah") in what a saying dated by the time
+        right after its verb reports ("X mengumumkan pada 15 Mei lalu bahwa pasukannya telah
+        memperluas ...") was done by the day of that saying: that day or the one before (the
+        time dates the saying, so ``_governed`` gives the act none); a saying over
+        ``CONTEXT_MAX_DAYS`` before the article's date tells background, another occasion than
+        the news the article reports (its lead's act of the same kind stays apart). At most
+        ``REPORTED_DONE_WORDS`` words from "bahwa" to the act, with no other clause between."""
+        for expression in self.in_sentence(sentence):
+            said = WORD.findall(self.doc.text[max(sentence.start, expression.start - PRECEDING_CHARS):expression.start])
+            if not said or said[-1].lower() not in self.reporting_verbs:
+                continue
+            for frame in frames:
+                if frame.date is not None or frame.in_quote or frame.trigger.start < expression.end:
+                    continue
+                words = [w.lower() for w in WORD.findall(self.doc.text[expression.end:frame.trigger.start])]
+                breaks = [m.group(0).lower() for m in self.lexicon.clause_break.finditer(
+                    self.doc.text, expression.end, frame.trigger.start)]
+                if (words and self.lexicon.reported_content.fullmatch(words[0]) and breaks == [words[0]]
+                        and len(words) <= REPORTED_DONE_WORDS and words[-1] in self.perfect):
+                    frame.date = replace(expression, first=days_after(expression.first, -1))
+                    anchor = self.doc.anchor
+                    # Announced well before the news: background, another occasion than the
+                    # acts the article reports undated (its lead's news), so no mention joins it.
+                    frame.other_occasion = frame.other_occasion or (
+                        anchor is not None and (anchor - expression.last).days > CONTEXT_MAX_DAYS)
 
     def _since_cue(self, expression: TimeExpression, floor: int = 0) -> re.Match[str] | None:
         """The since word right before a time ("sejak 28 Februari") or opening the short clause
