@@ -127,6 +127,21 @@ def test_talks_at_a_palace_are_held_in_the_palaces_state(pipeline):
     assert event.location.name == "Istana Elysee" and event.location.lat is not None
 
 
+@pytest.mark.parametrize("host_person, palace, place, host", [
+    ("Presiden Prancis Odile Marchetti", "Istana Kepresidenan Élysée, Paris", "Élysée", "FRA"),
+    ("Presiden Filipina Rosa Dantes", "Istana Kepresidenan Malacanang", "Malacanang", "PHL"),
+    ("Presiden Indonesia Sari Wulandari", "Istana Kepresidenan Bogor", "Bogor", "IDN"),
+    ("Presiden Indonesia Sari Wulandari", "Istana Kepresidenan, Jakarta", "Istana Kepresidenan", "IDN"),
+])
+def test_a_presidential_palace_followed_by_a_name_is_the_palace_that_name_says(pipeline, host_person,
+                                                                                palace, place, host):
+    doc = extract(pipeline, f"Menteri Luar Negeri Chili Tomas Varga bertemu dengan {host_person} "
+                            f"di {palace}, Senin (3/3/2025).")
+    event = next(e for e in doc.events if e.type == "CONSULT")
+    assert (event.mode, event.actor.country, event.recipient.country) == ("visit", "CHL", host)
+    assert (event.location.name, event.location.country) == (place, host)
+
+
 def test_talks_at_un_headquarters_stay_a_meeting_even_in_a_sides_country(pipeline):
     doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga bertemu dengan Menteri Luar "
                             "Negeri Amerika Serikat Dale Whitcombe di Markas PBB, New York, "

@@ -7,8 +7,10 @@ places of the gazetteer (cities, regions, venues), capitals and seats, states, a
 institutions. One mention is chosen, the most specific: an international venue (UN
 headquarters: on no state's territory), then a venue, then a city or region, then an
 institution, then a state. A state after an embassy or consulate word ("di Kedutaan Besar AS")
-is not where the event was: an embassy stands abroad. A seat followed by a state's name
-("Istana Kepresidenan Prancis") is that state's palace, so the state counts. A building named
+is not where the event was: an embassy stands abroad. A seat followed right away by another
+place's name is the palace that name says ("Istana Kepresidenan Prancis" is the French state's,
+"Istana Kepresidenan Élysée" the Élysée, "Istana Kepresidenan Bogor" the one in Bogor), so the
+name after it counts, not the seat (which alone stands for Indonesia's). A building named
 after an institution or an office ("di Kantor Perdana Menteri X, Tokyo") is read past to the
 place after its comma; a state that opens a hyphenated name ("Indonesia-Australia Leaders'
 Meeting") is no place.
@@ -495,9 +497,8 @@ class Locator:
             if kind in ("state", "institution") and self._abroad(start, entity):
                 continue
             following = mentions[position + 1] if position + 1 < len(mentions) else None
-            if (kind == "seat" and following is not None and self.kind(following) == "state"
-                    and not self.text[entity.end:following.start].strip()):
-                continue  # "Istana Kepresidenan Prancis": the state's palace
+            if kind == "seat" and following is not None and not self.text[entity.end:following.start].strip():
+                continue  # "Istana Kepresidenan Prancis", "... Élysée": the palace the name after it says
             kept.append((RANK[kind], entity))
         if not kept:
             return None
