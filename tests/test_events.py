@@ -651,3 +651,19 @@ def test_habits_and_the_victim_of_a_labelled_act_make_no_event(text):
     """Talks whose relative clause tells a habit, repeated attacks, and a state named as the one
     an accusation's labelled act wronged (not the one accused) code nothing."""
     assert events_of(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bursa naik setelah Renn menyebut, negosiasi dengan Chili telah memasuki tahap akhir.", []),
+    ("Saat ini negosiasi antara Peru dan Chili masih terus berlangsung.", []),
+    ("Menurut dia, penting ada dialog antara Peru dan Chili.", []),
+    ("Isu itu dibahas dalam perundingan tidak langsung antara Lima dan Santiago.", []),
+    ("Peru melakukan negosiasi dengan Chili.", [("CONSULT", ("PER", "CHL"))]),
+    ("Negosiasi antara Peru dan Chili berlangsung di Bolivia.", [("CONSULT", ("PER", "CHL"))]),
+    ("Negosiasi antara Peru dan Chili digelar pada Senin (4/3/2024).", [("CONSULT", ("PER", "CHL"))]),
+    ("Pembicaraan Renn dengan Kald membahas perdagangan.", [("CONSULT", ("PER", "CHL"))]),
+])
+def test_a_noun_of_talks_is_an_event_only_where_talks_are_held(text, expected):
+    """Negotiations spoken of as a process, with no time, place, holding verb or person meeting
+    ("negosiasi dengan X telah memasuki tahap akhir"), are no event between the states."""
+    assert [(e.type, sides(e)) for e in events_of(text)] == expected

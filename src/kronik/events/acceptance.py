@@ -8,6 +8,7 @@ it an event on the sidelines of that gathering unless a word of sequence parts t
 """
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 
@@ -27,6 +28,13 @@ SEQUENCE_LEAD_WORDS = 3
 # him: "Pakar Hubungan Internasional dari Universitas X, Budi Santosa" (the title, a field of
 # four words, the institution of two, the given name).
 FORECASTER_INTRODUCTION_WORDS = 10
+# The trigger mode of talks named by a noun or verb of negotiating (lang/id/events.yaml).
+TALKS_MODE = "talk"
+# A demonstrative refers a noun of talks to talks told before from this many words after it at
+# most: "dialog resmi tersebut" (one modifier between).
+DEMONSTRATIVE_REACH_WORDS = 2
+# Kinds of entity that name where talks are held after "di": a place, or a state's name.
+PLACE_KINDS = frozenset({"place", "state"})
 # Quotation marks: words on either side of one belong to different voices.
 QUOTE_MARK = re.compile(r"[\"“”]")
 
@@ -60,7 +68,39 @@ def acceptable(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
     if trigger.form == "noun" and _after_other_verb(reading, hit, sentence) \
             and not _after_fact_verb(reading, hit, sentence):
         return False
+    if trigger.mode == TALKS_MODE and trigger.form == "noun" and not _talks_held(reading, hit, sentence):
+        return False
     return True
+
+
+def _talks_held(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
+    """Whether a noun of talks ("negosiasi", "perundingan", "dialog") names talks held on one
+    occasion: a verb holds them ("melakukan pembicaraan"), a demonstrative refers them to talks
+    told before ("pembicaraan itu berlangsung selama satu jam", "dialog resmi tersebut"), its
+    sentence gives them a time ("pada Senin", "pada 2012") or a place ("di Doha"), or a person
+    stands after the noun as their party ("pembicaraan Xi dengan Putin"). Without any of these
+    the noun tells of negotiations in general ("negosiasi dengan X telah memasuki tahap akhir",
+    "penting ada dialog antara kedua negara", "saat ini negosiasi antara A dan B masih
+    berlangsung", "perundingan tidak langsung antara A dan B"): a process spoken of, not an
+    event between the states."""
+    if any(m.group(0).lower() in reading.lexicon.light_verbs
+           for m in reading.words_ending_at(hit.start, sentence.start, 1)):
+        return True
+    following = itertools.islice(WORD.finditer(reading.text, hit.end, sentence.end),
+                                 DEMONSTRATIVE_REACH_WORDS)
+    if any(word.group(0).lower() in reading.lexicon.demonstratives for word in following):
+        return True
+    if any(sentence.start <= t.start and t.end <= sentence.end and t.first is not None
+           and t.text.lower() not in reading.lexicon.present_times
+           for t in reading.doc.time_expressions):
+        return True
+    for word in WORD.finditer(reading.text, sentence.start, sentence.end):
+        if word.group(0).lower() in reading.lexicon.location_preps:
+            place = reading.entity_at(word.end() + 1)
+            if place is not None and place.kind in PLACE_KINDS:
+                return True
+    end = reading.clause_end(hit.end, sentence.end)
+    return any(hit.end <= e.start < end and e.kind == "person" for e in reading.entities)
 
 
 def _negated(reading: Reading, hit: TriggerHit, sentence: Sentence, before: str) -> bool:

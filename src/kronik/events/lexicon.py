@@ -70,6 +70,8 @@ class Lexicon:
     request_openers: frozenset[str]
     wronged_preps: frozenset[str]
     location_preps: frozenset[str]
+    present_times: frozenset[str]
+    demonstratives: frozenset[str]
     coordinators: frozenset[str]
     conjunction: re.Pattern[str]
     joiner: re.Pattern[str]
@@ -179,6 +181,8 @@ def lexicon(language: str = "id") -> Lexicon:
         request_openers=frozenset(data["request_openers"]),
         wronged_preps=frozenset(data["wronged_preps"]),
         location_preps=frozenset(data["location_preps"]),
+        present_times=frozenset(data["present_times"]),
+        demonstratives=frozenset(data["demonstratives"]),
         coordinators=frozenset(data["coordinators"]),
         conjunction=_words(data["coordinators"]),
         joiner=_joiner(data["coordinators"]),
