@@ -5,6 +5,8 @@ the states and institutions are real.
 """
 from __future__ import annotations
 
+import pytest
+
 from kronik.document import Document, Entity, Party, Quote
 from kronik.stages.quotes import Quotes
 
@@ -348,6 +350,27 @@ def test_short_name_takes_the_family_name_it_was_first_written_with():
             "Muhammad Reza Tirtawinata selaku direktur sebuah yayasan tani menyebut ekspor butuh waktu.\n"
             "“Kami tidak memiliki sertifikat yang dibutuhkan untuk mengekspor semuanya,” lanjut Reza.")
     assert speakers(run(text)) == ["Reza Tirtawinata"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A lowercase or abbreviated honorific before a name the recogniser does not know.
+    ("“Asupan garam harus dikurangi sejak usia muda sekali,” kata dr Lestari kepada wartawan.",
+     ["Lestari"]),
+    ("“Asupan garam harus dikurangi sejak usia muda sekali,” ujar dr. Lestari. Ia lalu pergi.",
+     ["Lestari"]),
+    ("“Asupan garam harus dikurangi sejak usia muda sekali,” tegas Prof. Dr. Hadi Wibowo.",
+     ["Hadi Wibowo"]),
+    # The stop of "dr." ends no sentence, so the pronoun finds the doctor named after it.
+    ("Menurut dr. Lestari Anggraini, garam berbahaya. “Asupan garam harus dikurangi sejak usia "
+     "muda sekali,” ujarnya.", ["Lestari Anggraini"]),
+    # A degree after the name is no part of it; upper-case initials before the family name are.
+    ("Garam dan Kesehatan\nAhli gizi dr Lestari Anggraini SpGK hadir.\n“Asupan garam harus dikurangi sejak usia muda "
+     "sekali,” kata dr Lestari.", ["Lestari Anggraini"]),
+    ("Garam dan Kesehatan\nKetua yayasan Hadi MR Wibowo hadir.\n“Asupan garam harus dikurangi sejak usia muda "
+     "sekali,” kata Hadi.", ["Hadi MR Wibowo"]),
+])
+def test_honorifics_degrees_and_initials_around_a_written_name(text: str, expected: list[str]):
+    assert speakers(run(text)) == expected
 
 
 def test_speakers_of_several_states_described_together_have_no_country():

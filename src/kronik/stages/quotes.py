@@ -89,6 +89,9 @@ PLURAL = re.compile(r"\b(\w+)-\1\b", re.I)
 NAME_BEFORE = re.compile(r"\b[A-Z][\w'.-]*,?[ \t]+$")
 NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 NAME_REACH = 60
+# The word right before a stop, looked for this many characters back (honorifics are short).
+WORD_BEFORE = re.compile(r"(?<!\w)\w+$")
+HONORIFIC_REACH = 12
 CLAUSE = "(?:\\s+[^\"\u201c\u201d\u201e\u00ab\u00bb\\n.!?;]{1,150}?)?"
 
 
@@ -125,6 +128,9 @@ class Grammar:
     # an ASCII text holds a token that is one of them.
     attribution_words: frozenset[str]
     not_names: frozenset[str]
+    # Honorifics and ranks written before a name, as written ("dr", "Prof", "Kolonel"): no part
+    # of the name a speaker is given.
+    honorifics: frozenset[str]
     openers: frozenset[str]
     saying: frozenset[str]
     adverbs: frozenset[str]
@@ -192,6 +198,7 @@ def grammar(language: str = "id") -> Grammar:
         not_names=frozenset(titles["name_stop_words"]) - frozenset(
             titles["honorifics"] + titles["ranks"] + titles["home_markers"]["before"]
             + data["name_honorifics"]),
+        honorifics=frozenset(titles["honorifics"] + titles["ranks"]),
         saying=frozenset(w.lower() for w in data["verbs_before"] + titles["speech_verbs"]),
         openers=frozenset(data["pronoun_before"] + data["phrases_before"] + data["phrase_stops"]),
         adverbs=frozenset(data["subject_adverbs"]),
@@ -357,7 +364,8 @@ class _Reader:
         self.closed = [s for s in self.spans if s.closed]
         self._closed_opens = [s.open for s in self.closed]
         self.boundaries = sorted([end for end in _sentence_ends(self.text)
-                                  if not self._quoted(end)] + self._closing_ends())
+                                  if not self._quoted(end) and not self._after_honorific(end)]
+                                 + self._closing_ends())
         self._sentence_of = [self._next_boundary(s.close) if s.closed else None for s in self.spans]
         self.entities = sorted((e for e in doc.entities if e.kind in ACTOR_KINDS),
                                key=lambda e: (e.start, e.end))
@@ -651,6 +659,8 @@ class _Reader:
         tokens = []
         for match in TOKEN.finditer(self.text, start, min(limit, start + PHRASE_REACH)):
             word = match.group()
+            if word == "." and tokens and tokens[-1][2] in self.g.honorifics:
+                continue  # "dr. Aru", "Prof. Budi"
             # Stop words are lowercase: a capitalised one belongs to a name ("Dan Shugar").
             if not word[0].isalnum() or self._is_verb(word) or word in self.g.stops:
                 break
@@ -700,11 +710,22 @@ class _Reader:
             return Party(name, country, kind, None, only.id if only else None)
         if institution:
             return Party(words, None, self.g.institution_kinds[institution.group("noun")])
-        if written and self._written_name(a, b, leading=leading):
+        a = self._past_honorifics(a, b)
+        words = self.text[a:b]
+        if written and a < b and self._written_name(a, b, leading=leading):
             if all(ACRONYM.search(word) for word in words.split()):
                 return Party(words, None, "organization")
             return Party(self._full_name(" ".join(words.split()), a), None, "person")
         return None
+
+    def _past_honorifics(self, a: int, b: int) -> int:
+        """Where a name written after honorifics or ranks begins ("dr. Aru", "dr Aru", "Prof Dr
+        Budi"): they are no part of it, and a lowercase one ("dr") would bar it as a name."""
+        for match in TOKEN.finditer(self.text, a, b):
+            word = match.group()
+            if word != "." and word not in self.g.honorifics:
+                return match.start()
+        return b
 
     def _written_name(self, a: int, b: int, *, leading: bool) -> bool:
         """Whether ``[a, b)`` reads as a name the recogniser did not know: capitalised words
@@ -729,18 +750,26 @@ class _Reader:
         it where the text first wrote it before ``pos`` ("Muhammad Reza Tirtawinata" gives "Reza
         Tirtawinata"): the family name that later mentions leave out. Days, months and tagged
         places or times after it are not part of it, nor are common words a title capitalises
-        ("Dani Peneliti ..."), nor is the headline, which capitalises every word ("Dedi Mulyadi
-        Tantang ...")."""
+        ("Dani Peneliti ..."), nor degrees or upper-case words that end it ("SpPD", "PhD",
+        "TRIBUNNEWS"; "MV" before a family name is an initial), nor is the headline, which
+        capitalises every word ("Dedi Mulyadi Tantang ...")."""
         body = self.text.find("\n") + 1
         match = self._family_after(name, body, max(body, pos))
         if match is None:
             return name
-        family = []
+        family: list[str] = []
+        initials: list[str] = []  # upper-case words: initials before a family name ("MV")
         for word in WORD_RUN.finditer(self.text, match.start(), match.end()):
             if word.group() in self.g.not_names or self._written_lowercase(word.group()) \
                     or self._named_thing(word.start(), word.end()):
                 break
-            family.append(word.group())
+            if ACRONYM.search(word.group()):
+                if not word.group().isupper():
+                    break  # a degree after the name ("SpPD", "PhD")
+                initials.append(word.group())
+                continue
+            family += initials + [word.group()]
+            initials = []
         return " ".join([name] + family)
 
     def _written_lowercase(self, word: str) -> bool:
@@ -996,6 +1025,15 @@ class _Reader:
         lower = word.lower()
         return (self._is_verb(word) or lower in self.g.stops
                 or (colon and lower in self.g.place_stops))
+
+    def _after_honorific(self, end: int) -> bool:
+        """Whether a stop closes an abbreviated honorific before a name ("dr. Aru", "Prof.
+        Budi"): it ends no sentence."""
+        if self.text[end] != ".":
+            return False
+        word = WORD_BEFORE.search(self.text, max(0, end - HONORIFIC_REACH), end)
+        return word is not None and word.group() in self.g.honorifics \
+            and bool(NAME_AFTER.match(self.text, end + 1))
 
     def _closing_ends(self) -> list[int]:
         """Closing marks right after a sentence's end ('... itu."'): the sentence ends there."""
