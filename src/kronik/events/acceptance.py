@@ -88,7 +88,7 @@ def _talks_held(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
         return True
     following = itertools.islice(WORD.finditer(reading.text, hit.end, sentence.end),
                                  DEMONSTRATIVE_REACH_WORDS)
-    if any(word.group(0).lower() in reading.lexicon.demonstratives for word in following):
+    if any(word.group(0).lower() in reading.grammar.demonstratives for word in following):
         return True
     if any(sentence.start <= t.start and t.end <= sentence.end and t.first is not None
            and t.text.lower() not in reading.lexicon.present_times

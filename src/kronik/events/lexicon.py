@@ -71,7 +71,6 @@ class Lexicon:
     wronged_preps: frozenset[str]
     location_preps: frozenset[str]
     present_times: frozenset[str]
-    demonstratives: frozenset[str]
     coordinators: frozenset[str]
     conjunction: re.Pattern[str]
     joiner: re.Pattern[str]
@@ -182,7 +181,6 @@ def lexicon(language: str = "id") -> Lexicon:
         wronged_preps=frozenset(data["wronged_preps"]),
         location_preps=frozenset(data["location_preps"]),
         present_times=frozenset(data["present_times"]),
-        demonstratives=frozenset(data["demonstratives"]),
         coordinators=frozenset(data["coordinators"]),
         conjunction=_words(data["coordinators"]),
         joiner=_joiner(data["coordinators"]),
