@@ -142,6 +142,22 @@ def test_a_presidential_palace_followed_by_a_name_is_the_palace_that_name_says(p
     assert (event.location.name, event.location.country) == (place, host)
 
 
+@pytest.mark.parametrize("text", [
+    "Hal tersebut disampaikan Presiden Chili Tomas Varga saat kunjungan di Istana Kepresidenan "
+    "Élysée, Paris, Selasa (4/3/2025).",
+    # talks naming only the host's person are held during the visit the article tells later
+    "Pemerintah Chili membahas perdagangan saat bertemu Presiden Prancis Odile Marchetti. Kedua negara "
+    "ingin memperluas ekspor buah dan anggur. Produk pertanian juga menjadi perhatian utama. Hal tersebut "
+    "disampaikan Presiden Chili Tomas Varga saat kunjungan di Istana Kepresidenan Élysée, Paris, "
+    "Selasa (4/3/2025).",
+])
+def test_a_visit_at_another_states_palace_is_hosted_there_and_holds_the_talks_with_its_host(pipeline, text):
+    doc = extract(pipeline, text)
+    talks = [e for e in doc.events if e.type == "CONSULT"]
+    assert [(e.mode, e.actor.country, e.recipient.country, e.location.country) for e in talks] == [
+        ("visit", "CHL", "FRA", "FRA")]
+
+
 def test_talks_at_un_headquarters_stay_a_meeting_even_in_a_sides_country(pipeline):
     doc = extract(pipeline, "Menteri Luar Negeri Chili Tomas Varga bertemu dengan Menteri Luar "
                             "Negeri Amerika Serikat Dale Whitcombe di Markas PBB, New York, "

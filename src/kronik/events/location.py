@@ -163,6 +163,8 @@ class Locator:
             frame.place = phrase.location if phrase is not None else None
             if phrase is not None and phrase.prep in self.words.to:
                 frame.flags.add("place: destination")
+            if phrase is not None:
+                self.host_named_in_its_place(frame, phrase)
             if frame.place is None:
                 frame.place = self.place_referred_back(frame)
             if frame.place is None and self.of_the_occasion(frame):
@@ -272,6 +274,22 @@ class Locator:
             if fold(match.group(0)) in self.sequence_words:
                 return any(match.end() <= start for start in others)
         return False
+
+    def host_named_in_its_place(self, frame: Frame, phrase: Phrase) -> None:
+        """A trip whose hosts are only names inside its own location phrase that the phrase
+        reads as another state's place ("kunjungan di Istana Kepresidenan Élysée, Paris": the
+        seat alone stands for Indonesia) is hosted by the state of that place."""
+        place = frame.place
+        if (frame.type != "CONSULT" or frame.mode not in TRAVEL_MODES or not frame.recipients
+                or place is None or place.country is None):
+            return
+        named = self.text[phrase.start:phrase.end]
+        if any(party.country == place.country or party.name is None or party.name not in named
+               for party in frame.recipients):
+            return
+        state = self.kb.by_code(place.country)
+        frame.recipients = [Party(state.name if state else place.country, place.country, "state")]
+        frame.flags.add("host: the state of the place its phrase names")
 
     def host_from_place(self, frame: Frame) -> None:
         """A summit, or a trip to a destination ("kunjungan ke X"), without a host party is

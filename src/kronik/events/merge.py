@@ -518,7 +518,8 @@ def _fold_one_sided(clusters: list[Cluster], frame: Frame) -> None:
 
 def _held_during(talks: Cluster, visit: Cluster) -> bool:
     """Whether talks are part of a visit: the same two states, compatible dates, and the visitor
-    (where the visit names a person) among those talking."""
+    (where the visit names a person) among those talking for the visiting state (the host's
+    people say nothing of who came: "saat bertemu Presiden X" on the visit)."""
     if talks.type != "CONSULT" or talks.mode not in IN_PERSON_MODES or talks.status != "occurred":
         return False
     if all("caption" in f.flags for f in talks.frames):
@@ -526,7 +527,8 @@ def _held_during(talks: Cluster, visit: Cluster) -> bool:
     if not set(talks.countries) <= set(visit.countries) or not dates_compatible(visit, talks.first, talks.last):
         return False
     visitors = {p.name for p in visit.actors if p.kind == "person"}
-    talkers = {p.name for p in talks.actors + talks.recipients if p.kind == "person"}
+    visiting = {p.country for p in visit.actors}
+    talkers = {p.name for p in talks.actors + talks.recipients if p.kind == "person" and p.country in visiting}
     return not visitors or not talkers or bool(visitors & talkers)
 
 
