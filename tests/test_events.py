@@ -667,3 +667,12 @@ def test_a_noun_of_talks_is_an_event_only_where_talks_are_held(text, expected):
     """Negotiations spoken of as a process, with no time, place, holding verb or person meeting
     ("negosiasi dengan X telah memasuki tahap akhir"), are no event between the states."""
     assert [(e.type, sides(e)) for e in events_of(text)] == expected
+
+
+def test_a_noun_of_talks_with_a_demonstrative_reports_the_talks_told_before():
+    """"Pembicaraan tersebut" refers to the talks already told, so it is another report of them."""
+    text = ("Peru dan Chili melakukan pembicaraan pada Senin (4/3/2024). "
+            "Pembicaraan tersebut antara Peru dan Chili berlangsung selama satu jam.")
+    events = events_of(text)
+    assert [(e.type, sides(e)) for e in events] == [("CONSULT", ("PER", "CHL"))]
+    assert "+0.1 reported in 2 sentences" in events[0].confidence_reasons
