@@ -373,6 +373,23 @@ def test_honorifics_degrees_and_initials_around_a_written_name(text: str, expect
     assert speakers(run(text)) == expected
 
 
+@pytest.mark.parametrize("attribution, expected", [
+    ("demikian pernyataan bersama yang dikeluarkan oleh Ana Quispe dan Rodrigo Paz", ("Ana Quispe", "PER")),
+    ("demikian pernyataan bersama Rodrigo Paz dan Ana Quispe", ("Rodrigo Paz", "BOL")),
+    ("bunyi keterangan resmi Kementerian Luar Negeri Peru", ("Kementerian Luar Negeri Peru", "PER")),
+    ("demikian bunyi pesan dari Gedung Putih", ("Gedung Putih", "USA")),
+    ("tulis pernyataan resmi PBB di laman resminya", ("PBB", None)),
+])
+def test_a_statement_after_a_verb_of_saying_is_its_issuers(attribution: str, expected: tuple):
+    text = f"“Kedua negara sepakat untuk memperluas kerja sama perdagangan,” {attribution}."
+    [quote] = run(text)
+    assert (quote.speaker.name, quote.speaker.country) == expected
+
+
+def test_a_quoted_article_of_law_has_no_speaker():
+    assert run("“Setiap warga negara berhak atas pekerjaan yang layak,” bunyi pasal tersebut.") == []
+
+
 def test_speakers_of_several_states_described_together_have_no_country():
     text = ("Peru dan Bolivia menyuarakan keprihatinan pada hari Selasa. Tanpa menyebut nama Lima, "
             "para menteri luar negeri negara-negara tersebut mengkritik “manuver berbahaya oleh kapal "

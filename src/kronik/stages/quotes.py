@@ -128,6 +128,9 @@ class Grammar:
     # an ASCII text holds a token that is one of them.
     attribution_words: frozenset[str]
     not_names: frozenset[str]
+    # A written statement and the words that lead from it to whoever issued it ("pernyataan
+    # bersama yang dikeluarkan oleh "), at a speaker phrase's start.
+    statement: re.Pattern[str]
     # Honorifics and ranks written before a name, as written ("dr", "Prof", "Kolonel"): no part
     # of the name a speaker is given.
     honorifics: frozenset[str]
@@ -143,6 +146,7 @@ class Grammar:
 def grammar(language: str = "id") -> Grammar:
     """Compile the reporting lexicon once per process."""
     data: dict[str, Any] = load_data("reporting", language)
+    own: dict[str, Any] = load_data("quotes", language)
     titles: dict[str, Any] = load_data("titles", language)
     marks = data["marks"]
     roles = {}
@@ -162,7 +166,8 @@ def grammar(language: str = "id") -> Grammar:
         min_words=int(data["min_words"]),
         roles=roles,
         after=re.compile(lead + rf"(?:(?P<verb>{verbs_after})(?P<nya>nya)?"
-                         rf"|(?P<phrase>{alternation(data['phrases_after'])}))\b", re.I),
+                         rf"|(?P<phrase>{alternation(data['phrases_after'] + own['statement_openers'])}))\b",
+                         re.I),
         after_subject=re.compile(lead + r"(?P<np>[^\s,.;:!?]+(?:[ \t]+[^\s,.;:!?]+){0,5}?)[ \t]+"
                                  rf"(?P<verb>{verbs_before})\b", re.I),
         before=re.compile(
@@ -198,6 +203,10 @@ def grammar(language: str = "id") -> Grammar:
         not_names=frozenset(titles["name_stop_words"]) - frozenset(
             titles["honorifics"] + titles["ranks"] + titles["home_markers"]["before"]
             + data["name_honorifics"]),
+        statement=re.compile(
+            rf"\s*(?:(?:{alternation(own['statement_nouns'])})\b\s*)?"
+            rf"(?:(?:{alternation(own['statement_modifiers'])})\b\s*)*"
+            rf"(?:(?:{alternation(own['statement_links'])})\b\s*)?", re.I),
         honorifics=frozenset(titles["honorifics"] + titles["ranks"]),
         saying=frozenset(w.lower() for w in data["verbs_before"] + titles["speech_verbs"]),
         openers=frozenset(data["pronoun_before"] + data["phrases_before"] + data["phrase_stops"]),
@@ -513,8 +522,9 @@ class _Reader:
         ("kata juru bicara NATO, Allison Hart", "kata Komisaris Uni Eropa, <name>"). A
         description that goes on past the words the phrase stops at ("kata pakar politik dan
         kajian strategis Universitas X, <name> kepada ...") reaches its apposition over words
-        without a verb, up to ``DESCRIPTION_REACH`` characters."""
-        a, b = self._phrase(start, limit)
+        without a verb, up to ``DESCRIPTION_REACH`` characters. A statement is its issuer's
+        ("demikian pernyataan bersama X", "tulis keterangan resmi X")."""
+        a, b = self._phrase(self._past_statement(start, limit), limit)
         party = self._party(a, b)
         if not self._named_persons(a, b):
             named = self._apposition(b, limit)
@@ -524,6 +534,12 @@ class _Reader:
                     named = self._apposition(comma, limit)
             party = named or party
         return self._settle(party, start)
+
+    def _past_statement(self, start: int, limit: int) -> int:
+        """Where the issuer of a statement named at ``start`` begins ("pernyataan resmi X",
+        "bersama yang dikeluarkan oleh X" after "demikian pernyataan"), or ``start``."""
+        match = self.g.statement.match(self.text, start, limit)
+        return match.end() if match.group().strip() else start
 
     def _apposition(self, end: int, limit: int) -> Party | None:
         """A person named after a comma that follows a speaker's description (and its
