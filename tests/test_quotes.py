@@ -111,12 +111,17 @@ def test_unnamed_official_with_a_country():
     assert quote.speaker == Party(None, "USA", "person", "pejabat senior")
 
 
-def test_unnamed_official_takes_the_country_of_the_officials_talked_about():
-    text = ("Para pejabat Peru bertemu delegasi Bolivia selama dua hari.\n"
+@pytest.mark.parametrize("context, country", [
+    ("Para pejabat Peru bertemu delegasi Bolivia selama dua hari.", "PER"),
+    # An official named in apposition is no unnamed official to take the country of.
+    ("Seorang diplomat asal Peru, Huaman, bertemu delegasi Bolivia selama dua hari.", None),
+])
+def test_unnamed_official_takes_the_country_of_the_officials_talked_about(context: str, country: str | None):
+    text = (f"{context}\n"
             "“Kami sedang menyiapkan naskah perjanjian untuk ditandatangani kedua menteri,” kata salah satu "
             "pejabat senior pemerintah yang tidak ingin disebutkan namanya.")
     [quote] = run(text)
-    assert quote.speaker == Party(None, "PER", "person", "pejabat senior pemerintah")
+    assert quote.speaker == Party(None, country, "person", "pejabat senior pemerintah")
 
 
 def test_anaphoric_source_is_the_official_described_before():

@@ -841,12 +841,14 @@ class _Reader:
 
     def _context_country(self, pos: int) -> str | None:
         """The country of the nearest unnamed officials described before ``pos`` ("para pejabat
-        AS"); a title before a name ("Menteri Luar Negeri China Wang Yi") describes nobody unnamed."""
+        AS"); a title before a name ("Menteri Luar Negeri China Wang Yi") or a description with a
+        name in apposition ("diplomat asal Ekuador, Vayas,") describes nobody unnamed."""
         if self._officials is None:
             self._officials = self._find_officials()
         for start, end in reversed(self._officials[:bisect_left(self._officials, (pos, pos))]):
             a, b = self._phrase(end, pos, description=True)
-            if b <= a or self._quoted(start) or self._named_persons(start, b):
+            if b <= a or self._quoted(start) or self._named_persons(start, b) \
+                    or self._apposition(b, pos) is not None:
                 continue
             country = next((e.country for e in self._actors(a, b) if e.country), None)
             if country:
