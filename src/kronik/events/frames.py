@@ -33,7 +33,7 @@ from functools import cached_property
 from kronik.document import Document, Location, Party, Quote, Sentence, Span, TimeExpression
 from kronik.events.acceptance import acceptable, event_status, on_sidelines, predicted_by_another
 from kronik.events.anchors import Anchors, finditer
-from kronik.events.coding import is_symmetric
+from kronik.events.coding import is_conflict, is_symmetric
 from kronik.events.enemies import carry_recipients, share_attackers
 from kronik.events.lexicon import Lexicon
 from kronik.events.objects import object_of
@@ -118,7 +118,7 @@ class FrameBuilder:
         self.reading = Reading(doc, lexicon, clause_grammar(doc.language), anchors)
         # The party groups of each sentence read so far (a sentence's frames and the recipient
         # carried to the next sentence's frames both read them).
-        self._sentence_groups: dict[int, list[Group]] = {}
+        self._sentence_groups: dict[tuple[int, bool], list[Group]] = {}
 
     @cached_property
     def sideline_starts(self) -> list[int] | None:
@@ -141,16 +141,17 @@ class FrameBuilder:
             _drop_partners_of_no_one(frame, self.reading.grammar)
         return found
 
-    def _groups(self, index: int) -> list[Group]:
-        """The party groups of sentence ``index``, read once."""
-        groups = self._sentence_groups.get(index)
+    def _groups(self, index: int, firms_as_state: bool = False) -> list[Group]:
+        """The party groups of sentence ``index``, read once (``group_mentions``)."""
+        groups = self._sentence_groups.get((index, firms_as_state))
         if groups is None:
             reading, sentence = self.reading, self.doc.sentences[index]
             first = bisect_left(reading.entity_starts, sentence.start)
             last = bisect_left(reading.entity_starts, sentence.end)
             mentions = sentence_mentions(self.doc, sentence, reading.entities[first:last], reading.lexicon)
-            groups = group_mentions(reading.text, mentions, sentence.start, reading.lexicon, reading.grammar)
-            self._sentence_groups[index] = groups
+            groups = group_mentions(reading.text, mentions, sentence.start, reading.lexicon, reading.grammar,
+                                    firms_as_state)
+            self._sentence_groups[index, firms_as_state] = groups
         return groups
 
     def _aim_at_told_act(self, frame: Frame, before: list[Frame]) -> None:
@@ -190,7 +191,7 @@ class FrameBuilder:
         hits = self._kept_hits(self.hits[first:last], sentence)
         if not hits:  # most sentences: their parties and context would go unread
             return []
-        groups = self._groups(index)
+        groups = self._groups(index, firms_as_state=any(is_conflict(hit.trigger.type) for hit in hits))
         context = self._context(sentence, groups)
         frames: list[Frame] = []
         # A clause verb's complement names no events of its own ("meminta X untuk menyerang Y"),

@@ -219,15 +219,18 @@ def _list_opener_at(lowered: list[str], end: int, grammar: ClauseGrammar, ending
 
 
 def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon: Lexicon,
-                   grammar: ClauseGrammar) -> list[Group]:
+                   grammar: ClauseGrammar, firms_as_state: bool = False) -> list[Group]:
     """Coordinated runs of mentions, each with the word that introduces it.
 
     Mentions separated by a comma alone form a list only when a conjunction closes it
     ("Rusia, Ukraina, dan AS"); otherwise the comma parts clauses ("Sebelum menerima X, Y ...").
+    A state named as the origin of firms ("perusahaan AS") is left out, unless
+    ``firms_as_state``: an act of conflict against a state's firms (a blacklist, a sanction)
+    is aimed at that state, but a deal with them is no deal with the state.
     """
     runs: list[list[PartyMention]] = []
     for mention in mentions:
-        if _of_business(text, mention, floor, lexicon, grammar):
+        if not firms_as_state and _of_business(text, mention, floor, lexicon, grammar):
             continue
         if runs and lexicon.joiner.match(_without_titles(text[runs[-1][-1].end:mention.start])):
             runs[-1].append(mention)
