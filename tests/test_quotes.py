@@ -391,6 +391,23 @@ def test_a_statement_after_a_verb_of_saying_is_its_issuers(attribution: str, exp
     assert (quote.speaker.name, quote.speaker.country) == expected
 
 
+@pytest.mark.parametrize("attribution, expected", [
+    ("tutup Quispe", ("Ana Quispe", "PER")),
+    ("beber Quispe kepada wartawan", ("Ana Quispe", "PER")),
+    ("tulis seorang warganet di media sosial", (None, None)),
+])
+def test_more_verbs_and_described_writers_after_a_quotation(attribution: str, expected: tuple):
+    text = f"“Kedua negara sepakat untuk memperluas kerja sama perdagangan,” {attribution}."
+    [quote] = run(text)
+    assert (quote.speaker.name, quote.speaker.country) == expected
+
+
+def test_pronoun_after_a_new_verb_is_the_last_speaker():
+    text = ("“Kedua negara sepakat untuk memperluas kerja sama perdagangan,” kata Quispe.\n"
+            "“Kami berharap pasar kedua negara segera terbuka lebar,” harapnya.")
+    assert speakers(run(text)) == ["Ana Quispe", "Ana Quispe"]
+
+
 def test_a_quoted_article_of_law_has_no_speaker():
     assert run("“Setiap warga negara berhak atas pekerjaan yang layak,” bunyi pasal tersebut.") == []
 

@@ -156,10 +156,10 @@ def grammar(language: str = "id") -> Grammar:
                 roles[mark] = (family, role)
     # The lists searched for at every word (``before``, ``attribution``, ``after_verb_before``)
     # are grouped by first letter: they match what the plain alternation does, and fail faster.
-    verbs_after = grouped_alternation(data["verbs_after"])
+    verbs_after = grouped_alternation(data["verbs_after"] + own["verbs_after"])
     verbs_before = grouped_alternation(data["verbs_before"])
     dets = alternation(data["determiners"])
-    unnamed = data["unnamed_officials"] + data["unnamed_others"]
+    unnamed = data["unnamed_officials"] + data["unnamed_others"] + own["unnamed_others"]
     officials = frozenset(w.lower() for w in data["unnamed_officials"])
     lead = r"[ \t,\u2013\u2014-]*"
     return Grammar(
@@ -195,8 +195,8 @@ def grammar(language: str = "id") -> Grammar:
         anaphors=re.compile(rf"(?:\s+(?:{alternation(data['anaphors'])}))+$", re.I),
         attribution=re.compile(rf",\s*(?:{verbs_after})\b|\b(?:{alternation(data['phrases_before'])})\b",
                                re.I),
-        attribution_words=frozenset(phrase.split()[0].lower() for phrase
-                                    in data["verbs_after"] + data["phrases_before"]),
+        attribution_words=frozenset(phrase.split()[0].lower() for phrase in data["verbs_after"]
+                                    + own["verbs_after"] + data["phrases_before"]),
         # "yang jelas, X menyebut ...": after "yang" the word is an adjective, not a verb of saying.
         after_verb_before=re.compile(rf"(?<!yang )\b(?:{verbs_after}|{grouped_alternation(data['phrases_after'])})"
                                      r"\b[^,.;:!?\n]*,?[^,.;:!?\n]*$", re.I),
