@@ -384,19 +384,13 @@ def test_honorifics_degrees_and_initials_around_a_written_name(text: str, expect
     ("bunyi keterangan resmi Kementerian Luar Negeri Peru", ("Kementerian Luar Negeri Peru", "PER")),
     ("demikian bunyi pesan dari Gedung Putih", ("Gedung Putih", "USA")),
     ("tulis pernyataan resmi PBB di laman resminya", ("PBB", None)),
-])
-def test_a_statement_after_a_verb_of_saying_is_its_issuers(attribution: str, expected: tuple):
-    text = f"“Kedua negara sepakat untuk memperluas kerja sama perdagangan,” {attribution}."
-    [quote] = run(text)
-    assert (quote.speaker.name, quote.speaker.country) == expected
-
-
-@pytest.mark.parametrize("attribution, expected", [
+    # More verbs after a quotation, and described writers.
     ("tutup Quispe", ("Ana Quispe", "PER")),
     ("beber Quispe kepada wartawan", ("Ana Quispe", "PER")),
     ("tulis seorang warganet di media sosial", (None, None)),
 ])
-def test_more_verbs_and_described_writers_after_a_quotation(attribution: str, expected: tuple):
+def test_statements_verbs_and_writers_after_a_quotation(attribution: str, expected: tuple):
+    """A statement after a verb of saying is its issuer's ("demikian pernyataan bersama X")."""
     text = f"“Kedua negara sepakat untuk memperluas kerja sama perdagangan,” {attribution}."
     [quote] = run(text)
     assert (quote.speaker.name, quote.speaker.country) == expected
