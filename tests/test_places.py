@@ -107,6 +107,18 @@ def test_the_organisation_in_a_venue_name_is_part_of_the_venue(pipeline):
     assert venue.kind == "place" and all(e.part_of is not None for e in inner)
 
 
+@pytest.mark.parametrize("sentence, place, country", [
+    ("Para menteri bertemu di Istana Kepresidenan Turki kemarin.", "Istana Kepresidenan Turki", "TUR"),
+    ("Sebuah pabrik baru dibuka di New Mexico pekan lalu.", "New Mexico", "USA"),
+    ("Tambang itu berada di Western Australia sejak lama.", "Western Australia", "AUS"),
+    ("Kantor itu pindah ke Ibu Kota Nusantara tahun depan.", "Ibu Kota Nusantara", "IDN"),
+])
+def test_a_longer_place_name_wins_over_a_shorter_name_inside_it(pipeline, sentence, place, country):
+    doc = extract(pipeline, sentence)
+    assert [(e.text, e.kind, e.country) for e in doc.entities if e.part_of is None] == [
+        (place, "place", country)]
+
+
 # Where the event took place, and what it makes of the talks
 
 
@@ -130,7 +142,7 @@ def test_talks_at_a_palace_are_held_in_the_palaces_state(pipeline):
 @pytest.mark.parametrize("host_person, palace, place, host", [
     ("Presiden Prancis Odile Marchetti", "Istana Kepresidenan Élysée, Paris", "Élysée", "FRA"),
     ("Presiden Filipina Rosa Dantes", "Istana Kepresidenan Malacanang", "Malacanang", "PHL"),
-    ("Presiden Indonesia Sari Wulandari", "Istana Kepresidenan Bogor", "Bogor", "IDN"),
+    ("Presiden Indonesia Sari Wulandari", "Istana Kepresidenan Bogor", "Istana Kepresidenan Bogor", "IDN"),
     ("Presiden Indonesia Sari Wulandari", "Istana Kepresidenan, Jakarta", "Istana Kepresidenan", "IDN"),
 ])
 def test_a_presidential_palace_followed_by_a_name_is_the_palace_that_name_says(pipeline, host_person,

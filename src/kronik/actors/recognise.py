@@ -76,6 +76,9 @@ _TEXT = itemgetter(2)  # a Token's text, read without the attribute lookup
 # Preference among the entries one name can stand for ("Singapura": the state, not the capital).
 KIND_ORDER = ("state", "capital", "seat", "organization", "group", "person", "place", "non_actor")
 KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
+# Mentions that stay in a longer place name as part of it ("PBB" in "Markas PBB"), where
+# the place is a hand-written venue; any other shorter mention gives way to the longer name.
+PARTS_OF_PLACES = frozenset({"organization", "group"})
 
 
 class GrammarError(KronikError):
@@ -874,7 +877,12 @@ class _Scan:
     # Pass 5: the gazetteer
 
     def gazetteer(self, places: Gazetteer) -> None:
-        """Places of the gazetteer in no other mention; a state for pass 2's place names."""
+        """Places of the gazetteer, where no other mention reaches outside the place's name or
+        covers all of it; a state for pass 2's place names. The longest name wins, as in
+        spaCy's EntityRuler: a shorter mention inside the place's name is dropped ("Mexico" in
+        "New Mexico", "Istana Kepresidenan", Indonesia's palace, in "Istana Kepresidenan
+        Turki"), except an organisation, which stays part of a hand-written venue ("PBB" in
+        "Markas PBB")."""
         for found in self.found:
             entity = found.entity
             if found.source == "place" and entity.country is None:
@@ -886,34 +894,45 @@ class _Scan:
         taken_until = 0
         for index in self.starting["places"]:
             # A place name opens with a capital (Gazetteer.at): most starting words have none.
-            if index < taken_until or self.claimed[index] is not None \
-                    or not self.tokens[index].text[0].isupper():
+            if index < taken_until or not self.tokens[index].text[0].isupper():
                 continue
             cued = index > 0 and self.tokens[index - 1].lower in places.cues
             hit = places.at(self.text, self.tokens, index, cued)
             inner = self.inside(hit.first, hit.last) if hit is not None else None
-            if inner is None or (inner and not hit.place.hand_written):
+            if inner is None:
+                continue
+            shorter = [found for found in inner if found.entity.kind not in PARTS_OF_PLACES]
+            if inner != shorter and not hit.place.hand_written:
                 continue
             start, end, surface = self.span(hit.first, hit.last)
             entity = Entity(start, end, surface, "place", hit.place.name, hit.place.country,
                             hit.place.id)
             _locate(entity, hit.place, "gazetteer")
+            for found in shorter:  # "Mexico" in "New Mexico": the longer name wins
+                self.drop(found)
             place = self.add(Found(entity, hit.first, hit.last, "gazetteer"))
             for part in inner:  # "PBB" in "Markas PBB": part of the venue's name
-                part.part_of = place
-                self.starts.pop(part.first, None)
+                if part not in shorter:
+                    part.part_of = place
+                    self.starts.pop(part.first, None)
             taken_until = hit.last
 
+    def drop(self, found: Found) -> None:
+        """Forget a mention and its parts (a longer name covering it won and claims its tokens)."""
+        self.found = [f for f in self.found if f is not found and f.part_of is not found]
+        if self.starts.get(found.first) is found:
+            del self.starts[found.first]
+
     def inside(self, first: int, last: int) -> list[Found] | None:
-        """The organisations claiming tokens ``[first, last)``, or None where a mention of
-        another kind, or one reaching outside, claims one."""
+        """The mentions claiming tokens ``[first, last)``, or None where one reaches outside
+        or covers them all (a name as long as the place's keeps its own reading: "Gedung
+        Putih" stays the state, "Jakarta" the capital)."""
         inner: list[Found] = []
         for index in range(first, last):
             found = self.claimed[index]
             if found is None or found in inner:
                 continue
-            if found.first < first or found.last > last \
-                    or found.entity.kind not in ("organization", "group"):
+            if found.first < first or found.last > last or found.last - found.first == last - first:
                 return None
             inner.append(found)
         return inner
