@@ -3,6 +3,8 @@ phrases, and carried from the sentence before, on invented sentences and actors
 (``test_events.prepare``)."""
 from __future__ import annotations
 
+import pytest
+
 from test_events import events_of, prepare, sides
 
 from kronik.document import Entity
@@ -257,3 +259,31 @@ def test_former_president_named_before_a_comma_is_not_the_title_of_the_next_name
     doc = run(build_kb(), "Selain menemui Presiden Arnor Velasco, Galadriel Ortiz juga bertemu menteri.")
     assert find(doc, "Arnor Velasco").part_of is None
     assert find(doc, "Galadriel Ortiz").title != "Presiden Arnor Velasco"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the fronted clause opens with the trigger's own verb: its subject is the main clause's
+    ("Bertemu dengan Kald di Santiago, Senin (4/3/2024), Renn menyampaikan dukungan bagi Bolivia.",
+     ("CONSULT", ("PER", "CHL"))),
+    ("Menelepon Kald pada Senin (4/3/2024), Renn mengatakan kedua negara sepakat.",
+     ("CONSULT", ("PER", "CHL"))),
+    ("Mengunjungi Santiago pada Senin (4/3/2024), Renn menandatangani perjanjian dagang.",
+     ("CONSULT", ("PER", "CHL"))),
+    # a place listed after the clause's own place, then the time, then the subject
+    ("Bertemu dengan Kald di Istana Moneda, Santiago, Senin (4/3/2024), Renn menyampaikan dukungan bagi Bolivia.",
+     ("CONSULT", ("PER", "CHL"))),
+    # a light verb before the trigger's noun
+    ("Menggelar pertemuan dengan Kald pada Senin (4/3/2024), Renn menyampaikan dukungan bagi Bolivia.",
+     ("CONSULT", ("PER", "CHL"))),
+    # a subordinator's clause, with a time expression between its comma and the subject
+    ("Setelah bertemu dengan Kald di Santiago, Senin (4/3/2024), Renn menyampaikan dukungan bagi Bolivia.",
+     ("CONSULT", ("PER", "CHL"))),
+])
+def test_fronted_clause_shares_the_main_clauses_subject(text, expected):
+    assert expected in directed(text)
+
+
+def test_noun_after_a_fronted_verb_of_reaction_is_no_act_of_the_subject():
+    # "Menanggapi pertemuan itu, X ...": X reacts to talks, it does not hold them
+    assert [e for e in events_of("Menanggapi pertemuan itu pada Senin (4/3/2024), Renn mengecam Bolivia.")
+            if e.type == "CONSULT"] == []

@@ -328,7 +328,10 @@ def _host_group(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: l
     for group in groups[after:]:
         if group.start > limit:
             break
-        direct_object = hit.trigger.form == "verb" and group.prep == last_word
+        # the object right after the verb; a capitalised verb opening the sentence ("Mengunjungi
+        # X, ...") reads as a title, so its object is found by adjacency
+        direct_object = hit.trigger.form == "verb" and (
+            group.prep == last_word or group.prep is None and reading.text[hit.end:group.start].isspace())
         if group.prep in ("ke", "di") or direct_object:
             return group
     return None

@@ -130,28 +130,54 @@ def _after_light_verb(reading: Reading, hit: TriggerHit, sentence: Sentence) -> 
 
 def _fronted_subject(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group],
                      why: dict[str, str]) -> Group | None:
-    """"Setelah bertemu X, <Y> mengatakan ...": a clause fronted by a subordinator, with no
-    subject of its own, shares the subject of the main clause after its comma. The clause
-    opens the sentence or follows a sentence adverb and its comma ("Faktanya, selain ...");
-    no party stands in it before the trigger, only titles stand between the comma and
-    that subject, and a verb follows the subject."""
+    """"Setelah bertemu X, <Y> mengatakan ...", "Bertemu dengan X di Z, Senin (4/3), <Y>
+    mengatakan ...": a fronted clause with no subject of its own shares the subject of the
+    main clause after its comma. The clause opens with a subordinator, at the sentence's
+    start or after a sentence adverb and its comma ("Faktanya, selain ..."), or opens the
+    sentence with the trigger's own verb or a light verb before its noun ("Melakukan
+    kunjungan ke X, <Y> ..."); no party stands in it before the trigger, only titles and a
+    time expression stand between the comma and that subject, and a verb follows the subject."""
     opening = sentence.start
     for match in PHRASE_BREAK.finditer(reading.text, sentence.start, hit.start):
         opening = match.end()
     words = [m.group(0).lower() for m in WORD.finditer(reading.text, opening, hit.start)]
-    if not words or words[0] not in reading.grammar.fronting_subordinators \
-            or bisect_left(groups, opening, key=group_start) != bisect_left(groups, hit.start, key=group_start):
+    if words and words[0] in reading.grammar.fronting_subordinators:
+        opener = words[0]
+    elif opening == sentence.start and _opens_with_verb(reading, hit, words):
+        opener = (words or [reading.text[hit.start:hit.end].lower()])[0]
+    else:
+        return None
+    if bisect_left(groups, opening, key=group_start) != bisect_left(groups, hit.start, key=group_start):
         return None
     comma = reading.text.find(",", hit.end, sentence.end)
     index = bisect_left(groups, comma, key=group_start)
+    while index < len(groups) and _listed_place(reading, groups[index]):
+        index += 1
     if comma < 0 or index == len(groups):
         return None
     group = groups[index]
-    if any(not w[:1].isupper() for w in WORD.findall(reading.text, comma, group.start)) \
-            or not _verb_follows(reading, group):
+    if any(not w[:1].isupper() and not reading.in_time(w.lower())
+           for w in WORD.findall(reading.text, comma, group.start)) or not _verb_follows(reading, group):
         return None
-    why["actor"] = f"subject of the main clause after a fronted clause ('{words[0]}')"
+    why["actor"] = f"subject of the main clause after a fronted clause ('{opener}')"
     return group
+
+
+def _listed_place(reading: Reading, group: Group) -> bool:
+    """A place listed after the fronted clause's own, closed by its comma ("di Istana X,
+    <Kota Y>, Senin, Z ..."): the place phrase reaches it across the comma, and a comma
+    follows it. A group the place phrase reaches with no comma after it is the main clause's
+    subject ("di X, Senin, <Z dan W> menandatangani ...")."""
+    return group.prep in reading.lexicon.location_preps and reading.text.startswith(",", group.end)
+
+
+def _opens_with_verb(reading: Reading, hit: TriggerHit, words: list[str]) -> bool:
+    """Whether the trigger's clause opens with the trigger's verb ("Bertemu dengan X, ...")
+    or with a light verb right before the trigger's noun ("Menggelar pertemuan dengan X,
+    ..."): a verb clause fronted with no subject, whose subject is the main clause's."""
+    if not words:
+        return hit.trigger.form == "verb"
+    return len(words) == 1 and hit.trigger.form == "noun" and words[0] in reading.lexicon.light_verbs
 
 
 def _holder_of_talks(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group],
