@@ -676,3 +676,17 @@ def test_a_noun_of_talks_with_a_demonstrative_reports_the_talks_told_before():
     events = events_of(text)
     assert [(e.type, sides(e)) for e in events] == [("CONSULT", ("PER", "CHL"))]
     assert "+0.1 reported in 2 sentences" in events[0].confidence_reasons
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Renn mengatakan, pertemuannya dengan Kald pada Senin (4/3/2024) membahas perdagangan.",
+     ("CONSULT", ("PER", "CHL"))),
+    ("Renn mengakhiri kunjungannya ke Santiago pada Senin (4/3/2024).",
+     ("CONSULT", ("PER", "CHL"))),
+    ("Peru memperbarui serangannya terhadap Chili pada Senin (4/3/2024).",
+     ("ASSAULT", ("PER", "CHL"))),
+])
+def test_a_noun_trigger_with_the_possessive_suffix_is_its_owners_act(text, expected):
+    """"-nya" closes the trigger's noun phrase ("pertemuannya", "kunjungannya"); its
+    owner, the sentence's subject, acts."""
+    assert expected in [(e.type, sides(e)) for e in events_of(text)]

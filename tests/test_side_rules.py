@@ -278,6 +278,11 @@ def test_former_president_named_before_a_comma_is_not_the_title_of_the_next_name
     # a subordinator's clause, with a time expression between its comma and the subject
     ("Setelah bertemu dengan Kald di Santiago, Senin (4/3/2024), Renn menyampaikan dukungan bagi Bolivia.",
      ("CONSULT", ("PER", "CHL"))),
+    # a possessed noun ('-nya') with no owner before it: the owner is the main clause's subject
+    ("Dalam kunjungannya ke Santiago pada Senin (4/3/2024), Renn menandatangani perjanjian dagang.",
+     ("CONSULT", ("PER", "CHL"))),
+    ("Dalam pertemuannya dengan Kald, Senin (4/3/2024), Renn menyampaikan dukungan bagi Bolivia.",
+     ("CONSULT", ("PER", "CHL"))),
 ])
 def test_fronted_clause_shares_the_main_clauses_subject(text, expected):
     assert expected in directed(text)

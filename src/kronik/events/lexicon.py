@@ -128,9 +128,13 @@ def _optional(entry: dict, key: str) -> re.Pattern[str] | None:
     return re.compile(entry[key], re.IGNORECASE) if entry.get(key) else None
 
 
-def _trigger(entry: dict) -> Trigger:
+def _trigger(entry: dict, possessive: str) -> Trigger:
+    """One trigger entry compiled. A noun trigger may end in the possessive suffix
+    ``possessive`` ("kunjungannya", "pertemuan bilateralnya"), whose owner is the one who acts;
+    ``possessive`` is the suffix's pattern, which leaves out a preposition's object pronoun."""
+    suffix = f"(?:{possessive})?" if entry.get("form") == "noun" else ""
     return Trigger(
-        pattern=re.compile(rf"(?:{entry['pattern']})(?!\w)", re.IGNORECASE),
+        pattern=re.compile(rf"(?:{entry['pattern']}){suffix}(?!\w)", re.IGNORECASE),
         type=entry["type"], mode=entry.get("mode"), form=entry.get("form", "verb"),
         passive=bool(entry.get("passive")), needs=_optional(entry, "needs"),
         needs_context=_optional(entry, "needs_context"),
@@ -148,7 +152,8 @@ def _trigger(entry: dict) -> Trigger:
 def lexicon(language: str = "id") -> Lexicon:
     """The compiled event lexicon of ``language``."""
     data = load_data("events", language)
-    triggers = tuple(_trigger(entry) for entry in data["triggers"])
+    possessive = _possessive(data["possessive_suffix"], data["recipient_preps"])
+    triggers = tuple(_trigger(entry, possessive) for entry in data["triggers"])
     first_words, unindexed = _index_triggers(triggers)
     starts = "|".join(f"(?:{data['triggers'][rank]['pattern']})" for rank in unindexed)
     clause_break = re.compile(
@@ -230,6 +235,13 @@ def _index_triggers(triggers: tuple[Trigger, ...]) -> tuple[dict[str, tuple[int,
         for word in found.words:
             index.setdefault(word, []).append(rank)
     return {word: tuple(ranks) for word, ranks in index.items()}, tuple(unindexed)
+
+
+def _possessive(suffix: str, prepositions: list[str]) -> str:
+    """The possessive suffix closing a noun trigger, not on a preposition ending its pattern:
+    there it is the preposition's object ("sanksi terhadapnya": against him), no owner."""
+    not_after = "".join(rf"(?<!\W{re.escape(p)})" for p in prepositions)
+    return f"{not_after}{re.escape(suffix)}"
 
 
 def _alternatives(words: list[str]) -> str:

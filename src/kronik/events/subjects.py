@@ -82,7 +82,8 @@ def subject(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[
         owner = _sentence_subject(reading, candidates)
         if owner is not None:
             why["actor"] = "owner of the possessive '-nya': the sentence's subject"
-        return owner
+            return owner
+        # "Dalam kunjungannya ke X, <Y> ...": the owner is the subject of the main clause
     return _fronted_subject(reading, hit, sentence, groups, why)
 
 
