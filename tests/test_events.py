@@ -685,8 +685,13 @@ def test_a_noun_of_talks_with_a_demonstrative_reports_the_talks_told_before():
      ("CONSULT", ("PER", "CHL"))),
     ("Peru memperbarui serangannya terhadap Chili pada Senin (4/3/2024).",
      ("ASSAULT", ("PER", "CHL"))),
+    # right after a verb's object, past prepositions only, the object owns it
+    ("Bolivia menyambut Renn atas kunjungannya ke Santiago pada Senin (4/3/2024).",
+     ("CONSULT", ("PER", "CHL"))),
+    ("Bolivia mengecam Peru atas serangannya terhadap Chili pada Senin (4/3/2024).",
+     ("ASSAULT", ("PER", "CHL"))),
 ])
 def test_a_noun_trigger_with_the_possessive_suffix_is_its_owners_act(text, expected):
     """"-nya" closes the trigger's noun phrase ("pertemuannya", "kunjungannya"); its
-    owner, the sentence's subject, acts."""
+    owner acts: the sentence's subject, or the object named right before it."""
     assert expected in [(e.type, sides(e)) for e in events_of(text)]

@@ -57,6 +57,10 @@ def subject(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[
                   and (g.prep not in reading.lexicon.location_preps and g.prep not in reading.not_subject
                        or _relative_of_trigger(reading, g, hit))
                   and not _in_apposition(reading, g, hit.start)]
+    owner = _object_owning_it(reading, hit, groups_before(groups, hit.start))
+    if owner is not None:
+        why["actor"] = "owner of the possessive '-nya': the object just named"
+        return owner
     in_clause = [g for g in candidates if g.start >= floor]
     earlier = [g for g in candidates if g.start < floor]
     for scope, suffix in ((in_clause, ""), (earlier, ", clauses back")):
@@ -230,6 +234,21 @@ def _possessed_by_subject(reading: Reading, hit: TriggerHit) -> bool:
     the subject of its clause ("X menyampaikan dukungannya terhadap Y")."""
     first = WORD.match(reading.text, hit.start)
     return first is not None and first.group(0).lower().endswith("nya")
+
+
+def _object_owning_it(reading: Reading, hit: TriggerHit, before: list[Group]) -> Group | None:
+    """"X menyambut Y atas kunjungannya", "mendampingi Y dalam kunjungannya": a possessed noun
+    trigger right after a verb's object, past only prepositions, belongs to that object."""
+    if not before or not _possessed_by_subject(reading, hit):
+        return None
+    named = before[-1]
+    between = reading.text[named.end:hit.start]
+    words = [w.lower() for w in WORD.findall(between)]
+    linking = reading.grammar.prepositions | reading.lexicon.occasion_preps
+    if named.prep in reading.grammar.prepositions or not words or PHRASE_BREAK.search(between) \
+            or any(w not in linking for w in words):
+        return None
+    return named
 
 
 def _relative_of_trigger(reading: Reading, group: Group, hit: TriggerHit) -> bool:
