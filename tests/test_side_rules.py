@@ -8,6 +8,9 @@ import pytest
 from test_events import events_of, prepare, sides
 
 from kronik.document import Entity
+from kronik.events.lexicon import lexicon
+from kronik.events.parties import previous_word
+from kronik.events.syntax import clause_grammar
 from kronik.stages.events import Events
 
 def directed(text: str) -> list[tuple[str, tuple]]:
@@ -286,6 +289,21 @@ def test_former_president_named_before_a_comma_is_not_the_title_of_the_next_name
 ])
 def test_fronted_clause_shares_the_main_clauses_subject(text, expected):
     assert expected in directed(text)
+
+
+@pytest.mark.parametrize("text, name, floor_after, expected", [
+    ("Mengunjungi Santiago pada Senin (4/3/2024), Renn menandatangani perjanjian dagang.", "Santiago", "",
+     "mengunjungi"),
+    ("Renn Bertemu Kald di Santiago", "Kald", "Renn", "bertemu"),
+    ("Presiden Renn bertemu Kald di Santiago.", "Renn", "", None),
+])
+def test_a_capitalised_verb_opening_its_stretch_introduces_the_party_after_it(text, name, floor_after, expected):
+    # a sentence-opening verb, or a headline's verb right after the party before, is no title;
+    # the stretch opens at the sentence's start or after that party (``floor_after``)
+    doc = prepare(text)
+    party = next(e for e in doc.entities if e.text == name)
+    floor = doc.text.index(floor_after) + len(floor_after) if floor_after else 0
+    assert previous_word(doc.text, party.start, floor, lexicon("id"), clause_grammar()) == expected
 
 
 def test_noun_after_a_fronted_verb_of_reaction_is_no_act_of_the_subject():

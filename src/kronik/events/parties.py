@@ -167,7 +167,8 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
     crossed = False
     while words:
         last = words[-1].group(0)
-        if not (last[:1].isupper() or last.lower() in lexicon.determiners):
+        if not (last[:1].isupper() or last.lower() in lexicon.determiners) \
+                or _opening_verb(text, words[-1], floor, lexicon):
             break
         crossed = crossed or PHRASE_BREAK.search(text, words[-1].end(), end) is not None
         end = words.pop().start()
@@ -244,6 +245,16 @@ def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon:
             person = part[0].entity_kind == "person"
             groups.append(Group(part, previous_word(text, part[0].start, start, lexicon, grammar, person)))
     return groups
+
+
+def _opening_verb(text: str, word: re.Match[str], floor: int, lexicon: Lexicon) -> bool:
+    """A capitalised word that begins a verb trigger and opens its stretch (the sentence, or
+    right after the party before): a verb ("Mengunjungi X, ...", a headline's "Y Bertemu X"),
+    not a title before a name."""
+    if text[floor:word.start()].strip(" \"'“‘"):
+        return False
+    ranks = lexicon.first_words.get(word.group(0).lower(), ())
+    return any(lexicon.triggers[rank].form == "verb" for rank in ranks)
 
 
 def _of_business(text: str, mention: PartyMention, floor: int, lexicon: Lexicon,
