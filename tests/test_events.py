@@ -677,21 +677,3 @@ def test_a_noun_of_talks_with_a_demonstrative_reports_the_talks_told_before():
     assert [(e.type, sides(e)) for e in events] == [("CONSULT", ("PER", "CHL"))]
     assert "+0.1 reported in 2 sentences" in events[0].confidence_reasons
 
-
-@pytest.mark.parametrize("text, expected", [
-    ("Renn mengatakan, pertemuannya dengan Kald pada Senin (4/3/2024) membahas perdagangan.",
-     ("CONSULT", ("PER", "CHL"))),
-    ("Renn mengakhiri kunjungannya ke Santiago pada Senin (4/3/2024).",
-     ("CONSULT", ("PER", "CHL"))),
-    ("Peru memperbarui serangannya terhadap Chili pada Senin (4/3/2024).",
-     ("ASSAULT", ("PER", "CHL"))),
-    # right after a verb's object, past prepositions only, the object owns it
-    ("Bolivia menyambut Renn atas kunjungannya ke Santiago pada Senin (4/3/2024).",
-     ("CONSULT", ("PER", "CHL"))),
-    ("Bolivia mengecam Peru atas serangannya terhadap Chili pada Senin (4/3/2024).",
-     ("ASSAULT", ("PER", "CHL"))),
-])
-def test_a_noun_trigger_with_the_possessive_suffix_is_its_owners_act(text, expected):
-    """"-nya" closes the trigger's noun phrase ("pertemuannya", "kunjungannya"); its
-    owner acts: the sentence's subject, or the object named right before it."""
-    assert expected in [(e.type, sides(e)) for e in events_of(text)]

@@ -286,8 +286,22 @@ def test_former_president_named_before_a_comma_is_not_the_title_of_the_next_name
      ("CONSULT", ("PER", "CHL"))),
     ("Dalam pertemuannya dengan Kald, Senin (4/3/2024), Renn menyampaikan dukungan bagi Bolivia.",
      ("CONSULT", ("PER", "CHL"))),
+    # a possessed noun ('-nya') in its own clause: the sentence's subject owns it ...
+    ("Renn mengatakan, pertemuannya dengan Kald pada Senin (4/3/2024) membahas perdagangan.",
+     ("CONSULT", ("PER", "CHL"))),
+    ("Renn mengakhiri kunjungannya ke Santiago pada Senin (4/3/2024).",
+     ("CONSULT", ("PER", "CHL"))),
+    ("Peru memperbarui serangannya terhadap Chili pada Senin (4/3/2024).",
+     ("ASSAULT", ("PER", "CHL"))),
+    # ... or, right after a verb's object past prepositions only, the object
+    ("Bolivia menyambut Renn atas kunjungannya ke Santiago pada Senin (4/3/2024).",
+     ("CONSULT", ("PER", "CHL"))),
+    ("Bolivia mengecam Peru atas serangannya terhadap Chili pada Senin (4/3/2024).",
+     ("ASSAULT", ("PER", "CHL"))),
 ])
-def test_fronted_clause_shares_the_main_clauses_subject(text, expected):
+def test_an_act_with_no_subject_of_its_own_takes_the_sentences_actor(text, expected):
+    """A fronted clause shares the main clause's subject; a noun trigger closed by the
+    possessive '-nya' ("kunjungannya", "pertemuannya") is its owner's act."""
     assert expected in directed(text)
 
 
