@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kronik.document import Document, Entity, Party, Span
 from kronik.events.lexicon import Lexicon
@@ -251,10 +252,10 @@ def _opening_verb(text: str, word: re.Match[str], floor: int, lexicon: Lexicon) 
     """A capitalised word that begins a verb trigger and opens its stretch (the sentence, or
     right after the party before): a verb ("Mengunjungi X, ...", a headline's "Y Bertemu X"),
     not a title before a name."""
-    if text[floor:word.start()].strip(" \"'“‘"):
-        return False
     ranks = lexicon.first_words.get(word.group(0).lower(), ())
-    return any(lexicon.triggers[rank].form == "verb" for rank in ranks)
+    if not any(lexicon.triggers[rank].form == "verb" for rank in ranks):
+        return False  # most capitalised words begin no verb: the stretch before goes unread
+    return not text[floor:word.start()].strip(" \"'“‘")
 
 
 def _of_business(text: str, mention: PartyMention, floor: int, lexicon: Lexicon,
@@ -268,10 +269,13 @@ def _of_business(text: str, mention: PartyMention, floor: int, lexicon: Lexicon,
     on after the mention or was closed by a coordinator ("perusahaan A, B, dan C")."""
     if mention.entity_kind == "person" or mention.first_person:
         return False
+    window = max(floor, mention.start - PREPOSITION_REACH)
+    if not _business_words(grammar.business_nouns).search(text, window, mention.start):
+        return False  # most mentions: no business noun before them to walk back to
     listed = LIST_GOES_ON.match(text, mention.end) is not None
     end = mention.start
     nouns = 0
-    for match in reversed(list(WORD.finditer(text, max(floor, mention.start - PREPOSITION_REACH), mention.start))):
+    for match in reversed(list(WORD.finditer(text, window, mention.start))):
         surface, gap = match.group(0), text[match.end():end]
         word = surface.lower()
         if PHRASE_BREAK.search(gap) and not (gap.strip() == "," and listed and surface[:1].isupper()):
@@ -288,6 +292,14 @@ def _of_business(text: str, mention: PartyMention, floor: int, lexicon: Lexicon,
                 return False
         end = match.start()
     return False
+
+
+@cache
+def _business_words(nouns: frozenset[str]) -> re.Pattern[str]:
+    """A search for any of the business nouns as the start of a word, in any case (the walk
+    of ``_of_business`` compares a word's part before a hyphen, "perusahaan-perusahaan")."""
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, sorted(nouns, key=len, reverse=True)))})(?![^\W_])",
+                      re.IGNORECASE)
 
 
 def _without_titles(gap: str) -> str:
