@@ -216,8 +216,16 @@ def _list_opener_at(lowered: list[str], end: int, grammar: ClauseGrammar, ending
         if end < len(lowered) and lowered[end] in grammar.list_openers:
             return 1
         return next((len(p) for p in grammar.list_opener_phrases if tuple(lowered[end:end + len(p)]) == p), 0)
+    if end == 0 or lowered[end - 1] not in _last_words(grammar.list_opener_phrases):
+        return 0  # most words end no list opener: its phrases go untried
     return next((len(p) for p in grammar.list_opener_phrases
                  if len(p) <= end and tuple(lowered[end - len(p):end]) == p), 0)
+
+
+@cache
+def _last_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The last word of each phrase."""
+    return frozenset(phrase[-1] for phrase in phrases if phrase)
 
 
 def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon: Lexicon,
@@ -252,8 +260,8 @@ def _opening_verb(text: str, word: re.Match[str], floor: int, lexicon: Lexicon) 
     """A capitalised word that begins a verb trigger and opens its stretch (the sentence, or
     right after the party before): a verb ("Mengunjungi X, ...", a headline's "Y Bertemu X"),
     not a title before a name."""
-    ranks = lexicon.first_words.get(word.group(0).lower(), ())
-    if not any(lexicon.triggers[rank].form == "verb" for rank in ranks):
+    ranks = lexicon.first_words.get(word.group(0).lower())
+    if not ranks or not any(lexicon.triggers[rank].form == "verb" for rank in ranks):
         return False  # most capitalised words begin no verb: the stretch before goes unread
     return not text[floor:word.start()].strip(" \"'“‘")
 
