@@ -146,7 +146,6 @@ class Grammar:
 def grammar(language: str = "id") -> Grammar:
     """Compile the reporting lexicon once per process."""
     data: dict[str, Any] = load_data("reporting", language)
-    own: dict[str, Any] = load_data("quotes", language)
     titles: dict[str, Any] = load_data("titles", language)
     marks = data["marks"]
     roles = {}
@@ -156,17 +155,17 @@ def grammar(language: str = "id") -> Grammar:
                 roles[mark] = (family, role)
     # The lists searched for at every word (``before``, ``attribution``, ``after_verb_before``)
     # are grouped by first letter: they match what the plain alternation does, and fail faster.
-    verbs_after = grouped_alternation(data["verbs_after"] + own["verbs_after"])
+    verbs_after = grouped_alternation(data["verbs_after"])
     verbs_before = grouped_alternation(data["verbs_before"])
     dets = alternation(data["determiners"])
-    unnamed = data["unnamed_officials"] + data["unnamed_others"] + own["unnamed_others"]
+    unnamed = data["unnamed_officials"] + data["unnamed_others"]
     officials = frozenset(w.lower() for w in data["unnamed_officials"])
     lead = r"[ \t,\u2013\u2014-]*"
     return Grammar(
         min_words=int(data["min_words"]),
         roles=roles,
         after=re.compile(lead + rf"(?:(?P<verb>{verbs_after})(?P<nya>nya)?"
-                         rf"|(?P<phrase>{alternation(data['phrases_after'] + own['statement_openers'])}))\b",
+                         rf"|(?P<phrase>{alternation(data['phrases_after'] + data['statement_openers'])}))\b",
                          re.I),
         after_subject=re.compile(lead + r"(?P<np>[^\s,.;:!?]+(?:[ \t]+[^\s,.;:!?]+){0,5}?)[ \t]+"
                                  rf"(?P<verb>{verbs_before})\b", re.I),
@@ -196,7 +195,7 @@ def grammar(language: str = "id") -> Grammar:
         attribution=re.compile(rf",\s*(?:{verbs_after})\b|\b(?:{alternation(data['phrases_before'])})\b",
                                re.I),
         attribution_words=frozenset(phrase.split()[0].lower() for phrase in data["verbs_after"]
-                                    + own["verbs_after"] + data["phrases_before"]),
+                                    + data["phrases_before"]),
         # "yang jelas, X menyebut ...": after "yang" the word is an adjective, not a verb of saying.
         after_verb_before=re.compile(rf"(?<!yang )\b(?:{verbs_after}|{grouped_alternation(data['phrases_after'])})"
                                      r"\b[^,.;:!?\n]*,?[^,.;:!?\n]*$", re.I),
@@ -204,9 +203,9 @@ def grammar(language: str = "id") -> Grammar:
             titles["honorifics"] + titles["ranks"] + titles["home_markers"]["before"]
             + data["name_honorifics"]),
         statement=re.compile(
-            rf"\s*(?:(?:{alternation(own['statement_nouns'])})\b\s*)?"
-            rf"(?:(?:{alternation(own['statement_modifiers'])})\b\s*)*"
-            rf"(?:(?:{alternation(own['statement_links'])})\b\s*)?", re.I),
+            rf"\s*(?:(?:{alternation(data['statement_nouns'])})\b\s*)?"
+            rf"(?:(?:{alternation(data['statement_modifiers'])})\b\s*)*"
+            rf"(?:(?:{alternation(data['statement_links'])})\b\s*)?", re.I),
         honorifics=frozenset(titles["honorifics"] + titles["ranks"]),
         saying=frozenset(w.lower() for w in data["verbs_before"] + titles["speech_verbs"]),
         openers=frozenset(data["pronoun_before"] + data["phrases_before"] + data["phrase_stops"]),
