@@ -328,10 +328,7 @@ def _host_group(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: l
     for group in groups[after:]:
         if group.start > limit:
             break
-        # the object right after the verb; a capitalised verb opening the sentence ("Mengunjungi
-        # X, ...") reads as a title, so its object is found by adjacency
-        direct_object = hit.trigger.form == "verb" and (
-            group.prep == last_word or group.prep is None and reading.text[hit.end:group.start].isspace())
+        direct_object = hit.trigger.form == "verb" and group.prep == last_word
         if group.prep in ("ke", "di") or direct_object:
             return group
     return None
