@@ -31,9 +31,10 @@ def office_years(doc: Document, kb: KnowledgeBase | None = None) -> list[int]:
     holder ("mantan Presiden X") tells nothing of the story's years; a role still held has no
     last year, so the others must bound it."""
     kb = kb or KnowledgeBase.default()
+    lowered = doc.text.lower()
     first, last = None, None
     for entity in doc.entities:
-        span = _office_span(doc, entity, kb)
+        span = _office_span(doc, lowered, entity, kb)
         if span is None:
             continue
         start, end = span
@@ -45,11 +46,12 @@ def office_years(doc: Document, kb: KnowledgeBase | None = None) -> list[int]:
     return list(range(first, last + 1))
 
 
-def _office_span(doc: Document, entity: Entity, kb: KnowledgeBase) -> tuple[int, int | None] | None:
+def _office_span(doc: Document, lowered: str, entity: Entity,
+                 kb: KnowledgeBase) -> tuple[int, int | None] | None:
     """The first and last year (None while still held) of the roles a person held under the
     title the text gives right before the name; None for anyone else, and for a title the
     knowledge base lists no role under (its list of a person's offices may be incomplete)."""
-    if entity.kind != "person" or not entity.name or not entity.title or not _titled_here(doc, entity):
+    if entity.kind != "person" or not entity.name or not entity.title or not _titled_here(doc, lowered, entity):
         return None
     match = kb.person(entity.name)
     title = entity.title.lower()
@@ -62,11 +64,11 @@ def _office_span(doc: Document, entity: Entity, kb: KnowledgeBase) -> tuple[int,
             None if still_held else max(role.end.year for role in roles if role.end is not None))
 
 
-def _titled_here(doc: Document, entity: Entity) -> bool:
-    """Whether the entity's title stands in the text right before its name, not after a
-    marker of a former holder ("mantan", "eks")."""
+def _titled_here(doc: Document, lowered: str, entity: Entity) -> bool:
+    """Whether the entity's title stands in the text (``lowered``: in lower case) right before
+    its name, not after a marker of a former holder ("mantan", "eks")."""
     start = max(0, entity.start - len(entity.title) - TITLE_GAP_CHARS)
-    at = doc.text.lower().rfind(entity.title.lower(), start, entity.start)
+    at = lowered.rfind(entity.title.lower(), start, entity.start)
     if at < 0:
         return False
     before = WORD.findall(doc.text[max(0, at - TITLE_GAP_CHARS):at].lower())
