@@ -16,6 +16,7 @@ PATTERNS = [
     re.compile(r"(?:ab)+c|x?y"),
     re.compile(r"(?>rapat|sidang)+ usai"),
     re.compile(r"^x>|<b\b[^<>]*>|berikut (?:ini )?(?:kabar|berita)\b[^:]{0,20}:\s*-\s.*", re.IGNORECASE),
+    re.compile(r"(?<=[.!?])[ \t]+:[ \t]+[A-Z]|[xy]+z", re.IGNORECASE),
 ]
 STRINGS = [
     "", "kata kunci", "Kata kunci rapat", "xKata kunci", "Judul foto : Menteri", " Judul foto:",
@@ -23,6 +24,7 @@ STRINGS = [
     "İKLAN GULIR LANJUT", "\u212aata kunci", "a&amp;b", "ababc", "y", "tiba di Jakarta", "tiba <di",
     "rapat usai", "sidangrapat usai", "rapat selesai", "berikut ini kabar baru: - satu",
     "BERIKUT BERITA: - dua", "x>", "a <B class=y> b", "berikut ini hasilnya", "berikut kabar dari kota",
+    "katanya. : Renn", "katanya.\t:  Renn", "pukul 09.00: Menteri", "xyz", "XZ", "x z",
 ]
 
 
@@ -43,6 +45,13 @@ def test_a_screen_turns_away_strings_without_what_a_match_needs():
     assert screen(listing).may_match("Menurut dia, DAFTAR BERIKUT: - satu")
 
 
+def test_a_set_of_characters_without_case_before_a_literal_is_joined_to_it():
+    # "[ \t]+:" needs " :" or "\t:", not only ":" (which many lines hold); "[xy]+z" has case.
+    glued = PATTERNS[6]
+    assert not screen(glued).may_match("Rapat dimulai pukul 09.00: Menteri hadir.")
+    assert screen(glued).may_match("Rapat dimulai, katanya. : Renn")
+
+
 def test_a_non_ascii_string_is_passed_where_case_is_ignored():
     # The Kelvin sign matches "k" when case is ignored: such a string is left to the pattern.
     assert screen(re.compile("kunci", re.IGNORECASE)).may_match("\u212aunci")
@@ -57,7 +66,7 @@ def test_a_pattern_that_needs_nothing_passes_everything():
 def test_the_noise_patterns_are_screened():
     rules = noise_rules("id")
     assert not rules.caption_lead_screen.passes_all
-    assert all(not s.passes_all for s in rules.fragment_screens)
+    assert all(not s.passes_all for fragments in rules.fragments for _, s in fragments.each)
 
 
 def test_a_non_ascii_string_is_screened_on_its_lower_case():
@@ -94,7 +103,6 @@ def test_a_related_headline_glued_behind_a_bare_colon_is_noise(line, kept):
     a colon inside a sentence is prose. The fragment's screen passes the line it removes."""
     rules = noise_rules("id")
     cleaned = line
-    for (pattern, replacement), fragment_screen in zip(rules.fragments, rules.fragment_screens):
-        if fragment_screen.may_match(cleaned):
-            cleaned = pattern.sub(replacement, cleaned)
+    for fragments in rules.fragments:
+        cleaned = fragments.sub(cleaned, fragments.each)
     assert cleaned.strip() == kept

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
-from kronik.regex_parts import Branch, Group, Literal, Parts, Repeat, parse
+from kronik.regex_parts import Branch, Chars, Group, Literal, Part, Parts, Repeat, parse
 
 # The characters other than ASCII ones that a pattern ignoring case matches to an ASCII letter
 # ("K", the Kelvin sign, to "k"), or whose lower case holds one ("İ"): in a string without
@@ -42,6 +43,10 @@ MAX_CLAUSES = 8
 # alternative gives its strongest clause alone).
 MAX_ALTERNATIVE_CLAUSES = 3
 MAX_COMBINATIONS = 64
+# A set of at most this many characters without case (" ", "\t"), or a repeat of it, right
+# before a run of literals is joined to the run's first characters: "[ \t]+:" needs " :" or
+# "\t:", which few lines hold, where many hold ":". A larger set gives too many needles.
+MAX_JOINED_CHARS = 4
 
 
 @dataclass(frozen=True)
@@ -104,12 +109,15 @@ def _clauses(parts: Parts, ignorecase: bool) -> list[_Clause]:
     """Clauses that every match of this sequence of parts satisfies (none: nothing needed)."""
     clauses: list[_Clause] = []
     run: list[str] = []
+    before: tuple[str, ...] = ()  # the characters of which one stands right before the run
     for part in parts + (None,):
         if isinstance(part, Literal):
             run.append(part.char)
             continue
         clauses.extend(frozenset({needle}) for needle in _run_needles("".join(run), ignorecase))
+        clauses.extend(_joined_needles(before, "".join(run), ignorecase))
         run = []
+        before = _caseless_choice(part)
         if isinstance(part, Group) and not part.sets_flags:
             clauses.extend(_clauses(part.parts, ignorecase))
         elif isinstance(part, Branch):
@@ -118,6 +126,30 @@ def _clauses(parts: Parts, ignorecase: bool) -> list[_Clause]:
         elif isinstance(part, Repeat) and part.least >= 1:
             clauses.extend(_clauses(part.parts, ignorecase))
     return clauses
+
+
+def _caseless_choice(part: Part | None) -> tuple[str, ...]:
+    """The characters of a small set without case (or of a repeat of at least one of it),
+    one of which a match holds where the part ends; () for any other part."""
+    if isinstance(part, Repeat) and part.least >= 1 and len(part.parts) == 1:
+        part = part.parts[0]
+    if not isinstance(part, Chars) or part.negated or part.ranges or part.classes \
+            or len(part.literals) > MAX_JOINED_CHARS:
+        return ()
+    return part.literals if all(map(_caseless, part.literals)) else ()
+
+
+def _joined_needles(before: tuple[str, ...], run: str, ignorecase: bool) -> list[_Clause]:
+    """The clause of a run of literals after one of the characters ``before``: each of them
+    joined to the run's first characters without case (the whole run where case counts)."""
+    head = "".join(takewhile(_caseless, run)) if ignorecase else run
+    if not before or not head:
+        return []
+    return [frozenset((char + head, False) for char in before)]
+
+
+def _caseless(char: str) -> bool:
+    return char.lower() == char == char.upper()
 
 
 def _branch_clauses(alternatives: list[list[_Clause]]) -> list[_Clause]:
@@ -149,7 +181,7 @@ def _run_needles(run: str, ignorecase: bool) -> list[_Needle]:
         return []
     if not ignorecase:
         return [(run, False)]
-    caseless = "".join(c if c.lower() == c == c.upper() else "\0" for c in run).split("\0")
+    caseless = "".join(c if _caseless(c) else "\0" for c in run).split("\0")
     ascii_runs = re.findall(r"[\x00-\x7f]+", run)
     return [(text, False) for text in caseless if text.strip()] + \
         [(text.lower(), True) for text in ascii_runs if text.strip()]

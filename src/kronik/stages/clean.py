@@ -85,11 +85,37 @@ FULL_STOP_END = re.compile(r"[.,;:]['\"”’)]*$")
 
 
 @dataclass(frozen=True)
+class Fragments:
+    """The fragment patterns of ``noise.yaml`` that share a replacement: ``pattern`` is their
+    alternation, which one ``sub`` runs, and ``each`` the patterns one by one, each with its
+    screen (what a string must hold for the pattern to match in it)."""
+
+    pattern: re.Pattern[str]
+    replacement: str
+    each: tuple[tuple[re.Pattern[str], Screen], ...]
+
+    def candidates(self, text: str, lowered: str) -> tuple[tuple[re.Pattern[str], Screen], ...]:
+        """The patterns of ``each`` that may match in ``text`` (``lowered``: its lower case)."""
+        return tuple((pattern, fragment_screen) for pattern, fragment_screen in self.each
+                     if fragment_screen.may_match(text, lowered))
+
+    def sub(self, line: str, candidates: tuple[tuple[re.Pattern[str], Screen], ...]) -> str:
+        """``line`` with the fragments replaced, where ``candidates`` holds every pattern that
+        may match in it. Where one screen passes the line, its pattern alone runs: the others
+        match nowhere in the line, so it finds what the alternation would (and, unlike the
+        alternation, may skip in C to what it begins with)."""
+        found = [pattern for pattern, fragment_screen in candidates if fragment_screen.may_match(line)]
+        if not found:
+            return line
+        return (found[0] if len(found) == 1 else self.pattern).sub(self.replacement, line)
+
+
+@dataclass(frozen=True)
 class NoiseRules:
     """The compiled noise patterns of one language (see ``noise.yaml``)."""
 
     lines: re.Pattern[str]
-    fragments: tuple[tuple[re.Pattern[str], str], ...]
+    fragments: tuple[Fragments, ...]
     caption_credit: re.Pattern[str]
     caption_lead: re.Pattern[str]
     caption_headline_max_words: int
@@ -100,9 +126,8 @@ class NoiseRules:
     teaser_heading: re.Pattern[str]
     teaser_max_words: int
     teaser_capital_share: float
-    # What a line must hold for ``fragments`` (in turn) and ``caption_lead`` to match in it:
-    # those patterns open with an anchor, so the engine would try them at every character.
-    fragment_screens: tuple[Screen, ...]
+    # What a line must hold for ``caption_lead`` to match in it: the pattern opens with an
+    # anchor, so the engine would try it at every character.
     caption_lead_screen: Screen
 
 
@@ -110,11 +135,10 @@ class NoiseRules:
 def noise_rules(language: str = "id") -> NoiseRules:
     """The noise patterns of ``language``, compiled once."""
     data = load_data("noise", language)
-    fragments = _fragment_patterns(data["fragments"])
     caption_lead = re.compile(data["caption_lead"])
     return NoiseRules(
         lines=re.compile("|".join(f"(?:{entry['pattern']})" for entry in data["lines"]), re.IGNORECASE),
-        fragments=fragments,
+        fragments=_fragment_patterns(data["fragments"]),
         caption_credit=re.compile(data["caption_credit"]),
         caption_lead=caption_lead,
         caption_headline_max_words=int(data["caption_headline_max_words"]),
@@ -126,18 +150,21 @@ def noise_rules(language: str = "id") -> NoiseRules:
                                   re.IGNORECASE),
         teaser_max_words=int(data["teaser_max_words"]),
         teaser_capital_share=float(data["teaser_capital_share"]),
-        fragment_screens=tuple(screen(pattern) for pattern, _ in fragments),
         caption_lead_screen=screen(caption_lead),
     )
 
 
-def _fragment_patterns(entries: list[dict]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """One pattern per replacement: the fragments that share it, as alternatives."""
+def _fragment_patterns(entries: list[dict]) -> tuple[Fragments, ...]:
+    """One alternation per replacement: the fragments that share it."""
     by_replacement: dict[str, list[str]] = {}
     for entry in entries:
-        by_replacement.setdefault(entry.get("replace", ""), []).append(f"(?:{entry['pattern']})")
-    return tuple((re.compile("|".join(patterns), re.IGNORECASE), replacement)
-                 for replacement, patterns in by_replacement.items())
+        by_replacement.setdefault(entry.get("replace", ""), []).append(entry["pattern"])
+    groups = []
+    for replacement, patterns in by_replacement.items():
+        each = tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
+        groups.append(Fragments(re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE),
+                                replacement, tuple((pattern, screen(pattern)) for pattern in each)))
+    return tuple(groups)
 
 
 def normalize_characters(text: str) -> str:
@@ -163,16 +190,16 @@ def normalize_characters(text: str) -> str:
 
 def tidy_lines(text: str, rules: NoiseRules) -> list[str]:
     """The lines of a text without stray markup, with single spaces and no space before
-    punctuation, each stripped. Each fragment pattern runs on the lines its screen passes,
-    and only where the whole text passes it (lower-cased once for all the screens); the
-    spacing patterns, none of which reaches past the end of a line, run on the lines that hold
-    what they need, and only where the whole text does."""
+    punctuation, each stripped. The fragment patterns run on the lines that a screen of one
+    of them passes, of those whose screens pass the whole text (lower-cased once for all the
+    screens); the spacing patterns, none of which reaches past the end of a line, run on the
+    lines that hold what they need, and only where the whole text does."""
     lines = text.split("\n")
     lowered = text.lower()
-    for (fragment, replacement), fragment_screen in zip(rules.fragments, rules.fragment_screens):
-        if fragment_screen.may_match(text, lowered):
-            lines = [fragment.sub(replacement, line) if fragment_screen.may_match(line) else line
-                     for line in lines]
+    for fragments in rules.fragments:
+        candidates = fragments.candidates(text, lowered)
+        if candidates:
+            lines = [fragments.sub(line, candidates) for line in lines]
             text = "\n".join(lines)
             lowered = text.lower()
     if "  " in text:
