@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import filterfalse
+from itertools import filterfalse, islice
 from operator import itemgetter
 from typing import Any
 
@@ -89,8 +89,8 @@ PLURAL = re.compile(r"\b(\w+)-\1\b", re.I)
 NAME_BEFORE = re.compile(r"\b[A-Z][\w'.-]*,?[ \t]+$")
 NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 NAME_REACH = 60
-# The word right before a stop, looked for this many characters back (honorifics are short).
-WORD_BEFORE = re.compile(r"(?<!\w)\w+$")
+# An honorific closed by a stop is looked for this many characters back: longer words are no
+# honorifics.
 HONORIFIC_REACH = 12
 CLAUSE = "(?:\\s+[^\"\u201c\u201d\u201e\u00ab\u00bb\\n.!?;]{1,150}?)?"
 
@@ -134,6 +134,9 @@ class Grammar:
     # Honorifics and ranks written before a name, as written ("dr", "Prof", "Kolonel"): no part
     # of the name a speaker is given.
     honorifics: frozenset[str]
+    # Those of at most ``HONORIFIC_REACH`` letters or digits, in lower case: the token index
+    # finds them before a stop.
+    honorific_keys: frozenset[str]
     openers: frozenset[str]
     saying: frozenset[str]
     adverbs: frozenset[str]
@@ -207,6 +210,8 @@ def grammar(language: str = "id") -> Grammar:
             rf"(?:(?:{alternation(data['statement_modifiers'])})\b\s*)*"
             rf"(?:(?:{alternation(data['statement_links'])})\b\s*)?", re.I),
         honorifics=frozenset(titles["honorifics"] + titles["ranks"]),
+        honorific_keys=frozenset(word.lower() for word in titles["honorifics"] + titles["ranks"]
+                                 if len(word) <= HONORIFIC_REACH and LETTERS_OR_DIGITS.fullmatch(word)),
         saying=frozenset(w.lower() for w in data["verbs_before"] + titles["speech_verbs"]),
         openers=frozenset(data["pronoun_before"] + data["phrases_before"] + data["phrase_stops"]),
         adverbs=frozenset(data["subject_adverbs"]),
@@ -236,7 +241,11 @@ class Quotes(Stage):
     provides = ("quotes",)
 
     def __call__(self, doc: Document) -> Document:
-        doc.quotes = _Reader(doc, grammar(doc.language)).quotes()
+        g = grammar(doc.language)
+        spans = find_spans(doc.text, g)
+        # A text without quotation marks has no quotes: what the reader prepares (sentence
+        # ends, actors) is not needed.
+        doc.quotes = _Reader(doc, g, spans).quotes() if spans else []
         return doc
 
 
@@ -362,18 +371,19 @@ def _inside(spans: list[Span], pos: int) -> bool:
 class _Reader:
     """Finds the quotations of one document and resolves their speakers."""
 
-    def __init__(self, doc: Document, g: Grammar):
+    def __init__(self, doc: Document, g: Grammar, spans: list[Span] | None = None):
+        """``spans``: the quotations of ``find_spans``, where the caller has them already."""
         self.doc, self.text, self.g = doc, doc.text, g
         self.tokens = document_tokens(doc)
         # Where the text holds no "_", a word of ``TOKEN`` is a run of tokens joined by single
         # ``JOINERS`` (see ``_token_words``); "_" is a word character to ``TOKEN`` but no token's.
         self._tokens_make_words = "_" not in self.text
-        self.spans = find_spans(self.text, g)
+        self.spans = find_spans(self.text, g) if spans is None else spans
         self.closed = [s for s in self.spans if s.closed]
         self._closed_opens = [s.open for s in self.closed]
-        self.boundaries = sorted([end for end in _sentence_ends(self.text)
-                                  if not self._quoted(end) and not self._after_honorific(end)]
-                                 + self._closing_ends())
+        honorific_stops = self._honorific_stops()
+        self.boundaries = sorted([end for end in self._unquoted(_sentence_ends(self.text))
+                                  if end not in honorific_stops] + self._closing_ends())
         self._sentence_of = [self._next_boundary(s.close) if s.closed else None for s in self.spans]
         self.entities = sorted((e for e in doc.entities if e.kind in ACTOR_KINDS),
                                key=lambda e: (e.start, e.end))
@@ -417,8 +427,8 @@ class _Reader:
             start += 1
         while end > start and (self.text[end - 1].isspace() or self.text[end - 1] == ","):
             end -= 1
-        words = [t for t in TOKEN.findall(self.text, start, end) if t[0].isalnum()]
-        if len(words) < self.g.min_words:
+        # Counted up to ``min_words`` only: a long quotation's other words are not read.
+        if len(list(islice(self._all_words(start, end), self.g.min_words))) < self.g.min_words:
             return None
         return Quote(start, end, self.text[start:end], speaker)
 
@@ -1043,14 +1053,32 @@ class _Reader:
         return (self._is_verb(word) or lower in self.g.stops
                 or (colon and lower in self.g.place_stops))
 
-    def _after_honorific(self, end: int) -> bool:
-        """Whether a stop closes an abbreviated honorific before a name ("dr. Aru", "Prof.
-        Budi"): it ends no sentence."""
-        if self.text[end] != ".":
-            return False
-        word = WORD_BEFORE.search(self.text, max(0, end - HONORIFIC_REACH), end)
-        return word is not None and word.group() in self.g.honorifics \
-            and bool(NAME_AFTER.match(self.text, end + 1))
+    def _honorific_stops(self) -> set[int]:
+        """The stops that close an abbreviated honorific before a name ("dr. Aru", "Prof.
+        Budi"): they end no sentence. Found in the token index: a stop right after a token
+        that is an honorific as written and a whole "\\w" run (no "_" before it), with a
+        capitalised word after it."""
+        found = set()
+        tokens, text, honorifics = self.tokens, self.text, self.g.honorifics
+        for key in tokens.positions.keys() & self.g.honorific_keys:
+            for i in tokens.positions[key]:
+                start, end, word, _, gap = tokens[i]
+                if gap[:1] == "." and word in honorifics and text[start - 1:start] != "_" \
+                        and NAME_AFTER.match(text, end + 1):
+                    found.add(end)
+        return found
+
+    def _unquoted(self, positions: list[int]) -> list[int]:
+        """The sorted ``positions`` that ``_quoted`` finds outside quotations: those inside the
+        last closed quotation opened at or before them are left out, found by bisection per
+        quotation rather than per position."""
+        quoted = set()
+        opens = self._closed_opens + [len(self.text) + 1]
+        for span, next_open in zip(self.closed, opens[1:]):
+            first = bisect_right(positions, span.open)
+            last = bisect_left(positions, min(span.close, next_open))
+            quoted.update(range(first, last))
+        return [pos for i, pos in enumerate(positions) if i not in quoted] if quoted else positions
 
     def _closing_ends(self) -> list[int]:
         """Closing marks right after a sentence's end ('... itu."'): the sentence ends there."""
