@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache, partial
 from itertools import accumulate
-from operator import itemgetter
 from typing import Any
 
 from kronik.actors.kb import KnowledgeBase, SurfaceForm
@@ -69,10 +68,6 @@ CURRENCY_SIGNS = ("$",)
 # A function word glued after a name that is itself glued to the word before ("diIsraelserta")
 # has at least this many letters: shorter endings ("di", "ke") end names too ("Saudi").
 MIN_SECOND_GLUE = 3
-# Words whose glue points are remembered (the distinct words of a large batch of articles):
-# past it the memory starts again, which costs only the time to read the words again.
-GLUE_WORDS_CACHE = 200_000
-_TEXT = itemgetter(2)  # a Token's text, read without the attribute lookup
 # Preference among the entries one name can stand for ("Singapura": the state, not the capital).
 KIND_ORDER = ("state", "capital", "seat", "organization", "group", "person", "place", "non_actor")
 KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
@@ -996,50 +991,31 @@ class GlueWords:
     ("baruIran"), and a function word right after a capitalised word of at least three
     letters or an acronym ("Rusiake", "Khameneisebagai", "ASdari").
 
-    Both lie inside one token, so whether a token may hold one depends on its word alone:
-    the words that may are remembered across texts, and a text's distinct words (mostly seen
-    in the texts before) are read only where new, instead of testing every token of every
-    text. A word that may hold one is read at each of its tokens."""
+    Both lie inside one token and are found by compiled patterns over the whole text, in C:
+    the camel points directly, and the few tokens that may end with a glued function word
+    (a capital, then a function word at the token's end), each then read for its names."""
 
     def __init__(self, function_words: frozenset[str]):
         self.suffix = _suffix_glue(function_words)
-        self.endings = tuple(function_words)
-        self.seen: set[str] = set()
-        self.glued: set[str] = set()
+        self.suffixed = _suffixed_tokens(function_words)
 
     def points(self, tokens: Tokens) -> list[int]:
         """The glue points of the tokens' text, in order, as offsets into it."""
-        words = set(map(_TEXT, tokens))
-        new = words - self.seen
-        if len(self.seen) + len(new) > GLUE_WORDS_CACHE:
-            self.seen.clear()
-            self.glued.clear()
-            new = words
-        self.seen |= new
-        self.glued.update(filter(self.may_glue, new))
-        text, found = tokens.text, set()
-        for word in words & self.glued:
-            for index in tokens.positions[word.lower()]:
-                token = tokens[index]
-                if token.text != word:
-                    continue
-                capitals = [token.start + m.start() for m in CAMEL_GLUE.finditer(word)]
-                found.update(capitals)
-                if word.endswith(self.endings):
-                    starts = [token.start] if "A" <= word[0] <= "Z" else []
-                    for begin in starts + capitals:
-                        # One character past the token, so that the closing \b sees what follows it.
-                        match = self.suffix.match(text, begin, token.end + 1)
-                        # a name glued on both sides ("diIsraelserta") starts at a camel point;
-                        # there a short ending is more often the name's own ("dilaporkanSaudi")
-                        if match and (begin == token.start or token.end - match.end(1) >= MIN_SECOND_GLUE):
-                            found.add(match.end(1))
+        text = tokens.text
+        capitals = [m.start() for m in CAMEL_GLUE.finditer(text)]
+        found = set(capitals)
+        for candidate in self.suffixed.finditer(text):
+            token = tokens[bisect_right(tokens.starts, candidate.start()) - 1]
+            inner = capitals[bisect_left(capitals, token.start):bisect_left(capitals, token.end)]
+            starts = [token.start] if "A" <= token.text[0] <= "Z" else []
+            for begin in starts + inner:
+                # One character past the token, so that the closing \b sees what follows it.
+                match = self.suffix.match(text, begin, token.end + 1)
+                # a name glued on both sides ("diIsraelserta") starts at a camel point;
+                # there a short ending is more often the name's own ("dilaporkanSaudi")
+                if match and (begin == token.start or token.end - match.end(1) >= MIN_SECOND_GLUE):
+                    found.add(match.end(1))
         return sorted(found)
-
-    def may_glue(self, word: str) -> bool:
-        """Whether a token of this word may hold a glue point (what ``points`` reads)."""
-        return CAMEL_GLUE.search(word) is not None \
-            or ("A" <= word[0] <= "Z" and word.endswith(self.endings))
 
 
 @cache
@@ -1047,6 +1023,18 @@ def _suffix_glue(function_words: frozenset[str]) -> re.Pattern[str]:
     words = "|".join(sorted(function_words, key=len, reverse=True))
     # matched from a token's start or a camel glue point inside it: no opening \b
     return re.compile(rf"([A-Z][^\W\d_]{{{MIN_GLUED_NAME - 1},}}?|[A-Z]{{2,}})(?:{words})\b")
+
+
+@cache
+def _suffixed_tokens(function_words: frozenset[str]) -> re.Pattern[str]:
+    """A capital, then the rest of its token, which ends with a function word: one match in
+    each token where ``_suffix_glue`` may match (and in a few more, which it then rejects).
+    The rest of the token is taken whole (possessive) and its ending looked at behind, one
+    look-behind per length of word."""
+    lengths = sorted({len(word) for word in function_words})
+    endings = "|".join(f"(?<={'|'.join(sorted(w for w in function_words if len(w) == n))})"
+                       for n in lengths)
+    return re.compile(rf"[A-Z][^\W_]*+(?:{endings})")
 
 
 def _of_another_state(person: Found, complement: Found | None) -> bool:
