@@ -90,9 +90,8 @@ def _talks_held(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
                                  DEMONSTRATIVE_REACH_WORDS)
     if any(word.group(0).lower() in reading.grammar.demonstratives for word in following):
         return True
-    if any(sentence.start <= t.start and t.end <= sentence.end and t.first is not None
-           and t.text.lower() not in reading.lexicon.present_times
-           for t in reading.doc.time_expressions):
+    if any(t.end <= sentence.end and t.first is not None and t.text.lower() not in reading.lexicon.present_times
+           for t in reading.times_from(sentence.start, sentence.end)):
         return True
     for word in WORD.finditer(reading.text, sentence.start, sentence.end):
         if word.group(0).lower() in reading.lexicon.location_preps:
@@ -100,7 +99,7 @@ def _talks_held(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
             if place is not None and place.kind in PLACE_KINDS:
                 return True
     end = reading.clause_end(hit.end, sentence.end)
-    return any(hit.end <= e.start < end and e.kind == "person" for e in reading.entities)
+    return any(e.kind == "person" for e in reading.entities_from(hit.end, end))
 
 
 def _negated(reading: Reading, hit: TriggerHit, sentence: Sentence, before: str) -> bool:

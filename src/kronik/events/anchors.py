@@ -127,13 +127,18 @@ class Anchors:
         # ("İ", "ı", "ſ"): every anchored pattern is tried at them.
         # A text in ASCII (most articles) has none, found without reading its words.
         self.unusual = [] if text.isascii() else [word for word in tokens.positions if not word.isascii()]
+        # Only a text with a "_" has tokens inside a word (right after one); most have none.
+        self.underscored = "_" in text
 
     def word_starts(self, words: dict[str, object] | frozenset[str]) -> list[tuple[int, str | None]]:
         """(offset, folded word) of every token at a word boundary whose folded form is one
         of ``words``; (offset, None) for every unusual token."""
-        positions, tokens, text = self.tokens.positions, self.tokens, self.text
-        found = [(tokens[i].start, word) for word in positions.keys() & words for i in positions[word]]
-        found.extend((tokens[i].start, None) for word in self.unusual for i in positions[word])
+        positions, starts, text = self.tokens.positions, self.tokens.starts, self.text
+        found = [(starts[i], word) for word in positions.keys() & words for i in positions[word]]
+        if self.unusual:
+            found.extend((starts[i], None) for word in self.unusual for i in positions[word])
+        if not self.underscored:
+            return found
         # A token right after "_" is inside a word: no pattern that begins at a boundary starts there.
         return [(start, word) for start, word in found if not start or text[start - 1] != "_"]
 

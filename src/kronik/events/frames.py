@@ -27,6 +27,7 @@ other frames of a sentence or article), all reading the document through a ``rea
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -131,8 +132,8 @@ class FrameBuilder:
 
     def frames(self) -> list[Frame]:
         found: list[Frame] = []
-        for index, sentence in enumerate(self.doc.sentences):
-            for frame in self.sentence_frames(index, sentence):
+        for index, sentence, hits in self._sentences_with_hits():
+            for frame in self.sentence_frames(index, sentence, hits):
                 if frame.told_act and frame.actors and not frame.recipients:
                     self._aim_at_told_act(frame, found)
                 found.append(frame)
@@ -146,9 +147,8 @@ class FrameBuilder:
         groups = self._sentence_groups.get((index, firms_as_state))
         if groups is None:
             reading, sentence = self.reading, self.doc.sentences[index]
-            first = bisect_left(reading.entity_starts, sentence.start)
-            last = bisect_left(reading.entity_starts, sentence.end)
-            mentions = sentence_mentions(self.doc, sentence, reading.entities[first:last], reading.lexicon)
+            entities = reading.entities_from(sentence.start, sentence.end)
+            mentions = sentence_mentions(self.doc, sentence, entities, reading.lexicon)
             groups = group_mentions(reading.text, mentions, sentence.start, reading.lexicon, reading.grammar,
                                     firms_as_state)
             self._sentence_groups[index, firms_as_state] = groups
@@ -185,11 +185,19 @@ class FrameBuilder:
 
     # -- one sentence --------------------------------------------------------------------------
 
-    def sentence_frames(self, index: int, sentence: Sentence) -> list[Frame]:
-        first = bisect_left(self.hit_starts, sentence.start)
-        last = bisect_left(self.hit_starts, sentence.end)
-        hits = self._kept_hits(self.hits[first:last], sentence)
-        if not hits:  # most sentences: their parties and context would go unread
+    def _sentences_with_hits(self) -> Iterator[tuple[int, Sentence, list[TriggerHit]]]:
+        """Each sentence in which some trigger hit begins, with its index and those hits: most
+        sentences have none, and go unread."""
+        starts = self.hit_starts
+        for index, sentence in enumerate(self.doc.sentences):
+            first = bisect_left(starts, sentence.start)
+            if first < len(starts) and starts[first] < sentence.end:
+                yield index, sentence, self.hits[first:bisect_left(starts, sentence.end, first)]
+
+    def sentence_frames(self, index: int, sentence: Sentence, hits: list[TriggerHit]) -> list[Frame]:
+        """The frames of the hits (those beginning in the sentence)."""
+        hits = self._kept_hits(hits, sentence)
+        if not hits:  # most such sentences: their parties and context would go unread
             return []
         groups = self._groups(index, firms_as_state=any(is_conflict(hit.trigger.type) for hit in hits))
         context = self._context(sentence, groups)

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
-from kronik.document import Document, Entity
+from kronik.document import Document, Entity, TimeExpression
 from kronik.events.anchors import Anchors, finditer
 from kronik.events.lexicon import Lexicon
 from kronik.events.parties import WORD, Group
@@ -68,6 +68,24 @@ class Reading:
     @cached_property
     def entity_starts(self) -> list[int]:
         return [e.start for e in self.entities]
+
+    def entities_from(self, start: int, end: int) -> list[Entity]:
+        """The entities that begin from ``start`` up to ``end``, in text order (found by bisection:
+        the rules ask per trigger, and reading every entity of the document would make the work
+        grow with the square of its length)."""
+        starts = self.entity_starts
+        return self.entities[bisect_left(starts, start):bisect_left(starts, end)]
+
+    @cached_property
+    def _times(self) -> tuple[list[TimeExpression], list[int]]:
+        """The document's time expressions in text order, and where they begin."""
+        times = sorted(self.doc.time_expressions, key=lambda t: t.start)
+        return times, [t.start for t in times]
+
+    def times_from(self, start: int, end: int) -> list[TimeExpression]:
+        """The time expressions that begin from ``start`` up to ``end``, in text order."""
+        times, starts = self._times
+        return times[bisect_left(starts, start):bisect_left(starts, end)]
 
     @cached_property
     def _entity_chars(self) -> bytearray:

@@ -267,9 +267,7 @@ def _struck(reading: Reading, hit: TriggerHit, sentence: Sentence, location: Gro
     if location is not None:
         return location
     end = reading.clause_end(hit.end, sentence.end, relative_ok=True)
-    first = bisect_left(reading.entity_starts, hit.end)
-    last = bisect_left(reading.entity_starts, end)
-    return struck_place(reading.text, reading.entities[first:last], hit.end, end, reading.lexicon, reading.grammar)
+    return struck_place(reading.text, reading.entities_from(hit.end, end), hit.end, end, reading.lexicon, reading.grammar)
 
 
 def _visit_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[Group], left: Group | None,
