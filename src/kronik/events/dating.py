@@ -945,9 +945,9 @@ def _years_back(day: date, years: int) -> date:
 def _beside_explicit(expression: TimeExpression, neighbours: list[TimeExpression], text: str) -> bool:
     """Whether a time named in words stands right beside (one of its ``neighbours``) a written
     date ("besok, Rabu (5/3/2025)"): the written date says which day is meant and alone governs."""
-    if any(c.isdigit() for c in expression.text):
+    if any(map(str.isdigit, expression.text)):
         return False
-    return any(any(c.isdigit() for c in other.text) and EXPLICIT_GAP.fullmatch(
+    return any(any(map(str.isdigit, other.text)) and EXPLICIT_GAP.fullmatch(
         text[min(expression.end, other.end):max(expression.start, other.start)])
         for other in neighbours)
 

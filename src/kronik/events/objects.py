@@ -169,8 +169,8 @@ def _owning_relative(reading: Reading, position: int) -> bool:
 def _relational(reading: Reading, group: Group) -> bool:
     """Whether a noun of relation stands right before the group ("terhadap sekutu X")."""
     words = WORD.findall(reading.text, max(0, group.start - PREPOSITION_REACH), group.start)
-    lower = [w for w in words if not w[:1].isupper()]
-    return bool(lower) and lower[-1].lower() in reading.grammar.relational_nouns
+    last = next((w for w in reversed(words) if not w[:1].isupper()), None)
+    return last is not None and last.lower() in reading.grammar.relational_nouns
 
 
 def _set_off(reading: Reading, group: Group) -> bool:

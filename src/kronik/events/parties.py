@@ -183,17 +183,19 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
     lowered = [w.group(0).lower() for w in words]
     nouns = 0
     index = last = len(words) - 1
+    last_words = _last_words(grammar.list_opener_phrases)
     while index >= 0:
         match = words[index]
-        word = match.group(0).lower()
+        word = lowered[index]
         if index < last and PHRASE_BREAK.search(text, match.end(), words[index + 1].start()) \
                 and not _list_opener_at(lowered, index + 1, grammar):
             break
-        opening = _list_opener_at(lowered, index + 1, grammar, ending=True)
+        # most words end no list opener: the call is made for those that do
+        opening = _list_opener_at(lowered, index + 1, grammar, ending=True) if word in last_words else 0
         if opening:  # "antara lain": the words of a list opener, read through
             index -= opening
             continue
-        if word in grammar.owning_passives and index > 0 and words[index - 1].group(0).lower() == "yang":
+        if word in grammar.owning_passives and index > 0 and lowered[index - 1] == "yang":
             index -= 2  # "ke wilayah yang dikuasai X": the relative belongs to the noun
             continue
         index -= 1
