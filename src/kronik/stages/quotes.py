@@ -392,6 +392,8 @@ class _Reader:
         self._officials: list[tuple[int, int]] | None = None
         self._written_words: frozenset[str] | None = None  # every "\\w" run, where one holds "_"
         self._things: tuple[list[tuple[int, int]], list[int], int] | None = None
+        # The opening noun phrases of clause parts (``_part_subject``), by part and colon.
+        self._parts: dict[tuple[int, int, bool], tuple[Party | str | None, bool, bool] | None] = {}
         self.last_speaker: Party | None = None
         self.last_end = 0
 
@@ -629,13 +631,20 @@ class _Reader:
         if self._quoted(start):
             return None
         verbs = self._first_verbs(start, end)
-        for verb_start, _, verb in verbs:
+        named = self._named_persons(start, verbs[-1][0]) if verbs else []
+        # A verb that is not one of saying takes a subject only after a named person: past the
+        # last verb that may take one, the sentence has none, and no subject is read there.
+        takes = [verb.lower() in self.g.saying or (bool(named) and named[0].start < verb_start)
+                 for verb_start, _, verb in verbs]
+        while takes and not takes[-1]:
+            takes.pop()
+        for (verb_start, _, verb), may_take in zip(verbs, takes):
             party = self._subject(start, verb_start, colon=False)
             if party == PRONOUN:
                 return None
             if not isinstance(party, Party) or party.kind != "person":
                 continue
-            if verb.lower() not in self.g.saying and not self._named_persons(start, verb_start):
+            if not may_take:
                 return None
             if _unnamed(party) and self._points_back(start, verb_start):
                 return None
@@ -655,26 +664,42 @@ class _Reader:
             while comma >= 0 and self._quoted(comma):
                 comma = self.text.rfind(",", clause, comma)
             part = max(comma + 1, clause)
-            tokens = self._words(part, pos)
-            if tokens and tokens[0][2].lower() not in self.g.relatives:
-                cut = next((i for i, (_, _, w) in enumerate(tokens) if i and self._breaks(w, colon)),
-                           len(tokens))
-                while cut > 1 and tokens[cut - 1][2].lower() in self.g.adverbs:
-                    cut -= 1
-                if not self._is_verb(tokens[0][2]):
-                    party = self._party(tokens[0][0], tokens[cut - 1][1], written=not colon,
-                                        leading=True)
-                    # Past a description, only a part that is a name and nothing else is the
-                    # name it stands in apposition to ("Tepat sebelum X, seorang karyawan ...").
-                    apposed = described is None or cut == len(tokens)
-                    if party == PRONOUN or (party is not None and not _unnamed(party) and apposed
-                                            and (tokens[0][2][0].isupper() or part == clause)):
-                        return party
-                    # "<name>, pakar ..., mengatakan": the description is in apposition to a
-                    # name before it; keep looking back for the name.
-                    described = described or party
+            opening = self._part_subject(part, pos, colon)
+            if opening is not None:
+                party, whole, capitalised = opening
+                # Past a description, only a part that is a name and nothing else is the
+                # name it stands in apposition to ("Tepat sebelum X, seorang karyawan ...").
+                apposed = described is None or whole
+                if party == PRONOUN or (party is not None and not _unnamed(party) and apposed
+                                        and (capitalised or part == clause)):
+                    return party
+                # "<name>, pakar ..., mengatakan": the description is in apposition to a
+                # name before it; keep looking back for the name.
+                described = described or party
             pos = part - 1
         return described
+
+    def _part_subject(self, a: int, b: int, colon: bool) -> tuple[Party | str | None, bool, bool] | None:
+        """The noun phrase that opens the part ``[a, b)`` of a clause (up to a verb or a stop
+        word, without the adverbs before the verb) read as a speaker, whether it is the whole
+        part and whether it is capitalised; None where the part opens with no noun (a relative
+        word or a verb). Remembered for the document: the verbs of a sentence share the parts
+        before them, and each verb's subject is looked for back over them."""
+        key = (a, b, colon)
+        if key not in self._parts:
+            self._parts[key] = self._read_part(a, b, colon)
+        return self._parts[key]
+
+    def _read_part(self, a: int, b: int, colon: bool) -> tuple[Party | str | None, bool, bool] | None:
+        tokens = self._words(a, b)
+        if not tokens or tokens[0][2].lower() in self.g.relatives or self._is_verb(tokens[0][2]):
+            return None
+        cut = next((i for i, (_, _, w) in enumerate(tokens) if i and self._breaks(w, colon)),
+                   len(tokens))
+        while cut > 1 and tokens[cut - 1][2].lower() in self.g.adverbs:
+            cut -= 1
+        party = self._party(tokens[0][0], tokens[cut - 1][1], written=not colon, leading=True)
+        return party, cut == len(tokens), tokens[0][2][0].isupper()
 
     # -- speakers -------------------------------------------------------------------------
 
