@@ -504,12 +504,16 @@ class KnowledgeBase:
         The names starting at a token are tried longest first, and the first that fits is the
         only one kept there: the longest at each start is the one the leftmost-longest choice
         can take."""
-        tokens = tokenize(text) if tokens is None else tokens
         folded_text = fold(text)
         table = self._names_by_first_word
-        starts, length = tokens.starts, len(text)
+        if tokens is None and text.isascii():
+            starts, first_words = _ascii_first_words(folded_text, table)
+        else:
+            tokens = tokenize(text) if tokens is None else tokens
+            starts, first_words = tokens.starts, _first_words(tokens, text, folded_text, table)
+        length = len(text)
         hits: list[tuple[int, int, int]] = []
-        for index, word in _first_words(tokens, text, folded_text, table):
+        for index, word in first_words:
             start = starts[index]
             for name, any_case, exact in table[word]:
                 end = start + len(name)
@@ -600,6 +604,20 @@ def _first_words(tokens: Tokens, text: str, folded_text: str, table: dict[str, A
             if first is not None and first.group(0) in table:
                 found.append((index, first.group(0)))
     return found
+
+
+def _ascii_first_words(folded_text: str, table: dict[str, Any]
+                       ) -> tuple[list[int], list[tuple[int, str]]]:
+    """The token starts of a text in ASCII, read off its folded form, and (token, first word)
+    of each token that is a key of ``table``. Folding keeps ASCII letters and digits letters
+    and digits, lower-cased, so the folded text's tokens are the text's own, lower-cased: a
+    short text scanned once (``scan``) is read so without cutting it into ``Tokens``."""
+    starts, found = [], []
+    for index, match in enumerate(TOKEN.finditer(folded_text)):
+        starts.append(match.start())
+        if match.group() in table:
+            found.append((index, match.group()))
+    return starts, found
 
 
 def _nearest_role(person: PersonEntry, on: date) -> Role | None:
