@@ -26,7 +26,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from kronik.actors.kb import KnowledgeBase, SurfaceForm
@@ -68,6 +69,7 @@ CURRENCY_SIGNS = ("$",)
 # A function word glued after a name that is itself glued to the word before ("diIsraelserta")
 # has at least this many letters: shorter endings ("di", "ke") end names too ("Saudi").
 MIN_SECOND_GLUE = 3
+_TEXT, _FIRST = attrgetter("text"), itemgetter(0)  # a Token's text, a word's first letter
 # Preference among the entries one name can stand for ("Singapura": the state, not the capital).
 KIND_ORDER = ("state", "capital", "seat", "organization", "group", "person", "place", "non_actor")
 KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
@@ -76,33 +78,51 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
 PARTS_OF_PLACES = frozenset({"organization", "group"})
 
 
+# A phrase table (``phrase_table``): first word -> a tree of the following words.
+PhraseTable = dict[str, dict]
+# The key of a phrase's value in the node of its last word: no word is empty.
+PHRASE_END = ""
+
+
 class GrammarError(KronikError):
     """A language data file of the recogniser lacks a section; the message names the file."""
 
 
-def match_phrase(tokens: Sequence[Token], index: int, table: dict[str, list],
+def match_phrase(tokens: Sequence[Token], index: int, table: PhraseTable,
                  folded: bool = True) -> tuple[int, Any] | None:
-    """The longest phrase of ``table`` (first word -> [(words, value)], longest first) at
-    token ``index``, its words joined by single spaces: (end token, value). The table is
-    keyed by the phrases' first words, so only the words after the first are compared."""
+    """The longest phrase of ``table`` (see ``phrase_table``) at token ``index``, its words
+    joined by single spaces: (end token, value). The words are read one by one down the
+    table's tree, so a word that goes on no phrase ends the reading."""
     token = tokens[index]
-    for words, value in table.get(token.lower if folded else token.text, ()):
-        end = index + len(words)
-        if end > len(tokens):
-            continue
-        for position in range(index + 1, end):
-            following = tokens[position]
-            if tokens[position - 1].gap != " " or \
-                    (following.lower if folded else following.text) != words[position - index]:
-                break
-        else:
-            return end, value
-    return None
+    node = table.get(token.lower if folded else token.text)
+    longest, position = None, index
+    while node is not None:
+        position += 1
+        if PHRASE_END in node:
+            longest = position, node[PHRASE_END]
+        if position >= len(tokens) or tokens[position - 1].gap != " ":
+            break
+        following = tokens[position]
+        node = node.get(following.lower if folded else following.text)
+    return longest
 
 
-def phrase_table(phrases: dict[str, Any], folded: bool = True) -> dict[str, list]:
+def phrase_table(phrases: dict[str, Any], folded: bool = True) -> PhraseTable:
     """A table for match_phrase from phrase -> value."""
-    return _merge(_phrases([phrase], value, folded) for phrase, value in phrases.items())
+    return _phrase_tree(phrases.items(), folded)
+
+
+def _phrase_tree(phrases: Iterable[tuple[str, Any]], folded: bool = True) -> PhraseTable:
+    """The phrases' words as a tree (lower-cased where ``folded``), keyed at its root by their
+    first words, the value of a phrase under PHRASE_END in the node of its last word. A
+    phrase listed twice keeps its first value."""
+    table: PhraseTable = {}
+    for phrase, value in phrases:
+        node = table
+        for word in TOKEN.findall(phrase):
+            node = node.setdefault(word.lower() if folded else word, {})
+        node.setdefault(PHRASE_END, value)
+    return table
 
 
 @dataclass(eq=False)
@@ -150,9 +170,9 @@ class TitleSpec:
 class Grammar:
     """The title, institution and place-name grammar of one language, from titles.yaml."""
 
-    titles: dict[str, list[tuple[tuple[str, ...], TitleSpec]]]
-    institutions: dict[str, list[tuple[tuple[str, ...], tuple[str, bool]]]]
-    home_institutions: dict[str, list[tuple[tuple[str, ...], None]]]
+    titles: PhraseTable  # of TitleSpec
+    institutions: PhraseTable  # of (role, whether field words may follow)
+    home_institutions: PhraseTable  # of None
     home_country: str
     home_before: frozenset[str]
     home_after: frozenset[str]
@@ -164,7 +184,7 @@ class Grammar:
     affiliation_links: frozenset[str]
     field_joins: frozenset[str]
     apposition_after: frozenset[str]
-    place_heads: dict[str, list[tuple[str, ...]]]
+    place_heads: PhraseTable  # of None
     place_head_breakers: frozenset[str]
     compass: frozenset[str]
     particles: frozenset[str]
@@ -185,24 +205,6 @@ class Grammar:
                 and token.lower not in self.function_words and token.lower not in self.plural)
 
 
-def _phrases(words: Iterable[str], value: Any, folded: bool = True) -> dict[str, list]:
-    table: dict[str, list] = {}
-    for phrase in words:
-        parts = tuple(w.lower() if folded else w for w in TOKEN.findall(phrase))
-        table.setdefault(parts[0], []).append((parts, value))
-    return table
-
-
-def _merge(tables: Iterable[dict[str, list]]) -> dict[str, list]:
-    merged: dict[str, list] = {}
-    for table in tables:
-        for key, entries in table.items():
-            merged.setdefault(key, []).extend(entries)
-    for entries in merged.values():
-        entries.sort(key=lambda entry: -len(entry[0]))
-    return merged
-
-
 @cache
 def grammar(language: str = "id") -> Grammar:
     """The grammar in ``lang/<language>/titles.yaml``, parsed once."""
@@ -213,11 +215,13 @@ def grammar(language: str = "id") -> Grammar:
 
 
 def _grammar(data: dict[str, Any]) -> Grammar:
-    titles = _merge(_phrases(spec["words"], TitleSpec(
+    titles = _phrase_tree((phrase, TitleSpec(
         role, bool(spec.get("unique")), bool(spec.get("government")), bool(spec.get("domain")),
-        spec.get("country"), bool(spec.get("posted")))) for role, spec in data["titles"].items())
-    institutions = _merge(_phrases(spec["words"], (role, bool(spec.get("domain"))))
-                          for role, spec in data["institutions"].items())
+        spec.get("country"), bool(spec.get("posted"))))
+        for role, spec in data["titles"].items() for phrase in spec["words"])
+    institutions = _phrase_tree((phrase, (role, bool(spec.get("domain"))))
+                                for role, spec in data["institutions"].items()
+                                for phrase in spec["words"])
 
     def lower(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in data[key])
@@ -225,7 +229,7 @@ def _grammar(data: dict[str, Any]) -> Grammar:
     return Grammar(
         titles=titles,
         institutions=institutions,
-        home_institutions=_merge([_phrases(data["home_institutions"], None, folded=False)]),
+        home_institutions=phrase_table(dict.fromkeys(data["home_institutions"]), folded=False),
         home_country=data["home_country"],
         home_before=frozenset(data["home_markers"]["before"]),
         home_after=frozenset(w.lower() for w in data["home_markers"]["after"]),
@@ -235,7 +239,7 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         affiliation_links=lower("affiliation_links"),
         field_joins=lower("field_joins"),
         apposition_after=lower("apposition_after"),
-        place_heads=_merge([_phrases(data["place_heads"], None, folded=False)]),
+        place_heads=phrase_table(dict.fromkeys(data["place_heads"]), folded=False),
         place_head_breakers=lower("place_head_breakers"),
         compass=frozenset(data["compass_words"]), particles=lower("name_particles"),
         max_name_words=int(data["max_name_words"]),
@@ -317,15 +321,6 @@ class _Scan:
         self.claimed[found.first:found.last] = [found] * (found.last - found.first)
         return found
 
-    def token_at(self, offset: int, ends: bool = False) -> int | None:
-        """The token starting at ``offset`` (with ``ends``: the one after the token ending
-        there), or None where no token starts (ends) there."""
-        bounds = self.tokens.ends if ends else self.offsets
-        index = bisect_left(bounds, offset)
-        if index < len(bounds) and bounds[index] == offset:
-            return index + 1 if ends else index
-        return None
-
     def span(self, first: int, last: int) -> tuple[int, int, str]:
         start, end = self.tokens[first].start, self.tokens[last - 1].end
         return start, end, self.text[start:end]
@@ -353,19 +348,20 @@ class _Scan:
     # Pass 1: the knowledge base
 
     def knowledge_base(self) -> None:
-        for first, start, end, surface, forms in self.kb.names_in(self.text, self.tokens):
-            last = self.token_at(end, ends=True)
-            if last is None or not forms:
+        tokens, text, ends = self.tokens, self.text, self.tokens.ends
+        for first, start, end, surface, forms in self.kb.names_in(text, tokens):
+            last = bisect_left(ends, end, first)  # the name's last token, if one ends there
+            if last == len(ends) or ends[last] != end or not forms:
                 continue
             if not surface[0].isupper() and not any(f.case_sensitive for f in forms):
                 continue  # names are capitalised in Indonesian: "dia", not a name
-            if surface.isupper() and first > 0 and self.tokens[first - 1].lower in self.g.initials_markers:
+            if surface.isupper() and first > 0 and tokens[first - 1].lower in self.g.initials_markers:
                 continue  # "berinisial AS (57)": a person's initials, not a state
-            if self.text.startswith(CURRENCY_SIGNS, end):
+            if text.startswith(CURRENCY_SIGNS, end):
                 continue  # "US$ 12,6 miliar": a currency, not the state
             entity = self.lookup(surface, _preferred_kind(forms), self.on)
             if entity is not None:
-                found = Found(_placed(entity, start, end), first, last, "kb")
+                found = Found(_placed(entity, start, end), first, last + 1, "kb")
                 self.abbreviation(found)
                 self.add(found)
 
@@ -391,7 +387,7 @@ class _Scan:
 
     def glued_in(self, first: int, last: int, points: list[int]) -> None:
         start, end = self.tokens[first].start, self.tokens[last - 1].end
-        cuts = [p for p in points if start < p < end]
+        cuts = points[bisect_right(points, start):bisect_left(points, end)]
         pieces = [self.text[a:b] for a, b in zip([start] + cuts, cuts + [end])]
         spaces = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=-1))[1:]
 
@@ -718,8 +714,8 @@ class _Scan:
         """Whether the text from ``start`` to ``end`` has at least HEADLINE_MIN_WORDS words,
         HEADLINE_CAPITALISED of them capitalised."""
         line_tokens = self.tokens[bisect_left(self.offsets, start):bisect_left(self.offsets, end)]
-        words = [t for t in line_tokens if t.text.isalpha()]
-        capitalised = sum(1 for t in words if t.text[0].isupper())
+        words = list(filter(str.isalpha, map(_TEXT, line_tokens)))  # in C: lines can be long
+        capitalised = sum(map(str.isupper, map(_FIRST, words)))
         return len(words) >= HEADLINE_MIN_WORDS and capitalised >= HEADLINE_CAPITALISED * len(words)
 
     def names_follow(self, index: int) -> bool:
@@ -887,9 +883,9 @@ class _Scan:
                 if hit is not None:
                     _locate(entity, hit.place, f"{entity.reason}; gazetteer")
         taken_until = 0
-        for index in self.starting["places"]:
-            # A place name opens with a capital (Gazetteer.at): most starting words have none.
-            if index < taken_until or not self.tokens[index].text[0].isupper():
+        # A place name opens with a capital (Gazetteer.at): most starting words have none.
+        for index in _capitalised(self.tokens, self.starting["places"]):
+            if index < taken_until:
                 continue
             cued = index > 0 and self.tokens[index - 1].lower in places.cues
             hit = places.at(self.text, self.tokens, index, cued)
@@ -931,6 +927,13 @@ class _Scan:
                 return None
             inner.append(found)
         return inner
+
+
+def _capitalised(tokens: Tokens, indices: list[int]) -> list[int]:
+    """The tokens among ``indices`` whose first letter is a capital, picked in C (no bytecode
+    per token: most of the tokens that may start a place name are lower-case words)."""
+    firsts = map(_FIRST, map(_TEXT, map(tokens.__getitem__, indices)))
+    return list(compress(indices, map(str.isupper, firsts)))
 
 
 def _preferred_kind(forms: tuple[SurfaceForm, ...]) -> str:

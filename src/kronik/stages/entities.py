@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cache
+from itertools import repeat
+from operator import attrgetter
 
 from kronik.actors.coref import Coreference
 from kronik.actors.kb import KnowledgeBase
@@ -21,6 +23,8 @@ from kronik.actors.recognise import Found, Recogniser
 from kronik.document import Document, Entity
 from kronik.pipeline import Stage
 from kronik.tokens import document_tokens
+
+_START, _ENTITY = attrgetter("start"), attrgetter("entity")
 
 
 class Entities(Stage):
@@ -41,14 +45,15 @@ class Entities(Stage):
         recogniser, coreference = _tools(self.kb or KnowledgeBase.default(), self.language)
         tokens = document_tokens(doc)
         on = doc.anchor
-        starts = [s.start for s in doc.sentences]
+        # The sentences' starts, the first's put before every offset: text before it is in it.
+        bounds = [-1, *map(_START, doc.sentences[1:])]
 
         def sentence_of(offset: int) -> int:
-            return max(bisect_right(starts, offset) - 1, 0)
+            return bisect_right(bounds, offset) - 1
 
         found = recogniser.find(doc.text, tokens, on)
         found = coreference.resolve(found, tokens, doc.text, on, sentence_of)
-        doc.entities = _entities(found, sentence_of if starts else None)
+        doc.entities = _entities(found, bounds if doc.sentences else None)
         return doc
 
 
@@ -58,15 +63,15 @@ def _tools(kb: KnowledgeBase, language: str) -> tuple[Recogniser, Coreference]:
     return Recogniser(kb, language), Coreference(kb, language)
 
 
-def _entities(found: list[Found], sentence_of) -> list[Entity]:
-    """The entities in text order, with ``part_of`` and ``refers_to`` as indices."""
-    index = {id(f): position for position, f in enumerate(found)}
-    entities = []
-    for item in found:
-        entity = item.entity
-        entity.sentence = sentence_of(entity.start) if sentence_of else None
+def _entities(found: list[Found], bounds: list[int] | None) -> list[Entity]:
+    """The entities in text order, with ``part_of`` and ``refers_to`` as indices and the
+    sentence each starts in (``bounds``: the sentences' starts, the first's at -1)."""
+    index = dict(zip(map(id, found), range(len(found))))
+    entities = list(map(_ENTITY, found))
+    sentences = map(bisect_right, repeat(bounds), map(_START, entities)) if bounds else repeat(None)
+    for item, entity, after in zip(found, entities, sentences):
+        entity.sentence = after - 1 if bounds else None
         entity.part_of = index.get(id(item.part_of)) if item.part_of is not None else None
         entity.refers_to = [index[id(r)] for r in item.refers_to if id(r) in index] \
             if item.refers_to else []  # most mentions refer to none: no list to build
-        entities.append(entity)
     return entities
