@@ -99,10 +99,13 @@ def screen(pattern: re.Pattern[str]) -> Screen:
     if pattern.flags & re.LOCALE or isinstance(pattern.pattern, bytes):
         return Screen()
     ignorecase = bool(pattern.flags & re.IGNORECASE)
-    clauses = _strongest(_clauses(parse(pattern.pattern, pattern.flags), ignorecase))
+    clauses = _strongest(_clauses(parse(pattern.pattern, pattern.flags), ignorecase))[:MAX_CLAUSES]
+    # Clauses of needles tested as they are go first: a string they turn away is never
+    # lower-cased, and a needle of one character is sought by ``memchr``.
+    clauses.sort(key=lambda clause: any(folded for _, folded in clause))
     return Screen(tuple(Clause(raw=tuple(sorted(text for text, folded in clause if not folded)),
                                folded=tuple(sorted(text for text, folded in clause if folded)))
-                        for clause in clauses[:MAX_CLAUSES]))
+                        for clause in clauses))
 
 
 def _clauses(parts: Parts, ignorecase: bool) -> list[_Clause]:
