@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from kronik.events.anchors import Anchors, Unanchored, anchor, finditer
+from kronik.events.anchors import Anchors, Unanchored, anchor, finditer, within
 from kronik.tokens import tokenize
 
 CUES = re.compile(r"(?<!\w)(?:di sela-sela|pertemuan (?:puncak|tingkat tinggi)|KTT)(?!\w)", re.IGNORECASE)
@@ -42,3 +42,9 @@ def test_a_pattern_without_an_anchor_is_scanned():
     anchors = Anchors(text, tokenize(text))
     assert [m.group() for m in finditer(pattern, text, anchors.starts(None), 5)] == \
         ["Rani bertemu", "Tono berunding"]
+
+
+def test_the_starts_within_spans_are_those_inside_one():
+    assert within([2, 5, 9, 14, 20], [(0, 5), (9, 15)]) == [2, 9, 14]
+    assert within([2, 5], []) == []
+    assert within(None, [(0, 5)]) is None  # a pattern without an anchor is still scanned

@@ -156,6 +156,14 @@ class Anchors:
         return sorted(found)
 
 
+def within(starts: list[int] | None, spans: list[tuple[int, int]]) -> list[int] | None:
+    """The ``starts`` (sorted) inside one of ``spans`` ((start, end) pairs, in text order, none
+    overlapping); None (a pattern tried everywhere) stays None."""
+    if starts is None:
+        return None
+    return [s for start, end in spans for s in starts[bisect_left(starts, start):bisect_left(starts, end)]]
+
+
 def finditer(pattern: re.Pattern[str], text: str, starts: list[int] | None, start: int = 0,
              end: int | None = None) -> list[re.Match[str]]:
     """``pattern.finditer(text, start, end)`` for a pattern whose matches begin only at

@@ -115,8 +115,11 @@ class FrameBuilder:
         self.hits = find_triggers(doc.text, lexicon, anchors)
         self.hit_starts = [h.start for h in self.hits]
         self.anchors = anchors
+        # The sentences in which a trigger hit begins, with their hits: the only ones read.
+        self._hit_sentences = list(self._sentences_with_hits())
         # The text, lexicon and clause grammar every rule reads, kept there only.
-        self.reading = Reading(doc, lexicon, clause_grammar(doc.language), anchors)
+        self.reading = Reading(doc, lexicon, clause_grammar(doc.language), anchors,
+                               [(sentence.start, sentence.end) for _, sentence, _ in self._hit_sentences])
         # The party groups of each sentence read so far (a sentence's frames and the recipient
         # carried to the next sentence's frames both read them).
         self._sentence_groups: dict[tuple[int, bool], list[Group]] = {}
@@ -132,7 +135,7 @@ class FrameBuilder:
 
     def frames(self) -> list[Frame]:
         found: list[Frame] = []
-        for index, sentence, hits in self._sentences_with_hits():
+        for index, sentence, hits in self._hit_sentences:
             for frame in self.sentence_frames(index, sentence, hits):
                 if frame.told_act and frame.actors and not frame.recipients:
                     self._aim_at_told_act(frame, found)

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from functools import cached_property
 
 from kronik.document import Document, Entity, TimeExpression
-from kronik.events.anchors import Anchors, finditer
+from kronik.events.anchors import Anchors, finditer, within
 from kronik.events.lexicon import Lexicon
 from kronik.events.parties import WORD, Group
 from kronik.events.syntax import ClauseGrammar
@@ -40,12 +40,16 @@ class Reading:
     """The clauses, words and entity spans of one document's text, with the lexicon and clause
     grammar of its language."""
 
-    def __init__(self, doc: Document, lexicon: Lexicon, grammar: ClauseGrammar, anchors: Anchors):
+    def __init__(self, doc: Document, lexicon: Lexicon, grammar: ClauseGrammar, anchors: Anchors,
+                 sentences: list[tuple[int, int]]):
         self.doc = doc
         self.text = doc.text
         self.lexicon = lexicon
         self.grammar = grammar
         self._anchors = anchors
+        # Where the sentences that the rules ask about the clauses of begin and end (those with
+        # a trigger hit), in text order.
+        self._sentences = sentences
         self._trigger_words = _trigger_words(lexicon)  # a word -> whether a trigger spells all of it
         self._preceding_words: dict[tuple[int, int], list[re.Match[str]]] = {}  # read once per trigger
         self._doc_mentioned: dict[re.Pattern[str], bool] = {}  # read once per document
@@ -55,9 +59,13 @@ class Reading:
 
     @cached_property
     def _breaks(self) -> tuple[list[int], list[int], list[bool]]:
-        """Where the clause breaks begin and end, and which of them are "yang"."""
+        """Where the clause breaks begin and end, and which of them are "yang": those that begin
+        in the sentences the rules ask about. A rule asks for the clause of a trigger within its
+        sentence, and no break runs across a sentence's start: the breaks of other sentences
+        would change no answer."""
         lexicon = self.lexicon
-        breaks = finditer(lexicon.clause_break, self.text, self._anchors.starts(lexicon.clause_break_anchor))
+        starts = within(self._anchors.starts(lexicon.clause_break_anchor), self._sentences)
+        breaks = finditer(lexicon.clause_break, self.text, starts)
         return [m.start() for m in breaks], [m.end() for m in breaks], [m.group(0).lower() == "yang" for m in breaks]
 
     @cached_property
