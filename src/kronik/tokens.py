@@ -103,13 +103,16 @@ class Lexicon:
                 if number not in numbers:
                     numbers.append(number)
         self.index = {word: tuple(numbers) for word, numbers in index.items()}
+        # The index's words as a set: intersected with a text's word index, it looks up each
+        # of the text's words by the hash the word already holds (no iterator over a view).
+        self.words = frozenset(self.index)
 
     def starting(self, tokens: Tokens) -> list[list[int]]:
         """For each table, the positions, in order, of the words that start an entry of it:
         ``[tokens.starting(table, folded) for each table]``, from one set operation."""
         found: list[list[int]] = [[] for _ in self.tables]
         positions, index = tokens.positions, self.index
-        for word in positions.keys() & index.keys():
+        for word in self.words.intersection(positions):
             indices = positions[word]
             for number in index[word]:
                 found[number] += indices
