@@ -161,7 +161,7 @@ def _word_before(line: str, stop: int) -> str:
     openers that end there, at most ``ABBREVIATION_REACH`` of them ("" where there are none).
     Most such words are letters after a space, found by ``str.rfind``; any other is matched
     backwards."""
-    reach = max(0, stop - ABBREVIATION_REACH)
+    reach = stop - ABBREVIATION_REACH if stop > ABBREVIATION_REACH else 0  # (faster than max)
     space = line.rfind(" ", reach, stop)
     word = line[space + 1 if space >= 0 else reach:stop]
     if word.isalpha():  # no space or opener in it, a space or the reach before it
@@ -189,9 +189,10 @@ def split_line(line: str, abbrevs: Abbreviations) -> list[tuple[int, int]]:
     sentence."""
     quotes: _Quotations | None = None
     cuts = [0]
+    length = len(line)
     for match in sentence_ends(line):
         after = match.end()
-        if after >= len(line):
+        if after >= length:
             continue
         next_char = line[after]
         if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
@@ -205,11 +206,12 @@ def split_line(line: str, abbrevs: Abbreviations) -> list[tuple[int, int]]:
             continue
         if quotes is None:
             quotes = _Quotations(line, quotation_spans(line))
-        quote = quotes.around(stop)
-        if quote is not None and not (stop < quote[1] < match.end("closers")):
-            continue
+        if quotes.kinds:  # (most lines hold no quotation)
+            quote = quotes.around(stop)
+            if quote is not None and not (stop < quote[1] < match.end("closers")):
+                continue
         cuts.append(match.end("closers"))
-    cuts.append(len(line))
+    cuts.append(length)
     spans = []
     for start, end in zip(cuts, cuts[1:]):
         if start < end and line[start] == " ":
@@ -260,24 +262,32 @@ def split_sentences(text: str, captions: list[Span] | None = None, title: str | 
                     language: str = "id") -> list[Sentence]:
     """The sentences of a cleaned text; ``paragraph`` numbers its non-empty lines from 0."""
     abbrevs = abbreviations(language)
-    captions = captions or []
     sentences: list[Sentence] = []
     offset = 0
     paragraph = 0
-    ordered = sorted(captions, key=lambda c: c.start)  # disjoint, one per caption line
-    next_caption = 0
     for line in text.split("\n"):
         if line.strip():
             headline = paragraph == 0 and title is not None and line.strip() == title
             for start, end in split_line(line, abbrevs):
                 first, last = offset + start, offset + end
-                while next_caption < len(ordered) and ordered[next_caption].end < last:
-                    next_caption += 1
-                caption = next_caption < len(ordered) and ordered[next_caption].start <= first
-                sentences.append(Sentence(first, last, text[first:last], paragraph, caption, headline))
+                sentences.append(Sentence(first, last, text[first:last], paragraph, False, headline))
             paragraph += 1
         offset += len(line) + 1
+    if captions:
+        _mark_captions(sentences, captions)
     return sentences
+
+
+def _mark_captions(sentences: list[Sentence], captions: list[Span]) -> None:
+    """Mark the sentences that lie inside a caption, in one forward pass over both (captions
+    are disjoint, one per caption line; sentences come in order)."""
+    ordered = sorted(captions, key=lambda c: c.start)
+    next_caption = 0
+    for sentence in sentences:
+        while next_caption < len(ordered) and ordered[next_caption].end < sentence.end:
+            next_caption += 1
+        if next_caption < len(ordered) and ordered[next_caption].start <= sentence.start:
+            sentence.is_caption = True
 
 
 class Sentences(Stage):
