@@ -344,7 +344,7 @@ def test_ordinary_words_ending_like_a_function_word_are_not_cut(kb):
     assert [e.text for e in run(kb, "Omandi dan Chileke.").entities] == ["Oman", "Chile"]
 
 
-def test_glue_points_are_read_where_the_patterns_over_the_text_find_them():
+def test_glue_points_at_a_token_start_and_after_a_camel_point():
     """Camel points anywhere in a token, and function words glued after a name at a token's
     start or at a camel point, each at every token that holds one."""
     words = frozenset({"ke", "dari", "serta"})
@@ -352,6 +352,21 @@ def test_glue_points_are_read_where_the_patterns_over_the_text_find_them():
     points = recognise.GlueWords(words).points(tokenize(text))
     assert [text[point - 4:point] + "|" + text[point:point + 2] for point in points] == \
         ["hile|ke", "baru|Bo", "hile|ke", ", di|Pe", "Peru|se"]  # not before "_" nor after "2"
+
+
+def test_glue_points_do_not_depend_on_the_texts_read_before(monkeypatch):
+    """The words that may hold a glue point are remembered across texts (and forgotten past
+    GLUE_WORDS_CACHE); the points are those of the text alone, at each token of such a word."""
+    words = frozenset({"ke", "dari"})
+    text = "Tentara Chileke_ Peru, Chileke Peru dan baruBolivia; Chileke."
+    fresh = recognise.GlueWords(words).points(tokenize(text))
+    assert [text[point - 4:point] + "|" + text[point:point + 2] for point in fresh] == \
+        ["hile|ke", "baru|Bo", "hile|ke"]  # not the Chileke an underscore follows
+    glue = recognise.GlueWords(words)
+    glue.points(tokenize("Chileke dan baruBolivia datang."))
+    assert glue.points(tokenize(text)) == fresh
+    monkeypatch.setattr(recognise, "GLUE_WORDS_CACHE", 3)
+    assert glue.points(tokenize(text)) == fresh and len(glue.seen) == 5
 
 
 def test_envoy_acts_for_the_titles_state_and_serves_at_its_posting(kb):
