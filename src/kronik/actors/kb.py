@@ -473,7 +473,7 @@ class KnowledgeBase:
         """Build now the tables that ``scan`` and ``names_in`` read (each is built when first
         read otherwise), so that a stage built from this knowledge base pays for them when it
         is built, not in its first text."""
-        _ = self._names_by_first_word, self._forms_by_text
+        _ = self._names_by_first_word, self._first_name_words, self._forms_by_text
 
     def scan(self, text: str, tokens: Tokens | None = None) -> list[Mention]:
         """Every known name in ``text`` in one pass: whole words only, the longest match where
@@ -510,7 +510,8 @@ class KnowledgeBase:
             starts, first_words = _ascii_first_words(folded_text, table)
         else:
             tokens = tokenize(text) if tokens is None else tokens
-            starts, first_words = tokens.starts, _first_words(tokens, text, folded_text, table)
+            starts = tokens.starts
+            first_words = _first_words(tokens, text, folded_text, table, self._first_name_words)
         length = len(text)
         hits: list[tuple[int, int, int]] = []
         for index, word in first_words:
@@ -572,6 +573,12 @@ class KnowledgeBase:
         return table
 
     @cached_property
+    def _first_name_words(self) -> frozenset[str]:
+        """The keys of ``_names_by_first_word`` as a set: intersected with a text's word index,
+        it looks up each of the text's words by the hash the word already holds."""
+        return frozenset(self._names_by_first_word)
+
+    @cached_property
     def _forms_by_text(self) -> _Index:
         index = _Index()
         for form in self.all_surface_forms():
@@ -586,15 +593,15 @@ class KnowledgeBase:
         return tuple(forms.values())
 
 
-def _first_words(tokens: Tokens, text: str, folded_text: str, table: dict[str, Any]
-                 ) -> list[tuple[int, str]]:
+def _first_words(tokens: Tokens, text: str, folded_text: str, table: dict[str, Any],
+                 words: frozenset[str]) -> list[tuple[int, str]]:
     """(token, folded first word) of each token whose folded run of letters and digits is a
-    key of ``table``. A lower-cased word in ASCII is its own folded form (``fold`` lower-cases
+    key of ``table`` (``words``: its keys as a set). A lower-cased word in ASCII is its own folded form (``fold`` lower-cases
     ASCII and maps every character whose lower case is ASCII to it); a word outside ASCII is
     read off the folded text, where it may also end earlier (a modifier letter apostrophe is a
     letter that folds to an apostrophe). A text in ASCII has no such word to look for."""
     positions, starts = tokens.positions, tokens.starts
-    found = [(index, word) for word in positions.keys() & table.keys()
+    found = [(index, word) for word in words.intersection(positions)
              if word.isascii() for index in positions[word]]
     if text.isascii():
         return found
