@@ -28,8 +28,9 @@ from kronik.tokens import TOKEN
 _RANK = {"published": 0, "stated": 1, "updated": 2}
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 _DASH = r"\s+-{1,2}\s+"
-# Every date pattern holds a digit: a line without one states no date.
-_DIGIT = re.compile(r"\d")
+# Every date pattern holds a year of four digits: a line without four digits in a row states
+# no date (most short lines with a digit hold a year anyway; this turns away the others).
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _CAPITAL_START = re.compile(r"[\"“‘'(]?[A-Z0-9]")
 _DATELINE = re.compile(rf"(?P<head>[^\s\-][^\n]{{0,60}}?){_DASH}\S")
 _BRACKETED_OUTLET = re.compile(r"(?P<place>[^()]+?)\s*\((?P<outlet>[^()]+)\)")
@@ -137,7 +138,7 @@ def _timezone(zone: str | None, offset: str | None, rules: HeaderRules) -> timez
 def find_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
     """Dates stated in one line, each with the kind of the label right before it (only
     weekday names and date words between): published, updated, or else stated."""
-    if not _DIGIT.search(line):
+    if not _FOUR_DIGITS.search(line):
         return []
     found: list[tuple[int, int, date | datetime]] = []
     for pattern in rules.dates:
@@ -174,6 +175,11 @@ def _date_line_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
     """The stamps of a date line (see ``is_date_line``); none for any other line."""
     if more_words_than(line, rules.max_header_words):
         return []
+    return _short_line_stamps(line, rules)
+
+
+def _short_line_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
+    """``_date_line_stamps`` of a line known to have no more than ``max_header_words``."""
     stamps = find_stamps(line, rules)
     if not stamps:
         return []
@@ -207,7 +213,17 @@ def _footer(lines: list[str], rules: HeaderRules) -> list[str]:
 def published_date(lines: list[str], rules: HeaderRules) -> date | datetime | None:
     """The publication date the header states: a published stamp before an unlabelled one
     before an updated one; the first of equals, or an equal that adds the time of that day."""
-    stamps = [stamp for line in lines for stamp in _date_line_stamps(line, rules)]
+    return _published_date(_short_lines(lines, rules), rules)
+
+
+def _short_lines(lines: list[str], rules: HeaderRules) -> list[str]:
+    """The lines short enough for a date line or a byline (``max_header_words``), in order."""
+    return [line for line in lines if not more_words_than(line, rules.max_header_words)]
+
+
+def _published_date(short: list[str], rules: HeaderRules) -> date | datetime | None:
+    """``published_date`` of lines that ``_short_lines`` kept."""
+    stamps = [stamp for line in short for stamp in _short_line_stamps(line, rules)]
     if not stamps:
         return None
     best = min(enumerate(stamps), key=lambda item: (_RANK[item[1].kind], item[0]))[1]
@@ -275,6 +291,8 @@ def dateline_parts(line: str, rules: HeaderRules) -> tuple[str | None, str | Non
     capitals after a place ("MANILA, WARTA KITA -"); a lone part without an outlet must be a place in capitals or a single capitalised word, so that a sentence with a
     dash ("Selat Hormuz - jalur ...") is not taken for a dateline.
     """
+    if "-" not in line:  # (a dateline holds its dash; found in C, where most lines have none)
+        return None
     match = _DATELINE.match(line)
     if not match:
         return None
@@ -322,13 +340,12 @@ def find_author(text: str, rules: HeaderRules) -> str | None:
     """The writer named in a byline ("oleh X", "Penulis: X", "Reporter: X") at the top or the
     foot of the article; an editor is never the author."""
     lines = _nonblank_lines(text)
-    return _byline_author(lines[: rules.header_lines] + _footer(lines, rules), rules)
+    return _byline_author(_short_lines(lines[: rules.header_lines] + _footer(lines, rules), rules), rules)
 
 
-def _byline_author(lines: list[str], rules: HeaderRules) -> str | None:
-    for line in lines:
-        if more_words_than(line, rules.max_header_words):
-            continue
+def _byline_author(short: list[str], rules: HeaderRules) -> str | None:
+    """The writer of the first byline among lines that ``_short_lines`` kept."""
+    for line in short:
         match = rules.author.match(line)
         if match:
             return match["name"].rstrip(".-")
@@ -350,7 +367,8 @@ class Metadata(Stage):
         place, outlet = _first_dateline(lines, rules)
         doc.dateline = place
         doc.outlet = outlet or url_outlet(doc.url or doc.source, rules)
-        doc.author = _byline_author(lines + last, rules)
+        short = _short_lines(lines + last, rules)  # where bylines and date lines may stand
+        doc.author = _byline_author(short, rules)
         if not doc.published_given and doc.published is None:
-            doc.published = published_date(lines + last, rules) or url_date(doc.url or doc.source)
+            doc.published = _published_date(short, rules) or url_date(doc.url or doc.source)
         return doc
