@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import filterfalse, islice
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from kronik.document import Document, Entity, Party, Quote
@@ -40,6 +40,7 @@ from kronik.tokens import document_tokens
 # A word of the text: start, end, text.
 _Word = tuple[int, int, str]
 _LOWER = itemgetter(3)  # a token's lower case
+_SPAN = attrgetter("start", "end")  # an entity's offsets
 ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
 # The characters that join two runs of word characters into one word ("AS-China", "Ma'ruf").
 JOINERS = frozenset("-'\u2019.")
@@ -324,7 +325,7 @@ def _pair(text: str, marks: list[tuple[int, str]], *, nesting: bool) -> list[Spa
 
     last = 0  # the last mark that belongs to the open quotation
     for pos, role in marks:
-        if stack and "\n" in text[last:pos]:
+        if stack and text.find("\n", last, pos) >= 0:
             if len(stack) == 1 and role != "close" and _opens_paragraph(text, pos):
                 last = pos
                 continue
@@ -386,7 +387,7 @@ class _Reader:
                                   if end not in honorific_stops] + self._closing_ends())
         self._sentence_of = [self._next_boundary(s.close) if s.closed else None for s in self.spans]
         self.entities = sorted((e for e in doc.entities if e.kind in ACTOR_KINDS),
-                               key=lambda e: (e.start, e.end))
+                               key=_SPAN)
         self._starts = [e.start for e in self.entities]
         self._longest = max((e.end - e.start for e in self.entities), default=0)
         self._officials: list[tuple[int, int]] | None = None
@@ -628,8 +629,9 @@ class _Reader:
         ("X tidak menunjukkan identitas") are as often the subject as the next speaker. None
         where the subject is a pronoun (it points back), a description that refers back
         ("pejabat itu") or no person."""
-        if self._quoted(start):
-            return None
+        if self._quoted(start) or not (self._may_hold(start, end, self.g.saying)
+                                       or self._named_persons(start, end)):
+            return None  # no verb may take a subject (see below)
         verbs = self._first_verbs(start, end)
         named = self._named_persons(start, verbs[-1][0]) if verbs else []
         # A verb that is not one of saying takes a subject only after a named person: past the
@@ -737,10 +739,10 @@ class _Reader:
         # stage's guess for it, which knows nothing of who spoke last.
         if lower.split()[0] in self.g.pronouns:
             return PRONOUN
-        named = self._named_persons(a, b)
+        actors = self._actors(a, b)
+        named = self._named_among(actors)
         if named:
             return self._person(named[-1])
-        actors = self._actors(a, b)
         country = next((e.country for e in actors if e.country), None)
         description = self.g.unnamed.match(lower)
         if description:
@@ -949,10 +951,13 @@ class _Reader:
         """Whether ``[a, b)`` may hold a match of ``attribution``: in an ASCII text (where the
         pattern ignores case as ``str.lower`` does) whose tokens are the words of the range,
         only where one of them is one of ``attribution_words``."""
-        cut = self._token_range(a, b) if self.text.isascii() else None
-        if cut is None:
-            return True
-        return not self.g.attribution_words.isdisjoint(map(_LOWER, self.tokens[cut[0]:cut[1]]))
+        return not self.text.isascii() or self._may_hold(a, b, self.g.attribution_words)
+
+    def _may_hold(self, a: int, b: int, words: frozenset[str]) -> bool:
+        """Whether a word of ``[a, b)`` may be one of ``words`` (in lower case): where the
+        range's tokens are its words, only where one of theirs is, found by one set operation."""
+        cut = self._token_range(a, b)
+        return cut is None or not words.isdisjoint(map(_LOWER, self.tokens[cut[0]:cut[1]]))
 
     def _named_as_speaker(self, entity: Entity) -> bool:
         """Whether a person is named right after a verb of saying ("..., kata <title> X")."""
@@ -961,7 +966,10 @@ class _Reader:
         return bool(self.g.after_verb_before.search(lead))
 
     def _named_persons(self, a: int, b: int) -> list[Entity]:
-        return [e for e in self._actors(a, b) if e.kind == "person" and self._is_named(e)]
+        return self._named_among(self._actors(a, b))
+
+    def _named_among(self, actors: list[Entity]) -> list[Entity]:
+        return [e for e in actors if e.kind == "person" and self._is_named(e)]
 
     def _is_named(self, entity: Entity) -> bool:
         if entity.text.lower() in self.g.pronouns:
@@ -1007,10 +1015,13 @@ class _Reader:
             yield from (word for word in self._all_words(a, b) if self._is_verb(word[2]))
             return
         first, last = cut
-        tokens = self.tokens
+        tokens, known = self.tokens, self.g.verb_words
         for i in range(first, last):
             token = tokens[i]
-            if self._is_verb(token.text) and not (i > first and tokens[i - 1].gap in JOINERS) \
+            verb = known.get(token.text)  # ``_is_verb``, looked up here first: words are many
+            if verb is None:
+                verb = self._is_verb(token.text)
+            if verb and not (i > first and tokens[i - 1].gap in JOINERS) \
                     and not (i + 1 < last and token.gap in JOINERS):
                 yield token.start, token.end, token.text
 
@@ -1085,7 +1096,7 @@ class _Reader:
         capitalised word after it."""
         found = set()
         tokens, text, honorifics = self.tokens, self.text, self.g.honorifics
-        for key in tokens.positions.keys() & self.g.honorific_keys:
+        for key in filter(tokens.positions.__contains__, self.g.honorific_keys):
             for i in tokens.positions[key]:
                 start, end, word, _, gap = tokens[i]
                 if gap[:1] == "." and word in honorifics and text[start - 1:start] != "_" \
@@ -1097,13 +1108,16 @@ class _Reader:
         """The sorted ``positions`` that ``_quoted`` finds outside quotations: those inside the
         last closed quotation opened at or before them are left out, found by bisection per
         quotation rather than per position."""
-        quoted = set()
+        kept: list[int] = []
+        done = 0  # the positions before this one are placed
         opens = self._closed_opens + [len(self.text) + 1]
         for span, next_open in zip(self.closed, opens[1:]):
             first = bisect_right(positions, span.open)
             last = bisect_left(positions, min(span.close, next_open))
-            quoted.update(range(first, last))
-        return [pos for i, pos in enumerate(positions) if i not in quoted] if quoted else positions
+            if first < last:
+                kept += positions[done:first]
+                done = last
+        return kept + positions[done:] if done else positions
 
     def _closing_ends(self) -> list[int]:
         """Closing marks right after a sentence's end ('... itu."'): the sentence ends there."""
