@@ -24,8 +24,8 @@ from datetime import date
 from functools import cache
 
 from kronik.actors.kb import KnowledgeBase
-from kronik.actors.recognise import (NAME_GAPS, Found, Grammar, GrammarError, grammar,
-                                     match_phrase, phrase_table)
+from kronik.actors.recognise import (NAME_GAPS, Found, Grammar, GrammarError, PhraseTable,
+                                     grammar, match_phrase, phrase_table)
 from kronik.document import Entity
 from kronik.resources import load_data
 from kronik.tokens import Token, Tokens
@@ -67,7 +67,7 @@ LEADER_ROLES = ("head_of_state", "head_of_government")
 class ReferenceWords:
     """The words of ``lang/<language>/pronouns.yaml``: phrase -> what it refers to."""
 
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]]
+    phrases: PhraseTable  # of what each phrase refers to
     not_subject_after: frozenset[str]
     location_prepositions: frozenset[str]
     coordinators: frozenset[str]

@@ -66,9 +66,6 @@ SUBJECT_LEAD_WORDS = 6
 # an opening adverbial clause ("Selain menyampaikan kritik, X juga menyampaikan ..."); later
 # verbs belong to reported or subordinate clauses. Three covers both openings.
 SUBJECT_VERBS = 3
-# A reported clause between an attribution and its quotation ("X mengatakan bahwa negara itu
-# hanya mau "..."): words without quotation marks or sentence ends, up to 150 characters (a
-# clause of about twenty words; longer ones are rarely still the same speaker's frame).
 # What stands between a speaker's description and a name in apposition: a comma, perhaps after
 # an abbreviation in brackets ("Komisaris Perluasan Uni Eropa (UE), <name>").
 APPOSITION_COMMA = re.compile(r"\s*(?:\([^()\n]{1,20}\)\s*)?,\s*")
@@ -93,6 +90,9 @@ NAME_REACH = 60
 # An honorific closed by a stop is looked for this many characters back: longer words are no
 # honorifics.
 HONORIFIC_REACH = 12
+# A reported clause between an attribution and its quotation ("X mengatakan bahwa negara itu
+# hanya mau "..."): words without quotation marks or sentence ends, up to 150 characters (a
+# clause of about twenty words; longer ones are rarely still the same speaker's frame).
 CLAUSE = "(?:\\s+[^\"\u201c\u201d\u201e\u00ab\u00bb\\n.!?;]{1,150}?)?"
 
 
