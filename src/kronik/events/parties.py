@@ -183,15 +183,13 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
     lowered = [w.group(0).lower() for w in words]
     nouns = 0
     index = last = len(words) - 1
-    last_words = _last_words(grammar.list_opener_phrases)
     while index >= 0:
         match = words[index]
         word = lowered[index]
         if index < last and PHRASE_BREAK.search(text, match.end(), words[index + 1].start()) \
                 and not _list_opener_at(lowered, index + 1, grammar):
             break
-        # most words end no list opener: the call is made for those that do
-        opening = _list_opener_at(lowered, index + 1, grammar, ending=True) if word in last_words else 0
+        opening = _list_opener_at(lowered, index + 1, grammar, ending=True)
         if opening:  # "antara lain": the words of a list opener, read through
             index -= opening
             continue

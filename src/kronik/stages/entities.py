@@ -13,8 +13,8 @@ China"), and ``refers_to`` lists the mentions a reference was resolved from.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache
-from itertools import repeat
 from operator import attrgetter
 
 from kronik.actors.coref import Coreference
@@ -53,7 +53,7 @@ class Entities(Stage):
 
         found = recogniser.find(doc.text, tokens, on)
         found = coreference.resolve(found, tokens, doc.text, on, sentence_of)
-        doc.entities = _entities(found, bounds if doc.sentences else None)
+        doc.entities = _entities(found, sentence_of if doc.sentences else None)
         return doc
 
 
@@ -63,14 +63,13 @@ def _tools(kb: KnowledgeBase, language: str) -> tuple[Recogniser, Coreference]:
     return Recogniser(kb, language), Coreference(kb, language)
 
 
-def _entities(found: list[Found], bounds: list[int] | None) -> list[Entity]:
+def _entities(found: list[Found], sentence_of: Callable[[int], int] | None) -> list[Entity]:
     """The entities in text order, with ``part_of`` and ``refers_to`` as indices and the
-    sentence each starts in (``bounds``: the sentences' starts, the first's at -1)."""
+    sentence each starts in (none where the text has no sentences)."""
     index = dict(zip(map(id, found), range(len(found))))
     entities = list(map(_ENTITY, found))
-    sentences = map(bisect_right, repeat(bounds), map(_START, entities)) if bounds else repeat(None)
-    for item, entity, after in zip(found, entities, sentences):
-        entity.sentence = after - 1 if bounds else None
+    for item, entity in zip(found, entities):
+        entity.sentence = sentence_of(entity.start) if sentence_of else None
         entity.part_of = index.get(id(item.part_of)) if item.part_of is not None else None
         entity.refers_to = [index[id(r)] for r in item.refers_to if id(r) in index] \
             if item.refers_to else []  # most mentions refer to none: no list to build
