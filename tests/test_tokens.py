@@ -3,25 +3,31 @@ import pickle
 
 from kronik.document import Document
 from kronik.pipeline import Pipeline, Stage
-from kronik.tokens import Lexicon, Tokens, document_tokens, tokenize
+from kronik.tokens import Lexicon, document_tokens, titlecase, tokenize
 
 
 def test_tokens_keep_offsets_lower_forms_and_gaps():
     text = "Menlu Arnor, ΟΔΟΣ; tiba (12/3)."
     tokens = tokenize(text)
-    assert [t.text for t in tokens] == ["Menlu", "Arnor", "ΟΔΟΣ", "tiba", "12", "3"]
-    assert [t.lower for t in tokens] == ["menlu", "arnor", "οδος", "tiba", "12", "3"]
-    assert [t.gap for t in tokens] == [" ", ", ", "; ", " (", "/", ")."]
-    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert tokens.words == ["Menlu", "Arnor", "ΟΔΟΣ", "tiba", "12", "3"]
+    assert tokens.lowers == ["menlu", "arnor", "οδος", "tiba", "12", "3"]
+    assert tokens.gaps == [" ", ", ", "; ", " (", "/", ")."]
+    assert [text[a:b] for a, b in zip(tokens.starts, tokens.ends)] == tokens.words
+    assert len(tokens) == 6
     assert tokens.positions["arnor"] == [1]
     assert tokens.starting({"tiba": [], "menlu": [], "gondor": []}) == [0, 3]
 
 
-def test_the_tokenizers_word_index_is_the_one_read_off_the_tokens():
+def test_the_word_index_holds_each_lower_cased_word_where_it_occurs_in_order():
     tokens = tokenize("Menlu Arnor dan menlu Gondor, ARNOR dan Élysée: arnor.")
-    again = Tokens(list(tokens), tokens.text)
-    assert again.positions == tokens.positions and list(again.positions) == list(tokens.positions)
-    assert tokens.positions["arnor"] == [1, 5, 8] and tokens.positions["élysée"] == [7]
+    assert tokens.positions == {"menlu": [0, 3], "arnor": [1, 5, 8], "dan": [2, 6],
+                                "gondor": [4], "élysée": [7]}
+    assert list(tokens.positions) == ["menlu", "arnor", "dan", "gondor", "élysée"]
+
+
+def test_a_name_word_is_capitalised_and_not_all_capitals():
+    assert titlecase("Xi") and titlecase("Arnor") and titlecase("X")
+    assert not titlecase("AS") and not titlecase("arnor")
 
 
 def test_a_lexicon_finds_each_tables_starts_in_one_pass_as_starting_does():
@@ -37,13 +43,16 @@ def test_a_lexicon_finds_each_tables_starts_in_one_pass_as_starting_does():
 def test_a_text_in_ascii_is_cut_as_any_other_text():
     ascii_text = "Raja_Arnor tiba-2 di x9Gondor."
     other = ascii_text + " é"
-    assert [t.text for t in tokenize(ascii_text)] == ["Raja", "Arnor", "tiba", "2", "di", "x9Gondor"]
-    assert tokenize(other)[:-2] == tokenize(ascii_text)[:-1]
-    assert tokenize(other)[-2] == tokenize(ascii_text)[-1]._replace(gap=". ")
+    assert tokenize(ascii_text).words == ["Raja", "Arnor", "tiba", "2", "di", "x9Gondor"]
+    ascii_tokens, other_tokens = tokenize(ascii_text), tokenize(other)
+    assert other_tokens.words == ascii_tokens.words + ["é"]
+    assert other_tokens.starts[:-1] == ascii_tokens.starts
+    assert other_tokens.ends[:-1] == ascii_tokens.ends
+    assert other_tokens.gaps[:-2] == ascii_tokens.gaps[:-1] and other_tokens.gaps[-2] == ". "
 
 
 def test_a_text_without_words_has_no_tokens():
-    assert tokenize("") == [] and tokenize(" -- ") == []
+    assert len(tokenize("")) == 0 and tokenize(" -- ").words == []
 
 
 def test_document_tokens_are_computed_once_and_again_for_a_new_text():
@@ -51,15 +60,15 @@ def test_document_tokens_are_computed_once_and_again_for_a_new_text():
     first = document_tokens(doc)
     assert document_tokens(doc) is first
     doc.text = "Arnor setuju."
-    assert [t.text for t in document_tokens(doc)] == ["Arnor", "setuju"]
+    assert document_tokens(doc).words == ["Arnor", "setuju"]
 
 
 def test_a_pickled_document_leaves_its_tokens_behind_and_computes_them_again():
     doc = Document(raw_text="", text="Gondor menolak.")
     document_tokens(doc)
     copy = pickle.loads(pickle.dumps(doc))
-    assert copy.tokens == [] and copy.tokens.text is None
-    assert [t.text for t in document_tokens(copy)] == ["Gondor", "menolak"]
+    assert len(copy.tokens) == 0 and copy.tokens.text is None
+    assert document_tokens(copy).words == ["Gondor", "menolak"]
 
 
 def test_the_pipeline_shares_the_tokens_among_its_stages_and_does_not_keep_them():
@@ -74,5 +83,5 @@ def test_the_pipeline_shares_the_tokens_among_its_stages_and_does_not_keep_them(
             return doc
 
     doc = Pipeline([Looker(), Looker()]).run("Gondor menolak usul Arnor.")
-    assert seen[0] is seen[1] and [t.text for t in seen[0]] == ["Gondor", "menolak", "usul", "Arnor"]
+    assert seen[0] is seen[1] and seen[0].words == ["Gondor", "menolak", "usul", "Arnor"]
     assert doc.tokens is None

@@ -10,10 +10,9 @@ the same layer instead of each scanning the text again.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from itertools import accumulate, repeat
-from operator import itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Mapping, Sequence
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from kronik.document import Document
@@ -27,46 +26,34 @@ _SPLIT_ASCII = re.compile("([a-zA-Z0-9]+)")
 # Joins the tokens to lower-case them in one call: a control character has no case and is in
 # no token, so each token lower-cases exactly as it would alone.
 _JOIN = "\x00"
-_START, _END, _LOWER = itemgetter(0), itemgetter(1), itemgetter(3)
 
 
-class Token(NamedTuple):
-    """A run of letters or digits; ``gap`` is the text between it and the next token."""
-
-    start: int
-    end: int
-    text: str
-    lower: str
-    gap: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def titlecase(self) -> bool:
-        """A name word: a capital first letter, the rest not all capitals ("Xi", not "AS")."""
-        return self.text[0].isupper() and not self.text[1:].isupper()
+def titlecase(word: str) -> bool:
+    """A name word: a capital first letter, the rest not all capitals ("Xi", not "AS")."""
+    return word[0].isupper() and not word[1:].isupper()
 
 
-class Tokens(list):
-    """The tokens of a text, and where each word (lower-cased) occurs, so that a pass looks up
-    the few places where its phrases can start instead of testing every token. ``text`` is the
-    text they were cut from; ``starts``, ``ends`` and ``lowers`` the tokens' offsets and
-    lower-cased words, in order (read off the tokens unless the tokenizer, which has them
-    already, passes them)."""
+class Tokens:
+    """The tokens of a text as parallel lists, one entry per token in order, so that no
+    object is built per token: ``starts`` and ``ends`` (offsets into ``text``, the text they
+    were cut from), ``words`` (as written), ``lowers`` (lower-cased) and ``gaps`` (the text
+    between a token and the next). ``positions`` is where each word (lower-cased) occurs, so
+    that a pass looks up the few places where its phrases can start instead of testing every
+    token."""
 
-    def __init__(self, tokens: Iterable[Token], text: str | None = None,
-                 starts: list[int] | None = None, ends: list[int] | None = None,
-                 lowers: list[str] | None = None):
-        super().__init__(tokens)
+    __slots__ = ("text", "starts", "ends", "words", "lowers", "gaps", "positions")
+
+    def __init__(self, text: str | None, starts: list[int], ends: list[int], words: list[str],
+                 lowers: list[str], gaps: list[str]):
         self.text = text
-        self.starts = list(map(_START, self)) if starts is None else starts
-        self.ends = list(map(_END, self)) if ends is None else ends
+        self.starts, self.ends, self.words, self.lowers, self.gaps = starts, ends, words, lowers, gaps
         self.positions: dict[str, list[int]] = {}
         add = self.positions.setdefault  # bound once: this loop runs for every token
-        for index, word in enumerate(map(_LOWER, self) if lowers is None else lowers):
+        for index, word in enumerate(lowers):
             add(word, []).append(index)
+
+    def __len__(self) -> int:
+        return len(self.starts)
 
     def starting(self, table: dict[str, list], folded: bool = True) -> list[int]:
         """The positions, in order, of the words that start an entry of ``table``."""
@@ -76,14 +63,15 @@ class Tokens(list):
             found = [i for word in positions.keys() & table.keys() for i in positions[word]]
         else:
             lowered = {key.lower() for key in table}
+            words = self.words
             found = [i for word in positions.keys() & lowered for i in positions[word]
-                     if self[i].text in table]
+                     if words[i] in table]
         return sorted(found)
 
     def __reduce__(self):
         """Copied or pickled, the tokens are left behind (an empty layer of no text): they
         are a cache of the text, cheaper to compute again than to send to another process."""
-        return Tokens, ((), None)
+        return Tokens, (None, [], [], [], [], [])
 
 
 class Lexicon:
@@ -116,9 +104,10 @@ class Lexicon:
             indices = positions[word]
             for number in index[word]:
                 found[number] += indices
+        words = tokens.words
         for number, table in enumerate(self.tables):
             if not self.folded[number]:
-                found[number] = [i for i in found[number] if tokens[i].text in table]
+                found[number] = [i for i in found[number] if words[i] in table]
             found[number].sort()
         return found
 
@@ -130,8 +119,7 @@ def tokenize(text: str) -> Tokens:
     offsets = list(accumulate(map(len, parts), initial=0))
     starts, ends = offsets[1:-1:2], offsets[2::2]
     lowers = _JOIN.join(words).lower().split(_JOIN) if words else []
-    return Tokens(map(tuple.__new__, repeat(Token), zip(starts, ends, words, lowers, gaps)),
-                  text, starts, ends, lowers)
+    return Tokens(text, starts, ends, words, lowers, gaps)
 
 
 def document_tokens(doc: Document) -> Tokens:

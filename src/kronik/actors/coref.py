@@ -28,7 +28,7 @@ from kronik.actors.recognise import (NAME_GAPS, Found, Grammar, GrammarError, Ph
                                      grammar, match_phrase, phrase_table)
 from kronik.document import Entity
 from kronik.resources import load_data
-from kronik.tokens import Token, Tokens
+from kronik.tokens import Tokens, titlecase
 
 # A name part shorter than this is too likely to be something else ("Li", "Al"); the knowledge
 # base's aliases cover the short names of known people ("Xi").
@@ -130,18 +130,18 @@ class Coreference:
             self.complete_name(person, parts)
         added = []
         after = 0
+        words, gaps = tokens.words, tokens.gaps
         for index in tokens.starting(parts, folded=False):
-            token = tokens[index]
-            if index < after or covered[index] or not token.titlecase:
+            if index < after or covered[index] or not titlecase(words[index]):
                 continue
-            candidates = parts[token.text]
+            candidates = parts[words[index]]
             last = index + 1
-            while last < len(tokens) and not covered[last] and tokens[last - 1].gap in NAME_GAPS:
-                shared = [c for c in parts.get(tokens[last].text, ()) if c in candidates]
+            while last < len(words) and not covered[last] and gaps[last - 1] in NAME_GAPS:
+                shared = [c for c in parts.get(words[last], ()) if c in candidates]
                 if not shared:
                     break
                 candidates, last = shared, last + 1
-            start, end = token.start, tokens[last - 1].end
+            start, end = tokens.starts[index], tokens.ends[last - 1]
             antecedent, where = _nearest(candidates, start)
             entity = _copy(antecedent.entity, Entity(start, end, text[start:end]),
                            f"name part of {where} mention at {antecedent.entity.start}")
@@ -192,7 +192,7 @@ class Coreference:
             if index < after or hit is None or any(covered[index:hit[0]]):
                 continue
             last, kind = hit
-            start, end = tokens[index].start, tokens[last - 1].end
+            start, end = tokens.starts[index], tokens.ends[last - 1]
             after = last
             if kind in SPEAKER_RELATIVE:
                 if quoted is None:
@@ -207,7 +207,7 @@ class Coreference:
 class _Resolver:
     """One pass in text order over a document's mentions, resolving references."""
 
-    def __init__(self, coref: Coreference, found: list[Found], tokens: Sequence[Token],
+    def __init__(self, coref: Coreference, found: list[Found], tokens: Tokens,
                  on: date | None, sentence_of: Callable[[int], int]):
         self.kb = coref.kb
         self.words = coref.words
@@ -327,11 +327,11 @@ class _Resolver:
         ``lead_tokens`` tokens before it ("Kemudian, <name> ...")."""
         lead = max(item.first - lead_tokens, 0)
         return item.first <= lead_tokens or \
-            self.sentence_of(self.tokens[lead].start) != self.sentence_of(item.entity.start)
+            self.sentence_of(self.tokens.starts[lead]) != self.sentence_of(item.entity.start)
 
     def before(self, item: Found) -> str:
         """The word before a mention, lower-cased ("" at the start of the text)."""
-        return self.tokens[item.first - 1].lower if item.first > 0 else ""
+        return self.tokens.lowers[item.first - 1] if item.first > 0 else ""
 
     def located(self, item: Found) -> bool:
         """A state after "di" or "ke" names where something happens, not an actor; so does
@@ -339,11 +339,12 @@ class _Resolver:
         <state>"): capitalised words back to the preposition, in its sentence."""
         if item.entity.kind != "state":
             return False
+        words, gaps = self.tokens.words, self.tokens.gaps
         index = item.first - 1
-        while index >= max(0, item.first - PLACE_PHRASE_TOKENS) and self.tokens[index].capitalised \
-                and not any(mark in self.tokens[index].gap for mark in SENTENCE_MARKS):
+        while index >= max(0, item.first - PLACE_PHRASE_TOKENS) and words[index][0].isupper() \
+                and not any(mark in gaps[index] for mark in SENTENCE_MARKS):
             index -= 1
-        return index >= 0 and self.tokens[index].lower in self.words.location_prepositions
+        return index >= 0 and self.tokens.lowers[index] in self.words.location_prepositions
 
     def distinct_persons(self, count: int, roles: tuple[str, ...] | None = None) -> list[Found]:
         chosen: dict[str, Found] = {}
@@ -441,8 +442,8 @@ class _Resolver:
     def joined(self, before: Found, last: Found, joiners: Collection[str] | None = None) -> list[Found]:
         """[before, last] where one of the joiners (the coordinators unless given) stands
         between them within a few tokens, else []."""
-        between = [t.lower for t in self.tokens[before.last:last.first]]
-        gap = "".join(t.gap for t in self.tokens[before.last - 1:last.first])
+        between = self.tokens.lowers[before.last:last.first]
+        gap = "".join(self.tokens.gaps[before.last - 1:last.first])
         words = set(between) | ({","} if "," in gap else set())
         if len(between) > COORDINATION_GAP_TOKENS or not words & set(joiners or self.words.coordinators):
             return []

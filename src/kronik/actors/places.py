@@ -13,7 +13,7 @@ people; names that are words or names even when capitalised are the language's s
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -22,7 +22,7 @@ from typing import Any
 from kronik.actors.kb import fold
 from kronik.errors import KronikError
 from kronik.resources import load_data
-from kronik.tokens import TOKEN
+from kronik.tokens import TOKEN, Tokens
 
 # Without a preposition or place word before it, a city from GeoNames is taken for a place only
 # from this population: smaller towns share names with people and words ("Marion", "Jackson"),
@@ -111,21 +111,22 @@ class Gazetteer:
         row = self.rows.get(folded)
         return _parse(row) if row is not None else None
 
-    def at(self, text: str, tokens: Sequence[Any], index: int, cued: bool) -> PlaceHit | None:
-        """The longest place name starting at token ``index`` (``kronik.actors.recognise``
-        tokens) whose first and last words are capitalised; a small city only where ``cued``,
-        and a city of the table never when written in capitals only (an acronym)."""
-        if not tokens[index].text[:1].isupper():
+    def at(self, text: str, tokens: Tokens, index: int, cued: bool) -> PlaceHit | None:
+        """The longest place name starting at token ``index`` of the text's tokens whose first
+        and last words are capitalised; a small city only where ``cued``, and a city of the
+        table never when written in capitals only (an acronym)."""
+        words, ends = tokens.words, tokens.ends
+        if not words[index][0].isupper():
             return None
-        words = self.starts.get(tokens[index].lower, 0)
-        for last in range(min(len(tokens), index + words), index, -1):
-            if not tokens[last - 1].text[:1].isupper():
+        start, most = tokens.starts[index], self.starts.get(tokens.lowers[index], 0)
+        for last in range(min(len(words), index + most), index, -1):
+            if not words[last - 1][0].isupper():
                 continue
-            surface = text[tokens[index].start:tokens[last - 1].end]
+            surface = text[start:ends[last - 1]]
             place = self.get(surface)
             if place is None:
                 continue
-            if _in_domain_name(text, tokens[last - 1].end):
+            if _in_domain_name(text, ends[last - 1]):
                 return None  # "TRIBUN BALI.COM": an outlet's name, not the place
             if place.hand_written:
                 return PlaceHit(index, last, place, surface)

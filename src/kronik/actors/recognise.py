@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache, partial
@@ -35,7 +35,7 @@ from kronik.actors.places import Gazetteer, Place, gazetteer
 from kronik.document import Entity
 from kronik.errors import KronikError
 from kronik.resources import load_data
-from kronik.tokens import TOKEN, Lexicon, Token, Tokens
+from kronik.tokens import TOKEN, Lexicon, Tokens, titlecase
 
 BRACKETED = re.compile(r"\([^)]*\)?")
 SENTENCE_BREAKS = ".!?\n\"“”"
@@ -72,8 +72,8 @@ MIN_SECOND_GLUE = 3
 # Words whose glue points are remembered (the distinct words of a large batch of articles):
 # past it the memory starts again, which costs only the time to read the words again.
 GLUE_WORDS_CACHE = 200_000
-# A Token's text, read without the attribute lookup (a third of the cost); a word's first letter.
-_TEXT, _FIRST = itemgetter(2), itemgetter(0)
+# A word's first letter.
+_FIRST = itemgetter(0)
 _ENTITY_START, _ENTITY_END = attrgetter("entity.start"), attrgetter("entity.end")
 # Preference among the entries one name can stand for ("Singapura": the state, not the capital).
 KIND_ORDER = ("state", "capital", "seat", "organization", "group", "person", "place", "non_actor")
@@ -93,22 +93,21 @@ class GrammarError(KronikError):
     """A language data file of the recogniser lacks a section; the message names the file."""
 
 
-def match_phrase(tokens: Sequence[Token], index: int, table: PhraseTable,
+def match_phrase(tokens: Tokens, index: int, table: PhraseTable,
                  folded: bool = True) -> tuple[int, Any] | None:
     """The longest phrase of ``table`` (see ``phrase_table``) at token ``index``, its words
     joined by single spaces: (end token, value). The words are read one by one down the
     table's tree, so a word that goes on no phrase ends the reading."""
-    token = tokens[index]
-    node = table.get(token.lower if folded else token.text)
+    words, gaps = (tokens.lowers if folded else tokens.words), tokens.gaps
+    node = table.get(words[index])
     longest, position = None, index
     while node is not None:
         position += 1
         if PHRASE_END in node:
             longest = position, node[PHRASE_END]
-        if position >= len(tokens) or tokens[position - 1].gap != " ":
+        if position >= len(words) or gaps[position - 1] != " ":
             break
-        following = tokens[position]
-        node = node.get(following.lower if folded else following.text)
+        node = node.get(words[position])
     return longest
 
 
@@ -201,13 +200,11 @@ class Grammar:
     ranks: frozenset[str] = frozenset()
     initials_markers: frozenset[str] = frozenset()
 
-    def field_word(self, token: Token) -> bool:
-        return token.lower in self.field_words
-
-    def name_word(self, token: Token) -> bool:
-        """A capitalised word that can be part of a personal name (not "Senin", "Kedua")."""
-        return (token.titlecase and token.text not in self.name_stops
-                and token.lower not in self.function_words and token.lower not in self.plural)
+    def name_word(self, word: str, lower: str) -> bool:
+        """A capitalised word (``lower``: its lower case) that can be part of a personal name
+        (not "Senin", "Kedua")."""
+        return (titlecase(word) and word not in self.name_stops
+                and lower not in self.function_words and lower not in self.plural)
 
 
 @cache
@@ -311,11 +308,13 @@ class _Scan:
         self.g = recogniser.grammar
         self.text = text
         self.tokens = tokens
+        # The tokens' lists (``kronik.tokens.Tokens``), read by token index.
+        self.words, self.lowers, self.gaps = tokens.words, tokens.lowers, tokens.gaps
+        self.offsets, self.ends = tokens.starts, tokens.ends
         self.on = on
         self.found: list[Found] = []
         self.starts: dict[int, Found] = {}          # token -> top-level mention starting there
         self.claimed: list[Found | None] = [None] * len(tokens)
-        self.offsets = tokens.starts
         # Table name -> the tokens, in order, where one of its phrases may start.
         self.starting = dict(zip(recogniser.table_names, recogniser.lexicon.starting(tokens)))
         self.headlines: dict[int, bool] = {}       # line start -> whether in title case
@@ -331,7 +330,7 @@ class _Scan:
         return found
 
     def span(self, first: int, last: int) -> tuple[int, int, str]:
-        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        start, end = self.offsets[first], self.ends[last - 1]
         return start, end, self.text[start:end]
 
     def candidates(self, table: str) -> Iterator[int]:
@@ -347,24 +346,24 @@ class _Scan:
 
     def skip_brackets(self, index: int) -> int:
         """After token ``index - 1``: skip "(PM)" or "( Menlu )"; return the next token."""
-        if index == 0 or index >= len(self.tokens) or "(" not in self.tokens[index - 1].gap:
+        if index == 0 or index >= len(self.tokens) or "(" not in self.gaps[index - 1]:
             return index
         for last in range(index, min(index + MAX_BRACKET_WORDS, len(self.tokens))):
-            if ")" in self.tokens[last].gap:
+            if ")" in self.gaps[last]:
                 return last + 1
         return index
 
     # Pass 1: the knowledge base
 
     def knowledge_base(self) -> None:
-        tokens, text, ends = self.tokens, self.text, self.tokens.ends
+        tokens, text, ends = self.tokens, self.text, self.ends
         for first, start, end, surface, forms in self.kb.names_in(text, tokens):
             last = bisect_left(ends, end, first)  # the name's last token, if one ends there
             if last == len(ends) or ends[last] != end or not forms:
                 continue
             if not surface[0].isupper() and not any(f.case_sensitive for f in forms):
                 continue  # names are capitalised in Indonesian: "dia", not a name
-            if surface.isupper() and first > 0 and tokens[first - 1].lower in self.g.initials_markers:
+            if surface.isupper() and first > 0 and self.lowers[first - 1] in self.g.initials_markers:
                 continue  # "berinisial AS (57)": a person's initials, not a state
             if text.startswith(CURRENCY_SIGNS, end):
                 continue  # "US$ 12,6 miliar": a currency, not the state
@@ -386,16 +385,16 @@ class _Scan:
             if index <= done or self.claimed[index] is not None:
                 continue
             first, last = index, index + 1
-            while first > 0 and index - first < GLUE_WINDOW_TOKENS and self.tokens[first - 1].gap == " ":
+            while first > 0 and index - first < GLUE_WINDOW_TOKENS and self.gaps[first - 1] == " ":
                 first -= 1
             while last < len(self.tokens) and last - index <= GLUE_WINDOW_TOKENS \
-                    and self.tokens[last - 1].gap == " ":
+                    and self.gaps[last - 1] == " ":
                 last += 1
             self.glued_in(first, last, points)
             done = index
 
     def glued_in(self, first: int, last: int, points: list[int]) -> None:
-        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        start, end = self.offsets[first], self.ends[last - 1]
         cuts = points[bisect_right(points, start):bisect_left(points, end)]
         pieces = [self.text[a:b] for a, b in zip([start] + cuts, cuts + [end])]
         spaces = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=-1))[1:]
@@ -421,9 +420,9 @@ class _Scan:
 
     def abbreviation(self, found: Found) -> None:
         """"Amerika Serikat (AS)": the short form in brackets is part of the name before it."""
-        if found.first == 0 or "(" not in self.tokens[found.first - 1].gap \
-                or self.tokens[found.first - 1].gap.strip() != "(" \
-                or not self.tokens[found.last - 1].gap.lstrip().startswith(")"):
+        if found.first == 0 or "(" not in self.gaps[found.first - 1] \
+                or self.gaps[found.first - 1].strip() != "(" \
+                or not self.gaps[found.last - 1].lstrip().startswith(")"):
             return
         before = self.claimed[found.first - 1]
         if before is not None and before.last == found.first and before.entity.kind == \
@@ -436,7 +435,7 @@ class _Scan:
         """Place names opened by a head word ("Laut China Selatan"), unless the word before
         makes the head part of a common noun ("Angkatan Laut AS" is the navy, not a sea)."""
         for index in self.candidates("place_heads"):
-            if index > 0 and self.tokens[index - 1].lower in self.g.place_head_breakers:
+            if index > 0 and self.lowers[index - 1] in self.g.place_head_breakers:
                 continue
             hit = self.phrase_at(index, self.g.place_heads, folded=False)
             if hit:
@@ -445,25 +444,25 @@ class _Scan:
     def place_at(self, first: int, after_head: int) -> None:
         """Head, then either one state (with a compass word) or capitalised words."""
         index, inner = after_head, []
-        if index < len(self.tokens) and self.tokens[index - 1].gap == " ":
+        if index < len(self.tokens) and self.gaps[index - 1] == " ":
             found = self.starts.get(index)
             if found is not None and found.entity.kind == "state":
                 inner.append(found)
                 index = found.last
             else:
-                while (index < len(self.tokens) and self.tokens[index].titlecase
-                       and self.claimed[index] is None and self.tokens[index - 1].gap == " "
-                       and self.tokens[index].text not in self.g.name_stops):
+                while (index < len(self.tokens) and titlecase(self.words[index])
+                       and self.claimed[index] is None and self.gaps[index - 1] == " "
+                       and self.words[index] not in self.g.name_stops):
                     index += 1
             if (index > after_head and index < len(self.tokens)
-                    and self.tokens[index - 1].gap == " "
-                    and self.tokens[index].text in self.g.compass):
+                    and self.gaps[index - 1] == " "
+                    and self.words[index] in self.g.compass):
                 index += 1
         if index == after_head:
             return
         start, end, surface = self.span(first, index)
         place = Found(Entity(start, end, surface, "place", surface,
-                             reason=f"place name '{self.tokens[first].text} ...'"),
+                             reason=f"place name '{self.words[first]} ...'"),
                       first, index, "place")
         for part in inner:
             part.part_of = place
@@ -521,13 +520,12 @@ class _Scan:
         "dan" ("Biro Pers, Media, dan Informasi"); return the next token."""
         limit = min(index + MAX_FIELD_WORDS, len(self.tokens))
         while index < limit and index not in self.starts and self.claimed[index] is None:
-            token = self.tokens[index]
             if not self.joined(index, commas=True):
                 break
-            if self.g.field_word(token):
+            if self.lowers[index] in self.g.field_words:
                 index += 1
-            elif token.lower in self.g.field_joins and index + 1 < limit \
-                    and self.g.field_word(self.tokens[index + 1]):
+            elif self.lowers[index] in self.g.field_joins and index + 1 < limit \
+                    and self.lowers[index + 1] in self.g.field_words:
                 index += 2
             else:
                 break
@@ -554,7 +552,7 @@ class _Scan:
                 self.title_at(index, hit[0], hit[1])
 
     def title_at(self, first: int, after_title: int, spec: TitleSpec) -> None:
-        before = self.tokens[first - 1].lower if first > 0 else ""
+        before = self.lowers[first - 1] if first > 0 else ""
         if before in self.g.plural:
             return
         former = before in self.g.former
@@ -562,7 +560,7 @@ class _Scan:
         index = self.unit_name_end(self.field_words(index)) if spec.domain else index
         complement = self.complement_at(index, allow_person=True)
         if complement is None and not spec.unique and index < len(self.tokens) - 1 \
-                and self.tokens[index].lower in self.g.affiliation_links:
+                and self.lowers[index] in self.g.affiliation_links:
             complement = self.complement_at(index + 1, allow_person=True)
         if complement is not None and complement.entity.kind == "person" and (
                 self.holds_role(complement.entity, spec.role)
@@ -620,7 +618,7 @@ class _Scan:
         end = self.name_run(index)
         state = self.starts.get(end) if end is not None else None
         if state is None or state.entity.kind != "state" or not self.joined(end) \
-                or state.last >= len(self.tokens) or self.tokens[state.last].text not in self.g.ranks \
+                or state.last >= len(self.tokens) or self.words[state.last] not in self.g.ranks \
                 or not self.joined(state.last, commas=True):
             return index
         return end if self.names_follow(self.skip_honorifics(state.last)) else index
@@ -629,7 +627,7 @@ class _Scan:
         """The posting after an envoy's title and state ("Dubes Jepang untuk Indonesia",
         "Duta Besar Rusia untuk PBB"): a state or an organisation after a posting link."""
         if index + 1 >= len(self.tokens) or not self.joined(index) \
-                or self.tokens[index].lower not in self.g.posting_links:
+                or self.lowers[index] not in self.g.posting_links:
             return None
         found = self.starts.get(index + 1)
         if found is None or not self.joined(index + 1) \
@@ -661,21 +659,21 @@ class _Scan:
         organisation the knowledge base does not know, part of the title."""
         if index >= len(self.tokens) or self.claimed[index] is not None or not self.joined(index):
             return False
-        text = self.tokens[index].text
+        text = self.words[index]
         return len(text) >= 2 and text.isalpha() and text.isupper()
 
     def skip_honorifics(self, index: int) -> int:
         """Skip honorifics written before a name ("Dr M Hidayat", "Prof. Dr. ..."); return
         the token where the name may start."""
-        while index < len(self.tokens) - 1 and self.tokens[index].text in self.g.honorifics \
-                and self.tokens[index].gap in (" ", ". ", "."):
+        while index < len(self.tokens) - 1 and self.words[index] in self.g.honorifics \
+                and self.gaps[index] in (" ", ". ", "."):
             index += 1
         return index
 
     def opens_institution(self, index: int) -> bool:
         """Whether an institution's head word ("Biro", "Badan") stands at ``index``: the
         words after a title are then its office, not a name."""
-        return index < len(self.tokens) and self.tokens[index].lower in self.g.institutions
+        return index < len(self.tokens) and self.lowers[index] in self.g.institutions
 
     # Pass 5: unknown names before a verb of saying
 
@@ -685,8 +683,8 @@ class _Scan:
         for verb in self.starting["speech_verbs"]:
             first = verb
             while first > 0 and verb - first < self.g.max_name_words \
-                    and self.tokens[first - 1].gap in NAME_GAPS \
-                    and self.claimed[first - 1] is None and self.g.name_word(self.tokens[first - 1]):
+                    and self.gaps[first - 1] in NAME_GAPS \
+                    and self.claimed[first - 1] is None and self.name_word(first - 1):
                 first -= 1
             if verb - first >= 2 and self.name_run(first) == verb and not self.in_headline(first) \
                     and not self.opens_institution(first) and not self.common_word(first):
@@ -695,15 +693,19 @@ class _Scan:
     def common_word(self, index: int) -> bool:
         """A capitalised word that the same text also writes in lower case ("Kemudian" at a
         sentence's start, "kemudian" elsewhere) is a common word, not a name."""
-        return any(self.tokens[i].text.islower()
-                   for i in self.tokens.positions.get(self.tokens[index].lower, ()))
+        return any(self.words[i].islower()
+                   for i in self.tokens.positions.get(self.lowers[index], ()))
+
+    def name_word(self, index: int) -> bool:
+        """Whether token ``index`` can be part of a personal name (``Grammar.name_word``)."""
+        return self.g.name_word(self.words[index], self.lowers[index])
 
     def joined(self, index: int, commas: bool = False) -> bool:
         """Whether token ``index`` follows the one before it across a space (or a closing
         bracket, or with ``commas`` a comma)."""
         if index <= 0 or index >= len(self.tokens):
             return False
-        gap = self.tokens[index - 1].gap
+        gap = self.gaps[index - 1]
         if gap == " ":
             return True  # most gaps: nothing to strip
         gap = gap.replace(")", "").strip()
@@ -712,7 +714,7 @@ class _Scan:
     def in_headline(self, index: int) -> bool:
         """Whether token ``index`` is on a line in title case ("Menlu Jelaskan Kunjungan
         ..."), where every word is capitalised and so no run of capitals is a name."""
-        start = self.text.rfind("\n", 0, self.tokens[index].start) + 1
+        start = self.text.rfind("\n", 0, self.offsets[index]) + 1
         if start not in self.headlines:
             end = self.text.find("\n", start)
             end = len(self.text) if end < 0 else end
@@ -725,8 +727,8 @@ class _Scan:
     def title_case(self, start: int, end: int) -> bool:
         """Whether the text from ``start`` to ``end`` has at least HEADLINE_MIN_WORDS words,
         HEADLINE_CAPITALISED of them capitalised."""
-        line_tokens = self.tokens[bisect_left(self.offsets, start):bisect_left(self.offsets, end)]
-        words = list(filter(str.isalpha, map(_TEXT, line_tokens)))  # in C: lines can be long
+        line_words = self.words[bisect_left(self.offsets, start):bisect_left(self.offsets, end)]
+        words = list(filter(str.isalpha, line_words))  # in C: lines can be long
         capitalised = sum(map(str.isupper, map(_FIRST, words)))
         return len(words) >= HEADLINE_MIN_WORDS and capitalised >= HEADLINE_CAPITALISED * len(words)
 
@@ -741,20 +743,19 @@ class _Scan:
     def name_run(self, index: int) -> int | None:
         """The end token of a personal name starting at ``index``, or None."""
         if index >= len(self.tokens) or self.claimed[index] is not None \
-                or not self.g.name_word(self.tokens[index]):
+                or not self.name_word(index):
             return None
         last, words = index, 0
         while last < len(self.tokens) and self.claimed[last] is None and last not in self.starts:
-            token = self.tokens[last]
-            if self.g.name_word(token):
+            if self.name_word(last):
                 words += 1
-            elif token.lower not in self.g.particles:
+            elif self.lowers[last] not in self.g.particles:
                 break
             last += 1
-            if words == self.g.max_name_words or self.tokens[last - 1].gap not in NAME_GAPS:
+            if words == self.g.max_name_words or self.gaps[last - 1] not in NAME_GAPS:
                 break
-        while last > index and self.tokens[last - 1].lower in self.g.particles \
-                and not self.tokens[last - 1].titlecase:
+        while last > index and self.lowers[last - 1] in self.g.particles \
+                and not titlecase(self.words[last - 1]):
             last -= 1
         return last if words else None
 
@@ -763,10 +764,10 @@ class _Scan:
         the known "Toiu" widens that mention to the whole name."""
         known = self.starts.get(last)
         if known is None or known.entity.kind != "person" or known.source != "kb" \
-                or self.tokens[last - 1].gap not in NAME_GAPS:
+                or self.gaps[last - 1] not in NAME_GAPS:
             return None
         entity = known.entity
-        entity.start = self.tokens[first].start
+        entity.start = self.offsets[first]
         entity.text = self.text[entity.start:entity.end]
         entity.reason = f"{entity.reason}; given names '{self.span(first, last)[2]}' before it"
         del self.starts[known.first]
@@ -788,16 +789,16 @@ class _Scan:
 
     def apposition(self, title_first: int) -> Found | None:
         """"<name>, <title> ...": the name before a comma, known or not."""
-        if title_first == 0 or self.tokens[title_first - 1].gap.strip() != ",":
+        if title_first == 0 or self.gaps[title_first - 1].strip() != ",":
             return None
         found = self.claimed[title_first - 1]
         if found is not None:
             return found if found.entity.kind == "person" and found.last == title_first else None
         first = title_first - 1
-        while first > 0 and self.tokens[first - 1].gap in NAME_GAPS and \
-                self.claimed[first - 1] is None and self.g.name_word(self.tokens[first - 1]):
+        while first > 0 and self.gaps[first - 1] in NAME_GAPS and \
+                self.claimed[first - 1] is None and self.name_word(first - 1):
             first -= 1
-        if not self.g.name_word(self.tokens[first]) or title_first - first < 2 \
+        if not self.name_word(first) or title_first - first < 2 \
                 or self.name_run(first) != title_first or not self.clause_start(first):
             return None
         return self.unknown_person(first, title_first)
@@ -808,14 +809,14 @@ class _Scan:
         not an item of a list."""
         if index == 0:
             return True
-        gap = self.tokens[index - 1].gap
+        gap = self.gaps[index - 1]
         return any(c in gap for c in SENTENCE_BREAKS) or \
-            self.tokens[index - 1].lower in self.g.apposition_after
+            self.lowers[index - 1] in self.g.apposition_after
 
     def home_marked(self, first: int, last: int) -> bool:
         """"Pak Presiden", "Presiden kita": the home state's office holder."""
-        before = self.tokens[first - 1].text if first > 0 else ""
-        after = self.tokens[last].lower if last < len(self.tokens) else ""
+        before = self.words[first - 1] if first > 0 else ""
+        after = self.lowers[last] if last < len(self.tokens) else ""
         return before in self.g.home_before or after in self.g.home_after
 
     def title_person(self, person: Found, title: str, spec: TitleSpec, complement: Found | None,
@@ -857,10 +858,10 @@ class _Scan:
                      complement: Found | None, former: bool) -> Found | None:
         """A title without a name: "Presiden Iran", "pemimpin AS itu", "ajudan Kremlin"."""
         if former or (complement is None and (not spec.unique or spec.role == "leader"
-                                              or not self.tokens[first].capitalised)):
+                                              or not self.words[first][0].isupper())):
             return None  # a bare lower-case title is generic: "bersama kepala negara yang hadir"
-        anaphoric = last < len(self.tokens) and self.tokens[last - 1].gap == " " \
-            and self.tokens[last].lower in self.g.demonstratives
+        anaphoric = last < len(self.tokens) and self.gaps[last - 1] == " " \
+            and self.lowers[last] in self.g.demonstratives
         if anaphoric:
             last += 1
         start, end, surface = self.span(first, last)
@@ -897,9 +898,9 @@ class _Scan:
         taken_until = 0
         # A place name opens with a capital (Gazetteer.at): most starting words have none.
         for index in _capitalised(self.tokens, self.starting["places"]):
-            if index < taken_until or self.claimed_past(index, places.starts[self.tokens[index].lower]):
+            if index < taken_until or self.claimed_past(index, places.starts[self.lowers[index]]):
                 continue
-            cued = index > 0 and self.tokens[index - 1].lower in places.cues
+            cued = index > 0 and self.lowers[index - 1] in places.cues
             hit = places.at(self.text, self.tokens, index, cued)
             inner = self.inside(hit.first, hit.last) if hit is not None else None
             if inner is None:
@@ -951,7 +952,7 @@ class _Scan:
 def _capitalised(tokens: Tokens, indices: list[int]) -> list[int]:
     """The tokens among ``indices`` whose first letter is a capital, picked in C (no bytecode
     per token: most of the tokens that may start a place name are lower-case words)."""
-    firsts = map(_FIRST, map(_TEXT, map(tokens.__getitem__, indices)))
+    firsts = map(_FIRST, map(tokens.words.__getitem__, indices))
     return list(compress(indices, map(str.isupper, firsts)))
 
 
@@ -1028,7 +1029,7 @@ class GlueWords:
 
     def points(self, tokens: Tokens) -> list[int]:
         """The glue points of the tokens' text, in order, as offsets into it."""
-        words = set(map(_TEXT, tokens))
+        words = set(tokens.words)
         new = words - self.seen
         if len(self.seen) + len(new) > GLUE_WORDS_CACHE:
             self.seen.clear()
@@ -1039,19 +1040,19 @@ class GlueWords:
         text, found = tokens.text, set()
         for word in words & self.glued:
             for index in tokens.positions[word.lower()]:
-                token = tokens[index]
-                if token.text != word:
+                if tokens.words[index] != word:
                     continue
-                capitals = [token.start + m.start() for m in CAMEL_GLUE.finditer(word)]
+                start, end = tokens.starts[index], tokens.ends[index]
+                capitals = [start + m.start() for m in CAMEL_GLUE.finditer(word)]
                 found.update(capitals)
                 if word.endswith(self.endings):
-                    starts = [token.start] if "A" <= word[0] <= "Z" else []
+                    starts = [start] if "A" <= word[0] <= "Z" else []
                     for begin in starts + capitals:
                         # One character past the token, so that the closing \b sees what follows it.
-                        match = self.suffix.match(text, begin, token.end + 1)
+                        match = self.suffix.match(text, begin, end + 1)
                         # a name glued on both sides ("diIsraelserta") starts at a camel point;
                         # there a short ending is more often the name's own ("dilaporkanSaudi")
-                        if match and (begin == token.start or token.end - match.end(1) >= MIN_SECOND_GLUE):
+                        if match and (begin == start or end - match.end(1) >= MIN_SECOND_GLUE):
                             found.add(match.end(1))
         return sorted(found)
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import filterfalse, islice
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 
 from kronik.document import Document, Entity, Party, Quote
@@ -39,7 +39,6 @@ from kronik.tokens import document_tokens
 
 # A word of the text: start, end, text.
 _Word = tuple[int, int, str]
-_LOWER = itemgetter(3)  # a token's lower case
 _SPAN = attrgetter("start", "end")  # an entity's offsets
 ACTOR_KINDS = frozenset({"person", "state", "organization", "group"})
 # The characters that join two runs of word characters into one word ("AS-China", "Ma'ruf").
@@ -834,7 +833,7 @@ class _Reader:
                 self._written_words = frozenset(WORD.findall(self.text))
             return lower in self._written_words
         tokens = self.tokens
-        return any(tokens[i].text == lower for i in tokens.positions.get(lower, ()))
+        return any(tokens.words[i] == lower for i in tokens.positions.get(lower, ()))
 
     def _introduced(self, word: str, end: int) -> bool:
         """Whether a single capitalised word was written as a name before ``end``: inside a run
@@ -915,11 +914,12 @@ class _Reader:
         tokens, heads = self.tokens, self.g.official_heads
         keys = tokens.positions.keys()
         candidates = (keys & self.g.official_head_words).union(filterfalse(str.isascii, keys))
+        starts, ends, words = tokens.starts, tokens.ends, tokens.words
         for i in sorted(i for key in candidates for i in tokens.positions[key]):
-            token = tokens[i]
-            if heads.fullmatch(token.text):
-                following = tokens[i + 1] if i + 1 < len(tokens) else None
-                yield token[:3], following[:3] if following else None
+            if heads.fullmatch(words[i]):
+                following = (starts[i + 1], ends[i + 1], words[i + 1]) \
+                    if i + 1 < len(words) else None
+                yield (starts[i], ends[i], words[i]), following
 
     # -- text helpers ---------------------------------------------------------------------
 
@@ -957,7 +957,7 @@ class _Reader:
         """Whether a word of ``[a, b)`` may be one of ``words`` (in lower case): where the
         range's tokens are its words, only where one of theirs is, found by one set operation."""
         cut = self._token_range(a, b)
-        return cut is None or not words.isdisjoint(map(_LOWER, self.tokens[cut[0]:cut[1]]))
+        return cut is None or not words.isdisjoint(self.tokens.lowers[cut[0]:cut[1]])
 
     def _named_as_speaker(self, entity: Entity) -> bool:
         """Whether a person is named right after a verb of saying ("..., kata <title> X")."""
@@ -1016,14 +1016,15 @@ class _Reader:
             return
         first, last = cut
         tokens, known = self.tokens, self.g.verb_words
+        words, gaps = tokens.words, tokens.gaps
         for i in range(first, last):
-            token = tokens[i]
-            verb = known.get(token.text)  # ``_is_verb``, looked up here first: words are many
+            word = words[i]
+            verb = known.get(word)  # ``_is_verb``, looked up here first: words are many
             if verb is None:
-                verb = self._is_verb(token.text)
-            if verb and not (i > first and tokens[i - 1].gap in JOINERS) \
-                    and not (i + 1 < last and token.gap in JOINERS):
-                yield token.start, token.end, token.text
+                verb = self._is_verb(word)
+            if verb and not (i > first and gaps[i - 1] in JOINERS) \
+                    and not (i + 1 < last and gaps[i] in JOINERS):
+                yield tokens.starts[i], tokens.ends[i], word
 
     def _words(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """The words of ``[a, b)`` outside quotations."""
@@ -1056,14 +1057,15 @@ class _Reader:
         tokens each separated from the next by one of ``JOINERS`` ("AS-China"), as ``TOKEN``
         reads them in a text cut after the last one."""
         tokens, text = self.tokens, self.text
+        ends, gaps = tokens.ends, tokens.gaps
         i = first
         while i < last:
-            start, end, word, _, gap = tokens[i]
-            if gap in JOINERS and i + 1 < last:
+            start, end, word = tokens.starts[i], ends[i], tokens.words[i]
+            if gaps[i] in JOINERS and i + 1 < last:
                 i += 1
-                while tokens[i].gap in JOINERS and i + 1 < last:
+                while gaps[i] in JOINERS and i + 1 < last:
                     i += 1
-                end = tokens[i].end
+                end = ends[i]
                 word = text[start:end]
             yield start, end, word
             i += 1
@@ -1098,8 +1100,8 @@ class _Reader:
         tokens, text, honorifics = self.tokens, self.text, self.g.honorifics
         for key in filter(tokens.positions.__contains__, self.g.honorific_keys):
             for i in tokens.positions[key]:
-                start, end, word, _, gap = tokens[i]
-                if gap[:1] == "." and word in honorifics and text[start - 1:start] != "_" \
+                start, end, word = tokens.starts[i], tokens.ends[i], tokens.words[i]
+                if tokens.gaps[i][:1] == "." and word in honorifics and text[start - 1:start] != "_" \
                         and NAME_AFTER.match(text, end + 1):
                     found.add(end)
         return found

@@ -412,9 +412,9 @@ def _opened_after(tokens: Tokens, index: int, classes: dict[str, Classes], words
     preposition precedes)."""
     if index + 1 == len(tokens):
         return frozenset()
-    following = classes.get(tokens[index + 1].lower)
+    following = classes.get(tokens.lowers[index + 1])
     opens = following.opens if following is not None else frozenset()
-    if "(" in tokens[index].gap:
+    if "(" in tokens.gaps[index]:
         opens = opens | words.bracket_kinds
     return opens
 
