@@ -15,7 +15,7 @@ from rich.table import Table
 from kronik.console import report
 from kronik.errors import KronikError
 from kronik.scale.options import BatchOption, DbOption, JsonOption, WebhookOption
-from kronik.store.chronicle import BATCH_DOCUMENTS, DEFAULT_PATH
+from kronik.store import BATCH_DOCUMENTS, DEFAULT_PATH
 
 Feeds = Annotated[list[str] | None, typer.Option("--feed", help="An RSS or Atom feed URL or file (repeatable)")]
 Alerts = Annotated[Path | None, typer.Option("--alerts", help="Alert rules (YAML); the default rules otherwise")]

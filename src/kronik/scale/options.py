@@ -22,7 +22,7 @@ RayAddressOption = Annotated[str | None, typer.Option(
 JobsOption = Annotated[int | None, typer.Option(
     "--jobs", "-j", min=1, show_default="one per core",
     help="worker processes of the local engine; output is the same and in input order")]
-# The default is ``kronik.store.chronicle.DEFAULT_PATH``, given where the option is used.
+# The default is ``kronik.store.DEFAULT_PATH``, given where the option is used.
 DbOption = Annotated[Path, typer.Option("--db", metavar="FILE", help="The chronicle database file")]
 BatchOption = Annotated[int, typer.Option(
     "--batch", min=1, help="Articles stored per transaction (a crash redoes at most one batch)")]

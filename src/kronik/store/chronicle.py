@@ -24,10 +24,8 @@ import duckdb
 
 from kronik.document import Document
 from kronik.errors import StoreError
-from kronik.store import queries, schema, writer
+from kronik.store import BATCH_DOCUMENTS, BATCH_SECONDS, DEFAULT_PATH, queries, schema, writer
 from kronik.store.queries import Filters
-
-DEFAULT_PATH = "kronik.duckdb"
 
 
 @dataclass
@@ -57,15 +55,6 @@ class IngestReport:
         self.near_duplicates += outcome == "near_duplicate"
         self.corrected += outcome == "corrected"
         self.events += len(doc.events)
-
-
-# A batch is written in one transaction when it holds this many documents or has waited this
-# long for more. 500 documents make the per-transaction cost (a few set operations over the
-# whole store, the commit) small against the inserts: storing the unlabeled corpus costs 2.6 ms
-# of CPU per article in batches of 500 and 3.7 ms in batches of 100. Ten seconds bound what a
-# kill -9 makes a rerun redo when extraction is slow (a loaded machine, long articles).
-BATCH_DOCUMENTS = 500
-BATCH_SECONDS = 10.0
 
 
 class Chronicle:

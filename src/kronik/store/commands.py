@@ -1,7 +1,9 @@
 """Chronicle commands of the ``kronik`` CLI: ingest, timeline, dyad, actors, show, search,
 stats and export. ``register(app)`` adds them to ``kronik.cli.app``.
 
-Every query command prints a Rich table, or JSON with ``--json``.
+Every query command prints a Rich table, or JSON with ``--json``. The chronicle (with DuckDB,
+NumPy and PyArrow) is imported only when a command opens one, so that the rest of the CLI,
+``kronik extract`` above all, starts without it.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -26,10 +28,12 @@ from kronik.reader import Skipped
 from kronik.scale import Engine, Extractor, extractor
 from kronik.scale.options import (BatchOption, DbOption, EngineOption, JobsOption, JsonOption, PathsArgument,
                                   RayAddressOption, WorkersOption)
-from kronik.store.chronicle import BATCH_DOCUMENTS, DEFAULT_PATH, Chronicle, Filters
-from kronik.store.export import ExportFormat, write
+from kronik.store import BATCH_DOCUMENTS, DEFAULT_PATH, ExportFormat
 from kronik.store.vocabulary import (country_code, country_label, event_mode, event_status,
                                      event_type)
+
+if TYPE_CHECKING:
+    from kronik.store.chronicle import Chronicle, Filters
 
 # Tables piped to a file or a pager get room for their columns instead of the 80 of a
 # terminal-less default; on a terminal Rich uses the terminal's width.
@@ -93,6 +97,8 @@ def _known(resolve, value: str | None) -> str | None:
 
 
 def _filters(country, actor, type_, status, start, end, mode=None) -> Filters:
+    from kronik.store import Filters
+
     return Filters(country=_known(country_code, country), actor=actor,
                    type=_known(event_type, type_), mode=_known(event_mode, mode),
                    status=_known(event_status, status),
@@ -100,6 +106,8 @@ def _filters(country, actor, type_, status, start, end, mode=None) -> Filters:
 
 
 def _open(db: Path, read_only: bool = True) -> Chronicle:
+    from kronik.store import Chronicle
+
     try:
         return Chronicle.open(db, read_only=read_only)
     except KronikError as exc:
@@ -314,6 +322,8 @@ def export(
     db: DbOption = Path(DEFAULT_PATH),
 ) -> None:
     """Export canonical events, one row each with its sources (or the document records)."""
+    from kronik.store.export import write
+
     filters = _filters(country, actor, type_, status, start, end, mode)
     if fmt is ExportFormat.parquet and output is None:
         report(KronikError("--format parquet needs -o FILE"))

@@ -10,25 +10,17 @@ import csv
 import json
 from collections.abc import Iterable
 from datetime import date
-from enum import Enum
 from functools import cache
 from importlib import resources
 from typing import IO, Any
 
 from kronik.actors.kb import fold
 from kronik.resources import load_data
+from kronik.store import ExportFormat
 from kronik.store.chronicle import Chronicle, Filters
 from kronik.store.queries import EXPORT_COLUMNS, LIST_SEPARATOR
 
 POLECAT_VERSION = "kronik-1"
-
-
-class ExportFormat(str, Enum):
-    csv = "csv"
-    parquet = "parquet"
-    jsonl = "jsonl"
-    polecat = "polecat"
-    documents = "documents"
 
 
 def _party_columns(role: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from kronik.scale.options import DbOption, WebhookOption
-from kronik.store.chronicle import DEFAULT_PATH
+from kronik.store import DEFAULT_PATH
 
 
 def serve(
