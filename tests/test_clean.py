@@ -5,11 +5,12 @@ import hashlib
 import random
 import re
 
+import ftfy
 import pytest
 
 from kronik.document import Document
 from kronik.errors import InputError
-from kronik.stages.clean import Clean, clean_text
+from kronik.stages.clean import Clean, clean_text, fix_mojibake
 
 LEAD = "Menteri Luar Negeri Negeri Contoh Ani Wirasena tiba di Jakarta pada Senin (3/6/2024)."
 BODY = "Ia bertemu dengan rekannya untuk membahas kerja sama perdagangan kedua negara."
@@ -238,6 +239,17 @@ def test_mojibake_is_repaired_before_control_characters_are_dropped():
     broken = "Presiden bertemu di Istana \u00c3\u0089lys\u00c3\u00a9e dan berkata \u00e2\u20ac\u0153halo\u00e2\u20ac\u009d."
     text, _ = clean_text(broken)
     assert text == "Presiden bertemu di Istana Élysée dan berkata \u201chalo\u201d."
+
+
+@pytest.mark.parametrize("broken", [
+    "Presiden tiba di Istana \u00c3\u0089lys\u00c3\u00a9e kemarin. " + "Ia bertemu menteri. " * 40
+    + "Harga naik 5 m\u00c2\u00b3 dan voil\u00c3 le travail \u00e2\u20ac\u0153halo\u00e2\u20ac\u009d.",
+    "\u00c3\u00a9t\u00c3\u00a9 " + "kata " * 30 + "caf\u00c3\u00a9 \u00c3 quele \u00c3 s \u00c3? \u00e2\u20ac\ufffd",
+    "Kota \u00d0\u0153\u00d0\u00be\u00d1\u0081\u00d0\u00ba\u00d0\u00b2\u00d0\u00b0 dan \u00c3\u0089 \x1a " + "x" * 80,
+    "\u00c3\u00a9 \u201csudah benar\u201d " + "teks " * 20 + "\u00c3\u00a9",
+])
+def test_mojibake_is_repaired_as_ftfy_repairs_the_whole_text(broken):
+    assert fix_mojibake(broken) == ftfy.fix_encoding(broken)
 
 
 def test_hard_wrapped_lines_are_joined_but_paragraphs_kept():

@@ -55,6 +55,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|\u00e2\u20ac")
 # Characters that open every mojibake sequence (see _MOJIBAKE).
 _MOJIBAKE_OPENERS = "\u00c2\u00c3\u00e2"
+# ftfy reads the ASCII of a text only next to other characters: ASCII encodes and decodes to
+# itself in every encoding it tries, and each of its patterns that takes ASCII in does so within
+# seven characters of one that is not ASCII (the farthest, "Ã" before a space that is not
+# followed by "quele", "quela", "quilo" or "s "). Its repairs of a text are those of the stretch
+# from its first to its last character of another kind, with this much ASCII on either side;
+# the margin is over four times the farthest reach, as a repair may turn a space or "?" beside a
+# broken character into part of the character it restores.
+FTFY_MARGIN = 32
+# The characters ftfy reads the text for: those that are not ASCII, and the ASCII control
+# character SUB ("\x1a"), which its sloppy encodings write for U+FFFD.
+_FTFY_READS = re.compile("[^\x00-\x19\x1b-\x7f]")
 # What makes normalising more than NFC: a surrogate, an opener of mojibake or a character of
 # _ODD_CHARACTERS. Most texts hold none of them, and one search tells.
 _SPECIAL_CHARACTERS = re.compile(f"[\ud800-\udfff{_MOJIBAKE_OPENERS}{_ODD_CLASS}]")
@@ -184,9 +195,22 @@ def normalize_characters(text: str) -> str:
         return unicodedata.normalize("NFC", text)  # (NFC gives no character of the class)
     text = _SURROGATE.sub("\ufffd", text)
     if any(ch in text for ch in _MOJIBAKE_OPENERS) and _MOJIBAKE.search(text):
-        text = ftfy.fix_encoding(text)
+        text = fix_mojibake(text)
     text = unicodedata.normalize("NFC", text)
     return _ODD_CHARACTERS.sub(lambda m: _REPLACEMENTS.get(m.group(0), ""), text)
+
+
+def fix_mojibake(text: str) -> str:
+    """What ``ftfy.fix_encoding`` makes of ``text``, given only the stretch that holds the
+    characters it reads, with ``FTFY_MARGIN`` characters on either side: its cost grows with the
+    length of what it is given (its test for mojibake, a pattern of some forty alternatives, is
+    tried at every character twice), and most broken texts are broken in one place."""
+    first = _FTFY_READS.search(text)
+    if first is None:
+        return text  # (pure ASCII: ftfy leaves it as it is)
+    last = len(text) - _FTFY_READS.search(text[::-1]).start()
+    start, end = max(0, first.start() - FTFY_MARGIN), min(len(text), last + FTFY_MARGIN)
+    return text[:start] + ftfy.fix_encoding(text[start:end]) + text[end:]
 
 
 def tidy_lines(text: str, rules: NoiseRules) -> list[str]:
