@@ -190,12 +190,19 @@ class FrameBuilder:
 
     def _sentences_with_hits(self) -> Iterator[tuple[int, Sentence, list[TriggerHit]]]:
         """Each sentence in which some trigger hit begins, with its index and those hits: most
-        sentences have none, and go unread."""
-        starts = self.hit_starts
-        for index, sentence in enumerate(self.doc.sentences):
-            first = bisect_left(starts, sentence.start)
-            if first < len(starts) and starts[first] < sentence.end:
-                yield index, sentence, self.hits[first:bisect_left(starts, sentence.end, first)]
+        sentences have none, and go unread. Each hit's sentence is found by bisection (the
+        sentences are in text order and do not overlap); a hit outside every sentence is passed."""
+        sentences, starts = self.doc.sentences, self.hit_starts
+        first = 0
+        while first < len(starts):
+            index = bisect_right(sentences, starts[first], key=_sentence_start) - 1
+            if index < 0 or starts[first] >= sentences[index].end:
+                first += 1
+                continue
+            sentence = sentences[index]
+            last = bisect_left(starts, sentence.end, first)
+            yield index, sentence, self.hits[first:last]
+            first = last
 
     def sentence_frames(self, index: int, sentence: Sentence, hits: list[TriggerHit]) -> list[Frame]:
         """The frames of the hits (those beginning in the sentence)."""
@@ -304,6 +311,11 @@ class FrameBuilder:
         if index >= 0 and position < self.quotes[index].end:
             return self.quotes[index]
         return None
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    """The key that bisects the sentences (in text order) by where they begin."""
+    return sentence.start
 
 
 def _aim_at_named_acts(frames: list[Frame], text: str) -> None:

@@ -93,6 +93,9 @@ class PlaceWords:
     heads: frozenset[str]
     abroad_heads: frozenset[str]
     occasion_verbs: frozenset[str]
+    # Any occasion verb inside a folded text, whole word or not: a sentence without one has no
+    # occasion phrase, and goes unread.
+    occasion_verb_text: re.Pattern[str]
     trips: frozenset[str]
     trip_modifiers: frozenset[str]
     name_joiners: frozenset[str]
@@ -112,7 +115,9 @@ def place_words(language: str = "id") -> PlaceWords:
         return frozenset(fold(w) for w in data[name])
 
     return PlaceWords(words("at"), words("to"), words("heads"), words("abroad_heads"),
-                      words("occasion_verbs"), words("trip_words"), words("trip_modifiers"),
+                      words("occasion_verbs"),
+                      re.compile("|".join(re.escape(verb) for verb in sorted(words("occasion_verbs")))),
+                      words("trip_words"), words("trip_modifiers"),
                       words("name_joiners"), words_pattern(data["at"] + data["to"]),
                       words_pattern(data["there"]), re.compile(r"\W*" + words_pattern(data["then"]).pattern, re.IGNORECASE),
                       tuple(fold(w) + " " for w in data["envoy_titles"]),
@@ -379,8 +384,12 @@ class Locator:
 
     @cached_property
     def occasion(self) -> Location | None:
-        """Where the article's occasion was: its occasion sentences' place if they agree."""
+        """Where the article's occasion was: its occasion sentences' place if they agree. Only
+        sentences whose folded text holds an occasion verb are read (``fold`` keeps offsets)."""
+        folded = fold(self.text)
+        verb = self.words.occasion_verb_text
         return _agreed([phrase.location for sentence in self.doc.sentences
+                        if verb.search(folded, sentence.start, sentence.end)
                         for phrase in self._occasion_phrases(sentence)])
 
     def _occasion_phrases(self, sentence: Sentence) -> list[Phrase]:
