@@ -65,14 +65,17 @@ LIST_MARKER_REACH = 8
 class Abbreviations:
     never_final: frozenset[str]
     may_end: frozenset[str]
+    # The length of the longest of either list: a longer word is none of them.
+    longest: int
 
 
 @cache
 def abbreviations(language: str = "id") -> Abbreviations:
     """The abbreviation lists of ``language``, loaded once."""
     data = load_data("abbreviations", language)
-    return Abbreviations(frozenset(a.lower() for a in data["never_final"]),
-                         frozenset(a.lower() for a in data["may_end"]))
+    never_final = frozenset(a.lower() for a in data["never_final"])
+    may_end = frozenset(a.lower() for a in data["may_end"])
+    return Abbreviations(never_final, may_end, max(map(len, never_final | may_end), default=0))
 
 
 def character_positions(text: str, characters: Iterable[str]) -> list[int]:
@@ -171,7 +174,13 @@ def _word_before(line: str, stop: int) -> str:
 
 
 def _is_abbreviation(line: str, stop: int, next_char: str, abbrevs: Abbreviations) -> bool:
-    """Whether the full stop at ``stop`` closes an abbreviation or an initial, not a sentence."""
+    """Whether the full stop at ``stop`` closes an abbreviation or an initial, not a sentence.
+    Where more letters than the longest abbreviation stand right before it (the last word of
+    most sentences), the word is no abbreviation, no initial and no dotted one, whatever comes
+    before those letters: it is not looked for."""
+    longest = abbrevs.longest
+    if stop > longest and line[stop - longest - 1:stop].isalpha():
+        return False
     word = _word_before(line, stop)
     if not word:
         return False
@@ -188,7 +197,8 @@ def split_line(line: str, abbrevs: Abbreviations) -> list[tuple[int, int]]:
     ``MAX_SENTENCE_CHARS``. The quotations of the line are read only where a stop may end a
     sentence."""
     quotes: _Quotations | None = None
-    cuts = [0]
+    cuts = [0]  # where each sentence ends (after its stop and closers), and 0
+    starts = [0]  # where each sentence begins: 0, and past the spaces after each end
     length = len(line)
     for match in sentence_ends(line):
         after = match.end()
@@ -211,17 +221,29 @@ def split_line(line: str, abbrevs: Abbreviations) -> list[tuple[int, int]]:
             if quote is not None and not (stop < quote[1] < match.end("closers")):
                 continue
         cuts.append(match.end("closers"))
+        starts.append(after)
     cuts.append(length)
-    spans = []
-    for start, end in zip(cuts, cuts[1:]):
-        if start < end and line[start] == " ":
-            start += 1  # the space after the stop that the cut stands before
-        if start < end and end - start <= MAX_SENTENCE_CHARS \
-                and not (line[start].isspace() or line[end - 1].isspace()):
-            spans.append((start, end))  # trimmed and short: what _bounded gives, without a call
+    # A sentence between two ends is trimmed already: it opens past the spaces that the end
+    # before it took and closes with a stop or a closer. The first and the last may open or
+    # close with spaces.
+    spans = _trimmed(line, 0, cuts[1])
+    for start, end in zip(starts[1:-1], cuts[2:-1]):
+        if end - start <= MAX_SENTENCE_CHARS:
+            spans.append((start, end))
         else:
             spans.extend(_bounded(line, start, end))
+    if len(starts) > 1:
+        spans.extend(_trimmed(line, starts[-1], length))
     return spans
+
+
+def _trimmed(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """What ``_bounded`` gives: told without its loop where ``line[start:end]`` is short and
+    opens and closes with no space."""
+    if start < end and end - start <= MAX_SENTENCE_CHARS \
+            and not (line[start].isspace() or line[end - 1].isspace()):
+        return [(start, end)]
+    return _bounded(line, start, end)
 
 
 def _bounded(line: str, start: int, end: int) -> list[tuple[int, int]]:
