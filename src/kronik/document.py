@@ -281,7 +281,10 @@ def _entity_dict(entity: Entity) -> dict[str, Any]:
 
 
 def _time_dict(expression: TimeExpression) -> dict[str, Any]:
+    """A time expression as a dict, its days written as ISO dates: the last day, where it is the
+    first (an expression of one day, most of them), is not written out again."""
     data = _flat(expression)
-    data["first"] = expression.first.isoformat() if expression.first else None
-    data["last"] = expression.last.isoformat() if expression.last else None
+    first, last = expression.first, expression.last
+    data["first"] = first.isoformat() if first else None
+    data["last"] = data["first"] if last == first else last.isoformat() if last else None
     return data
