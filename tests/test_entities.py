@@ -366,7 +366,7 @@ def test_glue_points_do_not_depend_on_the_texts_read_before(monkeypatch):
     glue.points(tokenize("Chileke dan baruBolivia datang."))
     assert glue.points(tokenize(text)) == fresh
     monkeypatch.setattr(recognise, "GLUE_WORDS_CACHE", 3)
-    assert glue.points(tokenize(text)) == fresh and len(glue.seen) == 5
+    assert glue.points(tokenize(text)) == fresh and len(glue.seen) == 4  # its words with capitals
 
 
 def test_envoy_acts_for_the_titles_state_and_serves_at_its_posting(kb):

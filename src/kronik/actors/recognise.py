@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache, partial
 from itertools import accumulate, compress
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, ne
 from typing import Any
 
 from kronik.actors.kb import KnowledgeBase, SurfaceForm
@@ -1014,22 +1014,28 @@ class GlueWords:
     ("baruIran"), and a function word right after a capitalised word of at least three
     letters or an acronym ("Rusiake", "Khameneisebagai", "ASdari").
 
-    Both lie inside one token, so whether a token may hold one depends on its word alone:
-    the words that may are remembered across texts, and a text's distinct words (mostly seen
-    in the texts before) are read only where new, instead of testing every token of every
-    text. A word that may hold one is read at each of its tokens. (Two patterns run over the
+    Both lie inside one token and need a capital, so whether a token may hold one depends on
+    its word alone, and only a word that lower-casing changes may: the words that may are
+    remembered across texts, and a text's distinct words with a capital (mostly seen in the
+    texts before) are read only where new, instead of testing every token of every text. A
+    word that may hold one is read at each of its tokens. (Two patterns run over the
     whole text instead cost twice as much once the memory is warm: the engine tests every
     character, about 60 instructions each.)"""
 
     def __init__(self, function_words: frozenset[str]):
         self.suffix = _suffix_glue(function_words)
-        self.endings = tuple(function_words)
+        # The function words by their last letter: a word is compared with the few that end as
+        # it does (``endswith`` over all of them costs a comparison each).
+        self.endings: dict[str, tuple[str, ...]] = {}
+        for word in sorted(function_words):
+            self.endings[word[-1]] = self.endings.get(word[-1], ()) + (word,)
         self.seen: set[str] = set()
         self.glued: set[str] = set()
 
     def points(self, tokens: Tokens) -> list[int]:
         """The glue points of the tokens' text, in order, as offsets into it."""
-        words = set(tokens.words)
+        # The words with a capital, picked in C: the many lower-case words are not even hashed.
+        words = set(compress(tokens.words, map(ne, tokens.words, tokens.lowers)))
         new = words - self.seen
         if len(self.seen) + len(new) > GLUE_WORDS_CACHE:
             self.seen.clear()
@@ -1045,7 +1051,7 @@ class GlueWords:
                 start, end = tokens.starts[index], tokens.ends[index]
                 capitals = [start + m.start() for m in CAMEL_GLUE.finditer(word)]
                 found.update(capitals)
-                if word.endswith(self.endings):
+                if self.ends_in_function_word(word):
                     starts = [start] if "A" <= word[0] <= "Z" else []
                     for begin in starts + capitals:
                         # One character past the token, so that the closing \b sees what follows it.
@@ -1057,9 +1063,14 @@ class GlueWords:
         return sorted(found)
 
     def may_glue(self, word: str) -> bool:
-        """Whether a token of this word may hold a glue point (what ``points`` reads)."""
-        return CAMEL_GLUE.search(word) is not None \
-            or ("A" <= word[0] <= "Z" and word.endswith(self.endings))
+        """Whether a token of this word may hold a glue point (what ``points`` reads). A camel
+        point needs a capital after the first letter, which most words lack (``islower``)."""
+        return (not word[1:].islower() and CAMEL_GLUE.search(word) is not None) \
+            or ("A" <= word[0] <= "Z" and self.ends_in_function_word(word))
+
+    def ends_in_function_word(self, word: str) -> bool:
+        """Whether ``word`` ends with one of the function words (or is one)."""
+        return word.endswith(self.endings.get(word[-1], ()))
 
 
 @cache
