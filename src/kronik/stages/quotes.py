@@ -101,6 +101,8 @@ class Grammar:
 
     min_words: int
     roles: dict[str, tuple[str, str]]  # mark (one character) -> (family, open|close|either)
+    # The marks of ``roles`` that are ASCII: all that an ASCII text (most texts) can hold.
+    ascii_marks: str
     after: re.Pattern[str]
     after_subject: re.Pattern[str]
     before: re.Pattern[str]
@@ -167,6 +169,7 @@ def grammar(language: str = "id") -> Grammar:
     return Grammar(
         min_words=int(data["min_words"]),
         roles=roles,
+        ascii_marks="".join(filter(str.isascii, roles)),
         after=re.compile(lead + rf"(?:(?P<verb>{verbs_after})(?P<nya>nya)?"
                          rf"|(?P<phrase>{alternation(data['phrases_after'] + data['statement_openers'])}))\b",
                          re.I),
@@ -268,7 +271,7 @@ def _head_list(names: Iterable[str]) -> list[str]:
 def find_spans(text: str, g: Grammar) -> list[Span]:
     """Pair the quotation marks of ``text``: double marks first, then single marks outside them."""
     double, single = [], []
-    for pos in character_positions(text, g.roles):
+    for pos in character_positions(text, g.ascii_marks if text.isascii() else g.roles):
         family, role = g.roles[text[pos]]
         role = _role(text, pos, role, family)
         if role:
