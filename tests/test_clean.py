@@ -271,3 +271,12 @@ def test_labelled_captions_are_marked():
     text, captions = clean_text(raw)
     assert [c.text for c in captions] == ["kota Hak atas foto AFP", "Image caption Menteri Contoh tiba di bandara.",
                                           "Hak atas foto Reuters Image caption Presiden Contoh berpidato."]
+
+
+def test_a_credit_is_looked_for_only_where_a_bracket_closes_the_line():
+    from kronik.stages.clean import caption_spans, noise_rules
+
+    rules = noise_rules()
+    assert rules.credit_closes_line
+    text = "Menteri tiba kemarin.\nPresiden berpidato (AP/Nama Fotografer)  \nIa (AP/Nama Fotografer) pergi."
+    assert [span.text for span in caption_spans(text, rules)] == ["Presiden berpidato (AP/Nama Fotografer)  "]

@@ -32,6 +32,7 @@ import ftfy
 from kronik.document import Document, Span
 from kronik.errors import InputError
 from kronik.pipeline import Stage
+from kronik.regex_parts import At, Chars, Literal, Repeat, parse
 from kronik.resources import load_data
 from kronik.screens import Screen, screen
 
@@ -94,6 +95,8 @@ _FINAL_CLOSERS = "'\"”’)"
 # A line that ends with a stop (. , ; :), closing quotes or brackets after it: a headline (a
 # teaser here, the title in ``metadata``) never does.
 FULL_STOP_END = re.compile(r"[.,;:]['\"”’)]*$")
+# The parts that end a pattern every match of which ends with a ")" closing the line: ")\s*$".
+_CLOSES_LINE = (Literal(")"), Repeat(0, None, (Chars(classes=("space",)),)), At("end"))
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,10 @@ class NoiseRules:
     # What a line must hold for ``caption_lead`` to match in it: the pattern opens with an
     # anchor, so the engine would try it at every character.
     caption_lead_screen: Screen
+    # Whether every match of ``caption_credit`` ends with a ")" that closes the line (the
+    # pattern ends with "\)\s*$", outside any alternative): a line whose last character other
+    # than a space is another then holds no credit, and is not searched for one.
+    credit_closes_line: bool
 
 
 @cache
@@ -148,10 +155,11 @@ def noise_rules(language: str = "id") -> NoiseRules:
     """The noise patterns of ``language``, compiled once."""
     data = load_data("noise", language)
     caption_lead = re.compile(data["caption_lead"])
+    caption_credit = re.compile(data["caption_credit"])
     return NoiseRules(
         lines=re.compile("|".join(f"(?:{entry['pattern']})" for entry in data["lines"]), re.IGNORECASE),
         fragments=_fragment_patterns(data["fragments"]),
-        caption_credit=re.compile(data["caption_credit"]),
+        caption_credit=caption_credit,
         caption_lead=caption_lead,
         caption_headline_max_words=int(data["caption_headline_max_words"]),
         english_heading_max_words=int(data["english_heading_max_words"]),
@@ -163,6 +171,7 @@ def noise_rules(language: str = "id") -> NoiseRules:
         teaser_max_words=int(data["teaser_max_words"]),
         teaser_capital_share=float(data["teaser_capital_share"]),
         caption_lead_screen=screen(caption_lead),
+        credit_closes_line=parse(caption_credit.pattern, caption_credit.flags)[-3:] == _CLOSES_LINE,
     )
 
 
@@ -352,7 +361,8 @@ def caption_spans(text: str, rules: NoiseRules) -> list[Span]:
         if here is not None and leads and rules.caption_lead_screen.may_match(line) \
                 and rules.caption_lead.search(line):
             spans.append(here)
-        elif here is not None and rules.caption_credit.search(line):
+        elif here is not None and (line.rstrip().endswith(")") or not rules.credit_closes_line) \
+                and rules.caption_credit.search(line):
             if (previous is not None and previous.start > 0 and not _ends_with_stop(previous.text)
                     and not more_words_than(previous.text, rules.caption_headline_max_words)
                     and not (spans and spans[-1].end == previous.end)):
