@@ -200,12 +200,6 @@ class Grammar:
     ranks: frozenset[str] = frozenset()
     initials_markers: frozenset[str] = frozenset()
 
-    def name_word(self, word: str, lower: str) -> bool:
-        """A capitalised word (``lower``: its lower case) that can be part of a personal name
-        (not "Senin", "Kedua")."""
-        return (titlecase(word) and word not in self.name_stops
-                and lower not in self.function_words and lower not in self.plural)
-
 
 @cache
 def grammar(language: str = "id") -> Grammar:
@@ -308,7 +302,8 @@ class _Scan:
         self.g = recogniser.grammar
         self.text = text
         self.tokens = tokens
-        # The tokens' lists (``kronik.tokens.Tokens``), read by token index.
+        # The tokens' lists (``kronik.tokens.Tokens``), read by token index; the length of
+        # one is the number of tokens (read in C, where ``len(tokens)`` runs Tokens.__len__).
         self.words, self.lowers, self.gaps = tokens.words, tokens.lowers, tokens.gaps
         self.offsets, self.ends = tokens.starts, tokens.ends
         self.on = on
@@ -346,9 +341,9 @@ class _Scan:
 
     def skip_brackets(self, index: int) -> int:
         """After token ``index - 1``: skip "(PM)" or "( Menlu )"; return the next token."""
-        if index == 0 or index >= len(self.tokens) or "(" not in self.gaps[index - 1]:
+        if index == 0 or index >= len(self.words) or "(" not in self.gaps[index - 1]:
             return index
-        for last in range(index, min(index + MAX_BRACKET_WORDS, len(self.tokens))):
+        for last in range(index, min(index + MAX_BRACKET_WORDS, len(self.words))):
             if ")" in self.gaps[last]:
                 return last + 1
         return index
@@ -387,7 +382,7 @@ class _Scan:
             first, last = index, index + 1
             while first > 0 and index - first < GLUE_WINDOW_TOKENS and self.gaps[first - 1] == " ":
                 first -= 1
-            while last < len(self.tokens) and last - index <= GLUE_WINDOW_TOKENS \
+            while last < len(self.words) and last - index <= GLUE_WINDOW_TOKENS \
                     and self.gaps[last - 1] == " ":
                 last += 1
             self.glued_in(first, last, points)
@@ -444,17 +439,17 @@ class _Scan:
     def place_at(self, first: int, after_head: int) -> None:
         """Head, then either one state (with a compass word) or capitalised words."""
         index, inner = after_head, []
-        if index < len(self.tokens) and self.gaps[index - 1] == " ":
+        if index < len(self.words) and self.gaps[index - 1] == " ":
             found = self.starts.get(index)
             if found is not None and found.entity.kind == "state":
                 inner.append(found)
                 index = found.last
             else:
-                while (index < len(self.tokens) and titlecase(self.words[index])
+                while (index < len(self.words) and titlecase(self.words[index])
                        and self.claimed[index] is None and self.gaps[index - 1] == " "
                        and self.words[index] not in self.g.name_stops):
                     index += 1
-            if (index > after_head and index < len(self.tokens)
+            if (index > after_head and index < len(self.words)
                     and self.gaps[index - 1] == " "
                     and self.words[index] in self.g.compass):
                 index += 1
@@ -504,7 +499,7 @@ class _Scan:
 
     def home_institution_at(self, index: int) -> Found | None:
         """"Sekretariat Presiden", "Kemlu": an institution of the home state without its name."""
-        if index >= len(self.tokens):
+        if index >= len(self.words):
             return None
         hit = self.phrase_at(index, self.g.home_institutions, folded=False)
         if hit is None or any(self.claimed[index:hit[0]]):
@@ -518,7 +513,7 @@ class _Scan:
     def field_words(self, index: int) -> int:
         """Skip up to MAX_FIELD_WORDS field words joined by spaces, or listed with commas and
         "dan" ("Biro Pers, Media, dan Informasi"); return the next token."""
-        limit = min(index + MAX_FIELD_WORDS, len(self.tokens))
+        limit = min(index + MAX_FIELD_WORDS, len(self.words))
         while index < limit and index not in self.starts and self.claimed[index] is None:
             if not self.joined(index, commas=True):
                 break
@@ -559,7 +554,7 @@ class _Scan:
         index = self.skip_brackets(after_title)
         index = self.unit_name_end(self.field_words(index)) if spec.domain else index
         complement = self.complement_at(index, allow_person=True)
-        if complement is None and not spec.unique and index < len(self.tokens) - 1 \
+        if complement is None and not spec.unique and index < len(self.words) - 1 \
                 and self.lowers[index] in self.g.affiliation_links:
             complement = self.complement_at(index + 1, allow_person=True)
         if complement is not None and complement.entity.kind == "person" and (
@@ -618,7 +613,7 @@ class _Scan:
         end = self.name_run(index)
         state = self.starts.get(end) if end is not None else None
         if state is None or state.entity.kind != "state" or not self.joined(end) \
-                or state.last >= len(self.tokens) or self.words[state.last] not in self.g.ranks \
+                or state.last >= len(self.words) or self.words[state.last] not in self.g.ranks \
                 or not self.joined(state.last, commas=True):
             return index
         return end if self.names_follow(self.skip_honorifics(state.last)) else index
@@ -626,7 +621,7 @@ class _Scan:
     def posting_at(self, index: int) -> Found | None:
         """The posting after an envoy's title and state ("Dubes Jepang untuk Indonesia",
         "Duta Besar Rusia untuk PBB"): a state or an organisation after a posting link."""
-        if index + 1 >= len(self.tokens) or not self.joined(index) \
+        if index + 1 >= len(self.words) or not self.joined(index) \
                 or self.lowers[index] not in self.g.posting_links:
             return None
         found = self.starts.get(index + 1)
@@ -657,7 +652,7 @@ class _Scan:
     def unknown_acronym(self, index: int) -> bool:
         """An unclaimed acronym right after a title ("juru bicara CENTCOM, <name>"): an
         organisation the knowledge base does not know, part of the title."""
-        if index >= len(self.tokens) or self.claimed[index] is not None or not self.joined(index):
+        if index >= len(self.words) or self.claimed[index] is not None or not self.joined(index):
             return False
         text = self.words[index]
         return len(text) >= 2 and text.isalpha() and text.isupper()
@@ -665,7 +660,7 @@ class _Scan:
     def skip_honorifics(self, index: int) -> int:
         """Skip honorifics written before a name ("Dr M Hidayat", "Prof. Dr. ..."); return
         the token where the name may start."""
-        while index < len(self.tokens) - 1 and self.words[index] in self.g.honorifics \
+        while index < len(self.words) - 1 and self.words[index] in self.g.honorifics \
                 and self.gaps[index] in (" ", ". ", "."):
             index += 1
         return index
@@ -673,7 +668,7 @@ class _Scan:
     def opens_institution(self, index: int) -> bool:
         """Whether an institution's head word ("Biro", "Badan") stands at ``index``: the
         words after a title are then its office, not a name."""
-        return index < len(self.tokens) and self.lowers[index] in self.g.institutions
+        return index < len(self.words) and self.lowers[index] in self.g.institutions
 
     # Pass 5: unknown names before a verb of saying
 
@@ -697,13 +692,16 @@ class _Scan:
                    for i in self.tokens.positions.get(self.lowers[index], ()))
 
     def name_word(self, index: int) -> bool:
-        """Whether token ``index`` can be part of a personal name (``Grammar.name_word``)."""
-        return self.g.name_word(self.words[index], self.lowers[index])
+        """Whether token ``index`` is a capitalised word that can be part of a personal name
+        (not "Senin", "Kedua")."""
+        word, lower, g = self.words[index], self.lowers[index], self.g
+        return (titlecase(word) and word not in g.name_stops
+                and lower not in g.function_words and lower not in g.plural)
 
     def joined(self, index: int, commas: bool = False) -> bool:
         """Whether token ``index`` follows the one before it across a space (or a closing
         bracket, or with ``commas`` a comma)."""
-        if index <= 0 or index >= len(self.tokens):
+        if index <= 0 or index >= len(self.words):
             return False
         gap = self.gaps[index - 1]
         if gap == " ":
@@ -742,11 +740,11 @@ class _Scan:
 
     def name_run(self, index: int) -> int | None:
         """The end token of a personal name starting at ``index``, or None."""
-        if index >= len(self.tokens) or self.claimed[index] is not None \
+        if index >= len(self.words) or self.claimed[index] is not None \
                 or not self.name_word(index):
             return None
         last, words = index, 0
-        while last < len(self.tokens) and self.claimed[last] is None and last not in self.starts:
+        while last < len(self.words) and self.claimed[last] is None and last not in self.starts:
             if self.name_word(last):
                 words += 1
             elif self.lowers[last] not in self.g.particles:
@@ -816,7 +814,7 @@ class _Scan:
     def home_marked(self, first: int, last: int) -> bool:
         """"Pak Presiden", "Presiden kita": the home state's office holder."""
         before = self.words[first - 1] if first > 0 else ""
-        after = self.lowers[last] if last < len(self.tokens) else ""
+        after = self.lowers[last] if last < len(self.words) else ""
         return before in self.g.home_before or after in self.g.home_after
 
     def title_person(self, person: Found, title: str, spec: TitleSpec, complement: Found | None,
@@ -860,7 +858,7 @@ class _Scan:
         if former or (complement is None and (not spec.unique or spec.role == "leader"
                                               or not self.words[first][0].isupper())):
             return None  # a bare lower-case title is generic: "bersama kepala negara yang hadir"
-        anaphoric = last < len(self.tokens) and self.gaps[last - 1] == " " \
+        anaphoric = last < len(self.words) and self.gaps[last - 1] == " " \
             and self.lowers[last] in self.g.demonstratives
         if anaphoric:
             last += 1
