@@ -54,16 +54,16 @@ def acceptable(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
     if trigger.needs_context and not trigger.needs_context.search(reading.text, sentence.start, sentence.end):
         if not reading.doc_mentions(trigger.needs_context):
             return False
-    before = reading.words_before(hit.start, sentence.start, reading.lexicon.cue_window_words)
-    clause = reading.text[reading.clause_start(hit.start, sentence.start):hit.start]
+    before = reading.words_before_start(hit.start, sentence.start, reading.lexicon.cue_window_words)
+    clause = reading.clause_start(hit.start, sentence.start)
     if _negated(reading, hit, sentence, before) or _hypothetical(reading, hit, clause):
         return False
     if _hedged(reading, hit, sentence, before, clause):
         return False
     if _habitual(reading, hit, sentence):
         return False
-    if trigger.future_only and not reading.lexicon.planned.search(
-            reading.words_before(hit.start, sentence.start, reading.lexicon.planned_window_words)):
+    if trigger.future_only and not reading.cue(reading.lexicon.planned, reading.words_before_start(
+            hit.start, sentence.start, reading.lexicon.planned_window_words), hit.start):
         return False
     if trigger.form == "noun" and _after_other_verb(reading, hit, sentence) \
             and not _after_fact_verb(reading, hit, sentence):
@@ -102,29 +102,35 @@ def _talks_held(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
     return any(e.kind == "person" for e in reading.entities_from(hit.end, end))
 
 
-def _negated(reading: Reading, hit: TriggerHit, sentence: Sentence, before: str) -> bool:
-    """A negation in the words before a verb trigger denies it ("tidak akan menyerang"); one
-    before an event noun denies it only when it stands next to it ("tidak ada serangan"),
-    not where it denies another verb ("belum memberikan tanggapan atas serangan X")."""
+def _negated(reading: Reading, hit: TriggerHit, sentence: Sentence, before: int) -> bool:
+    """A negation in the words before a verb trigger (from ``before``) denies it ("tidak akan
+    menyerang"); one before an event noun denies it only when it stands next to it ("tidak
+    ada serangan"), not where it denies another verb ("belum memberikan tanggapan atas
+    serangan X")."""
     if hit.trigger.form == "noun":
-        before = reading.words_before(hit.start, sentence.start, NOUN_NEGATION_WORDS)
-    return bool(reading.lexicon.negation.search(before))
+        before = reading.words_before_start(hit.start, sentence.start, NOUN_NEGATION_WORDS)
+    return reading.cue(reading.lexicon.negation, before, hit.start)
 
 
-def _hedged(reading: Reading, hit: TriggerHit, sentence: Sentence, before: str, clause: str) -> bool:
-    """A wish or possibility ("berharap dapat bertemu", "kemungkinan serangan"), a question,
-    or a contest-prone word in a sentence about a sport match: no event took place."""
-    if reading.lexicon.hedge.search(before) or reading.lexicon.question.search(clause):
+def _hedged(reading: Reading, hit: TriggerHit, sentence: Sentence, before: int, clause: int) -> bool:
+    """A wish or possibility in the words before the trigger (from ``before``: "berharap dapat
+    bertemu", "kemungkinan serangan"), a question in its clause (from ``clause``), or a
+    contest-prone word in a sentence about a sport match: no event took place."""
+    lexicon = reading.lexicon
+    if reading.cue(lexicon.hedge, before, hit.start) or reading.cue(lexicon.question, clause, hit.start):
         return True
     if reading.text.find("?", hit.end, sentence.end) >= 0:
         return True
-    return hit.trigger.contest_prone and bool(
-        reading.lexicon.contest.search(reading.text, sentence.start, sentence.end))
+    return hit.trigger.contest_prone and reading.cue(lexicon.contest, sentence.start, sentence.end, alone=False)
 
 
-def _hypothetical(reading: Reading, hit: TriggerHit, clause: str) -> bool:
-    """Inside a condition ("Jika X menyerang Y, ..."): no event. The consequence after the
-    condition's comma is what is threatened or planned ("..., kami akan membalas")."""
+def _hypothetical(reading: Reading, hit: TriggerHit, clause_start: int) -> bool:
+    """Inside a condition ("Jika X menyerang Y, ..."; the trigger's clause begins at
+    ``clause_start``): no event. The consequence after the condition's comma is what is
+    threatened or planned ("..., kami akan membalas")."""
+    if not reading.cue(reading.lexicon.hypothetical, clause_start, hit.start):
+        return False
+    clause = reading.text[clause_start:hit.start]
     cues = list(reading.lexicon.hypothetical.finditer(clause))
     if not cues:
         return False
@@ -146,8 +152,8 @@ def _habitual(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
     modifier = reading.lexicon.occasion_modifier.match(reading.text, after)
     if hit.trigger.form == "noun" and modifier:
         after = modifier.end()
-    return bool(reading.lexicon.habitual.search(reading.text[start:hit.start])
-                or reading.lexicon.habitual.search(reading.text[after:max(after, end)]))
+    return reading.cue(reading.lexicon.habitual, start, hit.start) \
+        or reading.cue(reading.lexicon.habitual, after, max(after, end))
 
 
 def _after_other_verb(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
@@ -207,15 +213,18 @@ def event_status(reading: Reading, hit: TriggerHit, sentence: Sentence) -> str:
     the event ahead; else "occurred"."""
     if hit.trigger.future_only:
         return "occurred"
-    before = reading.words_before(hit.start, sentence.start, reading.lexicon.planned_window_words)
-    # A planned cue before a topic word governs another verb ("agar X dapat memprotes
-    # insiden serangan ..."): the event named as the topic has happened.
-    before = reading.lexicon.status_barrier.split(before)[-1]
-    # A quotation mark between a cue and the trigger parts the speaker's words from the
-    # narrator's ('"... ini akan memakan waktu," kata X ketika kunjungan ke Y').
-    before = QUOTE_MARK.split(before)[-1]
-    if reading.lexicon.planned.search(before):
-        return "planned"
+    start = reading.words_before_start(hit.start, sentence.start, reading.lexicon.planned_window_words)
+    # (Where no planned cue stands in the words before, none stands in a part of them.)
+    if reading.cue(reading.lexicon.planned, start, hit.start):
+        before = reading.text[start:hit.start]
+        # A planned cue before a topic word governs another verb ("agar X dapat memprotes
+        # insiden serangan ..."): the event named as the topic has happened.
+        before = reading.lexicon.status_barrier.split(before)[-1]
+        # A quotation mark between a cue and the trigger parts the speaker's words from the
+        # narrator's ('"... ini akan memakan waktu," kata X ketika kunjungan ke Y').
+        before = QUOTE_MARK.split(before)[-1]
+        if reading.lexicon.planned.search(before):
+            return "planned"
     after = reading.text[hit.end:reading.clause_end(hit.end, sentence.end)]
     if hit.trigger.type == "CONSULT" and reading.lexicon.planned_after.search(after):
         return "planned"

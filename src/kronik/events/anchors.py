@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from kronik.regex_parts import At, Branch, Chars, Group, Literal, Look, Part, Parts, Repeat, parse
 from kronik.tokens import Tokens
@@ -115,6 +116,12 @@ def anchor_or_none(pattern: str) -> Anchor | None:
         return anchor(pattern)
     except Unanchored:
         return None
+
+
+@cache
+def cue_anchor(pattern: re.Pattern[str]) -> Anchor | None:
+    """The anchor of a compiled pattern, read once per pattern."""
+    return anchor_or_none(pattern.pattern)
 
 
 class Anchors:

@@ -54,6 +54,7 @@ from kronik.events.frames import Frame
 from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
 from kronik.events.parties import WORD
+from kronik.events.reading import Reading
 from kronik.events.syntax import clause_grammar
 from kronik.time.grammar import lexicon as time_lexicon
 from kronik.time.grammar import (duration_in_days, earlier_episode, first_since, occasion_noun,
@@ -127,9 +128,10 @@ PLAN_COUNT = "a plan's count runs from it"
 class Dating:
     """Date resolution for the frames and events of one document."""
 
-    def __init__(self, doc: Document, lexicon: Lexicon):
+    def __init__(self, doc: Document, lexicon: Lexicon, reading: Reading):
         self.doc = doc
         self.lexicon = lexicon
+        self.reading = reading  # the document as the frames were read, for its cue words
         self.time_words = time_lexicon(doc.language)
         known = self._named_days([t for t in doc.time_expressions if t.first is not None])
         # Each expression's cues before it, read once: a since word ends a stretch that runs
@@ -187,9 +189,7 @@ class Dating:
         nouns = frozenset(self.time_words.time["event_day_nouns"])
         kept = []
         for expression in known:
-            before = WORD.findall(self.doc.text[max(0, expression.start - PRECEDING_CHARS):expression.start])
-            if not (expression.precision == "day" and BARE_DAY_MONTH.fullmatch(expression.text)
-                    and before and before[-1].lower() in nouns):
+            if not self._after_act_noun(expression, nouns):
                 kept.append(expression)
                 continue
             written = [t.first for t in known if t.first.year != expression.first.year and t.precision == "day"
@@ -200,6 +200,13 @@ class Dating:
             elif self.doc.anchor is None or (self.doc.anchor - expression.first).days <= NAMED_DAY_RECENT_DAYS:
                 kept.append(expression)
         return kept
+
+    def _after_act_noun(self, expression: TimeExpression, nouns: frozenset[str]) -> bool:
+        """Whether ``expression`` is a bare day and month right after one of ``nouns``."""
+        if expression.precision != "day" or not BARE_DAY_MONTH.fullmatch(expression.text):
+            return False  # most expressions: the words before go unread
+        before = WORD.findall(self.doc.text[max(0, expression.start - PRECEDING_CHARS):expression.start])
+        return bool(before) and before[-1].lower() in nouns
 
     def _today_stated(self, known: list[TimeExpression]) -> bool:
         """Whether a word for today stands beside a written date that is the anchor ("hari ini,
@@ -658,7 +665,8 @@ class Dating:
         """"Kala itu", "pada hari yang sama": the date of the nearest dated sentence before."""
         frame = self._told_in_body(cluster)
         sentence = self.doc.sentences[frame.sentence]
-        if frame.in_quote or not self.lexicon.previous_time.search(self.doc.text, sentence.start, sentence.end):
+        if frame.in_quote or not self.reading.cue(self.lexicon.previous_time, sentence.start, sentence.end,
+                                                  alone=False):
             return False
         for index in range(frame.sentence - 1, max(-1, frame.sentence - 1 - CONTEXT_SENTENCES), -1):
             earlier = self.doc.sentences[index]
@@ -680,7 +688,7 @@ class Dating:
                     continue
                 start = min(frame.trigger.end, other_frame.trigger.end)
                 end = max(frame.trigger.start, other_frame.trigger.start)
-                if self.lexicon.simultaneous.search(self.doc.text, start, end + 1):
+                if self.reading.cue(self.lexicon.simultaneous, start, end + 1, alone=False):
                     cluster.copy_date(other, f"same occasion as the {other.type} event in its sentence")
                     return True
         return False
@@ -815,7 +823,7 @@ class Dating:
         this one goes on telling it, naming no time of its own. The merge reads it too: such
         an act is a later one than an act of the same pair not so told."""
         sentence = self.doc.sentences[index]
-        if self.retaliation.search(self.doc.text, sentence.start, sentence.end):
+        if self.reading.cue(self.retaliation, sentence.start, sentence.end, alone=False):
             return True
         if index == 0 or self.in_sentence(sentence):
             return False

@@ -293,8 +293,9 @@ class FrameBuilder:
             frame.flags.add("location:" + location.mentions[0].text)
         if sentence.is_caption:
             frame.flags.add("caption")
-        if event_type == "AGREE" and reading.lexicon.additive.search(
-                reading.text, reading.clause_start(hit.start, sentence.start), hit.start):
+        if event_type == "AGREE" and reading.cue(
+                reading.lexicon.additive, reading.clause_start(hit.start, sentence.start), hit.start,
+                alone=False):
             frame.flags.add(ANOTHER_AGREEMENT)
         if on_sidelines(reading, hit, sentence, context.sidelines):
             frame.flags.add("sidelines")

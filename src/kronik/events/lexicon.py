@@ -200,7 +200,7 @@ def lexicon(language: str = "id") -> Lexicon:
         invitation=_words(data["invitation_verbs"]),
         host_phrase=_words(data["host_phrases"]),
         linking_nouns=dict(data["linking_nouns"]),
-        during=_during(data["during_preps"], data["linking_nouns"], r"^\W*(?:\w+\W+){0,8}?"),
+        during=_during(data["during_preps"], data["linking_nouns"], r"^\W*(?:\w++\W+){0,8}?"),
         during_opening=_during(data["during_preps"], data["linking_nouns"], r"^\W*"),
         other_occasion=other_occasion,
         unnamed=_words(data["unnamed_cues"]),
@@ -264,7 +264,7 @@ def _before_trigger(words: list[str], adverbs: list[str], any_word: bool = False
     one of ``adverbs`` (or, with ``any_word``, by any one word: "sejak tahun 2018")."""
     after = rf"(?:(?:{_alternatives(adverbs)})\s+)?" if adverbs else ""
     if any_word:
-        after = r"(?:\w+\s+)?"
+        after = r"(?:\w++\s+)?"
     return re.compile(rf"(?<!\w)(?:{_alternatives(words)})\s+{after}$", re.IGNORECASE)
 
 

@@ -231,8 +231,7 @@ def _addressed(reading: Reading, hit: TriggerHit, group: Group) -> bool:
 
 
 def _unnamed(reading: Reading, group: Group) -> bool:
-    before = reading.text[max(0, group.start - 40):group.start]
-    return bool(reading.lexicon.unnamed.search(before))
+    return reading.cue(reading.lexicon.unnamed, max(0, group.start - 40), group.start)
 
 
 def _after_trigger_preposition(reading: Reading, hit: TriggerHit, group: Group) -> bool:

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from functools import cached_property
 
 from kronik.document import Document, Entity, TimeExpression
-from kronik.events.anchors import Anchors, finditer, within
+from kronik.events.anchors import Anchors, cue_anchor, finditer, within
 from kronik.events.lexicon import Lexicon
 from kronik.events.parties import WORD, Group
 from kronik.events.syntax import ClauseGrammar
@@ -28,6 +28,8 @@ NESTED_ENTITIES = 4
 # Words read at most when counting the words between two positions: the counts asked for are
 # a few words, so reading further only costs time in long sentences.
 GAP_SCAN_WORDS = 24
+# A word character on each side of a position: a stretch of text cut there cuts a word.
+_INSIDE_WORD = re.compile(r"\w\w")
 # Words whose answer to "does some trigger spell all of it" is kept per lexicon, across
 # documents (each answer tries every trigger's pattern); past this many the answers are
 # forgotten, so that a long-running process keeps a bounded vocabulary.
@@ -53,6 +55,7 @@ class Reading:
         self._trigger_words = _trigger_words(lexicon)  # a word -> whether a trigger spells all of it
         self._preceding_words: dict[tuple[int, int], list[re.Match[str]]] = {}  # read once per trigger
         self._doc_mentioned: dict[re.Pattern[str], bool] = {}  # read once per document
+        self._cue_starts: dict[re.Pattern[str], list[int] | None] = {}  # read once per document
 
     # The clause breaks and the entities are read where a rule first asks, once: most articles
     # have few sentences with a trigger, many none.
@@ -112,11 +115,37 @@ class Reading:
             words = self._preceding_words[position, floor] = list(WORD.finditer(self.text, start, position))
         return words[-count:]
 
-    def words_before(self, position: int, floor: int, count: int) -> str:
-        """The last ``count`` words before ``position``, within its clause."""
+    def words_before_start(self, position: int, floor: int, count: int) -> int:
+        """Where the last ``count`` words before ``position``, within its clause, begin."""
         words = self.words_ending_at(position, floor, count)
-        start = words[0].start() if words else position
-        return self.text[self.clause_start(position, start):position]
+        return self.clause_start(position, words[0].start() if words else position)
+
+    def cue(self, pattern: re.Pattern[str], start: int, end: int, alone: bool = True) -> bool:
+        """Whether a cue pattern of the lexicon matches the text from ``start`` to ``end``:
+        searched in ``text[start:end]`` alone, or (not ``alone``) where what stands before
+        ``start`` is seen (``pattern.search(text, start, end)``).
+
+        Every match of a cue pattern (a word list, matched from the start of a word) begins
+        with one of the words its anchor reads from it (``kronik.events.anchors``), so where no
+        such word begins a token of the stretch there is none, and the pattern goes untried;
+        where those words stand is looked up once per pattern and document (``Anchors.starts``).
+        A stretch that ends inside a word, or begins inside one searched alone, is searched: a
+        match may begin or end at the cut, where no token does."""
+        if pattern not in self._cue_starts:
+            self._cue_starts[pattern] = self._anchors.starts(cue_anchor(pattern))
+        starts = self._cue_starts[pattern]
+        if starts is not None:
+            index = bisect_left(starts, start)
+            if (index == len(starts) or starts[index] >= end) \
+                    and not (alone and self._cuts_word(start)) and not self._cuts_word(end):
+                return False
+        if alone:
+            return pattern.search(self.text[start:end]) is not None
+        return pattern.search(self.text, start, end) is not None
+
+    def _cuts_word(self, position: int) -> bool:
+        """Whether a word runs across ``position``."""
+        return position > 0 and _INSIDE_WORD.match(self.text, position - 1) is not None
 
     def clause_end(self, position: int, limit: int, relative_ok: bool = False) -> int:
         """Where the clause that ``position`` is in ends; a noun's relative clause ("serangan

@@ -133,7 +133,7 @@ def frame_sides(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: l
         right = struck
         why["recipient"] = "place attacked"
     if right is None and left is not None and len(left.countries) == 2 and (
-            reading.lexicon.reciprocal.search(reading.text[max(sentence.start, hit.start - 10):hit.start])
+            reading.cue(reading.lexicon.reciprocal, max(sentence.start, hit.start - 10), hit.start)
             or reading.text[hit.start:hit.end].lower() in reading.grammar.reciprocal_verbs):
         why["recipient"] = "reciprocal ('saling' or a verb of fighting each other)"
         return actors, list(reversed(actors))  # "saling menuduh": each side of the other

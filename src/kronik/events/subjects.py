@@ -69,14 +69,14 @@ def subject(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: list[
             if reason:
                 why["actor"] = reason + suffix
                 return group
-    if reading.lexicon.coordinated_verb.search(reading.text[max(sentence.start, hit.start - 12):hit.start]):
+    if reading.cue(reading.lexicon.coordinated_verb, max(sentence.start, hit.start - 12), hit.start):
         shared = _sentence_subject(reading, candidates)
         if shared is not None:
             why["actor"] = "subject shared by coordinated verbs"
         return shared
     before = reading.words_ending_at(hit.start, sentence.start, 1)
     if before and before[0].group(0).lower() in reading.grammar.purpose_words \
-            and not reading.lexicon.negation.search(reading.text, floor, hit.start):
+            and not reading.cue(reading.lexicon.negation, floor, hit.start, alone=False):
         # a purpose denied ("tidak memiliki cukup waktu untuk menembak") is no act of the subject
         shared = _sentence_subject(reading, candidates)
         if shared is not None:

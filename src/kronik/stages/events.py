@@ -30,13 +30,14 @@ class Events(Stage):
 
     def __call__(self, doc: Document) -> Document:
         words = lexicon(doc.language)
-        frames = FrameBuilder(doc, words).frames()
+        builder = FrameBuilder(doc, words)
+        frames = builder.frames()
         if not frames:  # most articles: no event to aim, date, place or merge
             doc.events = []
             return doc
         aim_at_enemies(frames, doc, words)
         share_occasion_sides(frames)
-        dating = Dating(doc, words)
+        dating = Dating(doc, words, builder.reading)
         dating.assign_own_dates(frames)
         locate_frames(doc, frames)
         talks = merge_frames([f for f in frames if f.type == "CONSULT"])
