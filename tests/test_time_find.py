@@ -37,11 +37,12 @@ def test_openers_find_every_match_of_the_windows(text):
     words = find.time_words()
     layer = find._layer(text, tokens, words)
     spans = find._windows(text, layer.anchors)
+    found = find._opened_matches(text, layer.openers, spans, words)
     for kind, pattern in patterns():
         needed = find.REQUIRES.get(kind, frozenset())
-        bounds = [(start, end) for start, end, kinds in spans if needed <= kinds]
-        everywhere = [m.span() for m in find._matches(pattern, text, bounds, None)]
-        opened = [m.span() for m in find._matches(pattern, text, bounds, layer.starts.get(kind, []))]
+        everywhere = [m.span() for start, end, kinds in spans if needed <= kinds
+                      for m in pattern.finditer(text, start, end)]
+        opened = sorted(m.span() for *_, opened_kind, m in found if opened_kind == kind)
         assert opened == everywhere, kind
 
 
@@ -111,8 +112,12 @@ def test_a_hidden_calendar_word_is_found():
 def test_a_preposition_or_bracket_opens_only_what_follows_it():
     text = "Utusan Arnor hadir pada rapat (lihat laman) lalu pulang pada Senin (5/6) dan pada 2024."
     layer = find._layer(text, tokenize(text), find.time_words())
-    opened = {at for starts in layer.starts.values() for at in starts}
+    opened = {at for at, _ in layer.openers}
     assert text.index("pada rapat") not in opened and text.index("(lihat") not in opened
-    assert layer.starts["weekday"] == [text.index("pada Senin"), text.index("Senin")]
-    assert layer.starts["year"] == [text.index("pada 2024"), text.index("2024")]
-    assert layer.starts["numeric_paren"] == [text.index("(5/6)")]
+
+    def opening(kind):
+        return [at for at, kinds in layer.openers if kind in kinds]
+
+    assert opening("weekday") == [text.index("pada Senin"), text.index("Senin")]
+    assert opening("year") == [text.index("pada 2024"), text.index("2024")]
+    assert opening("numeric_paren") == [text.index("(5/6)")]

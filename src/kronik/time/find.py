@@ -138,6 +138,24 @@ DIGIT_WIDTHS: dict[str, tuple[int, ...]] = {
     "iso_date": (4,),
     "year": (4,),
 }
+# What may follow the number a kind opens with (read off ``grammar.patterns``): a separator of
+# a numeric date ("5/12/2024", "2024-12-05"), a space before a month or unit ("5 Desember", "3
+# hari lalu") or the dash of a range ("5-7 Desember"); " " stands for any whitespace (``\s``). A
+# number followed by anything else does not open the kind. A kind not listed here may be
+# followed by anything.
+NUMBER_FOLLOWERS: dict[str, str] = {
+    "day_range_cross": " ",
+    "day_range": " -\u2013",
+    "day_month": " ",
+    "numeric_date": "/.-",
+    "offset": " ",
+    "iso_date": "-",
+}
+# The characters that NUMBER_FOLLOWERS names, which are told apart after a number.
+NUMBER_CHARACTERS = frozenset("".join(NUMBER_FOLLOWERS.values()))
+# The characters that may stand right before a token and, by ``grammar.BEFORE``, before no
+# expression: a number after one of them ("3/12", "1.500", "10.00") opens no kind.
+NOT_BEFORE = "_/.,-"
 # The most distinct words outside the grammar's plain words whose classes are remembered (the
 # numbers and other words with a character other than a letter, or outside ASCII, of a large
 # batch); past it the memory starts afresh.
@@ -159,6 +177,9 @@ class Classes(NamedTuple):
 
 
 NO_DIGITS, ALL_DIGITS, SOME_DIGITS = 0, 1, 2
+# Each pattern with its rank (its place in ``grammar.patterns``) and the anchor kinds its
+# windows need (``REQUIRES``): (rank, kind, pattern, needed).
+Ranked = tuple[tuple[int, str, re.Pattern[str], frozenset[str]], ...]
 
 
 class TimeWords:
@@ -178,11 +199,12 @@ class TimeWords:
                  by_word: dict[str, frozenset[str]], by_prefix: dict[str, frozenset[str]],
                  by_width: dict[int, frozenset[str]], by_digit: frozenset[str],
                  by_bracket: frozenset[str], everywhere: frozenset[str], glued: Glued,
-                 prepositions: frozenset[str]):
+                 prepositions: frozenset[str], ranked: Ranked):
         self.anchors, self.lean, self.by_word, self.by_prefix = anchors, lean, by_word, by_prefix
         self.prepositions = prepositions
         self.by_width, self.by_digit = by_width, by_digit
         self.by_bracket, self.everywhere, self.glued = by_bracket, everywhere, glued
+        self.ranked = ranked
         self.every_kind = frozenset().union(by_digit, by_bracket, *by_word.values(),
                                             *by_width.values()) - everywhere
         self.bracket_kinds = by_bracket - everywhere
@@ -191,6 +213,11 @@ class TimeWords:
         self.plain = {word: found for word, found in plain.items()
                       if found.every_anchor or found.opens or found.hides}
         self._special: dict[str, Classes] = {}  # the classes of words outside ``plain`` seen so far
+        # (the kinds a number opens, what follows it) -> the kinds it opens there, as found
+        self._after_number: dict[tuple[frozenset[str], str], frozenset[str]] = {}
+        # (the kinds a position opens, the anchor kinds of its window) -> its trials, as found
+        self._trials: dict[tuple[frozenset[str], frozenset[str]],
+                           tuple[tuple[int, str, re.Pattern[str]], ...]] = {}
 
     def classes(self, words: KeysView[str], ascii_only: bool) -> dict[str, Classes]:
         """The classes of those of ``words`` that are an anchor, open a kind or hold a digit;
@@ -219,6 +246,39 @@ class TimeWords:
             digits = SOME_DIGITS if DIGITS.search(word) else NO_DIGITS
         return Classes(self.lean.get(word), self.anchors.get(word),
                        self._opens(word) - self.everywhere, digits, self.glued.hides(word))
+
+    def number_opens(self, text: str, start: int, end: int, opens: frozenset[str]
+                     ) -> frozenset[str]:
+        """The kinds that the number at ``text[start:end]``, which may open ``opens``, opens
+        where it stands: none after a character of ``NOT_BEFORE``, and only those kinds that
+        may be followed by the character after it (``NUMBER_FOLLOWERS``)."""
+        if start and text[start - 1] in NOT_BEFORE:
+            return frozenset()
+        following = text[end:end + 1]
+        if following.isspace():
+            following = " "
+        elif following not in NUMBER_CHARACTERS:
+            following = ""  # the text's end, or a character that follows no number
+        key = (opens, following)
+        kinds = self._after_number.get(key)
+        if kinds is None:
+            kinds = self._after_number[key] = frozenset(
+                kind for kind in opens
+                if kind not in NUMBER_FOLLOWERS or following and following in NUMBER_FOLLOWERS[kind])
+        return kinds
+
+    def trials(self, opens: frozenset[str], anchors: frozenset[str]
+               ) -> tuple[tuple[int, str, re.Pattern[str]], ...]:
+        """The patterns (rank, kind, pattern) to try at a position that opens the kinds
+        ``opens`` in a window holding anchors of the kinds ``anchors``: those whose needed
+        anchors (``REQUIRES``) the window holds."""
+        key = (opens, anchors)
+        found = self._trials.get(key)
+        if found is None:
+            found = self._trials[key] = tuple((rank, kind, pattern)
+                                              for rank, kind, pattern, needed in self.ranked
+                                              if kind in opens and needed <= anchors)
+        return found
 
     def _opens(self, word: str) -> frozenset[str]:
         """The kinds a token may open: those of the opener word it is, of each glued opener
@@ -274,7 +334,7 @@ def time_words(language: str = "id") -> TimeWords:
     return TimeWords(anchor_words(language), lean_anchor_words(language), _frozen(by_word),
                      _frozen(by_prefix), _frozen(by_width), frozenset(by_mark["digit"]),
                      frozenset(by_mark["bracket"]), frozenset(everywhere), glued,
-                     frozenset(_first_tokens(lex, ("prepositions",))))
+                     frozenset(_first_tokens(lex, ("prepositions",))), _ranked(language))
 
 
 def _first_tokens(lex: Lexicon, sources: tuple[str, ...]) -> set[str]:
@@ -350,10 +410,11 @@ class Glued(NamedTuple):
 @dataclass
 class _Layer:
     """What one pass over a text's distinct words finds for the time grammar: the anchors
-    (start, end, kinds) and, for each pattern kind, the positions where it may start."""
+    (start, end, kinds) and the openers: each position where a pattern may start, in order,
+    with the kinds it may open there."""
 
     anchors: list[tuple[int, int, frozenset[str]]]
-    starts: dict[str, list[int]]
+    openers: list[tuple[int, frozenset[str]]]
 
 
 def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
@@ -371,7 +432,7 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
     ASCII letter ignoring case ("SENİN", ``kronik.screens.ASCII_LOOKALIKES``). An expression
     then holds no anchor of its own, and is found where the windows around all the anchor
     words (``anchor_words``) take it in, as they always did."""
-    positions, starts = tokens.positions, tokens.starts
+    positions, starts, ends = tokens.positions, tokens.starts, tokens.ends
     ascii_only = text.isascii()
     joins = any(joiner in text for joiner in JOINERS)
     classes = words.classes(positions.keys(), ascii_only)
@@ -388,20 +449,18 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
                 opens = found.opens & _opened_after(tokens, index, classes, words)
                 if opens:
                     opening.setdefault(opens, []).append(index)
+        elif found.digits == ALL_DIGITS:
+            for index in positions[word]:
+                opens = words.number_opens(text, starts[index], ends[index], found.opens)
+                if opens:
+                    opening.setdefault(opens, []).append(index)
         else:
             opening.setdefault(found.opens, []).extend(positions[word])
-    by_kind: dict[str, list[int]] = {}
-    for kinds, indices in opening.items():
-        opened = [starts[index] for index in indices]
-        for kind in kinds:
-            by_kind.setdefault(kind, []).extend(opened)
+    openers = [(starts[index], kinds) for kinds, indices in opening.items() for index in indices]
     if words.bracket_kinds and "(" in text:
-        brackets = [match.start() for match in BRACKET.finditer(text)]
-        for kind in words.bracket_kinds:
-            by_kind.setdefault(kind, []).extend(brackets)
-    for found in by_kind.values():
-        found.sort()
-    return _Layer(anchors, by_kind)
+        openers += [(match.start(), words.bracket_kinds) for match in BRACKET.finditer(text)]
+    openers.sort(key=_FIRST)
+    return _Layer(anchors, openers)
 
 
 def _opened_after(tokens: Tokens, index: int, classes: dict[str, Classes], words: TimeWords
@@ -550,18 +609,12 @@ def find_mentions(text: str, language: str = "id", tokens: Tokens | None = None)
     words = time_words(language)
     layer = _layer(text, tokens or tokenize(text), words)
     spans = _windows(text, layer.anchors)
-    found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    windows_holding: dict[frozenset[str], list[tuple[int, int]]] = {}  # needed kinds -> bounds
+    found = _opened_matches(text, layer.openers, spans, words)
     for rank, kind, pattern, needed in _ranked(language):
-        starts = None if kind in words.everywhere else layer.starts.get(kind, [])
-        if starts == []:
-            continue  # a kind that no token of the text opens
-        bounds = windows_holding.get(needed)
-        if bounds is None:
-            bounds = windows_holding[needed] = [(start, end) for start, end, kinds in spans
-                                                if needed <= kinds]
-        for match in _matches(pattern, text, bounds, starts):
-            found.append((match.start() - match.end(), rank, match.start(), kind, match))
+        if kind in words.everywhere:
+            found += [(match.start() - match.end(), rank, match.start(), kind, match)
+                      for start, end, kinds in spans if needed <= kinds
+                      for match in pattern.finditer(text, start, end)]
     # Longest first, then by pattern rank: each acceptable match is kept unless it overlaps one
     # kept before. One that overlaps is dropped whether acceptable or not, so acceptability is
     # read only for the others. The kept ones never overlap, so sorted by start only the
@@ -584,31 +637,39 @@ def find_mentions(text: str, language: str = "id", tokens: Tokens | None = None)
 
 
 @cache
-def _ranked(language: str) -> tuple[tuple[int, str, re.Pattern[str], frozenset[str]], ...]:
+def _ranked(language: str) -> Ranked:
     """Each pattern with its rank (its place in ``grammar.patterns``) and the anchor kinds its
     windows need (``REQUIRES``)."""
     return tuple((rank, kind, pattern, REQUIRES.get(kind, frozenset()))
                  for rank, (kind, pattern) in enumerate(patterns(language)))
 
 
-def _matches(pattern: re.Pattern[str], text: str, bounds: list[tuple[int, int]],
-             starts: list[int] | None) -> Iterator[re.Match[str]]:
-    """The matches ``pattern.finditer`` gives in each window of ``bounds``, found by trying the
-    pattern only at ``starts`` (every position where a match can start), or at every
-    position where ``starts`` is None. As ``finditer`` does, a match is looked for from the
-    end of the one before."""
-    if starts is None:
-        for start, end in bounds:
-            yield from pattern.finditer(text, start, end)
-        return
-    for start, end in bounds:
-        after = start
-        for position in starts[bisect_left(starts, start):bisect_left(starts, end)]:
-            if position >= after:
+def _opened_matches(text: str, openers: list[tuple[int, frozenset[str]]],
+                    spans: list[tuple[int, int, frozenset[str]]], words: TimeWords
+                    ) -> list[tuple[int, int, int, str, re.Match[str]]]:
+    """The matches that ``finditer`` gives each pattern in the windows (``spans``) that hold
+    the anchors it needs, found by trying it only at its openers (every position where one of
+    its matches can start) inside them: each as (minus its length, the pattern's rank, its
+    start, the kind, the match). As ``finditer`` does, a pattern's next match is looked for
+    from the end of the one before (windows do not overlap, so across them too)."""
+    found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    after: dict[str, int] = {}  # kind -> where its last match ended
+    window, count = 0, len(spans)
+    for position, opens in openers:
+        while window < count and spans[window][1] <= position:
+            window += 1
+        if window == count:
+            break
+        start, end, anchors = spans[window]
+        if position < start:
+            continue
+        for rank, kind, pattern in words.trials(opens, anchors):
+            if position >= after.get(kind, 0):
                 match = pattern.match(text, position, end)
                 if match is not None:
-                    yield match
-                    after = match.end()
+                    after[kind] = match.end()
+                    found.append((position - after[kind], rank, position, kind, match))
+    return found
 
 
 def _acceptable(mention: Mention, text: str, lex: Lexicon) -> bool:
