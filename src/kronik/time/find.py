@@ -576,30 +576,38 @@ def windows(text: str, language: str = "id", tokens: Tokens | None = None
 def _windows(text: str, anchors: list[tuple[int, int, frozenset[str]]]
              ) -> list[tuple[int, int, frozenset[str]]]:
     """The windows around the anchors: from the whitespace WINDOW characters before an anchor
-    to the one WINDOW characters after it, merged where they touch. A window's end is a space
-    or the text's end, so an anchor whose own reach ends inside the window cannot move it,
-    and one whose reach starts inside it is merged without searching for its start (the
-    order of anchors that start together does not matter)."""
+    to the one WINDOW characters after it, merged where they touch. A window's end is the
+    first space (or the text's end) after the furthest reach of its anchors, searched for only
+    where an anchor's own reach starts past that reach, and when the window is closed; an
+    anchor whose reach starts inside the window is merged without searching for its start
+    (the order of anchors that start together does not matter)."""
     spans: list[tuple[int, int, frozenset[str]]] = []
     size = len(text)
-    low = high = -1  # the window being grown
+    low = reach = -1  # the window being grown, and the furthest reach of its anchors
     held: set[frozenset[str]] = set()  # the kinds of its anchors
     for first, last, kinds in sorted(anchors, key=_FIRST):
-        if not held or first - WINDOW > high:
-            start = text.rfind(" ", 0, first - WINDOW if first > WINDOW else 0) + 1
-            if start > high:
-                if held:
+        if not held:
+            low = text.rfind(" ", 0, first - WINDOW if first > WINDOW else 0) + 1
+        elif first - WINDOW > reach:  # past the reach, perhaps past the window's end
+            high = _window_end(text, reach)
+            if first - WINDOW > high:
+                start = text.rfind(" ", 0, first - WINDOW) + 1
+                if start > high:
                     spans.append((low, high, frozenset().union(*held)))
-                low, high, held = start, -1, set()
-        if last + WINDOW > high:
-            end = text.find(" ", last + WINDOW if last + WINDOW < size else size)
-            end = size if end < 0 else end
-            if end > high:
-                high = end
+                    low, reach, held = start, -1, set()
+        if last + WINDOW > reach:
+            reach = last + WINDOW if last + WINDOW < size else size
         held.add(kinds)
     if held:
-        spans.append((low, high, frozenset().union(*held)))
+        spans.append((low, _window_end(text, reach), frozenset().union(*held)))
     return spans
+
+
+def _window_end(text: str, reach: int) -> int:
+    """The end of a window whose anchors reach ``reach``: the first space from there, or the
+    text's end. (The later a window's reach, the later its end.)"""
+    end = text.find(" ", reach)
+    return len(text) if end < 0 else end
 
 
 def find_mentions(text: str, language: str = "id", tokens: Tokens | None = None) -> list[Mention]:
