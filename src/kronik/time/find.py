@@ -13,7 +13,7 @@ from collections.abc import Iterator, KeysView
 from dataclasses import dataclass
 from functools import cache
 from itertools import filterfalse
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from kronik.time.grammar import (JOINERS, WORD_CHARACTERS, Lexicon, alternation, lexicon, normal,
@@ -28,6 +28,7 @@ WORD = re.compile(WORD_CHARACTERS + "+")
 DIGITS = re.compile(r"\d+")
 DIGIT_KIND = frozenset({"digit"})
 _FIRST = itemgetter(0)
+_HIDES = attrgetter("hides")  # of a word's ``Classes``
 # A bracket that may open an expression: each pattern opening with one has a number right
 # inside it ("(12/3)", "( 5-6/7)": numeric_days, numeric_cross, numeric_paren).
 BRACKET = re.compile(r"\((?=\s*\d)")
@@ -436,7 +437,7 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
     ascii_only = text.isascii()
     joins = any(joiner in text for joiner in JOINERS)
     classes = words.classes(positions.keys(), ascii_only)
-    hidden = any(found.hides for found in classes.values()) or has_ascii_lookalike(text)
+    hidden = any(map(_HIDES, classes.values())) or has_ascii_lookalike(text)
     anchors = None if hidden else _anchors(text, tokens, classes, joins, words, lean=True)
     if anchors is None:
         anchors = _anchors(text, tokens, classes, joins, words, lean=False)
@@ -661,7 +662,7 @@ def _opened_matches(text: str, openers: list[tuple[int, frozenset[str]]],
     start, the kind, the match). As ``finditer`` does, a pattern's next match is looked for
     from the end of the one before (windows do not overlap, so across them too)."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    after: dict[str, int] = {}  # kind -> where its last match ended
+    after = [0] * len(words.ranked)  # a pattern's rank -> where its last match ended
     window, count = 0, len(spans)
     for position, opens in openers:
         while window < count and spans[window][1] <= position:
@@ -672,11 +673,11 @@ def _opened_matches(text: str, openers: list[tuple[int, frozenset[str]]],
         if position < start:
             continue
         for rank, kind, pattern in words.trials(opens, anchors):
-            if position >= after.get(kind, 0):
+            if position >= after[rank]:
                 match = pattern.match(text, position, end)
                 if match is not None:
-                    after[kind] = match.end()
-                    found.append((position - after[kind], rank, position, kind, match))
+                    after[rank] = match.end()
+                    found.append((position - after[rank], rank, position, kind, match))
     return found
 
 
