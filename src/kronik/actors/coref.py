@@ -35,6 +35,10 @@ from kronik.tokens import Tokens, titlecase
 MIN_NAME_PART = 3
 # Direct speech: from an opening quotation mark to its closing one (or the end of the line).
 QUOTED = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?")
+# Its straight-quote branch alone, for a text in ASCII (which holds no curly quotes): a pattern
+# opening with one character is searched for that character, about three times faster than
+# for the two that open QUOTED.
+QUOTED_ASCII = re.compile(r"\"[^\"\n]*\"?")
 # References whose meaning depends on who speaks: left out inside direct speech.
 SPEAKER_RELATIVE = frozenset({"singular", "collective"})
 # A pronoun that opens its sentence continues the subject of a recent sentence ("<A> bertemu
@@ -196,7 +200,7 @@ class Coreference:
             after = last
             if kind in SPEAKER_RELATIVE:
                 if quoted is None:
-                    quoted = [m.span() for m in QUOTED.finditer(text)]
+                    quoted = _quotations(text)
                 if any(a <= start < b for a, b in quoted):
                     continue
             entity = Entity(start, end, text[start:end], "group", role=kind)
@@ -475,6 +479,12 @@ class _Resolver:
 
 def _is_person(item: Found) -> bool:
     return item.entity.kind == "person" and item.entity.name is not None and item.part_of is None
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's direct speech (``QUOTED``)."""
+    pattern = QUOTED_ASCII if text.isascii() else QUOTED
+    return [match.span() for match in pattern.finditer(text)]
 
 
 def _nearest(candidates: Sequence[Found], start: int) -> tuple[Found, str]:
