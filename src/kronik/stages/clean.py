@@ -76,17 +76,18 @@ _SPECIAL_CHARACTERS = re.compile(f"[\ud800-\udfff{_MOJIBAKE_OPENERS}{_ODD_CLASS}
 _PLAIN_ASCII = bytes(range(0x20, 0x7f)) + b"\n"
 _SENTENCE_END = re.compile(r"[.!?:;\"\u201d\u2019)]$")
 _SPACE_RUN = re.compile(r" {2,}")
-# What the spacing patterns below need to find in a line before they can match: most lines
-# have none of it, and a substring test costs far less than a pattern tried at every position.
-_SPACE_BEFORE_PUNCT_HINT = re.compile(" [,.;:!?]")
+# What ``_SPACE_BEFORE_PUNCT`` needs to find in a text before it can match: most texts have
+# none of these pairs, and six substring tests cost far less than a pattern tried at every space.
+_SPACE_BEFORE_PUNCT_PAIRS = tuple(" " + mark for mark in ",.;:!?")
 # Each bracket with where the space of ``_SPACE_INSIDE_BRACKETS`` stands from it: ``str.find``
 # (a ``memchr``) goes from bracket to bracket much faster than a search for the pair of
 # characters, and a text holds few brackets.
 _SPACE_INSIDE_BRACKETS_HINTS = (("(", 1), ("[", 1), (")", -1), ("]", -1))
 _BULLET = re.compile(r"^[-\u2022*]\s+")
-# Spaces after a word before punctuation; it opens with the space (and looks back for the
-# word), so that the engine skips in C to the spaces instead of trying every character.
-_SPACE_BEFORE_PUNCT = re.compile(r" (?<=\w ) *(?=[,.;:!?](?:\s|$))")
+# Spaces after a word before punctuation; it opens with the space, so that the engine skips
+# in C to the spaces instead of trying every character, and looks ahead for the punctuation
+# before it looks back for the word, since most spaces follow a word and few precede a mark.
+_SPACE_BEFORE_PUNCT = re.compile(r" (?= *[,.;:!?](?:\s|$))(?<=\w ) *")
 _SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[]) +| +(?=[)\]])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # A line ends with a stop when one stands before its closing quotes or brackets, if any.
@@ -238,14 +239,11 @@ def tidy_lines(text: str, rules: NoiseRules) -> list[str]:
             lowered = text.lower()
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
-    lines = [line.strip() for line in text.split("\n")]
-    if _SPACE_BEFORE_PUNCT_HINT.search(text):
-        lines = [_SPACE_BEFORE_PUNCT.sub("", line) if _SPACE_BEFORE_PUNCT_HINT.search(line) else line
-                 for line in lines]
+    if any(map(text.__contains__, _SPACE_BEFORE_PUNCT_PAIRS)):
+        text = _SPACE_BEFORE_PUNCT.sub("", text)
     if _space_inside_brackets(text):
-        lines = [_SPACE_INSIDE_BRACKETS.sub("", line) if _space_inside_brackets(line) else line
-                 for line in lines]
-    return lines
+        text = _SPACE_INSIDE_BRACKETS.sub("", text)
+    return [line.strip() for line in text.split("\n")]
 
 
 def _space_inside_brackets(text: str) -> bool:
