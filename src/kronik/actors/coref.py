@@ -33,12 +33,15 @@ from kronik.tokens import Tokens, titlecase
 # A name part shorter than this is too likely to be something else ("Li", "Al"); the knowledge
 # base's aliases cover the short names of known people ("Xi").
 MIN_NAME_PART = 3
-# Direct speech: from an opening quotation mark to its closing one (or the end of the line).
-QUOTED = re.compile(r"“[^”\n]*”?|\"[^\"\n]*\"?")
-# Its straight-quote branch alone, for a text in ASCII (which holds no curly quotes): a pattern
+# Direct speech: from an opening quotation mark to its closing one (or the end of the line),
+# curly or straight.
+_CURLY_QUOTED = r"“[^”\n]*”?"
+_STRAIGHT_QUOTED = r"\"[^\"\n]*\"?"
+QUOTED = re.compile(f"{_CURLY_QUOTED}|{_STRAIGHT_QUOTED}")
+# The straight branch alone, for a text in ASCII (which holds no curly quotes): a pattern
 # opening with one character is searched for that character, about three times faster than
 # for the two that open QUOTED.
-QUOTED_ASCII = re.compile(r"\"[^\"\n]*\"?")
+QUOTED_ASCII = re.compile(_STRAIGHT_QUOTED)
 # References whose meaning depends on who speaks: left out inside direct speech.
 SPEAKER_RELATIVE = frozenset({"singular", "collective"})
 # A pronoun that opens its sentence continues the subject of a recent sentence ("<A> bertemu
