@@ -511,7 +511,7 @@ class KnowledgeBase:
         else:
             tokens = tokenize(text) if tokens is None else tokens
             starts = tokens.starts
-            first_words = _first_words(tokens, text, folded_text, table, self._first_name_words)
+            first_words = _first_words(tokens, text, folded_text, self._first_name_words)
         length = len(text)
         hits: list[tuple[int, int, int]] = []
         for index, word in first_words:
@@ -593,10 +593,10 @@ class KnowledgeBase:
         return tuple(forms.values())
 
 
-def _first_words(tokens: Tokens, text: str, folded_text: str, table: dict[str, Any],
-                 words: frozenset[str]) -> list[tuple[int, str]]:
-    """(token, folded first word) of each token whose folded run of letters and digits is a
-    key of ``table`` (``words``: its keys as a set). A lower-cased word in ASCII is its own folded form (``fold`` lower-cases
+def _first_words(tokens: Tokens, text: str, folded_text: str, words: frozenset[str]
+                 ) -> list[tuple[int, str]]:
+    """(token, folded first word) of each token whose folded run of letters and digits is one
+    of ``words``. A lower-cased word in ASCII is its own folded form (``fold`` lower-cases
     ASCII and maps every character whose lower case is ASCII to it); a word outside ASCII is
     read off the folded text, where it may also end earlier (a modifier letter apostrophe is a
     letter that folds to an apostrophe). A text in ASCII has no such word to look for."""
@@ -608,7 +608,7 @@ def _first_words(tokens: Tokens, text: str, folded_text: str, table: dict[str, A
     for word in [word for word in positions if not word.isascii()]:
         for index in positions[word]:
             first = TOKEN.match(folded_text, starts[index])
-            if first is not None and first.group(0) in table:
+            if first is not None and first.group(0) in words:
                 found.append((index, first.group(0)))
     return found
 

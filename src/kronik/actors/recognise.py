@@ -1034,23 +1034,29 @@ class GlueWords:
         """The glue points of the tokens' text, in order, as offsets into it."""
         # The words with a capital, picked in C: the many lower-case words are not even hashed.
         words = set(compress(tokens.words, map(ne, tokens.words, tokens.lowers)))
-        new = words - self.seen
-        if len(self.seen) + len(new) > GLUE_WORDS_CACHE:
-            self.seen.clear()
-            self.glued.clear()
-            new = words
-        self.seen |= new
-        self.glued.update(filter(self.may_glue, new))
+        # The memory is shared by the threads of one process (the web service's ingest): a
+        # full memory is replaced, never cleared under another thread, and a word is glued
+        # before it counts as seen.
+        seen, glued = self.seen, self.glued
+        new = words - seen
+        if len(seen) + len(new) > GLUE_WORDS_CACHE:
+            seen, glued, new = set(), set(), words
+            self.seen, self.glued = seen, glued
+        glued.update(filter(self.may_glue, new))
+        seen |= new
         text, found = tokens.text, set()
-        for word in words & self.glued:
+        for word in words & glued:
+            inner = [m.start() for m in CAMEL_GLUE.finditer(word)]  # the word's own camel points
+            suffixed = self.ends_in_function_word(word)
+            capital = "A" <= word[0] <= "Z"
             for index in tokens.positions[word.lower()]:
                 if tokens.words[index] != word:
                     continue
                 start, end = tokens.starts[index], tokens.ends[index]
-                capitals = [start + m.start() for m in CAMEL_GLUE.finditer(word)]
+                capitals = [start + offset for offset in inner]
                 found.update(capitals)
-                if self.ends_in_function_word(word):
-                    starts = [start] if "A" <= word[0] <= "Z" else []
+                if suffixed:
+                    starts = [start] if capital else []
                     for begin in starts + capitals:
                         # One character past the token, so that the closing \b sees what follows it.
                         match = self.suffix.match(text, begin, end + 1)

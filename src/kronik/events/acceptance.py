@@ -131,9 +131,7 @@ def _hypothetical(reading: Reading, hit: TriggerHit, clause_start: int) -> bool:
     if not reading.cue(reading.lexicon.hypothetical, clause_start, hit.start):
         return False
     clause = reading.text[clause_start:hit.start]
-    cues = list(reading.lexicon.hypothetical.finditer(clause))
-    if not cues:
-        return False
+    cues = list(reading.lexicon.hypothetical.finditer(clause))  # (one at least: ``cue`` found it)
     rest = clause[cues[-1].end():]
     comma = rest.rfind(",")
     if comma < 0:

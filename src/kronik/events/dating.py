@@ -49,9 +49,8 @@ from dataclasses import replace
 from datetime import date
 from functools import cache, cached_property
 
-from kronik.document import Document, Sentence, TimeExpression
+from kronik.document import Sentence, TimeExpression
 from kronik.events.frames import Frame
-from kronik.events.lexicon import Lexicon
 from kronik.events.merge import Cluster
 from kronik.events.parties import WORD
 from kronik.events.reading import Reading
@@ -128,10 +127,10 @@ PLAN_COUNT = "a plan's count runs from it"
 class Dating:
     """Date resolution for the frames and events of one document."""
 
-    def __init__(self, doc: Document, lexicon: Lexicon, reading: Reading):
-        self.doc = doc
-        self.lexicon = lexicon
-        self.reading = reading  # the document as the frames were read, for its cue words
+    def __init__(self, reading: Reading):
+        """``reading``: the document as the frames were read (its lexicon, its cue words)."""
+        doc, lexicon = reading.doc, reading.lexicon
+        self.doc, self.lexicon, self.reading = doc, lexicon, reading
         self.time_words = time_lexicon(doc.language)
         known = self._named_days([t for t in doc.time_expressions if t.first is not None])
         # Each expression's cues before it, read once: a since word ends a stretch that runs

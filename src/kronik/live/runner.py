@@ -12,8 +12,7 @@ from kronik.live.alerts import AlertService, load_rules
 from kronik.live.feeds import FeedPoller
 from kronik.live.files import SETTLE_SECONDS, FolderFeeder, watch_folders
 from kronik.live.service import Writer
-from kronik.store import Chronicle
-from kronik.store.chronicle import BATCH_DOCUMENTS
+from kronik.store import BATCH_DOCUMENTS, Chronicle
 
 # Feeds are polled every five minutes unless told otherwise: news sites update their feeds
 # every few minutes, and most ask robots not to come more often.

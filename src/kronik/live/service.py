@@ -28,9 +28,8 @@ from kronik.batch import extract_article
 from kronik.document import Document
 from kronik.errors import InputError, StoreError
 from kronik.reader import Article
-from kronik.store import Chronicle, IngestReport
+from kronik.store import BATCH_DOCUMENTS, Chronicle, IngestReport
 from kronik.store import writer as store_writer
-from kronik.store.chronicle import BATCH_DOCUMENTS
 
 # A live batch commits at the latest this long after its first article was taken, however
 # many keep arriving: what a watcher waits for its article to be visible during a flood.

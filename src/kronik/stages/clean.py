@@ -359,7 +359,7 @@ def caption_spans(text: str, rules: NoiseRules) -> list[Span]:
         if here is not None and leads and rules.caption_lead_screen.may_match(line) \
                 and rules.caption_lead.search(line):
             spans.append(here)
-        elif here is not None and (line.rstrip().endswith(")") or not rules.credit_closes_line) \
+        elif here is not None and (not rules.credit_closes_line or line.rstrip().endswith(")")) \
                 and rules.caption_credit.search(line):
             if (previous is not None and previous.start > 0 and not _ends_with_stop(previous.text)
                     and not more_words_than(previous.text, rules.caption_headline_max_words)

@@ -37,7 +37,7 @@ class Events(Stage):
             return doc
         aim_at_enemies(frames, doc, words)
         share_occasion_sides(frames)
-        dating = Dating(doc, words, builder.reading)
+        dating = Dating(builder.reading)
         dating.assign_own_dates(frames)
         locate_frames(doc, frames)
         talks = merge_frames([f for f in frames if f.type == "CONSULT"])

@@ -168,18 +168,12 @@ def _only_filler(gap: str, rules: HeaderRules) -> bool:
 
 def is_date_line(line: str, rules: HeaderRules) -> bool:
     """A header line that states a date: labelled, or nothing but dates and their furniture."""
-    return bool(_date_line_stamps(line, rules))
+    return not more_words_than(line, rules.max_header_words) and bool(_date_line_stamps(line, rules))
 
 
 def _date_line_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
-    """The stamps of a date line (see ``is_date_line``); none for any other line."""
-    if more_words_than(line, rules.max_header_words):
-        return []
-    return _short_line_stamps(line, rules)
-
-
-def _short_line_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
-    """``_date_line_stamps`` of a line known to have no more than ``max_header_words``."""
+    """The stamps of a line short enough for a date line (``max_header_words``, which the
+    caller has checked) if it is one; none for any other line."""
     stamps = find_stamps(line, rules)
     if not stamps:
         return []
@@ -192,16 +186,6 @@ def _short_line_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
     return stamps if labelled or len(words) <= 2 else []
 
 
-def header(text: str, rules: HeaderRules) -> list[str]:
-    """The first non-empty lines of the text, where bylines and date lines stand."""
-    return _nonblank_lines(text)[: rules.header_lines]
-
-
-def footer(text: str, rules: HeaderRules) -> list[str]:
-    """The last non-empty lines after the header, where some sites put the byline and date."""
-    return _footer(_nonblank_lines(text), rules)
-
-
 def _nonblank_lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
@@ -210,20 +194,16 @@ def _footer(lines: list[str], rules: HeaderRules) -> list[str]:
     return lines[rules.header_lines:][-rules.footer_lines:]
 
 
-def published_date(lines: list[str], rules: HeaderRules) -> date | datetime | None:
-    """The publication date the header states: a published stamp before an unlabelled one
-    before an updated one; the first of equals, or an equal that adds the time of that day."""
-    return _published_date(_short_lines(lines, rules), rules)
-
-
 def _short_lines(lines: list[str], rules: HeaderRules) -> list[str]:
     """The lines short enough for a date line or a byline (``max_header_words``), in order."""
     return [line for line in lines if not more_words_than(line, rules.max_header_words)]
 
 
-def _published_date(short: list[str], rules: HeaderRules) -> date | datetime | None:
-    """``published_date`` of lines that ``_short_lines`` kept."""
-    stamps = [stamp for line in short for stamp in _short_line_stamps(line, rules)]
+def published_date(short: list[str], rules: HeaderRules) -> date | datetime | None:
+    """The publication date that the header and footer lines ``_short_lines`` kept state: a
+    published stamp before an unlabelled one before an updated one; the first of equals, or an
+    equal that adds the time of that day."""
+    stamps = [stamp for line in short for stamp in _date_line_stamps(line, rules)]
     if not stamps:
         return None
     best = min(enumerate(stamps), key=lambda item: (_RANK[item[1].kind], item[0]))[1]
@@ -323,12 +303,8 @@ def _place_name(place: str) -> str:
     return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in place.split())
 
 
-def find_dateline(text: str, rules: HeaderRules) -> tuple[str | None, str | None]:
-    """(place, outlet) of the first dateline among the header lines."""
-    return _first_dateline(header(text, rules), rules)
-
-
 def _first_dateline(lines: list[str], rules: HeaderRules) -> tuple[str | None, str | None]:
+    """(place, outlet) of the first dateline among the header lines."""
     for line in lines:
         parts = dateline_parts(line, rules)
         if parts:
@@ -336,15 +312,9 @@ def _first_dateline(lines: list[str], rules: HeaderRules) -> tuple[str | None, s
     return None, None
 
 
-def find_author(text: str, rules: HeaderRules) -> str | None:
-    """The writer named in a byline ("oleh X", "Penulis: X", "Reporter: X") at the top or the
-    foot of the article; an editor is never the author."""
-    lines = _nonblank_lines(text)
-    return _byline_author(_short_lines(lines[: rules.header_lines] + _footer(lines, rules), rules), rules)
-
-
 def _byline_author(short: list[str], rules: HeaderRules) -> str | None:
-    """The writer of the first byline among lines that ``_short_lines`` kept."""
+    """The writer named in the first byline ("oleh X", "Penulis: X", "Reporter: X") among the
+    header and footer lines that ``_short_lines`` kept; an editor is never the author."""
     for line in short:
         match = rules.author.match(line)
         if match:
@@ -370,5 +340,5 @@ class Metadata(Stage):
         short = _short_lines(lines + last, rules)  # where bylines and date lines may stand
         doc.author = _byline_author(short, rules)
         if not doc.published_given and doc.published is None:
-            doc.published = _published_date(short, rules) or url_date(doc.url or doc.source)
+            doc.published = published_date(short, rules) or url_date(doc.url or doc.source)
         return doc

@@ -631,11 +631,12 @@ class _Reader:
         ("X tidak menunjukkan identitas") are as often the subject as the next speaker. None
         where the subject is a pronoun (it points back), a description that refers back
         ("pejabat itu") or no person."""
-        if self._quoted(start) or not (self._may_hold(start, end, self.g.saying)
-                                       or self._named_persons(start, end)):
+        if self._quoted(start):
+            return None
+        named = self._named_persons(start, end)
+        if not (named or self._may_hold(start, end, self.g.saying)):
             return None  # no verb may take a subject (see below)
         verbs = self._first_verbs(start, end)
-        named = self._named_persons(start, verbs[-1][0]) if verbs else []
         # A verb that is not one of saying takes a subject only after a named person: past the
         # last verb that may take one, the sentence has none, and no subject is read there.
         takes = [verb.lower() in self.g.saying or (bool(named) and named[0].start < verb_start)

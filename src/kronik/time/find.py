@@ -178,8 +178,7 @@ class Classes(NamedTuple):
 
 
 NO_DIGITS, ALL_DIGITS, SOME_DIGITS = 0, 1, 2
-# Each pattern with its rank (its place in ``grammar.patterns``) and the anchor kinds its
-# windows need (``REQUIRES``): (rank, kind, pattern, needed).
+# What ``_ranked`` gives: (rank, kind, pattern, needed) for each pattern.
 Ranked = tuple[tuple[int, str, re.Pattern[str], frozenset[str]], ...]
 
 
