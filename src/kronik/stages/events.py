@@ -32,7 +32,10 @@ class Events(Stage):
         words = lexicon(doc.language)
         builder = FrameBuilder(doc, words)
         frames = builder.frames()
-        if not frames:  # most articles: no event to aim, date, place or merge
+        if not any(frame.actors or frame.recipients for frame in frames):
+            # Most articles: no frame, or none with a side. Every event pairs two sides, and
+            # what follows only adds a side to a frame that has one (a target to an actor, a
+            # host to a traveller, a visitor to a host) or copies the sides of another frame.
             doc.events = []
             return doc
         aim_at_enemies(frames, doc, words)
