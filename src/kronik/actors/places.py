@@ -91,12 +91,14 @@ class Gazetteer:
             self.hand.pop(key(word), None)
         # First word of each name, lower-cased as tokens are (folded, and as written for the
         # hand-written names: "élysée") -> the most words a name starting with it has, so that
-        # a text's words that start no name are skipped in one set operation.
-        self.starts: dict[str, int] = {}
-        for name in [*self.rows, *self.hand, *(n.lower() for n, _ in hand)]:
-            words = TOKEN.findall(name)
-            if words:
-                self.starts[words[0]] = max(self.starts.get(words[0], 0), len(words))
+        # a text's words that start no name are skipped in one set operation. The names' words
+        # are sorted by their number, so that the longest name of a first word is written last
+        # and kept (the table's 31,000 names are read at every start: one comparison each in C
+        # instead of a max() call).
+        names = [words for words in map(TOKEN.findall, [*self.rows, *self.hand, *(n.lower() for n, _ in hand)])
+                 if words]
+        names.sort(key=len)
+        self.starts: dict[str, int] = {words[0]: len(words) for words in names}
         self._places_of = lru_cache(maxsize=NAMES_CACHE)(self._place_of)
 
     def get(self, name: str) -> Place | None:
