@@ -13,6 +13,7 @@ nothing, so a screen passes it and an anchor gives up.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from re import _parser
 from re._constants import (  # the op codes of the parse
     ASSERT, ASSERT_NOT, AT, ATOMIC_GROUP, BRANCH, CATEGORY, IN, LITERAL, MAX_REPEAT, MAXREPEAT,
@@ -107,7 +108,7 @@ def _parts(items) -> Parts:
 def _part(op, value) -> Part:
     """One item of the parse as a typed part."""
     if op is LITERAL:
-        return Literal(chr(value))
+        return _literal(value)
     if op is IN:
         return _chars(value)
     if op is AT:
@@ -127,6 +128,13 @@ def _part(op, value) -> Part:
         least, most, items = value
         return Repeat(least, None if most == MAXREPEAT else most, _parts(items))
     return Other(op.name)
+
+
+@cache
+def _literal(code: int) -> Literal:
+    """The part of one character, made once per character: parts are immutable, and the
+    lexicons' patterns spell the same few letters some 15,000 times at every start."""
+    return Literal(chr(code))
 
 
 def _chars(items) -> Chars | Other:

@@ -95,8 +95,10 @@ def _first_words(parts: Parts, prefix: str, depth: int) -> set[str]:
 
 
 def _ends_word(part: Part) -> bool:
-    """Whether a part asserts that no word character follows: "(?!\\w)", "\\b"."""
-    return part == _NO_WORD_AHEAD or part == At("boundary")
+    """Whether a part asserts that no word character follows: "(?!\\w)", "\\b". Most parts
+    are letters, told by their type before any comparison (a dataclass compares with another
+    class's instance through four calls, each answering NotImplemented or by identity)."""
+    return isinstance(part, (Look, At)) and (part == _NO_WORD_AHEAD or part == At("boundary"))
 
 
 def _characters(part: Part) -> list[str | None]:
