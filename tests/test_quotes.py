@@ -464,13 +464,15 @@ def test_sentence_ends_found_by_character_are_the_patterns():
 
 def test_first_verbs_and_attribution_screen_read_off_the_tokens_agree_with_the_patterns():
     """The first verbs of a range, read off the tokens, are the first words of the pattern that
-    are verbs; a range where the attribution pattern matches is never screened out."""
+    are verbs; a range where the attribution pattern, or the pattern of an attribution before a
+    quotation, matches is never screened out."""
     from kronik.stages.quotes import SUBJECT_VERBS, TOKEN, _Reader, grammar
 
     g = grammar()
     texts = ["Menlu itu menyatakan-nya, lalu menegaskan dan berkata: di.sana menulis, kata Ana.",
              "Menurut pejabat_itu ia mengatakan, ujar dia, lalu menambahkan sesuatu.",
-             "Ia tidak berkomentar, tutur-nya, Kata Ana menjelaskan."]
+             "Ia tidak berkomentar, tutur-nya, Kata Ana menjelaskan.",
+             "Menurutnya, Ana MENGATAKAN kepada wartawan bahwa ia pergi, kata dia, Katanya pula"]
     for text in texts:
         reader = _Reader(Document(raw_text=text, text=text, entities=[]), g)
         for a in range(len(text) + 1):
@@ -479,9 +481,13 @@ def test_first_verbs_and_attribution_screen_read_off_the_tokens_agree_with_the_p
                          if m.group()[0].isalnum() and reader._is_verb(m.group())]
                 assert reader._first_verbs(a, b) == words[:SUBJECT_VERBS], (text, a, b)
                 if g.attribution.search(text, a, b):
-                    assert reader._may_attribute(a, b), (text, a, b)
+                    assert reader._may_attribute(reader._lowers(a, b)), (text, a, b)
+                if g.before.search(text, a, b):
+                    assert reader._may_introduce(a, b), (text, a, b)
     text = "Ia tidak datang ke rapat itu."
-    assert not _Reader(Document(raw_text=text, text=text, entities=[]), g)._may_attribute(0, len(text))
+    reader = _Reader(Document(raw_text=text, text=text, entities=[]), g)
+    assert not reader._may_attribute(reader._lowers(0, len(text)))
+    assert not reader._may_introduce(0, len(text))
 
 
 def test_reporting_words_grouped_by_first_letter_match_what_the_plain_alternation_matches():

@@ -106,6 +106,9 @@ class Grammar:
     after: re.Pattern[str]
     after_subject: re.Pattern[str]
     before: re.Pattern[str]
+    # The words that open ``before``'s verbs and phrases, in lower case: a match of it in an
+    # ASCII text holds a token that is one of them, or a colon.
+    before_words: frozenset[str]
     verb: re.Pattern[str]
     active: re.Pattern[str]
     not_verbs: frozenset[str]
@@ -182,6 +185,8 @@ def grammar(language: str = "id") -> Grammar:
             r")\s+(?P<np2>[^,:;.!?\n]{1,60}?)\s*,|\b(?P<own>" + alternation(data["pronoun_before"]) +
             rf")\b\s*,?{CLAUSE}|(?P<colon>):)\s*,?(?:\s*\b(?:" +
             alternation(data["complementizers"]) + rf")\b{CLAUSE})?\s*[,:]?\s*$", re.I),
+        before_words=_first_words(data["verbs_before"] + data["phrases_before"] + data["verbs_after"]
+                                  + data["pronoun_before"]),
         verb=re.compile(data["verb_pattern"]),
         active=re.compile(data["active_verb_pattern"]),
         not_verbs=frozenset(data["not_verbs"]),
@@ -200,8 +205,7 @@ def grammar(language: str = "id") -> Grammar:
         anaphors=re.compile(rf"(?:\s+(?:{alternation(data['anaphors'])}))+$", re.I),
         attribution=re.compile(rf",\s*(?:{verbs_after})\b|\b(?:{alternation(data['phrases_before'])})\b",
                                re.I),
-        attribution_words=frozenset(phrase.split()[0].lower() for phrase in data["verbs_after"]
-                                    + data["phrases_before"]),
+        attribution_words=_first_words(data["verbs_after"] + data["phrases_before"]),
         # "yang jelas, X menyebut ...": after "yang" the word is an adjective, not a verb of saying.
         after_verb_before=re.compile(rf"(?<!yang )\b(?:{verbs_after}|{grouped_alternation(data['phrases_after'])})"
                                      r"\b[^,.;:!?\n]*,?[^,.;:!?\n]*$", re.I),
@@ -220,6 +224,12 @@ def grammar(language: str = "id") -> Grammar:
         adverbs=frozenset(data["subject_adverbs"]),
         verb_words={},
     )
+
+
+def _first_words(phrases: list[str]) -> frozenset[str]:
+    """The first words of ``phrases`` in lower case: where a pattern of them may match in an
+    ASCII text, one of its tokens is one of these (``_Reader._lowers``)."""
+    return frozenset(phrase.split()[0].lower() for phrase in phrases)
 
 
 def _speaker_pronouns(entry: dict[str, list[str]], pronouns: dict[str, Any]) -> frozenset[str]:
@@ -517,6 +527,8 @@ class _Reader:
     def _before(self, span: Span) -> Party | None:
         """X mengatakan (kepada Y) (bahwa) "..." / X menulis: "..." / Menurut X, "..." """
         clause = max(self._previous_boundary(span.open), span.open - CLAUSE_REACH)
+        if not self._may_introduce(clause, span.open):
+            return None  # most clauses: the pattern is not tried at each of their characters
         match = self.g.before.search(self.text, clause, span.open)
         if not match:
             return None
@@ -614,27 +626,30 @@ class _Reader:
         menegaskan") or one after a mislabelled title counts too; a sentence with an attribution
         of its own ("Sebab, kata X, Y tidak ...") is X's words, not Y's. Pronoun mentions are
         left out: who "ia" is, is what this chain of speakers decides."""
-        found = [(e.start, self._person(e)) for e in self._actors(start, end)
+        actors = self._actors(start, end)
+        found = [(e.start, self._person(e)) for e in actors
                  if e.kind == "person" and e.name and e.start >= start
                  and e.text.lower() not in self.g.pronouns
                  and (self._opens_sentence(e) or self._named_as_speaker(e))]
-        attributed = self._attributions(start, end)
+        lowers = self._lowers(start, end)
+        attributed = self._attributions(start, end, lowers)
         if attributed:
             return found + attributed
-        subject = self._sentence_subject(start, end)
+        subject = self._sentence_subject(start, end, self._named_among(actors), lowers)
         return found + [subject] if subject is not None else found
 
-    def _sentence_subject(self, start: int, end: int) -> tuple[int, Party] | None:
+    def _sentence_subject(self, start: int, end: int, named: list[Entity],
+                          lowers: list[str] | None) -> tuple[int, Party] | None:
         """The person a sentence is about, with where its verb stands: the subject before one of
         its first verbs. A person the entity stage knows may do anything; a name it does not know
         or an unnamed person must say something ("X menegaskan"), since people talked about
         ("X tidak menunjukkan identitas") are as often the subject as the next speaker. None
         where the subject is a pronoun (it points back), a description that refers back
-        ("pejabat itu") or no person."""
+        ("pejabat itu") or no person. ``named``: the named persons of the sentence; ``lowers``:
+        its words (``_lowers``)."""
         if self._quoted(start):
             return None
-        named = self._named_persons(start, end)
-        if not (named or self._may_hold(start, end, self.g.saying)):
+        if not (named or _may_hold(lowers, self.g.saying)):
             return None  # no verb may take a subject (see below)
         verbs = self._first_verbs(start, end)
         # A verb that is not one of saying takes a subject only after a named person: past the
@@ -936,11 +951,12 @@ class _Reader:
         return "," not in lead and len(words) <= SUBJECT_LEAD_WORDS and not any(
             self._is_verb(w) or w.lower() in self.g.relatives for w in words)
 
-    def _attributions(self, a: int, b: int) -> list[tuple[int, Party]]:
-        """The named speakers of attributions of indirect speech in ``[a, b)``, with where they
-        stand ("..., kata Komisaris Uni Eropa, <name>.", "Sebab, kata X, ...")."""
+    def _attributions(self, a: int, b: int, lowers: list[str] | None) -> list[tuple[int, Party]]:
+        """The named speakers of attributions of indirect speech in ``[a, b)``, whose words are
+        ``lowers`` (``_lowers``), with where they stand ("..., kata Komisaris Uni Eropa, <name>.",
+        "Sebab, kata X, ...")."""
         found = []
-        if not self._may_attribute(a, b):
+        if not self._may_attribute(lowers):
             return found
         for match in self.g.attribution.finditer(self.text, a, b):
             if self._quoted(match.start()):
@@ -951,17 +967,25 @@ class _Reader:
                 found.append((match.start(), party))
         return found
 
-    def _may_attribute(self, a: int, b: int) -> bool:
-        """Whether ``[a, b)`` may hold a match of ``attribution``: in an ASCII text (where the
-        pattern ignores case as ``str.lower`` does) whose tokens are the words of the range,
-        only where one of them is one of ``attribution_words``."""
-        return not self.text.isascii() or self._may_hold(a, b, self.g.attribution_words)
+    def _may_attribute(self, lowers: list[str] | None) -> bool:
+        """Whether a range whose words are ``lowers`` (``_lowers``) may hold a match of
+        ``attribution``: in an ASCII text (where the pattern ignores case as ``str.lower``
+        does), only where one of them is one of ``attribution_words``."""
+        return not self.text.isascii() or _may_hold(lowers, self.g.attribution_words)
 
-    def _may_hold(self, a: int, b: int, words: frozenset[str]) -> bool:
-        """Whether a word of ``[a, b)`` may be one of ``words`` (in lower case): where the
-        range's tokens are its words, only where one of theirs is, found by one set operation."""
+    def _may_introduce(self, a: int, b: int) -> bool:
+        """Whether ``[a, b)`` may hold a match of ``before``: where it holds a colon, or in a
+        text that is not ASCII (where the pattern ignores case beyond ``str.lower``); else only
+        where one of its words is one of ``before_words``."""
+        return self.text.find(":", a, b) >= 0 or not self.text.isascii() \
+            or _may_hold(self._lowers(a, b), self.g.before_words)
+
+    def _lowers(self, a: int, b: int) -> list[str] | None:
+        """The words of ``[a, b)`` in lower case, read off the tokens, or None where the
+        tokens are not its words (``_token_range``). Read once per sentence for the tests of
+        ``_may_hold``."""
         cut = self._token_range(a, b)
-        return cut is None or not words.isdisjoint(self.tokens.lowers[cut[0]:cut[1]])
+        return None if cut is None else self.tokens.lowers[cut[0]:cut[1]]
 
     def _named_as_speaker(self, entity: Entity) -> bool:
         """Whether a person is named right after a verb of saying ("..., kata <title> X")."""
@@ -1149,6 +1173,13 @@ def _word(match: re.Match[str]) -> _Word:
 def _is_word_char(char: str) -> bool:
     """What a regular expression's "\\w" matches."""
     return char.isalnum() or char == "_"
+
+
+def _may_hold(lowers: list[str] | None, words: frozenset[str]) -> bool:
+    """Whether a range whose words are ``lowers`` (``_Reader._lowers``) may hold one of
+    ``words`` (in lower case): where its words are known, only where one of them is, found by
+    one set operation; where they are not, it may."""
+    return lowers is None or not words.isdisjoint(lowers)
 
 
 def _unnamed(party: Party | str) -> bool:
