@@ -503,3 +503,23 @@ def test_reporting_words_grouped_by_first_letter_match_what_the_plain_alternatio
         text = ", ".join(words) + " " + " ".join(word.upper() + "nya" for word in words)
         text += " " + "  ".join(word.title() for word in words)
         assert [m.span() for m in plain.finditer(text)] == [m.span() for m in grouped.finditer(text)]
+
+
+def test_a_range_holds_words_as_many_as_its_words_counted_one_by_one():
+    """``_holds_words``, which reads the gaps between the first tokens, agrees with counting the
+    words of the range (joined words such as "AS-China" and "Ma'ruf" count once)."""
+    from itertools import islice
+
+    from kronik.stages.quotes import _Reader, grammar
+
+    g = grammar()
+    texts = ["Menlu AS-China itu, kata Ma'ruf, sudah di.sana lalu pergi ke Jakarta-Bandung lagi.",
+             "Satu dua tiga empat lima enam tujuh delapan.",
+             "A-B-C-D-E-F-G-H itu satu dua"]
+    for text in texts:
+        reader = _Reader(Document(raw_text=text, text=text, entities=[]), g)
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                for count in (1, 3, 6):
+                    counted = len(list(islice(reader._all_words(a, b), count))) == count
+                    assert reader._holds_words(a, b, count) == counted, (text, a, b, count)

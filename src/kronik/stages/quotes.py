@@ -442,10 +442,19 @@ class _Reader:
             start += 1
         while end > start and (self.text[end - 1].isspace() or self.text[end - 1] == ","):
             end -= 1
-        # Counted up to ``min_words`` only: a long quotation's other words are not read.
-        if len(list(islice(self._all_words(start, end), self.g.min_words))) < self.g.min_words:
+        if not self._holds_words(start, end, self.g.min_words):
             return None
         return Quote(start, end, self.text[start:end], speaker)
+
+    def _holds_words(self, a: int, b: int, count: int) -> bool:
+        """Whether ``[a, b)`` holds ``count`` words or more (those of ``_all_words``): at once
+        where its first ``count`` tokens are joined by none of ``JOINERS`` (most quotations),
+        else counted up to ``count`` only, since a long quotation's other words do not matter."""
+        cut = self._token_range(a, b)
+        if cut is not None and cut[1] - cut[0] >= count \
+                and JOINERS.isdisjoint(self.tokens.gaps[cut[0]:cut[0] + count - 1]):
+            return True
+        return len(list(islice(self._all_words(a, b), count))) == count
 
     def _own(self, index: int, cache: dict[int, Party | None]) -> Party | None:
         """The speaker a quotation's own attribution names, after it or before it."""
