@@ -677,3 +677,18 @@ def test_a_noun_of_talks_with_a_demonstrative_reports_the_talks_told_before():
     assert [(e.type, sides(e)) for e in events] == [("CONSULT", ("PER", "CHL"))]
     assert "+0.1 reported in 2 sentences" in events[0].confidence_reasons
 
+
+
+def test_frames_may_have_sides_only_where_a_trigger_sentence_names_a_state_or_stands_in_a_quote():
+    # the trigger's sentence names no party (Peru is in another sentence): no frame has a side
+    doc = prepare("Para pejabat itu bertemu di sebuah hotel pada Senin. Peru belum berkomentar.")
+    assert not FrameBuilder(doc, lexicon("id")).may_have_sides()
+    assert Events()(doc).events == []
+    doc = prepare("Renn bertemu Kald di Lima pada Senin (4/3/2024).")
+    assert FrameBuilder(doc, lexicon("id")).may_have_sides()
+    # a trigger in a speaker's quote: the speaker may act
+    text = "“Kami akan menyerang mereka,” kata seorang pejabat."
+    doc = prepare(text)
+    assert not FrameBuilder(doc, lexicon("id")).may_have_sides()
+    doc.quotes = [Quote(1, text.index(",”"), text[1:text.index(",”")], Party("Ana Quispe", "PER", "person"))]
+    assert FrameBuilder(doc, lexicon("id")).may_have_sides()

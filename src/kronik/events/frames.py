@@ -133,6 +133,22 @@ class FrameBuilder:
     def other_occasion_starts(self) -> list[int] | None:
         return self.anchors.starts(self.reading.lexicon.other_occasion_anchor)
 
+    def may_have_sides(self) -> bool:
+        """Whether a frame of the document may have a side. A frame's sides are the parties of
+        the party mentions of its trigger's sentence (entities that act for a state, or refer to
+        mentions that do: ``parties.mention_of``), a state's place its act strikes there, or
+        the speaker of the quote the trigger stands in; the rules after (``frames``) add sides
+        only to frames that have one. Most sentences with a trigger hit name no state: where
+        none does, their frames would make no event, and building them is spared."""
+        reading = self.reading
+        for _, sentence, hits in self._hit_sentences:
+            if any(entity.country or entity.refers_to
+                   for entity in reading.entities_from(sentence.start, sentence.end)):
+                return True
+            if any((quote := self._quote_at(hit.start)) is not None and quote.speaker for hit in hits):
+                return True
+        return False
+
     def frames(self) -> list[Frame]:
         found: list[Frame] = []
         for index, sentence, hits in self._hit_sentences:

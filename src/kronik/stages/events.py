@@ -31,7 +31,7 @@ class Events(Stage):
     def __call__(self, doc: Document) -> Document:
         words = lexicon(doc.language)
         builder = FrameBuilder(doc, words)
-        frames = builder.frames()
+        frames = builder.frames() if builder.may_have_sides() else []
         if not any(frame.actors or frame.recipients for frame in frames):
             # Most articles: no frame, or none with a side. Every event pairs two sides, and
             # what follows only adds a side to a frame that has one (a target to an actor, a
