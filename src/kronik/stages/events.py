@@ -32,10 +32,7 @@ class Events(Stage):
         words = lexicon(doc.language)
         builder = FrameBuilder(doc, words)
         frames = builder.frames() if builder.may_have_sides() else []
-        if not any(frame.actors or frame.recipients for frame in frames):
-            # Most articles: no frame, or none with a side. Every event pairs two sides, and
-            # what follows only adds a side to a frame that has one (a target to an actor, a
-            # host to a traveller, a visitor to a host) or copies the sides of another frame.
+        if not any(_may_pair_states(frame) for frame in frames):  # most articles: no event
             doc.events = []
             return doc
         aim_at_enemies(frames, doc, words)
@@ -53,6 +50,15 @@ class Events(Stage):
         prefix = _id_prefix(doc)
         doc.events = [_event(doc, cluster, f"{prefix}-{n}") for n, cluster in enumerate(clusters, start=1)]
         return doc
+
+
+def _may_pair_states(frame: Frame) -> bool:
+    """Whether a frame may come to pair two states, as every event does (``merge.split_pairs``):
+    it names two, or it is talks with a side, to which the location may add a second state (the
+    host its place names, the visitor its sentence names: ``kronik.events.location``). Nothing
+    else gives a frame that names fewer a state: the enemies an act is aimed at, the sides of the
+    talks an agreement's sentence names, are those of frames that name two."""
+    return len(frame.countries) >= 2 or (frame.type == "CONSULT" and bool(frame.actors or frame.recipients))
 
 
 def _retaliation_sentences(doc: Document, dating: Dating, frames: list[Frame]) -> frozenset[int]:
