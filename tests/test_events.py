@@ -679,16 +679,22 @@ def test_a_noun_of_talks_with_a_demonstrative_reports_the_talks_told_before():
 
 
 
-def test_frames_may_have_sides_only_where_a_trigger_sentence_names_a_state_or_stands_in_a_quote():
-    # the trigger's sentence names no party (Peru is in another sentence): no frame has a side
+def test_frames_may_pair_states_only_where_their_sentences_name_two_or_talks_name_one():
+    # the trigger's sentence and the one before it name no state (Peru is in the next one)
     doc = prepare("Para pejabat itu bertemu di sebuah hotel pada Senin. Peru belum berkomentar.")
-    assert not FrameBuilder(doc, lexicon("id")).may_have_sides()
+    assert not FrameBuilder(doc, lexicon("id")).may_pair_states()
     assert Events()(doc).events == []
+    # one state, and no talks whose place could name a host
+    doc = prepare("Peru mengecam serangan itu pada Senin.")
+    assert not FrameBuilder(doc, lexicon("id")).may_pair_states()
     doc = prepare("Renn bertemu Kald di Lima pada Senin (4/3/2024).")
-    assert FrameBuilder(doc, lexicon("id")).may_have_sides()
-    # a trigger in a speaker's quote: the speaker may act
-    text = "“Kami akan menyerang mereka,” kata seorang pejabat."
+    assert FrameBuilder(doc, lexicon("id")).may_pair_states()
+    # the sentence before may lend a side
+    doc = prepare("Kald tiba di Lima. Presiden itu mengecam serangan Peru.")
+    assert FrameBuilder(doc, lexicon("id")).may_pair_states()
+    # talks in a speaker's quote: the speaker may meet the host of their place
+    text = "“Kami akan bertemu di sana,” kata seorang pejabat."
     doc = prepare(text)
-    assert not FrameBuilder(doc, lexicon("id")).may_have_sides()
+    assert not FrameBuilder(doc, lexicon("id")).may_pair_states()
     doc.quotes = [Quote(1, text.index(",”"), text[1:text.index(",”")], Party("Ana Quispe", "PER", "person"))]
-    assert FrameBuilder(doc, lexicon("id")).may_have_sides()
+    assert FrameBuilder(doc, lexicon("id")).may_pair_states()

@@ -133,21 +133,39 @@ class FrameBuilder:
     def other_occasion_starts(self) -> list[int] | None:
         return self.anchors.starts(self.reading.lexicon.other_occasion_anchor)
 
-    def may_have_sides(self) -> bool:
-        """Whether a frame of the document may have a side. A frame's sides are the parties of
-        the party mentions of its trigger's sentence (entities that act for a state, or refer to
-        mentions that do: ``parties.mention_of``), a state's place its act strikes there, or
-        the speaker of the quote the trigger stands in; the rules after (``frames``) add sides
-        only to frames that have one. Most sentences with a trigger hit name no state: where
-        none does, their frames would make no event, and building them is spared."""
-        reading = self.reading
-        for _, sentence, hits in self._hit_sentences:
-            if any(entity.country or entity.refers_to
-                   for entity in reading.entities_from(sentence.start, sentence.end)):
-                return True
-            if any((quote := self._quote_at(hit.start)) is not None and quote.speaker for hit in hits):
+    def may_pair_states(self) -> bool:
+        """Whether a frame of the document may come to pair two states, as every event does.
+        A frame's sides are parties of the mentions of its trigger's sentence (entities that
+        act for a state, or refer to mentions that do: ``parties.mention_of``), a state's place
+        its act strikes there, the speaker of the quote the trigger stands in, or sides of the
+        sentence before (``enemies.carry_recipients``) and of other frames; only talks with a
+        side gain a state from elsewhere (the host their place names, ``kronik.events.location``).
+        So where these name fewer than two states, and none where a talks trigger stands, no
+        frame makes an event, and building them is spared (most sentences with a trigger hit
+        name no state, or only their own country's)."""
+        states: set[str] = set()
+        talks = False
+        for index, sentence, hits in self._hit_sentences:
+            states.update(self._named_states(index, sentence, hits))
+            talks = talks or any(hit.trigger.type == "CONSULT" for hit in hits)
+            if len(states) >= 2 or (states and talks):
                 return True
         return False
+
+    def _named_states(self, index: int, sentence: Sentence, hits: list[TriggerHit]) -> set[str]:
+        """The states that the entities of sentence ``index`` and the one before it, the
+        mentions they refer to and the speakers of the quotes its hits stand in act for."""
+        entities, first = self.doc.entities, self.doc.sentences[max(0, index - 1)].start
+        states: set[str] = set()
+        for entity in self.reading.entities_from(first, sentence.end):
+            states.add(entity.country)
+            states.update(entities[i].country for i in entity.refers_to if 0 <= i < len(entities))
+        for hit in hits:
+            quote = self._quote_at(hit.start)
+            if quote is not None and quote.speaker is not None:
+                states.add(quote.speaker.country)
+        states.discard(None)
+        return states
 
     def frames(self) -> list[Frame]:
         found: list[Frame] = []

@@ -31,7 +31,7 @@ class Events(Stage):
     def __call__(self, doc: Document) -> Document:
         words = lexicon(doc.language)
         builder = FrameBuilder(doc, words)
-        frames = builder.frames() if builder.may_have_sides() else []
+        frames = builder.frames() if builder.may_pair_states() else []
         if not any(_may_pair_states(frame) for frame in frames):  # most articles: no event
             doc.events = []
             return doc
