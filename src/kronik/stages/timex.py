@@ -16,7 +16,7 @@ from kronik.time.grammar import lexicon, normal, refers_back
 from kronik.time.infer import infer_published
 from kronik.time.office import office_years
 from kronik.time.resolve import Context, resolve
-from kronik.time.tense import tense_of
+from kronik.time.tense import CueWords, tense_of
 from kronik.tokens import document_tokens
 
 
@@ -34,10 +34,12 @@ class Time(Stage):
 
     def __call__(self, doc: Document) -> Document:
         lex = lexicon(doc.language)
-        mentions = find_mentions(doc.text, doc.language, document_tokens(doc))
+        tokens = document_tokens(doc)
+        mentions = find_mentions(doc.text, doc.language, tokens)
         starts = [sentence.start for sentence in doc.sentences]
         bounds = [_sentence_bounds(doc, starts, m.start) for m in mentions]
-        tenses = [tense_of(m, doc.text, b, lex) for m, b in zip(mentions, bounds)]
+        cues = CueWords.of(tokens, lex)
+        tenses = [tense_of(m, doc.text, b, cues, lex) for m, b in zip(mentions, bounds)]
         if doc.anchor is None:
             years = years_mentioned(doc.text, doc.language) or office_years(doc)
             inferred = infer_published(mentions, tenses, years, lex)

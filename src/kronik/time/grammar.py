@@ -71,9 +71,6 @@ class Lexicon:
     weekdays: dict[str, int]
     tense_cues: dict[str, str]  # a cue word of a clause's tense -> "past" or "future"
     year_cues: frozenset[str]  # words before a bare year or month that make it one
-    # A tense cue that is a whole word (``find.WORD``) of a lower-case ASCII text: one search
-    # finds a clause's cues instead of a test of each word.
-    cue_word: re.Pattern[str]
 
     def number(self, word: str) -> tuple[int, int] | None:
         """The least and most a count word stands for ("tiga" 3..3, "beberapa" 2..7)."""
@@ -103,10 +100,7 @@ def lexicon(language: str = "id") -> Lexicon:
     time = load_data("time", language)
     tense_cues = {normal(w): tense for tense, words in time["tense_cues"].items() for w in words}
     year_cues = frozenset(normal(c) for c in time["year_cues"])
-    single = [cue for cue in tense_cues if re.fullmatch(WORD_CHARACTERS + "+", cue)]
-    cues = alternation(single) if single else "(?!)"  # "(?!)": no word
-    cue_word = re.compile(rf"(?<!{WORD_CHARACTERS}){cues}(?!{WORD_CHARACTERS})")
-    return Lexicon(time, months, full, weekdays, tense_cues, year_cues, cue_word)
+    return Lexicon(time, months, full, weekdays, tense_cues, year_cues)
 
 
 @cache

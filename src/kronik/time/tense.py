@@ -7,11 +7,14 @@ expression only its next word counts, since modality comes before the verb it go
 """
 from __future__ import annotations
 
-from itertools import islice
+from bisect import bisect_left, bisect_right
+from itertools import chain, islice
 from types import MappingProxyType
+from typing import NamedTuple
 
 from kronik.time.find import WORD, Mention
-from kronik.time.grammar import Lexicon, normal
+from kronik.time.grammar import JOINERS, Lexicon, normal
+from kronik.tokens import Tokens
 
 
 def own_tense(mention: Mention, lex: Lexicon) -> str | None:
@@ -46,29 +49,74 @@ def _sign(step: int) -> str | None:
     return "past" if step < 0 else "future" if step > 0 else None
 
 
-def clause_tense(text: str, start: int, end: int, bounds: tuple[int, int], lex: Lexicon) -> str | None:
+class CueWords(NamedTuple):
+    """The tense cues of a text that are tokens (``kronik.tokens``; every cue of ``time.yaml``
+    is one): their token indices in order and where each starts and ends. Found once per
+    text, so that each expression's clause looks its nearest cue up by bisection instead of
+    searching its words."""
+
+    tokens: Tokens
+    indices: list[int]
+    starts: list[int]
+    ends: list[int]
+    tenses: dict[str, str]  # ``Lexicon.tense_cues``
+
+    @classmethod
+    def of(cls, tokens: Tokens, lex: Lexicon) -> CueWords:
+        """The cues among ``tokens``, read off the places of their distinct words."""
+        positions = tokens.positions
+        present = lex.tense_cues.keys() & positions.keys()
+        indices = sorted(chain.from_iterable(map(positions.__getitem__, present)))
+        return cls(tokens, indices, list(map(tokens.starts.__getitem__, indices)),
+                   list(map(tokens.ends.__getitem__, indices)), lex.tense_cues)
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether a cue starts in ``text[start:end]``."""
+        at = bisect_left(self.starts, start)
+        return at < len(self.starts) and self.starts[at] < end
+
+    def last_before(self, text: str, start: int, end: int) -> tuple[int, str] | None:
+        """How far before ``end`` the last cue of ``text[start:end]`` ends, and its tense: a
+        cue counts where it is a whole word (``WORD``) of that stretch, joined to no token
+        inside it. (Tokens do not overlap, so the cues are in order of their ends too.)"""
+        at = bisect_right(self.ends, end) - 1
+        while at >= 0 and self.starts[at] >= start:
+            first, last = self.starts[at], self.ends[at]
+            if not ((first > start and text[first - 1] in JOINERS)
+                    or (last < end and text[last] in JOINERS)):
+                return end - last, self.tenses[self.tokens.lowers[self.indices[at]]]
+            at -= 1
+        return None
+
+
+def clause_tense(text: str, start: int, end: int, bounds: tuple[int, int], cues: CueWords,
+                 lex: Lexicon) -> str | None:
     """The tense of the cue word nearest to text[start:end] within its clause."""
-    breaks = lex.time["clause_breaks"]
     left = text[bounds[0]:start]
-    right = text[end:bounds[1]]
-    left = left[max(map(left.rfind, breaks)) + 1:]  # from the last break before the expression
-    stops = [at for at in map(right.find, breaks) if at >= 0]  # the first one after it
-    if stops:
-        right = right[:min(stops)]
-    cues = lex.tense_cues
-    if left.isascii():  # lower case keeps its length: the cues are found in one search
-        before = list(lex.cue_word.finditer(left.lower()))[-1:]
-        found = [(len(left) - m.end(), cues[m.group(0)]) for m in before]
-    else:
-        found = [(len(left) - m.end(), cues[m.group(0).lower()]) for m in WORD.finditer(left)
-                 if m.group(0).lower() in cues]
-    for match in islice(WORD.finditer(right), lex.time["cue_words_after"]):
-        word = match.group(0).lower()
-        if word in cues:
-            found.append((match.start(), cues[word]))
+    clause = bounds[0] + max(map(left.rfind, lex.time["clause_breaks"])) + 1
+    before = cues.last_before(text, clause, start)
+    found = [before] if before is not None else []
+    if cues.any_within(end, bounds[1]):  # else no word after the expression is a cue
+        found += _cues_after(text[end:bounds[1]], lex)
     return min(found)[1] if found else None
 
 
-def tense_of(mention: Mention, text: str, bounds: tuple[int, int], lex: Lexicon) -> str | None:
-    """The expression's own tense, else its clause's."""
-    return own_tense(mention, lex) or clause_tense(text, mention.start, mention.end, bounds, lex)
+def _cues_after(right: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """The cues among the first words of ``right`` (``cue_words_after``) before a break, each
+    as (where it starts, its tense)."""
+    stops = [at for at in map(right.find, lex.time["clause_breaks"]) if at >= 0]
+    if stops:
+        right = right[:min(stops)]
+    found = []
+    for match in islice(WORD.finditer(right), lex.time["cue_words_after"]):
+        word = match.group(0).lower()
+        if word in lex.tense_cues:
+            found.append((match.start(), lex.tense_cues[word]))
+    return found
+
+
+def tense_of(mention: Mention, text: str, bounds: tuple[int, int], cues: CueWords,
+             lex: Lexicon) -> str | None:
+    """The expression's own tense, else its clause's (``cues``: the text's tense cues)."""
+    return own_tense(mention, lex) or clause_tense(text, mention.start, mention.end, bounds,
+                                                   cues, lex)
