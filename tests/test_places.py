@@ -78,6 +78,16 @@ def test_small_cities_need_a_place_word_before_them_and_stop_words_are_never_pla
 # Place mentions
 
 
+def test_a_place_may_start_only_where_its_first_words_are_written():
+    # Invented places: a one-word name, and two names of two and three words sharing a first word.
+    places = Gazetteer({"ardenna": "row", "teluk marwa": "row", "teluk sari indah": "row"})
+    tokens = tokenize("Ardenna, Teluk Marwa, Teluk Sari Indah, Teluk Lain dan Teluk")
+    starts = [i for i, word in enumerate(tokens.words) if places.may_start(tokens, i)]
+    assert [tokens.words[i] for i in starts] == ["Ardenna", "Teluk", "Teluk"]
+    assert starts == [0, 1, 3]
+    assert places.may_start(tokenize("Teluk Mérida"), 0)  # a word outside ASCII: let through
+
+
 def test_places_are_entities_with_state_and_coordinates_but_not_parties(pipeline):
     doc = extract(pipeline, "Menteri Luar Negeri Australia Orla Brennick bertemu dengan Menteri "
                             "Luar Negeri Chili Tomas Varga di Rio de Janeiro, Senin (3/3/2025).")

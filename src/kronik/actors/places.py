@@ -99,6 +99,11 @@ class Gazetteer:
                  if words]
         names.sort(key=len)
         self.starts: dict[str, int] = {words[0]: len(words) for words in names}
+        # The one-word names, and the first two words of the others joined by a space, as a
+        # text in ASCII writes them lower-cased (folded there), so that ``may_start`` turns
+        # away most words that open some name but none at their token ("Mei", "Kota").
+        self.one_word = frozenset(words[0] for words in names if len(words) == 1)
+        self.two_words = frozenset(f"{words[0]} {words[1]}" for words in names if len(words) > 1)
         self._places_of = lru_cache(maxsize=NAMES_CACHE)(self._place_of)
 
     def get(self, name: str) -> Place | None:
@@ -112,6 +117,19 @@ class Gazetteer:
             return place
         row = self.rows.get(folded)
         return _parse(row) if row is not None else None
+
+    def may_start(self, tokens: Tokens, index: int) -> bool:
+        """Whether ``at`` may find a name at token ``index``: False only where the token's word
+        is in ASCII and no name is that word alone or opens with it and the next word (in
+        ASCII too; a word outside ASCII is not folded by lower-casing, so it is let through)."""
+        lowers = tokens.lowers
+        word = lowers[index]
+        if word in self.one_word or not word.isascii():
+            return True
+        if index + 1 == len(lowers):
+            return False
+        after = lowers[index + 1]
+        return not after.isascii() or f"{word} {after}" in self.two_words
 
     def at(self, text: str, tokens: Tokens, index: int, cued: bool) -> PlaceHit | None:
         """The longest place name starting at token ``index`` of the text's tokens whose first

@@ -889,14 +889,18 @@ class _Scan:
             entity = found.entity
             if found.source == "place" and entity.country is None:
                 hit = next((hit for i in range(found.first, found.last)
-                            if (hit := places.at(self.text, self.tokens, i, True))
+                            if places.may_start(self.tokens, i)
+                            and (hit := places.at(self.text, self.tokens, i, True))
                             and hit.last == found.last), None)
                 if hit is not None:
                     _locate(entity, hit.place, f"{entity.reason}; gazetteer")
         taken_until = 0
-        # A place name opens with a capital (Gazetteer.at): most starting words have none.
+        # A place name opens with a capital (Gazetteer.at): most starting words have none, and
+        # most of the others open no name at their token (Gazetteer.may_start, a look-up or
+        # two instead of a call of Gazetteer.at).
         for index in _capitalised(self.tokens, self.starting["places"]):
-            if index < taken_until or self.claimed_past(index, places.starts[self.lowers[index]]):
+            if index < taken_until or self.claimed_past(index, places.starts[self.lowers[index]]) \
+                    or not places.may_start(self.tokens, index):
                 continue
             cued = index > 0 and self.lowers[index - 1] in places.cues
             hit = places.at(self.text, self.tokens, index, cued)
