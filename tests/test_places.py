@@ -86,6 +86,8 @@ def test_a_place_may_start_only_where_its_first_words_are_written():
     assert [tokens.words[i] for i in starts] == ["Ardenna", "Teluk", "Teluk"]
     assert starts == [0, 1, 3]
     assert places.may_start(tokenize("Teluk Mérida"), 0)  # a word outside ASCII: let through
+    assert places.may_start(tokenize("Érdanna Teluk"), 0)  # so is a first word outside ASCII
+    assert not places.may_start(tokenize("Erdanna Teluk"), 0)
 
 
 def test_places_are_entities_with_state_and_coordinates_but_not_parties(pipeline):

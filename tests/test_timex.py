@@ -74,6 +74,35 @@ def test_tense_comes_from_the_expression_then_from_its_clause():
     assert (past.tense, past.first) == ("past", date(2024, 3, 8))
 
 
+def test_a_tense_cue_counts_only_as_a_whole_word_and_right_after_the_expression():
+    def tense(text: str) -> str | None:
+        return run(text, ANCHOR).time_expressions[0].tense
+
+    assert tense("Ia telah pergi pada Senin.") == "past"
+    # joined to the word beside it, "telah" is part of another word, not a cue
+    assert tense("Ia telah_x pergi pada Senin.") is None
+    assert tense("Ia x_telah pergi pada Senin.") is None
+    # the word right after the expression counts, unless a clause break comes first
+    assert tense("Presiden pada Jumat akan berkunjung.") == "future"
+    assert tense("Presiden pada Jumat, akan berkunjung.") is None
+
+
+def test_a_tense_cue_of_more_than_one_word_is_refused_with_the_data_file_named(monkeypatch):
+    from kronik.time import grammar
+
+    real = grammar.load_data
+
+    def with_a_two_word_cue(name: str, language: str):
+        data = real(name, language)
+        if name == "time":
+            data = {**data, "tense_cues": {**data["tense_cues"], "past": ["baru saja"]}}
+        return data
+
+    monkeypatch.setattr(grammar, "load_data", with_a_two_word_cue)
+    with pytest.raises(ValueError, match="time data: the tense cue 'baru saja' is not one word"):
+        grammar.lexicon.__wrapped__("id")
+
+
 def test_modality_after_the_verb_does_not_make_a_report_future():
     doc = run("Menteri itu pada Selasa (12/3) mengancam akan menutup perbatasan.", ANCHOR, sentences=True)
     assert doc.time_expressions[0].tense is None

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from kronik.resources import load_data
+from kronik.tokens import TOKEN
 
 YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 DAY = r"\d{1,2}"
@@ -99,6 +100,9 @@ def lexicon(language: str = "id") -> Lexicon:
                 for name in names}
     time = load_data("time", language)
     tense_cues = {normal(w): tense for tense, words in time["tense_cues"].items() for w in words}
+    for cue in tense_cues:
+        if TOKEN.fullmatch(cue) is None:  # kronik.time.tense.CueWords finds cues among tokens
+            raise ValueError(f"time data: the tense cue {cue!r} is not one word")
     year_cues = frozenset(normal(c) for c in time["year_cues"])
     return Lexicon(time, months, full, weekdays, tense_cues, year_cues)
 

@@ -51,9 +51,9 @@ def _sign(step: int) -> str | None:
 
 class CueWords(NamedTuple):
     """The tense cues of a text that are tokens (``kronik.tokens``; every cue of ``time.yaml``
-    is one): their token indices in order and where each starts and ends. Found once per
-    text, so that each expression's clause looks its nearest cue up by bisection instead of
-    searching its words."""
+    is one, as ``kronik.time.grammar.lexicon`` checks): their token indices in order and where
+    each starts and ends. Found once per text, so that each expression's clause looks its
+    nearest cue up by bisection."""
 
     tokens: Tokens
     indices: list[int]
