@@ -12,14 +12,16 @@ import pytest
 
 import kronik
 from kronik.document import Document, Entity, Party, Quote
+from kronik.events.anchors import Anchors
 from kronik.events.frames import FrameBuilder
-from kronik.events.triggers import find_triggers
+from kronik.events.triggers import find_triggers, holds_talks
 from kronik.events.lexicon import lexicon
 from kronik.stages.clean import Clean
 from kronik.stages.events import Events
 from kronik.stages.metadata import Metadata
 from kronik.stages.sentences import Sentences
 from kronik.stages.timex import Time
+from kronik.tokens import tokenize
 
 # Invented actors: (kind, country, canonical name).
 ACTORS = {
@@ -460,6 +462,19 @@ def test_a_press_interview_is_not_a_meeting():
     assert meetings("kata Quispe saat ditemui di Santiago, Senin.") == []
     assert meetings("kata Quispe ditemui wartawan di Santiago.") == []
     assert meetings("Quispe ditemui Perdana Menteri Solvara di Santiago.") == ["ditemui"]
+
+
+@pytest.mark.parametrize("text", [
+    "Quispe ditemui Perdana Menteri Solvara di Santiago.",
+    "kata Quispe saat ditemui di Santiago, Senin.",
+    "Quispe masih berada di Santiago.",
+    "İnisiatif Quispe bertemu Solvara di Santiago.",
+    "Harga beras naik.",
+])
+def test_talks_are_held_where_a_talks_trigger_is_found(text):
+    words = lexicon("id")
+    found = any(hit.trigger.type == "CONSULT" for hit in find_triggers(text, words))
+    assert holds_talks(text, words, Anchors(text, tokenize(text))) == found
 
 
 def test_speaking_about_a_topic_or_a_stay_setting_the_scene_are_not_talks_or_visits():

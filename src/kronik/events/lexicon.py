@@ -51,6 +51,10 @@ class Lexicon:
     # The triggers whose first word their pattern does not spell out, and where they may begin.
     unindexed: tuple[int, ...]
     unindexed_starts: re.Pattern[str] | None
+    # The first words of the talks (CONSULT) triggers, and whether some talks trigger is
+    # unindexed: a document with none of these words has no talks hit (``triggers.holds_talks``).
+    talks_words: frozenset[str]
+    talks_unindexed: bool
     planned: re.Pattern[str]
     status_barrier: re.Pattern[str]
     negation: re.Pattern[str]
@@ -166,6 +170,9 @@ def lexicon(language: str = "id") -> Lexicon:
         indexed=tuple(sorted({rank for ranks in first_words.values() for rank in ranks})),
         unindexed=unindexed,
         unindexed_starts=re.compile(rf"(?<!\w)(?=(?:{starts}))", re.IGNORECASE) if unindexed else None,
+        talks_words=frozenset(word for word, ranks in first_words.items()
+                              if any(triggers[rank].type == "CONSULT" for rank in ranks)),
+        talks_unindexed=any(triggers[rank].type == "CONSULT" for rank in unindexed),
         planned=_words(data["planned_cues"]),
         status_barrier=_words(data["status_barriers"]),
         negation=_words(data["negation_cues"]),

@@ -31,3 +31,18 @@ def find_triggers(text: str, lexicon: Lexicon, anchors: Anchors | None = None) -
                 found.append((start, start - match.end(), rank, match.end()))
     found.sort()
     return [TriggerHit(lexicon.triggers[rank], start, end) for start, _, rank, end in found]
+
+
+def holds_talks(text: str, lexicon: Lexicon, anchors: Anchors) -> bool:
+    """Whether a talks (CONSULT) trigger may match in the text: true wherever ``find_triggers``
+    finds a talks hit. Only the talks triggers are tried, where the words they begin with stand,
+    so that a document that can have an event through talks only (one naming a single state)
+    is passed without looking for all its triggers."""
+    if lexicon.talks_unindexed:
+        return True
+    for start, word in anchors.word_starts(lexicon.talks_words):
+        ranks = lexicon.first_words[word] if word is not None else lexicon.indexed
+        if any(lexicon.triggers[rank].type == "CONSULT" and lexicon.triggers[rank].pattern.match(text, start)
+               for rank in ranks):
+            return True
+    return False

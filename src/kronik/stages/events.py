@@ -13,7 +13,7 @@ from kronik.document import Document, Event, EventDate, Location, Party, Span
 from kronik.events.confidence import event_confidence
 from kronik.events.dating import Dating
 from kronik.events.enemies import aim_at_enemies, share_occasion_sides
-from kronik.events.frames import Frame, FrameBuilder
+from kronik.events.frames import Frame, FrameBuilder, may_name_a_pair
 from kronik.events.lexicon import lexicon
 from kronik.events.location import locate_frames
 from kronik.events.merge import Cluster, join_same_talks, merge_frames
@@ -30,6 +30,9 @@ class Events(Stage):
 
     def __call__(self, doc: Document) -> Document:
         words = lexicon(doc.language)
+        if not may_name_a_pair(doc, words):  # nearly half the articles: triggers are not looked for
+            doc.events = []
+            return doc
         builder = FrameBuilder(doc, words)
         frames = builder.frames() if builder.may_pair_states() else []
         if not any(_may_pair_states(frame) for frame in frames):  # most articles: no event
