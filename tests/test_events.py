@@ -17,6 +17,7 @@ from kronik.events.frames import FrameBuilder
 from kronik.events.triggers import find_triggers, holds_talks
 from kronik.events.lexicon import lexicon
 from kronik.stages.clean import Clean
+from kronik.stages.entities import Entities
 from kronik.stages.events import Events
 from kronik.stages.metadata import Metadata
 from kronik.stages.sentences import Sentences
@@ -693,7 +694,6 @@ def test_a_noun_of_talks_with_a_demonstrative_reports_the_talks_told_before():
     assert "+0.1 reported in 2 sentences" in events[0].confidence_reasons
 
 
-
 def test_frames_may_pair_states_only_where_their_sentences_name_two_or_talks_name_one():
     # the trigger's sentence and the one before it name no state (Peru is in the next one)
     doc = prepare("Para pejabat itu bertemu di sebuah hotel pada Senin. Peru belum berkomentar.")
@@ -713,3 +713,9 @@ def test_frames_may_pair_states_only_where_their_sentences_name_two_or_talks_nam
     assert not FrameBuilder(doc, lexicon("id")).may_pair_states()
     doc.quotes = [Quote(1, text.index(",”"), text[1:text.index(",”")], Party("Ana Quispe", "PER", "person"))]
     assert FrameBuilder(doc, lexicon("id")).may_pair_states()
+    # a reference to two states named further back ("kedua negara") names them both
+    text = ("Peru dan Chili berselisih soal perbatasan. Cuaca cerah. Hujan turun. "
+            "Kedua negara itu menandatangani perjanjian pada Senin (4/3/2024).")
+    doc = Entities()(prepare(text))
+    assert FrameBuilder(doc, lexicon("id")).may_pair_states()
+    assert [(e.type, sides(e)) for e in Events()(doc).events] == [("AGREE", ("CHL", "PER"))]

@@ -148,7 +148,7 @@ class FrameBuilder:
         talks = False
         for index, sentence, hits in self._hit_sentences:
             states.update(self._named_states(index, sentence, hits))
-            talks = talks or any(hit.trigger.type == "CONSULT" for hit in hits)
+            talks = talks or any(hit.trigger.may_be_talks for hit in hits)
             if len(states) >= 2 or (states and talks):
                 return True
         return False

@@ -32,6 +32,13 @@ class Trigger:
     planned_type: str | None = None
     headline_only: bool = False
 
+    @property
+    def may_be_talks(self) -> bool:
+        """Whether a hit of this trigger may make talks (CONSULT), as planned or as told: the
+        gates of the events stage let talks with one state through, since their place may name
+        the other."""
+        return self.type == "CONSULT" or self.planned_type == "CONSULT"
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -171,8 +178,8 @@ def lexicon(language: str = "id") -> Lexicon:
         unindexed=unindexed,
         unindexed_starts=re.compile(rf"(?<!\w)(?=(?:{starts}))", re.IGNORECASE) if unindexed else None,
         talks_words=frozenset(word for word, ranks in first_words.items()
-                              if any(triggers[rank].type == "CONSULT" for rank in ranks)),
-        talks_unindexed=any(triggers[rank].type == "CONSULT" for rank in unindexed),
+                              if any(triggers[rank].may_be_talks for rank in ranks)),
+        talks_unindexed=any(triggers[rank].may_be_talks for rank in unindexed),
         planned=_words(data["planned_cues"]),
         status_barrier=_words(data["status_barriers"]),
         negation=_words(data["negation_cues"]),

@@ -42,7 +42,7 @@ def holds_talks(text: str, lexicon: Lexicon, anchors: Anchors) -> bool:
         return True
     for start, word in anchors.word_starts(lexicon.talks_words):
         ranks = lexicon.first_words[word] if word is not None else lexicon.indexed
-        if any(lexicon.triggers[rank].type == "CONSULT" and lexicon.triggers[rank].pattern.match(text, start)
+        if any(lexicon.triggers[rank].may_be_talks and lexicon.triggers[rank].pattern.match(text, start)
                for rank in ranks):
             return True
     return False

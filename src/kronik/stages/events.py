@@ -35,7 +35,7 @@ class Events(Stage):
             return doc
         builder = FrameBuilder(doc, words)
         frames = builder.frames() if builder.may_pair_states() else []
-        if not any(_may_pair_states(frame) for frame in frames):  # most articles: no event
+        if not any(_frame_may_pair_states(frame) for frame in frames):  # most articles: no event
             doc.events = []
             return doc
         aim_at_enemies(frames, doc, words)
@@ -55,12 +55,13 @@ class Events(Stage):
         return doc
 
 
-def _may_pair_states(frame: Frame) -> bool:
+def _frame_may_pair_states(frame: Frame) -> bool:
     """Whether a frame may come to pair two states, as every event does (``merge.split_pairs``):
     it names two, or it is talks with a side, to which the location may add a second state (the
     host its place names, the visitor its sentence names: ``kronik.events.location``). Nothing
-    else gives a frame that names fewer a state: the enemies an act is aimed at, the sides of the
-    talks an agreement's sentence names, are those of frames that name two."""
+    else gives a second state to a frame that names fewer than two: the enemies an act is aimed
+    at, and the sides of the talks an agreement's sentence names, are those of frames that name
+    two. A new rule that adds a state must be allowed for here and in ``FrameBuilder.may_pair_states``."""
     return len(frame.countries) >= 2 or (frame.type == "CONSULT" and bool(frame.actors or frame.recipients))
 
 
