@@ -473,17 +473,14 @@ def test_first_verbs_and_attribution_screen_read_off_the_tokens_agree_with_the_p
              "Menurut pejabat_itu ia mengatakan, ujar dia, lalu menambahkan sesuatu.",
              "Ia tidak berkomentar, tutur-nya, Kata Ana menjelaskan.",
              "Menurutnya, Ana MENGATAKAN kepada wartawan bahwa ia pergi, kata dia, Katanya pula"]
-    for text in texts:
-        reader = _Reader(Document(raw_text=text, text=text, entities=[]), g)
-        for a in range(len(text) + 1):
-            for b in range(a, len(text) + 1):
-                words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, a, b)
-                         if m.group()[0].isalnum() and reader._is_verb(m.group())]
-                assert reader._first_verbs(a, b) == words[:SUBJECT_VERBS], (text, a, b)
-                if g.attribution.search(text, a, b):
-                    assert reader._may_attribute(reader._lowers(a, b)), (text, a, b)
-                if g.before.search(text, a, b):
-                    assert reader._may_introduce(a, b), (text, a, b)
+    for text, reader, a, b in _every_range(texts):
+        words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, a, b)
+                 if m.group()[0].isalnum() and reader._is_verb(m.group())]
+        assert reader._first_verbs(a, b) == words[:SUBJECT_VERBS], (text, a, b)
+        if g.attribution.search(text, a, b):
+            assert reader._may_attribute(reader._lowers(a, b)), (text, a, b)
+        if g.before.search(text, a, b):
+            assert reader._may_introduce(a, b), (text, a, b)
     text = "Ia tidak datang ke rapat itu."
     reader = _Reader(Document(raw_text=text, text=text, entities=[]), g)
     assert not reader._may_attribute(reader._lowers(0, len(text)))
@@ -510,16 +507,22 @@ def test_a_range_holds_words_as_many_as_its_words_counted_one_by_one():
     words of the range (joined words such as "AS-China" and "Ma'ruf" count once)."""
     from itertools import islice
 
-    from kronik.stages.quotes import _Reader, grammar
-
-    g = grammar()
     texts = ["Menlu AS-China itu, kata Ma'ruf, sudah di.sana lalu pergi ke Jakarta-Bandung lagi.",
              "Satu dua tiga empat lima enam tujuh delapan.",
              "A-B-C-D-E-F-G-H itu satu dua"]
+    for text, reader, a, b in _every_range(texts):
+        for count in (1, 3, 6):
+            counted = len(list(islice(reader._all_words(a, b), count))) == count
+            assert reader._holds_words(a, b, count) == counted, (text, a, b, count)
+
+
+def _every_range(texts: list[str]):
+    """Each text with the stage's reader of it and every range ``a, b`` of it, for the tests
+    that compare a screen with what it stands for exhaustively."""
+    from kronik.stages.quotes import _Reader, grammar
+
     for text in texts:
-        reader = _Reader(Document(raw_text=text, text=text, entities=[]), g)
+        reader = _Reader(Document(raw_text=text, text=text, entities=[]), grammar())
         for a in range(len(text) + 1):
             for b in range(a, len(text) + 1):
-                for count in (1, 3, 6):
-                    counted = len(list(islice(reader._all_words(a, b), count))) == count
-                    assert reader._holds_words(a, b, count) == counted, (text, a, b, count)
+                yield text, reader, a, b
