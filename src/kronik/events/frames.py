@@ -107,12 +107,13 @@ class _SentenceContext:
 class FrameBuilder:
     """Builds the frames of one document's sentences."""
 
-    def __init__(self, doc: Document, lexicon: Lexicon):
+    def __init__(self, doc: Document, lexicon: Lexicon, anchors: Anchors | None = None):
+        """``anchors``: where the document's words stand, where the caller has them already."""
         self.doc = doc
         self.quotes = sorted(doc.quotes, key=lambda q: q.start)
         self.quote_starts = [q.start for q in self.quotes]
         # The lexicon's patterns are tried only where the words they begin with stand.
-        anchors = Anchors(doc.text, document_tokens(doc))
+        anchors = anchors or Anchors(doc.text, document_tokens(doc))
         self.hits = find_triggers(doc.text, lexicon, anchors)
         self.hit_starts = [h.start for h in self.hits]
         self.anchors = anchors
@@ -349,7 +350,7 @@ class FrameBuilder:
         return None
 
 
-def may_name_a_pair(doc: Document, lexicon: Lexicon) -> bool:
+def may_name_a_pair(doc: Document, lexicon: Lexicon, anchors: Anchors) -> bool:
     """Whether the document may come to pair two states, before its triggers are looked for:
     the states a frame's sides act for are among those its entities and the speakers of its
     quotes act for (``FrameBuilder.may_pair_states``), and only talks gain a second state from
@@ -360,7 +361,7 @@ def may_name_a_pair(doc: Document, lexicon: Lexicon) -> bool:
     states.discard(None)
     if len(states) >= 2:
         return True
-    return bool(states) and holds_talks(doc.text, lexicon, Anchors(doc.text, document_tokens(doc)))
+    return bool(states) and holds_talks(doc.text, lexicon, anchors)
 
 
 def _sentence_start(sentence: Sentence) -> int:

@@ -116,14 +116,17 @@ class Lexicon:
     sidelines_anchor: Anchor | None
     other_occasion_anchor: Anchor | None
 
-    def trigger_candidates(self, anchors: Anchors) -> list[tuple[int, tuple[int, ...]]]:
+    def trigger_candidates(self, anchors: Anchors, talks_only: bool = False
+                           ) -> list[tuple[int, tuple[int, ...]]]:
         """Where in a document a trigger may begin, each place with the ranks of the triggers
         to try there: each word that begins some trigger (every indexed trigger at a word that
         may fold onto ASCII letters ignoring case, "İ"), and each place where an unindexed
-        trigger may begin."""
+        trigger may begin. ``talks_only``: only the words that begin a talks trigger
+        (``talks_words``), and no unindexed place (``talks_unindexed`` tells whether one may be)."""
+        words = self.talks_words if talks_only else self.first_words.keys()
         found = [(start, self.first_words[word] if word is not None else self.indexed)
-                 for start, word in anchors.word_starts(self.first_words.keys())]
-        if self.unindexed_starts is not None:
+                 for start, word in anchors.word_starts(words)]
+        if self.unindexed_starts is not None and not talks_only:
             found.extend((match.start(), self.unindexed) for match in self.unindexed_starts.finditer(anchors.text))
         return found
 

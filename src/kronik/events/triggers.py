@@ -40,9 +40,6 @@ def holds_talks(text: str, lexicon: Lexicon, anchors: Anchors) -> bool:
     is passed without looking for all its triggers."""
     if lexicon.talks_unindexed:
         return True
-    for start, word in anchors.word_starts(lexicon.talks_words):
-        ranks = lexicon.first_words[word] if word is not None else lexicon.indexed
-        if any(lexicon.triggers[rank].may_be_talks and lexicon.triggers[rank].pattern.match(text, start)
-               for rank in ranks):
-            return True
-    return False
+    return any(trigger.may_be_talks and trigger.pattern.match(text, start)
+               for start, ranks in lexicon.trigger_candidates(anchors, talks_only=True)
+               for trigger in map(lexicon.triggers.__getitem__, ranks))

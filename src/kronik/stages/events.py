@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from kronik.document import Document, Event, EventDate, Location, Party, Span
+from kronik.events.anchors import Anchors
 from kronik.events.confidence import event_confidence
 from kronik.events.dating import Dating
 from kronik.events.enemies import aim_at_enemies, share_occasion_sides
@@ -18,6 +19,7 @@ from kronik.events.lexicon import lexicon
 from kronik.events.location import locate_frames
 from kronik.events.merge import Cluster, join_same_talks, merge_frames
 from kronik.pipeline import Stage
+from kronik.tokens import document_tokens
 
 # Characters of the document fingerprint used as the prefix of its event ids.
 EVENT_ID_PREFIX_CHARS = 12
@@ -30,10 +32,11 @@ class Events(Stage):
 
     def __call__(self, doc: Document) -> Document:
         words = lexicon(doc.language)
-        if not may_name_a_pair(doc, words):  # nearly half the articles: triggers are not looked for
+        anchors = Anchors(doc.text, document_tokens(doc))
+        if not may_name_a_pair(doc, words, anchors):  # nearly half the articles: triggers are not looked for
             doc.events = []
             return doc
-        builder = FrameBuilder(doc, words)
+        builder = FrameBuilder(doc, words, anchors)
         frames = builder.frames() if builder.may_pair_states() else []
         if not any(_frame_may_pair_states(frame) for frame in frames):  # most articles: no event
             doc.events = []

@@ -391,6 +391,8 @@ class _Reader:
         # Where the text holds no "_", a word of ``TOKEN`` is a run of tokens joined by single
         # ``JOINERS`` (see ``_token_words``); "_" is a word character to ``TOKEN`` but no token's.
         self._tokens_make_words = "_" not in self.text
+        # The screens of the attribution patterns hold only in an ASCII text (``_may_attribute``).
+        self._ascii = self.text.isascii()
         self.spans = find_spans(self.text, g) if spans is None else spans
         self.closed = [s for s in self.spans if s.closed]
         self._closed_opens = [s.open for s in self.closed]
@@ -980,13 +982,13 @@ class _Reader:
         """Whether a range whose words are ``lowers`` (``_lowers``) may hold a match of
         ``attribution``: in an ASCII text (where the pattern ignores case as ``str.lower``
         does), only where one of them is one of ``attribution_words``."""
-        return not self.text.isascii() or _may_hold(lowers, self.g.attribution_words)
+        return not self._ascii or _may_hold(lowers, self.g.attribution_words)
 
     def _may_introduce(self, a: int, b: int) -> bool:
         """Whether ``[a, b)`` may hold a match of ``before``: where it holds a colon, or in a
         text that is not ASCII (where the pattern ignores case beyond ``str.lower``); else only
         where one of its words is one of ``before_words``."""
-        return self.text.find(":", a, b) >= 0 or not self.text.isascii() \
+        return self.text.find(":", a, b) >= 0 or not self._ascii \
             or _may_hold(self._lowers(a, b), self.g.before_words)
 
     def _lowers(self, a: int, b: int) -> list[str] | None:
