@@ -76,6 +76,7 @@ def measure_kronik(corpus: Path, names: Path, part: int, parts: int) -> dict:
     start = time.process_time()
     import kronik
     from kronik.document import Document
+    from kronik.jsontext import dumps
 
     pipeline = kronik.pipeline()
     setup = time.process_time() - start
@@ -84,7 +85,7 @@ def measure_kronik(corpus: Path, names: Path, part: int, parts: int) -> dict:
     start = time.process_time()
     for source, text in _texts(corpus, part, parts):
         doc = pipeline(Document(raw_text=text, source=source), spent)
-        json.dumps(doc.to_dict(), ensure_ascii=False)
+        dumps(doc.to_dict())
         events += len(doc.events)
         count += 1
     return {"articles": count, "seconds": time.process_time() - start, "setup": setup,
@@ -137,12 +138,13 @@ def profile_kronik(corpus: Path, names: Path, part: int, parts: int) -> dict:
     from pyinstrument import Profiler
 
     import kronik
+    from kronik.jsontext import dumps
 
     kronik.pipeline()
     profiler = Profiler(interval=0.0005)
     with profiler:
         for source, text in _texts(corpus, part, parts):
-            json.dumps(kronik.extract(text, source=source).to_dict(), ensure_ascii=False)
+            dumps(kronik.extract(text, source=source).to_dict())
     print(profiler.output_text(unicode=True, color=False, show_all=False), file=sys.stderr)
     return {}
 

@@ -84,17 +84,18 @@ def test_record_lines_take_the_canonical_ids_linking_sets(tmp_path):
     what serialising the linked document gives; text that looks like a record's keys (escaped
     in JSON) is left alone."""
     from kronik import extract
+    from kronik.jsontext import dumps
     from kronik.scale.records import linked_line, record_of
 
     text = ('Menteri Luar Negeri Peru bertemu Menteri Luar Negeri Chile di Lima pada Senin '
-            '(2/3/2026). Ia menulis {"id": "x", "canonical_id": "y"} di papan. Menteri Luar '
+            '(2/3/2026). Ia menulis {"id":"x","canonical_id":"y"} di papan. Menteri Luar '
             'Negeri Peru juga bertemu Menteri Luar Negeri Bolivia di Lima pada Selasa (3/3/2026).')
     doc = extract(text, published="2026-03-04", source="a")
     record = record_of(doc)
     assert len(doc.events) >= 2
     for number, event in enumerate(doc.events):
         event.canonical_id = f"kelompok-{number}"
-    assert linked_line(record.line, record.events, record.written) == json.dumps(doc.to_dict(), ensure_ascii=False)
+    assert linked_line(record.line, record.events, record.written) == dumps(doc.to_dict())
 
 
 def test_ingest_with_jobs_stores_what_one_process_stores(tmp_path, monkeypatch):

@@ -17,6 +17,7 @@ from kronik.batch import extract_paths
 from kronik.console import errors, note, report
 from kronik.errors import InputError, KronikError
 from kronik.identity import link_documents
+from kronik.jsontext import dumps, dumps_indented
 from kronik.reader import InputWarning, Skipped, iter_paths
 from kronik.scale import Engine, Extractor, extractor
 from kronik.scale.options import EngineOption, JobsOption, PathsArgument, RayAddressOption, WorkersOption
@@ -140,11 +141,11 @@ def write_records(records: Iterable[dict], handle: TextIO, fmt: OutputFormat) ->
     if fmt is OutputFormat.json:
         handle.write("[")
         for number, record in enumerate(records):
-            handle.write(("," if number else "") + "\n" + json.dumps(record, ensure_ascii=False, indent=2))
+            handle.write(("," if number else "") + "\n" + dumps_indented(record))
         handle.write("\n]\n")
     else:
         for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.write(dumps(record) + "\n")
 
 
 from kronik.live.commands import register as register_live_commands  # noqa: E402

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from kronik.jsontext import dumps
 from kronik.scale import ScaleError
 
 PARTITION = "published_month"
@@ -32,7 +33,7 @@ def record_row(record: dict[str, Any]) -> dict[str, Any]:
         "events": len(record.get("events") or ()),
         "quotes": len(record.get("quotes") or ()),
         "entities": len(record.get("entities") or ()),
-        "record": json.dumps(record, ensure_ascii=False),
+        "record": dumps(record),
         PARTITION: published[:7] if published else UNKNOWN_MONTH,
     }
 

@@ -9,10 +9,10 @@ serialising the linked document would have given.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from kronik.document import Document, Event
+from kronik.jsontext import dumps
 
 
 @dataclass
@@ -30,7 +30,7 @@ class Record:
 
 def record_of(doc: Document) -> Record:
     """The record of an extracted document, serialised as ``kronik extract`` writes it."""
-    line = json.dumps(doc.to_dict(), ensure_ascii=False)
+    line = dumps(doc.to_dict())
     return Record(line, doc.events, [event.canonical_id or event.id for event in doc.events])
 
 
@@ -44,14 +44,11 @@ def linked_line(line: str, events: list[Event], written: list[str]) -> str:
     parts: list[str] = []
     start = 0
     for event, old in zip(events, written):
-        opening = f'{{"id": {_json(event.id)}, "canonical_id": '
-        old_json = _json(old)
+        opening = f'{{"id":{dumps(event.id)},"canonical_id":'
+        old_json = dumps(old)
         at = line.index(opening + old_json, start) + len(opening)
-        parts += [line[start:at], _json(event.canonical_id or event.id)]
+        parts += [line[start:at], dumps(event.canonical_id or event.id)]
         start = at + len(old_json)
     parts.append(line[start:])
     return "".join(parts)
 
-
-def _json(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)

@@ -7,7 +7,6 @@ scripts written for POLECAT load it unchanged; columns Kronik does not produce s
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
@@ -15,6 +14,7 @@ from importlib import resources
 from typing import IO, Any
 
 from kronik.actors.kb import fold
+from kronik.jsontext import dumps
 from kronik.resources import load_data
 from kronik.store import ExportFormat
 from kronik.store.chronicle import Chronicle, Filters
@@ -168,7 +168,7 @@ def write(chronicle: Chronicle, fmt: ExportFormat, handle: IO[str] | None, path:
     if fmt is ExportFormat.documents:
         count = 0
         for record in chronicle.document_records():
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.write(dumps(record) + "\n")
             count += 1
         return count
     rows = chronicle.export_rows(filters)
@@ -179,7 +179,7 @@ def write(chronicle: Chronicle, fmt: ExportFormat, handle: IO[str] | None, path:
         pq.write_table(pa.Table.from_pylist(rows), path)
     elif fmt is ExportFormat.jsonl:
         for row in rows:
-            handle.write(json.dumps(_dates_as_text(row), ensure_ascii=False) + "\n")
+            handle.write(dumps(_dates_as_text(row)) + "\n")
     elif fmt is ExportFormat.polecat:
         _write_csv(handle, polecat_rows(rows), list(POLECAT_COLUMNS), delimiter="\t")
     else:

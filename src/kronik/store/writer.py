@@ -33,6 +33,7 @@ import pyarrow as pa
 from kronik.document import Document, Event, Party
 from kronik.identity import (NEAR_DAYS, PLAN_SLACK_DAYS, Link, Mention, canonical_id_for,
                              countries, match_group, party_key, plan_links)
+from kronik.jsontext import dumps
 from kronik.resources import load_data
 from kronik.store import fingerprint, schema
 
@@ -364,7 +365,7 @@ def _insert_documents(con: Connection, items: list[Prepared], originals: list[st
         "text": _column([i.doc.text for i in items], text),
         "duplicate_of": _column(originals, text),
         "signature": _column([fingerprint.signature_bytes(i.signature) for i in items], pa.binary()),
-        "record": _column([json.dumps(r, ensure_ascii=False) for r in records], text),
+        "record": _column([dumps(r) for r in records], text),
         "n_events": _column([len(i.doc.events) for i in items], pa.int32()),
         "ingested_at": _column([now] * len(items), ts)})
     _insert(con, "document_sources", {
@@ -504,7 +505,7 @@ def _insert_events(con: Connection, events: list[Event], owners: list[str]) -> N
         "evidence_start": _column([e.evidence.start for e in events], pa.int32()),
         "evidence_end": _column([e.evidence.end for e in events], pa.int32()),
         "evidence_text": _column([e.evidence.text for e in events], text),
-        "record": _column([json.dumps(e.to_dict(), ensure_ascii=False) for e in events], text)})
+        "record": _column([dumps(e.to_dict()) for e in events], text)})
     rows = [(e.id, n, p) for e in events for n, p in enumerate(parties(e))]
     _insert(con, "participants", {
         "event_id": _column([r[0] for r in rows], text),
