@@ -39,6 +39,7 @@ from functools import cache, cached_property
 from kronik.actors.kb import KnowledgeBase, fold
 from kronik.actors.places import gazetteer
 from kronik.document import Document, Entity, Location, Party, Sentence
+from kronik.events.anchors import Anchors, cue_anchor, finditer
 from kronik.events.dating import LEAD_MIN_WORDS, STATEMENT_TYPES
 from kronik.events.frames import Frame
 from kronik.events.merge import PLACE_REFERRED_BACK
@@ -46,6 +47,7 @@ from kronik.events.parties import party_of
 from kronik.events.syntax import clause_grammar
 from kronik.resources import load_data
 from kronik.time.grammar import words_pattern
+from kronik.tokens import document_tokens
 
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 # The words before a preposition, read within this many characters ("kunjungan kerja resmi ke").
@@ -155,6 +157,11 @@ class Locator:
         self._phrases: dict[int, list[Phrase]] = {}
         self._refers: dict[int, bool] = {}  # sentence -> whether it refers back, read once
         self._triggers: dict[int, list[int]] = {}  # sentence -> where its frames' triggers start
+        # Where a preposition or a word of "di sana" may stand: the two patterns are tried there
+        # only (``kronik.events.anchors``), not at every character of each sentence read.
+        anchors = Anchors(doc.text, document_tokens(doc))
+        self._preposition_starts = anchors.starts(cue_anchor(self.words.prepositions))
+        self._there_starts = anchors.starts(cue_anchor(self.words.there))
 
     def locate(self, frames: list[Frame]) -> None:
         """Give each frame its place (``Frame.place``) and a host to trips that name none."""
@@ -202,8 +209,9 @@ class Locator:
         refers = self._refers.get(index)
         if refers is None:
             sentence = self.doc.sentences[index]
-            refers = self._refers[index] = bool(self.words.there.search(self.text, sentence.start, sentence.end)
-                                                or self.words.then.match(self.text, sentence.start, sentence.end))
+            refers = self._refers[index] = bool(
+                finditer(self.words.there, self.text, self._there_starts, sentence.start, sentence.end)
+                or self.words.then.match(self.text, sentence.start, sentence.end))
         return refers
 
     def place_of_a_posting(self, frame: Frame) -> Location | None:
@@ -396,7 +404,7 @@ class Locator:
         """The sentence's "at" phrases right after an occasion verb. The verb is looked for
         before reading a phrase: most prepositions have none, and their phrases go unread."""
         found = []
-        for match in self.words.prepositions.finditer(self.text, sentence.start, sentence.end):
+        for match in self._prepositions(sentence):
             prep = fold(match.group(0))
             if prep in self.words.at and self._after_occasion_verb(sentence, match.end()):
                 phrase = self.phrase(prep, match.end(), sentence.end)
@@ -415,7 +423,7 @@ class Locator:
         if index not in self._phrases:
             sentence = self.doc.sentences[index]
             found = []
-            for match in self.words.prepositions.finditer(self.text, sentence.start, sentence.end):
+            for match in self._prepositions(sentence):
                 prep = fold(match.group(0))
                 phrase = self.phrase(prep, match.end(), sentence.end)
                 if phrase is not None:
@@ -424,6 +432,10 @@ class Locator:
                                         phrase.whole_state))
             self._phrases[index] = found
         return self._phrases[index]
+
+    def _prepositions(self, sentence: Sentence) -> list[re.Match[str]]:
+        """The prepositions of place in the sentence, in text order."""
+        return finditer(self.words.prepositions, self.text, self._preposition_starts, sentence.start, sentence.end)
 
     def _after_trip_word(self, position: int) -> bool:
         """Whether a trip word stands just before "ke", past the words that modify it
