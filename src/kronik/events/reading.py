@@ -55,7 +55,9 @@ class Reading:
         self._trigger_words = _trigger_words(lexicon)  # a word -> whether a trigger spells all of it
         self._preceding_words: dict[tuple[int, int], list[re.Match[str]]] = {}  # read once per trigger
         self._doc_mentioned: dict[re.Pattern[str], bool] = {}  # read once per document
-        self._cue_starts: dict[re.Pattern[str], list[int] | None] = {}  # read once per document
+        # Read once per document, by the pattern's text: a compiled pattern hashes its whole
+        # program at every lookup (some 10,000 instructions for a long word list), its text once.
+        self._cue_starts: dict[str, list[int] | None] = {}
 
     # The clause breaks and the entities are read where a rule first asks, once: most articles
     # have few sentences with a trigger, many none.
@@ -131,21 +133,20 @@ class Reading:
         where those words stand is looked up once per pattern and document (``Anchors.starts``).
         A stretch that ends inside a word, or begins inside one searched alone, is searched: a
         match may begin or end at the cut, where no token does."""
-        if pattern not in self._cue_starts:
-            self._cue_starts[pattern] = self._anchors.starts(cue_anchor(pattern))
-        starts = self._cue_starts[pattern]
+        key = pattern.pattern  # where its words stand depends on its text alone
+        if key not in self._cue_starts:
+            self._cue_starts[key] = self._anchors.starts(cue_anchor(pattern))
+        starts, text = self._cue_starts[key], self.text
         if starts is not None:
             index = bisect_left(starts, start)
+            # where a word runs across the start or the end, tested inline (most calls end here)
             if (index == len(starts) or starts[index] >= end) \
-                    and not (alone and self._cuts_word(start)) and not self._cuts_word(end):
+                    and not (alone and start > 0 and _INSIDE_WORD.match(text, start - 1)) \
+                    and not (end > 0 and _INSIDE_WORD.match(text, end - 1)):
                 return False
         if alone:
-            return pattern.search(self.text[start:end]) is not None
-        return pattern.search(self.text, start, end) is not None
-
-    def _cuts_word(self, position: int) -> bool:
-        """Whether a word runs across ``position``."""
-        return position > 0 and _INSIDE_WORD.match(self.text, position - 1) is not None
+            return pattern.search(text[start:end]) is not None
+        return pattern.search(text, start, end) is not None
 
     def clause_end(self, position: int, limit: int, relative_ok: bool = False) -> int:
         """Where the clause that ``position`` is in ends; a noun's relative clause ("serangan
