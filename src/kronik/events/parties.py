@@ -57,6 +57,10 @@ class Group:
     members: list[Group] = field(default_factory=list)
     _parties: tuple[Party, ...] = field(init=False, repr=False, compare=False)
     _countries: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # Where the first mention begins and the last ends: plain fields, since the rules bisect
+    # a sentence's groups by them many times per trigger.
+    start: int = field(init=False, repr=False, compare=False)
+    end: int = field(init=False, repr=False, compare=False)
 
     def consume(self) -> None:
         """Mark the group (and those it was joined from) as taken by a frame."""
@@ -64,16 +68,9 @@ class Group:
         for member in self.members:
             member.consumed = True
 
-    @property
-    def start(self) -> int:
-        return self.mentions[0].start
-
-    @property
-    def end(self) -> int:
-        return self.mentions[-1].end
-
     def __post_init__(self) -> None:
         # Read once: a group's mentions do not change after it is formed.
+        self.start, self.end = self.mentions[0].start, self.mentions[-1].end
         seen: list[Party] = []
         for mention in self.mentions:
             for party in mention.parties:
