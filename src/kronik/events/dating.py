@@ -177,6 +177,8 @@ class Dating:
         self.filled: list[Cluster] = []  # every event dated so far, for later references to it
         # The start of each expression of a sentence that has frames -> those frames.
         self.claimed: dict[int, list[Frame]] = {}
+        # Sentence index -> whether it refers back to an occasion (``_refers_back``).
+        self._referring: dict[int, bool] = {}
 
     def _named_days(self, known: list[TimeExpression]) -> list[TimeExpression]:
         """``known`` with each bare day and month after a noun of an act ("pembantaian 7
@@ -728,9 +730,7 @@ class Dating:
         else of the nearest earlier sentence from the lead on that names a day. Not for plans: a visit invited
         at a call is not dated by the call."""
         frame = self._told_in_body(cluster)
-        sentence = self.doc.sentences[frame.sentence]
-        if (frame.in_quote or cluster.status != "occurred"
-                or not self.occasion_reference.search(sentence.text)):
+        if frame.in_quote or cluster.status != "occurred" or not self._refers_back(frame.sentence):
             return False
         earliest = frame.sentence - OCCASION_SENTENCES
         earlier = [(max(f.sentence for f in c.frames if f.sentence < frame.sentence), c)
@@ -751,6 +751,16 @@ class Dating:
                 return True
         return False
 
+    def _refers_back(self, index: int) -> bool:
+        """Whether sentence ``index`` ties what it tells to an occasion told before
+        (``occasion_reference``: "Kemudian, ...", "Dalam pertemuan yang sama, ..."). Searched
+        once per sentence: two steps of each event of the sentence ask, and the pattern is
+        tried at every character of it."""
+        referring = self._referring.get(index)
+        if referring is None:
+            referring = self._referring[index] = bool(self.occasion_reference.search(self.doc.sentences[index].text))
+        return referring
+
     def _paragraph(self, cluster: Cluster) -> bool:
         """A day or week named in its own sentence, else in a nearby sentence of its paragraph;
         only its own sentence for quoted speech (the narrator's date is not the speaker's), for
@@ -770,7 +780,7 @@ class Dating:
         reach = 0 if own_only else CONTEXT_SENTENCES
         # A sentence tied to an occasion told before it ("Setelah itu, ...", "Dalam pertemuan
         # yang sama, ...") is not dated by a later sentence: that one tells another moment.
-        ahead = 0 if self.occasion_reference.search(here.text) or self._told_as_done(frame) else reach
+        ahead = 0 if self._refers_back(frame.sentence) or self._told_as_done(frame) else reach
         order = [frame.sentence] + [frame.sentence - k for k in range(1, reach + 1)] + \
                 [frame.sentence + k for k in range(1, ahead + 1)]
         for index in order:
