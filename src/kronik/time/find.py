@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, KeysView
+from collections.abc import Callable, Iterator, KeysView
 from dataclasses import dataclass
 from functools import cache
 from itertools import filterfalse
@@ -48,10 +48,10 @@ class Mention(NamedTuple):
     end: int
     text: str
     kind: str
-    groups: dict[str, str | None]  # the pattern's named groups, None where one took no part
-
-    def get(self, name: str) -> str | None:
-        return self.groups.get(name)
+    # A named group of the pattern by its name, None where it took no part: the ``get`` of
+    # the match's ``groupdict``, so that the many lookups of resolving one call no Python
+    # method.
+    get: Callable[[str], str | None]
 
 
 # Every time expression holds a digit or one of the calendar words (``anchors``); the patterns
@@ -182,6 +182,28 @@ NO_DIGITS, ALL_DIGITS, SOME_DIGITS = 0, 1, 2
 Ranked = tuple[tuple[int, str, re.Pattern[str], frozenset[str]], ...]
 
 
+# A pattern to try at a position: (its rank, its kind, the pattern).
+Trial = tuple[int, str, re.Pattern[str]]
+
+
+class Trials(dict[tuple[frozenset[str], frozenset[str]], tuple[Trial, ...]]):
+    """(the kinds a position opens, the anchor kinds of its window) -> the patterns to try
+    there: those whose needed anchors (``REQUIRES``) the window holds. Each is found the first
+    time it is asked for and kept, so that the openers of a text look their trials up with one
+    subscript (in C) instead of a call."""
+
+    def __init__(self, ranked: Ranked):
+        super().__init__()
+        self.ranked = ranked
+
+    def __missing__(self, key: tuple[frozenset[str], frozenset[str]]) -> tuple[Trial, ...]:
+        opens, anchors = key
+        found = self[key] = tuple((rank, kind, pattern)
+                                  for rank, kind, pattern, needed in self.ranked
+                                  if kind in opens and needed <= anchors)
+        return found
+
+
 class TimeWords:
     """How the time grammar of one language sees a token (lower case): the anchor kinds it is
     (``anchors``, "month", "weekday", ...) and the patterns it may open (``OPENERS``: the
@@ -215,9 +237,7 @@ class TimeWords:
         self._special: dict[str, Classes] = {}  # the classes of words outside ``plain`` seen so far
         # (the kinds a number opens, what follows it) -> the kinds it opens there, as found
         self._after_number: dict[tuple[frozenset[str], str], frozenset[str]] = {}
-        # (the kinds a position opens, the anchor kinds of its window) -> its trials, as found
-        self._trials: dict[tuple[frozenset[str], frozenset[str]],
-                           tuple[tuple[int, str, re.Pattern[str]], ...]] = {}
+        self.trials = Trials(ranked)
 
     def classes(self, words: KeysView[str], ascii_only: bool) -> dict[str, Classes]:
         """The classes of those of ``words`` that are an anchor, open a kind or hold a digit;
@@ -266,19 +286,6 @@ class TimeWords:
                 kind for kind in opens
                 if kind not in NUMBER_FOLLOWERS or following and following in NUMBER_FOLLOWERS[kind])
         return kinds
-
-    def trials(self, opens: frozenset[str], anchors: frozenset[str]
-               ) -> tuple[tuple[int, str, re.Pattern[str]], ...]:
-        """The patterns (rank, kind, pattern) to try at a position that opens the kinds
-        ``opens`` in a window holding anchors of the kinds ``anchors``: those whose needed
-        anchors (``REQUIRES``) the window holds."""
-        key = (opens, anchors)
-        found = self._trials.get(key)
-        if found is None:
-            found = self._trials[key] = tuple((rank, kind, pattern)
-                                              for rank, kind, pattern, needed in self.ranked
-                                              if kind in opens and needed <= anchors)
-        return found
 
     def _opens(self, word: str) -> frozenset[str]:
         """The kinds a token may open: those of the opener word it is, of each glued opener
@@ -637,7 +644,7 @@ def find_mentions(text: str, language: str = "id", tokens: Tokens | None = None)
             continue
         if at < len(chosen) and chosen[at].start < end:
             continue
-        mention = Mention(start, end, match.group(0), kind, match.groupdict())
+        mention = Mention(start, end, match.group(0), kind, match.groupdict().get)
         if _acceptable(mention, text, lex):
             chosen_starts.insert(at, start)
             chosen.insert(at, mention)
@@ -662,6 +669,7 @@ def _opened_matches(text: str, openers: list[tuple[int, frozenset[str]]],
     from the end of the one before (windows do not overlap, so across them too)."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     after = [0] * len(words.ranked)  # a pattern's rank -> where its last match ended
+    trials = words.trials
     window, count = 0, len(spans)
     for position, opens in openers:
         while window < count and spans[window][1] <= position:
@@ -671,7 +679,7 @@ def _opened_matches(text: str, openers: list[tuple[int, frozenset[str]]],
         start, end, anchors = spans[window]
         if position < start:
             continue
-        for rank, kind, pattern in words.trials(opens, anchors):
+        for rank, kind, pattern in trials[opens, anchors]:
             if position >= after[rank]:
                 match = pattern.match(text, position, end)
                 if match is not None:
