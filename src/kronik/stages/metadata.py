@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from kronik.document import Document
 from kronik.pipeline import Stage
 from kronik.resources import load_data
+from kronik.screens import Screen, screen
 from kronik.stages.clean import FULL_STOP_END, more_words_than
 from kronik.time.grammar import alternation, grouped_alternation, lexicon
 from kronik.tokens import TOKEN
@@ -30,7 +31,9 @@ _NAME_WORD = r"[A-Z][\w'’.-]*"
 _DASH = r"\s+-{1,2}\s+"
 # Every date pattern holds a year of four digits: a line without four digits in a row states
 # no date (most short lines with a digit hold a year anyway; this turns away the others).
-_FOUR_DIGITS = re.compile(r"\d{4}")
+# Written out rather than as a repeat, so that the pattern opens with a class of characters and
+# the engine skips in C to each digit (a pattern opening with a repeat is tried at every one).
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _CAPITAL_START = re.compile(r"[\"“‘'(]?[A-Z0-9]")
 _DATELINE = re.compile(rf"(?P<head>[^\s\-][^\n]{{0,60}}?){_DASH}\S")
 _BRACKETED_OUTLET = re.compile(r"(?P<place>[^()]+?)\s*\((?P<outlet>[^()]+)\)")
@@ -56,6 +59,10 @@ class HeaderRules:
     zones: dict[str, int]
     labels: re.Pattern[str]
     label_kinds: dict[str, str]
+    # What a line must hold for ``labels`` to match in it: one of the label words. The pattern
+    # opens with an anchor, so the engine would try its alternatives at every character; most
+    # date lines hold no label.
+    labels_screen: Screen
     author: re.Pattern[str]
     filler: re.Pattern[str]
     header_lines: int
@@ -95,10 +102,12 @@ def header_rules(language: str = "id") -> HeaderRules:
     name = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:{particles})(?=\s+[A-Z]))){{0,5}}"
     weekdays = list(time_words.weekdays)
     filler = grouped_alternation(list(kinds) + weekdays + meta["date_line_words"] + list(zones))
+    labels = re.compile(rf"\b(?:{grouped_alternation(list(kinds))})\b", re.IGNORECASE)
     return HeaderRules(
         dates=dates, months=months, zones=zones,
-        labels=re.compile(rf"\b(?:{grouped_alternation(list(kinds))})\b", re.IGNORECASE),
+        labels=labels,
         label_kinds=kinds,
+        labels_screen=screen(labels),
         author=re.compile(rf"^(?i:{_alternation(meta['author_labels'])})\s*:?\s+(?P<name>{name})"),
         filler=re.compile(rf"\b(?:{filler})\b", re.IGNORECASE),
         header_lines=int(meta["header_lines"]),
@@ -150,7 +159,8 @@ def find_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
                 found.append((match.start(), match.end(), value))
     if not found:
         return []
-    labels = [(m.end(), rules.label_kinds[m.group(0).lower()]) for m in rules.labels.finditer(line)]
+    labels = [(m.end(), rules.label_kinds[m.group(0).lower()]) for m in rules.labels.finditer(line)] \
+        if rules.labels_screen.may_match(line) else []
     stamps = []
     for start, _, value in sorted(found, key=lambda item: item[0]):
         before = [(end, kind) for end, kind in labels if end <= start]
