@@ -112,17 +112,19 @@ def _characters(part: Part) -> list[str | None]:
     raise Unanchored
 
 
+@cache
 def anchor_or_none(pattern: str) -> Anchor | None:
-    """The anchor of ``pattern``, or None where it has none: such a pattern is scanned."""
+    """The anchor of ``pattern``, or None where it has none: such a pattern is scanned. Kept
+    by the pattern's text, whose hash is computed once (a compiled pattern's hash reads its
+    whole program at every lookup: some 4 µs for a long word list)."""
     try:
         return anchor(pattern)
     except Unanchored:
         return None
 
 
-@cache
 def cue_anchor(pattern: re.Pattern[str]) -> Anchor | None:
-    """The anchor of a compiled pattern, read once per pattern."""
+    """The anchor of a compiled pattern, read once per pattern (``anchor_or_none``)."""
     return anchor_or_none(pattern.pattern)
 
 

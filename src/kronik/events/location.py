@@ -143,7 +143,8 @@ class Phrase:
 class Locator:
     """Reads the location phrases of one document and gives its frames their place."""
 
-    def __init__(self, doc: Document, kb: KnowledgeBase | None = None):
+    def __init__(self, doc: Document, kb: KnowledgeBase | None = None, anchors: Anchors | None = None):
+        """``anchors``: where the document's words stand, where the caller has them already."""
         self.doc = doc
         self.text = doc.text
         self.words = place_words(doc.language)
@@ -159,7 +160,7 @@ class Locator:
         self._triggers: dict[int, list[int]] = {}  # sentence -> where its frames' triggers start
         # Where a preposition or a word of "di sana" may stand: the two patterns are tried there
         # only (``kronik.events.anchors``), not at every character of each sentence read.
-        anchors = Anchors(doc.text, document_tokens(doc))
+        anchors = anchors or Anchors(doc.text, document_tokens(doc))
         self._preposition_starts = anchors.starts(cue_anchor(self.words.prepositions))
         self._there_starts = anchors.starts(cue_anchor(self.words.there))
 
@@ -567,6 +568,7 @@ def _agreed(locations: list[Location]) -> Location | None:
     return None
 
 
-def locate_frames(doc: Document, frames: list[Frame]) -> None:
-    """Give the frames of a document their place (see the module's docstring)."""
-    Locator(doc).locate(frames)
+def locate_frames(doc: Document, frames: list[Frame], anchors: Anchors | None = None) -> None:
+    """Give the frames of a document their place (see the module's docstring); ``anchors``:
+    where the document's words stand, where the caller has them already."""
+    Locator(doc, anchors=anchors).locate(frames)

@@ -56,9 +56,10 @@ class Reading:
         self._sentences = sentences
         self._trigger_words = _trigger_words(lexicon)  # a word -> whether a trigger spells all of it
         self._preceding_words: dict[tuple[int, int], list[re.Match[str]]] = {}  # read once per trigger
-        self._doc_mentioned: dict[re.Pattern[str], bool] = {}  # read once per document
-        # Read once per document, by the pattern's text: a compiled pattern hashes its whole
-        # program at every lookup (some 10,000 instructions for a long word list), its text once.
+        # Read once per document, kept by the pattern's text (and flags, where the answer
+        # depends on them): a compiled pattern hashes its whole program at every lookup (some
+        # 10,000 instructions for a long word list), a text once.
+        self._doc_mentioned: dict[tuple[str, int], bool] = {}
         self._cue_starts: dict[str, list[int] | None] = {}
 
     # The clause breaks and the entities are read where a rule first asks, once: most articles
@@ -171,9 +172,10 @@ class Reading:
 
     def doc_mentions(self, pattern: re.Pattern[str]) -> bool:
         """Whether the pattern matches anywhere in the document, searched once per pattern."""
-        mentioned = self._doc_mentioned.get(pattern)
+        key = pattern.pattern, pattern.flags
+        mentioned = self._doc_mentioned.get(key)
         if mentioned is None:
-            mentioned = self._doc_mentioned[pattern] = bool(pattern.search(self.text))
+            mentioned = self._doc_mentioned[key] = bool(pattern.search(self.text))
         return mentioned
 
     def is_trigger_word(self, word: str) -> bool:

@@ -45,7 +45,7 @@ class Events(Stage):
         share_occasion_sides(frames)
         dating = Dating(builder.reading)
         dating.assign_own_dates(frames)
-        locate_frames(doc, frames)
+        locate_frames(doc, frames, anchors)
         talks = merge_frames([f for f in frames if f.type == "CONSULT"])
         dating.fill(talks)
         statements = [f for f in frames if f.type != "CONSULT"]

@@ -59,7 +59,6 @@ class CueWords(NamedTuple):
     indices: list[int]
     starts: list[int]
     ends: list[int]
-    tenses: dict[str, str]  # ``Lexicon.tense_cues``
 
     @classmethod
     def of(cls, tokens: Tokens, lex: Lexicon) -> CueWords:
@@ -68,7 +67,7 @@ class CueWords(NamedTuple):
         present = lex.tense_cues.keys() & positions.keys()
         indices = sorted(chain.from_iterable(map(positions.__getitem__, present)))
         return cls(tokens, indices, list(map(tokens.starts.__getitem__, indices)),
-                   list(map(tokens.ends.__getitem__, indices)), lex.tense_cues)
+                   list(map(tokens.ends.__getitem__, indices)))
 
     def any_within(self, start: int, end: int) -> bool:
         """Whether a cue starts in ``text[start:end]``."""
@@ -76,7 +75,7 @@ class CueWords(NamedTuple):
         return at < len(self.starts) and self.starts[at] < end
 
     def last_before(self, text: str, start: int, end: int) -> tuple[int, str] | None:
-        """How far before ``end`` the last cue of ``text[start:end]`` ends, and its tense: a
+        """How far before ``end`` the last cue of ``text[start:end]`` ends, and its word: a
         cue counts where it is a whole word (``WORD``) of that stretch, joined to no token
         inside it. (Tokens do not overlap, so the cues are in order of their ends too.)"""
         at = bisect_right(self.ends, end) - 1
@@ -84,7 +83,7 @@ class CueWords(NamedTuple):
             first, last = self.starts[at], self.ends[at]
             if not ((first > start and text[first - 1] in JOINERS)
                     or (last < end and text[last] in JOINERS)):
-                return end - last, self.tenses[self.tokens.lowers[self.indices[at]]]
+                return end - last, self.tokens.lowers[self.indices[at]]
             at -= 1
         return None
 
@@ -95,7 +94,10 @@ def clause_tense(text: str, start: int, end: int, bounds: tuple[int, int], cues:
     left = text[bounds[0]:start]
     clause = bounds[0] + max(map(left.rfind, lex.time["clause_breaks"])) + 1
     before = cues.last_before(text, clause, start)
-    found = [before] if before is not None else []
+    found = []
+    if before is not None:
+        distance, cue = before
+        found.append((distance, lex.tense_cues[cue]))
     if cues.any_within(end, bounds[1]):  # else no word after the expression is a cue
         found += _cues_after(text[end:bounds[1]], lex)
     return min(found)[1] if found else None
