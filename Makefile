@@ -7,7 +7,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= kronik-demo.duckdb
 LOCK := requirements.lock
-# Stamps of what is installed in $(VENV); an install reruns when pyproject.toml or the lock
+# Stamps of what is installed in $(VENV); an install reruns when pyproject.toml, the lock or
+# the C module (setup.py, src/kronik/_tokens.c, which the editable install compiles in place)
 # changes, and `make test` after `make demo` adds the extras to the demo's environment.
 # An editable install leaves Kronik's own modules uncompiled, and where Python may not write
 # bytecode (PYTHONDONTWRITEBYTECODE) every start of kronik would compile them again: a fifth
@@ -24,12 +25,12 @@ LOCK_TOOLS := build/lock-tools
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(RUNTIME_STAMP): pyproject.toml $(LOCK) | $(BIN)/python
+$(RUNTIME_STAMP): pyproject.toml setup.py src/kronik/_tokens.c $(LOCK) | $(BIN)/python
 	$(BIN)/pip install --quiet -c $(LOCK) -e .
 	$(BIN)/python -m compileall -q src
 	touch $@
 
-$(TEST_STAMP): pyproject.toml $(LOCK) | $(BIN)/python
+$(TEST_STAMP): pyproject.toml setup.py src/kronik/_tokens.c $(LOCK) | $(BIN)/python
 	$(BIN)/pip install --quiet -c $(LOCK) -e '.[test,bench]'
 	$(BIN)/python -m compileall -q src
 	touch $@ $(RUNTIME_STAMP)
@@ -72,4 +73,4 @@ lock:
 	  --custom-compile-command "make lock" --quiet $(LOCK_FLAGS) -o $(LOCK)
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache $(DB)
+	rm -rf $(VENV) build dist src/*.egg-info src/kronik/_tokens.*.so .pytest_cache $(DB)

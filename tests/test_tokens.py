@@ -1,9 +1,13 @@
 """The shared token layer: offsets, lower-cased forms, gaps, and one computation per text."""
 import pickle
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kronik.document import Document
 from kronik.pipeline import Pipeline, Stage
-from kronik.tokens import Lexicon, document_tokens, titlecase, tokenize
+from kronik.tokens import TOKEN, Lexicon, document_tokens, titlecase, tokenize
 
 
 def test_tokens_keep_offsets_lower_forms_and_gaps():
@@ -49,6 +53,44 @@ def test_a_text_in_ascii_is_cut_as_any_other_text():
     assert other_tokens.starts[:-1] == ascii_tokens.starts
     assert other_tokens.ends[:-1] == ascii_tokens.ends
     assert other_tokens.gaps[:-2] == ascii_tokens.gaps[:-1] and other_tokens.gaps[-2] == ". "
+
+
+def _cut_by_the_token_pattern(text: str) -> tuple:
+    """The token lists as the regular expression defines them: what the C scan must give."""
+    matches = list(TOKEN.finditer(text))
+    following = [m.start() for m in matches[1:]] + [len(text)]
+    lowers = [m.group(0).lower() for m in matches]
+    positions: dict[str, list[int]] = {}
+    for index, lower in enumerate(lowers):
+        positions.setdefault(lower, []).append(index)
+    return ([m.start() for m in matches], [m.end() for m in matches],
+            [m.group(0) for m in matches], lowers,
+            [text[m.end():after] for m, after in zip(matches, following)], positions)
+
+
+# Letters and digits of every script and width (Latin with diacritics, Greek with its final
+# sigma, Turkish dotted I, superscripts, Arabic-Indic digits, astral letters), the underscore
+# that \w takes and a token does not, spaces, punctuation and control characters.
+TRICKY = "aZ09_ -.,'’“()\x00\nİıΣσςǅßﬁ²½٣𝐀😀"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(TRICKY), st.characters()), max_size=60))
+def test_the_scan_cuts_every_text_as_the_token_pattern_does(text):
+    tokens = tokenize(text)
+    got = (tokens.starts, tokens.ends, tokens.words, tokens.lowers, tokens.gaps, tokens.positions)
+    assert got == _cut_by_the_token_pattern(text)
+    assert list(tokens.positions) == list(dict.fromkeys(tokens.lowers))
+
+
+def test_the_scan_lower_cases_as_str_lower_does_outside_ascii():
+    tokens = tokenize("İSTANBUL ΟΔΟΣ ǅemal STRASSE Straße")
+    assert tokens.lowers == ["i̇stanbul", "οδος", "ǆemal", "strasse", "straße"]
+
+
+def test_the_scan_takes_only_a_str():
+    with pytest.raises(TypeError, match="needs a str"):
+        tokenize(b"Gondor")
 
 
 def test_a_text_without_words_has_no_tokens():
