@@ -12,6 +12,17 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+/* Whether each of the first 256 characters is a letter or digit, filled from
+ * Py_UNICODE_ISALNUM when the module loads: most characters of a text are among them, and
+ * the full test calls up to four lookups in the Unicode database for every space and stop. */
+static unsigned char latin1_alnum[256];
+
+static inline int
+is_alnum(Py_UCS4 character)
+{
+    return character < 256 ? latin1_alnum[character] : Py_UNICODE_ISALNUM(character);
+}
+
 /* A word's lower case: the word itself where it is ASCII without capitals (most words of a
  * text), a copy with A-Z mapped to a-z where it is ASCII, else str.lower's answer. */
 static PyObject *
@@ -85,16 +96,16 @@ scan(PyObject *text, PyObject *starts, PyObject *ends, PyObject *words, PyObject
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
     Py_ssize_t at = 0;
-    while (at < length && !Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, at))) {
+    while (at < length && !is_alnum(PyUnicode_READ(kind, data, at))) {
         at++;  /* the text before the first token belongs to no token */
     }
     for (Py_ssize_t number = 0; at < length; number++) {
         const Py_ssize_t start = at;
-        while (at < length && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, at))) {
+        while (at < length && is_alnum(PyUnicode_READ(kind, data, at))) {
             at++;
         }
         const Py_ssize_t end = at;
-        while (at < length && !Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, at))) {
+        while (at < length && !is_alnum(PyUnicode_READ(kind, data, at))) {
             at++;
         }
         PyObject *word = PyUnicode_Substring(text, start, end);
@@ -159,5 +170,8 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__tokens(void)
 {
+    for (Py_UCS4 character = 0; character < 256; character++) {
+        latin1_alnum[character] = Py_UNICODE_ISALNUM(character) ? 1 : 0;
+    }
     return PyModule_Create(&module);
 }
