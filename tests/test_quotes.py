@@ -526,3 +526,17 @@ def _every_range(texts: list[str]):
         for a in range(len(text) + 1):
             for b in range(a, len(text) + 1):
                 yield text, reader, a, b
+
+
+def test_the_memory_of_verb_words_stays_bounded_across_documents_and_answers_the_same(monkeypatch):
+    from kronik.stages import quotes as stage
+
+    first = "“Kami akan membuka kembali perundingan dagang bulan depan,” kata Menteri Luar Negeri Peru Ana Quispe."
+    second = "“Perbatasan kedua negara harus tetap terbuka untuk perdagangan,” ujar Presiden Bolivia Rodrigo Paz."
+    expected = [speakers(run(first)), speakers(run(second))]
+    memory = stage.grammar("id").verb_words
+    assert len(memory) > 4
+    monkeypatch.setattr(stage, "VERB_WORDS_CACHE", 4)
+    memory.clear()
+    assert [speakers(run(first)), speakers(run(second))] == expected == [["Ana Quispe"], ["Rodrigo Paz"]]
+    assert 0 < len(memory) <= 4

@@ -37,6 +37,10 @@ from kronik.time.grammar import alternation, grouped_alternation
 from kronik.tokens import TOKEN as LETTERS_OR_DIGITS
 from kronik.tokens import document_tokens
 
+# The most distinct words whose verb test is remembered across documents: the same few
+# thousand recur, but names, numbers and typos would grow the memory without end over a long
+# live run; past it the memory starts afresh.
+VERB_WORDS_CACHE = 65536
 # A word of the text: start, end, text.
 _Word = tuple[int, int, str]
 _SPAN = attrgetter("start", "end")  # an entity's offsets
@@ -146,7 +150,7 @@ class Grammar:
     saying: frozenset[str]
     adverbs: frozenset[str]
     # Whether a word is a verb (``verb`` and not ``not_verbs``), remembered across documents:
-    # the same few thousand words are tested again and again.
+    # the same few thousand words are tested again and again (at most ``VERB_WORDS_CACHE``).
     verb_words: dict[str, bool]
 
 
@@ -1119,6 +1123,8 @@ class _Reader:
     def _is_verb(self, word: str) -> bool:
         known = self.g.verb_words.get(word)
         if known is None:
+            if len(self.g.verb_words) >= VERB_WORDS_CACHE:
+                self.g.verb_words.clear()
             known = self.g.verb_words[word] = (bool(self.g.verb.match(word))
                                                and word not in self.g.not_verbs)
         return known
