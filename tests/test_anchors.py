@@ -1,5 +1,6 @@
 """Anchored patterns: tried only where the words they begin with stand, with the matches of a scan."""
 import re
+import sys
 
 import pytest
 
@@ -26,6 +27,7 @@ def test_a_pattern_whose_first_word_is_not_spelt_out_is_not_anchored(pattern):
     "Kedua menteri bertemu di sela-sela KTT; yang lain menunggu: bahwa KTT_2 batal.",
     "DI SELA-SELA Pertemuan Puncak itu, ktt dan Ktt yang di-sela-sela",
     "İstanbul: KTT di kota ıtu, _yang x_ktt ktt_ yangbahwa",
+    "Di Türkiye, Dİ SELA KTT, dı sela-sela ſela; Kşt KTT \u212atT yang",
 ])
 def test_anchored_matches_are_those_of_a_scan(text):
     anchors = Anchors(text, tokenize(text))
@@ -34,6 +36,12 @@ def test_anchored_matches_are_those_of_a_scan(text):
         for start, end in ((0, None), (5, 40), (12, len(text))):
             expected = [m.span() for m in pattern.finditer(text, start, len(text) if end is None else end)]
             assert [m.span() for m in finditer(pattern, text, starts, start, end)] == expected
+
+
+def test_only_four_characters_outside_ascii_match_an_ascii_letter_or_digit_ignoring_case():
+    ascii_alnum = re.compile("[a-z0-9]", re.IGNORECASE)
+    folding = [c for c in map(chr, range(128, sys.maxunicode + 1)) if ascii_alnum.fullmatch(c)]
+    assert folding == ["\u0130", "\u0131", "\u017f", "\u212a"]  # "İ", "ı", "ſ", the Kelvin sign
 
 
 def test_a_pattern_without_an_anchor_is_scanned():

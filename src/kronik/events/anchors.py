@@ -31,6 +31,11 @@ _NON_WORD_CLASSES = frozenset({"not_word", "space", "linebreak"})
 _NO_WORD_AHEAD = Look(ahead=True, negative=True, parts=(Chars(classes=("word",)),))
 # What a non-word sign that opens a match is marked with among the first words.
 _SIGN = "\x00"
+# A lower-cased token outside ASCII that may still match a pattern's ASCII first word ignoring
+# case: Python's re matches four characters outside ASCII to an ASCII letter ("İ", "ı", "ſ" and
+# the Kelvin sign; tests/test_anchors.py tries every code point), and "İ" lowers to "i" and a
+# combining dot. Any other letter outside ASCII ("é", "ü": "Türkiye", "José") matches none.
+_MAY_FOLD_TO_ASCII = re.compile("[\x00-\x7f\u0307\u0131\u017f]+")
 
 
 class Unanchored(Exception):
@@ -135,9 +140,11 @@ class Anchors:
         self.text = text
         self.tokens = tokens
         # Tokens whose folded form is not ASCII may still match an ASCII letter ignoring case
-        # ("İ", "ı", "ſ"): every anchored pattern is tried at them.
+        # ("İ", "ı", "ſ"): every anchored pattern is tried at them. Those with another letter
+        # outside ASCII ("José", "Türkiye"; most of them) match no anchored pattern's first word.
         # A text in ASCII (most articles) has none, found without reading its words.
-        self.unusual = [] if text.isascii() else [word for word in tokens.positions if not word.isascii()]
+        self.unusual = [] if text.isascii() else [word for word in tokens.positions if not word.isascii()
+                                                  and _MAY_FOLD_TO_ASCII.fullmatch(word)]
         # Only a text with a "_" has tokens inside a word (right after one); most have none.
         self.underscored = "_" in text
 
