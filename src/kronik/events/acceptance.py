@@ -46,8 +46,7 @@ def acceptable(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
     trigger = hit.trigger
     if trigger.headline_only and not sentence.is_headline:
         return False
-    after = reading.text[hit.end:min(sentence.end, hit.end + RIGHT_WINDOW)]
-    if trigger.needs and not trigger.needs.search(after):
+    if trigger.needs and not trigger.needs.search(reading.text[hit.end:min(sentence.end, hit.end + RIGHT_WINDOW)]):
         subject = reading.text[max(sentence.start, hit.start - RIGHT_WINDOW):hit.start]
         if not is_passive(reading, hit) or not trigger.needs.search(subject):
             return False
@@ -60,7 +59,7 @@ def acceptable(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
         return False
     if _hedged(reading, hit, sentence, before, clause):
         return False
-    if _habitual(reading, hit, sentence):
+    if _habitual(reading, hit, sentence, clause):
         return False
     if trigger.future_only and not reading.cue(reading.lexicon.planned, reading.words_before_start(
             hit.start, sentence.start, reading.lexicon.planned_window_words), hit.start):
@@ -139,18 +138,18 @@ def _hypothetical(reading: Reading, hit: TriggerHit, clause_start: int) -> bool:
     return hit.trigger.type != "THREATEN" and not reading.lexicon.planned.search(rest[comma:])
 
 
-def _habitual(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
+def _habitual(reading: Reading, hit: TriggerHit, sentence: Sentence, clause_start: int) -> bool:
     """A habit ("kerap bertemu", "secara rutin berunding") is no event (coding convention 7);
     so are talks or acts named by a noun whose relative clause tells a habit ("perundingan ...
-    yang telah berulang kali menemui jalan buntu"). A cue inside the trigger, or right after an
-    event noun ("latihan militer rutin"), names the kind of one occasion and is no habit."""
-    start = reading.clause_start(hit.start, sentence.start)
+    yang telah berulang kali menemui jalan buntu"; the trigger's clause begins at
+    ``clause_start``). A cue inside the trigger, or right after an event noun ("latihan
+    militer rutin"), names the kind of one occasion and is no habit."""
     end = reading.clause_end(hit.end, sentence.end, relative_ok=hit.trigger.form == "noun")
     after = hit.end
     modifier = reading.lexicon.occasion_modifier.match(reading.text, after)
     if hit.trigger.form == "noun" and modifier:
         after = modifier.end()
-    return reading.cue(reading.lexicon.habitual, start, hit.start) \
+    return reading.cue(reading.lexicon.habitual, clause_start, hit.start) \
         or reading.cue(reading.lexicon.habitual, after, max(after, end))
 
 
@@ -223,8 +222,8 @@ def event_status(reading: Reading, hit: TriggerHit, sentence: Sentence) -> str:
         before = QUOTE_MARK.split(before)[-1]
         if reading.lexicon.planned.search(before):
             return "planned"
-    after = reading.text[hit.end:reading.clause_end(hit.end, sentence.end)]
-    if hit.trigger.type == "CONSULT" and reading.lexicon.planned_after.search(after):
+    if hit.trigger.type == "CONSULT" and reading.cue(
+            reading.lexicon.planned_after, hit.end, reading.clause_end(hit.end, sentence.end)):
         return "planned"
     return "occurred"
 
