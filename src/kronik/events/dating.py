@@ -179,6 +179,8 @@ class Dating:
         self.claimed: dict[int, list[Frame]] = {}
         # Sentence index -> whether it refers back to an occasion (``_refers_back``).
         self._referring: dict[int, bool] = {}
+        # Where a sentence starts -> its usable times (``in_sentence``).
+        self._times_in: dict[int, list[TimeExpression]] = {}
 
     def _named_days(self, known: list[TimeExpression]) -> list[TimeExpression]:
         """``known`` with each bare day and month after a noun of an act ("pembantaian 7
@@ -231,9 +233,14 @@ class Dating:
         return bool(self.lexicon.report.search(before))
 
     def in_sentence(self, sentence: Sentence) -> list[TimeExpression]:
-        first = bisect_left(self._usable_starts, sentence.start)
-        last = bisect_left(self._usable_starts, sentence.end, first)
-        return [t for t in self.usable[first:last] if t.end <= sentence.end]
+        """The usable times inside the sentence, in text order: found once per sentence (the
+        steps ask for those of a sentence and of its neighbours per frame and per event)."""
+        times = self._times_in.get(sentence.start)
+        if times is None:
+            first = bisect_left(self._usable_starts, sentence.start)
+            last = bisect_left(self._usable_starts, sentence.end, first)
+            times = self._times_in[sentence.start] = [t for t in self.usable[first:last] if t.end <= sentence.end]
+        return times
 
     # -- step 1 --------------------------------------------------------------------------------
 
