@@ -252,9 +252,11 @@ class Dating:
         for index, sentence_frames in by_sentence.items():
             sentence = self.doc.sentences[index]
             for frame in sentence_frames:
+                if frame.type == "CONSULT":
+                    continue  # talks are not held during talks: only what is said or done there is
                 during = (self.lexicon.during.search(self.doc.text[frame.trigger.end:sentence.end])
                           or self.lexicon.during_opening.search(self.doc.text[sentence.start:frame.trigger.start]))
-                if during and frame.type != "CONSULT":
+                if during:
                     frame.flags.add("during:" + self.lexicon.linking_nouns[during.group(1).lower()])
             governed: dict[int, list[tuple[bool, int, TimeExpression, int]]] = {}
             expressions = self.in_sentence(sentence)
