@@ -357,13 +357,14 @@ class Dating:
         for expression in self.since + self.in_sentence(sentence):
             if not (sentence.start <= expression.start < sentence.end) or anchor is None:
                 continue
-            cue = self._since_cue(expression, sentence.start)
             before = [f for f in frames if f.trigger.end <= expression.start]
             frame = max(before, key=lambda f: f.trigger.end, default=None)
-            if (cue is None or frame is None or frame.date is not None or frame.status != "occurred"
-                    or frame.type == "CONSULT" or expression.first > anchor
-                    or any(m.group(0).lower() != "yang" for m in self.lexicon.clause_break.finditer(
-                        self.doc.text, frame.trigger.end, cue.start()))
+            if (frame is None or frame.date is not None or frame.status != "occurred"
+                    or frame.type == "CONSULT" or expression.first > anchor):
+                continue  # (most expressions: the words before them go unread)
+            cue = self._since_cue(expression, sentence.start)
+            if (cue is None or any(m.group(0).lower() != "yang" for m in self.lexicon.clause_break.finditer(
+                    self.doc.text, frame.trigger.end, cue.start()))
                     or self.first_since.search(self.doc.text, sentence.start, cue.start())):
                 continue
             frame.date = replace(expression, last=max(expression.last, anchor), precision="range")

@@ -64,8 +64,10 @@ def share_occasion_sides(frames: list[Frame]) -> None:
     talks: dict[int, set[tuple[str, ...]]] = {}
     by_pair: dict[tuple[int, tuple[str, ...]], Frame] = {}
     for frame in frames:
+        if frame.type != "CONSULT":
+            continue
         pair = tuple(sorted(set(frame.countries)))
-        if frame.type == "CONSULT" and len(pair) == 2:
+        if len(pair) == 2:
             talks.setdefault(frame.sentence, set()).add(pair)
             by_pair.setdefault((frame.sentence, pair), frame)
     for frame in frames:

@@ -69,8 +69,11 @@ def _frame_may_pair_states(frame: Frame) -> bool:
 
 
 def _retaliation_sentences(doc: Document, dating: Dating, frames: list[Frame]) -> frozenset[int]:
-    """The sentences of ``frames`` that tell an act as a retaliation (``Dating.tells_a_retaliation``)."""
-    return frozenset(index for index in {frame.sentence for frame in frames} if dating.tells_a_retaliation(index))
+    """The sentences of ``frames`` that tell an act as a retaliation (``Dating.tells_a_retaliation``):
+    only those of frames that the merge may flag as told so (verbs, outside quotes), the
+    only ones it asks about."""
+    told = {frame.sentence for frame in frames if not frame.nominal and not frame.in_quote}
+    return frozenset(index for index in told if dating.tells_a_retaliation(index))
 
 
 def _id_prefix(doc: Document) -> str:
