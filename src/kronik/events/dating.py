@@ -790,7 +790,9 @@ class Dating:
         reach = 0 if own_only else CONTEXT_SENTENCES
         # A sentence tied to an occasion told before it ("Setelah itu, ...", "Dalam pertemuan
         # yang sama, ...") is not dated by a later sentence: that one tells another moment.
-        ahead = 0 if self._refers_back(frame.sentence) or self._told_as_done(frame) else reach
+        # (Asked only where other sentences may date it: the reference is searched for at
+        # every character of the sentence.)
+        ahead = 0 if not reach or self._refers_back(frame.sentence) or self._told_as_done(frame) else reach
         order = [frame.sentence] + [frame.sentence - k for k in range(1, reach + 1)] + \
                 [frame.sentence + k for k in range(1, ahead + 1)]
         for index in order:
