@@ -25,6 +25,9 @@ TITLE_WORDS = re.compile(r"(?:\b[A-Z][\w.-]*\s*|\(\s*[A-Z]+\s*\)\s*)+(?=$)")
 # its own ("di tengah laporan pers X") pass for the preposition's.
 NOUN_PHRASE_WORDS = 2
 DASH = re.compile(r"^\s*[-/–]\s*$")
+# A stretch's words and the text between them, split in one pass: the text before the first
+# word, then each word followed by the text after it.
+WORDS_AND_GAPS = re.compile(f"({WORD.pattern})")
 # A bracketed abbreviation right after a name ("Amerika Serikat (AS) dan Iran"): part of it.
 # Matched (``match``) where the name ends.
 LEADING_ABBREVIATION = re.compile(r"\s*\(\s*[A-Z][\w.-]*\s*\)")
@@ -159,32 +162,37 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
     person's name may stand after its title across a comma ("dengan Menlu X, <name>"), and a
     place in a list of places ("di Bandara X, Paris, Prancis"); a state after a comma begins a
     new phrase otherwise ("Selain perjanjian soal FIR, <A-B> menyepakati ...").
+
+    The words within ``PREPOSITION_REACH`` and the text between them come from one split of
+    that stretch, as strings: called for every group of a sentence with a trigger, the walk
+    reads a few words only, and needs no word's offset.
     """
-    words = list(WORD.finditer(text, max(floor, position - PREPOSITION_REACH), position))
-    end = position
+    start = max(floor, position - PREPOSITION_REACH)
+    pieces = WORDS_AND_GAPS.split(text[start:position])
+    # words[i] is pieces[2 * i + 1], after the text pieces[:2 * i + 1]; gaps[i]: the text after it
+    words, gaps = pieces[1::2], pieces[2::2]
     crossed = False
     while words:
-        last = words[-1].group(0)
-        if not (last[:1].isupper() or last.lower() in lexicon.determiners) \
-                or _opening_verb(text, words[-1], floor, lexicon):
+        last = words[-1]
+        if not (last[:1].isupper() or last.lower() in lexicon.determiners) or (
+                _begins_verb(last, lexicon)
+                and _opens_stretch(text[floor:start] + "".join(pieces[:2 * len(words) - 1]))):
             break
-        crossed = crossed or PHRASE_BREAK.search(text, words[-1].end(), end) is not None
-        end = words.pop().start()
-    if words and PHRASE_BREAK.search(text, words[-1].end(), end):
+        crossed = crossed or _parts_phrases(gaps[len(words) - 1])
+        words.pop()
+    if words and _parts_phrases(gaps[len(words) - 1]):
         crossed = True
-    if crossed and not person and words and words[-1].group(0).lower() not in grammar.place_prepositions:
+    if crossed and not person and words and words[-1].lower() not in grammar.place_prepositions:
         return None
     if not words:
         return None
-    nearest = words[-1].group(0).lower()
-    lowered = [w.group(0).lower() for w in words]
+    lowered = [w.lower() for w in words]
+    nearest = lowered[-1]
     nouns = 0
     index = last = len(words) - 1
     while index >= 0:
-        match = words[index]
-        word = lowered[index]
-        if index < last and PHRASE_BREAK.search(text, match.end(), words[index + 1].start()) \
-                and not _list_opener_at(lowered, index + 1, grammar):
+        surface, word = words[index], lowered[index]
+        if index < last and _parts_phrases(gaps[index]) and not _list_opener_at(lowered, index + 1, grammar):
             break
         opening = _list_opener_at(lowered, index + 1, grammar, ending=True)
         if opening:  # "antara lain": the words of a list opener, read through
@@ -198,12 +206,18 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
             break
         if word in grammar.prepositions:
             return word if nouns == 0 or word not in lexicon.location_preps else nearest
-        if word in grammar.list_openers or word in lexicon.determiners or match.group(0)[:1].isupper():
+        if word in grammar.list_openers or word in lexicon.determiners or surface[:1].isupper():
             continue
         nouns += 1
         if nouns > NOUN_PHRASE_WORDS or lexicon.verb.match(word) or word in lexicon.coordinators:
             break
     return nearest
+
+
+def _parts_phrases(gap: str) -> bool:
+    """Whether the text between two words holds punctuation that parts phrases; most such
+    gaps are one space, told without a search."""
+    return gap != " " and PHRASE_BREAK.search(gap) is not None
 
 
 def _list_opener_at(lowered: list[str], end: int, grammar: ClauseGrammar, ending: bool = False) -> int:
@@ -253,14 +267,18 @@ def group_mentions(text: str, mentions: list[PartyMention], floor: int, lexicon:
     return groups
 
 
-def _opening_verb(text: str, word: re.Match[str], floor: int, lexicon: Lexicon) -> bool:
-    """A capitalised word that begins a verb trigger and opens its stretch (the sentence, or
-    right after the party before): a verb ("Mengunjungi X, ...", a headline's "Y Bertemu X"),
-    not a title before a name."""
-    ranks = lexicon.first_words.get(word.group(0).lower())
-    if not ranks or not any(lexicon.triggers[rank].form == "verb" for rank in ranks):
-        return False  # most capitalised words begin no verb: the stretch before goes unread
-    return not text[floor:word.start()].strip(" \"'“‘")
+def _begins_verb(word: str, lexicon: Lexicon) -> bool:
+    """Whether a word begins a verb trigger ("Mengunjungi", a headline's "Bertemu"); most
+    capitalised words begin none."""
+    ranks = lexicon.first_words.get(word.lower())
+    return bool(ranks) and any(lexicon.triggers[rank].form == "verb" for rank in ranks)
+
+
+def _opens_stretch(before: str) -> bool:
+    """Whether a word with only ``before`` before it in its stretch (the sentence, or the text
+    after the party before) opens that stretch: a capitalised verb trigger there is a verb
+    ("Mengunjungi X, ...", a headline's "Y Bertemu X"), not a title before a name."""
+    return not before.strip(" \"'“‘")
 
 
 def _of_business(text: str, mention: PartyMention, floor: int, lexicon: Lexicon,
