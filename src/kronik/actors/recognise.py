@@ -1005,8 +1005,8 @@ def _locate(entity: Entity, place: Place, how: str) -> None:
 
 def _placed(entity: Entity, start: int, end: int) -> Entity:
     """A copy of a resolved (cached) entity at these offsets."""
-    placed = Entity.__new__(Entity)  # a shallow copy, as copy.copy makes, without its detour
-    placed.__dict__.update(vars(entity))
+    placed = Entity.__new__(Entity)  # a shallow copy, as copy.copy makes, without its detour:
+    placed.__dict__ = entity.__dict__.copy()  # a copied dict, not one filled key by key
     placed.start, placed.end, placed.refers_to = start, end, []
     return placed
 
