@@ -18,10 +18,12 @@ reference lists its antecedents in ``refers_to`` and says why in its reason.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from operator import attrgetter
 
 from kronik.actors.kb import KnowledgeBase
 from kronik.actors.recognise import (NAME_GAPS, Found, Grammar, GrammarError, PhraseTable,
@@ -66,6 +68,8 @@ LIST_SUBJECT_LEAD_TOKENS = 6
 PLACE_PHRASE_TOKENS = 6
 # Gaps that end a sentence: a place phrase does not run across them.
 SENTENCE_MARKS = ".!?"
+# A mention's start and end: sort keys read in C.
+_START_OF, _END_OF = attrgetter("entity.start"), attrgetter("entity.end")
 # Roles that "pemimpin" (leader) of a state may stand for, in the order tried.
 LEADER_ROLES = ("head_of_state", "head_of_government")
 
@@ -121,7 +125,9 @@ class Coreference:
             covered[item.first:item.last] = [True] * (item.last - item.first)
         found = found + self.name_parts(found, tokens, covered, text)
         found += self.references(tokens, covered, text)
-        found.sort(key=lambda f: (f.entity.start, -f.entity.end))
+        # By start, the longer first: two stable sorts with keys read in C, the second first.
+        found.sort(key=_END_OF, reverse=True)
+        found.sort(key=_START_OF)
         return _Resolver(self, found, tokens, on, sentence_of).run()
 
     # 1. Name parts
@@ -129,9 +135,10 @@ class Coreference:
     def name_parts(self, found: list[Found], tokens: Tokens, covered: list[bool],
                    text: str) -> list[Found]:
         persons = [f for f in found if f.entity.kind == "person" and f.entity.name]
+        parts_of = cache(self.parts_of)  # a name is named again and again: read it once
         parts: dict[str, list[Found]] = {}
         for person in persons:
-            for part in self.parts_of(person.entity.name):
+            for part in parts_of(person.entity.name):
                 parts.setdefault(part, []).append(person)
         for person in persons:
             self.complete_name(person, parts)
@@ -224,6 +231,9 @@ class _Resolver:
         self.sentence_of = sentence_of
         self.history: list[Found] = []
         self.people: list[Found] = []  # the named persons of the history, in text order
+        # Where the named persons of ``found`` stand: a mention changes only when it is
+        # resolved, so those after the one being resolved are still as listed here.
+        self.named_at = [position for position, item in enumerate(found) if _named_person(item)]
 
     def run(self) -> list[Found]:
         kept = []
@@ -265,7 +275,8 @@ class _Resolver:
             return (o.kind == "person" and o.name is not None and other.part_of is None
                     and o.role in roles and (entity.country is None or o.country == entity.country))
 
-        before = next((f for f in reversed(self.history) if fits(f)), None)
+        # The named persons of the history are the mentions before that ``fits`` may accept.
+        before = next((f for f in reversed(self.people) if fits(f)), None)
         if before is not None:
             _copy(before.entity, entity, f"{entity.reason}: the {before.entity.role} of "
                   f"{before.entity.country} named before, at {before.entity.start}")
@@ -277,7 +288,8 @@ class _Resolver:
                 if match is not None:
                     self.holder(item, match.person.name, match.person.qid, role)
                     return True
-        after = next((f for f in self.found[position + 1:] if fits(f)), None)
+        later = self.named_at[bisect_right(self.named_at, position):]
+        after = next((self.found[p] for p in later if fits(self.found[p])), None)
         if after is not None:
             _copy(after.entity, entity, f"{entity.reason}: the {after.entity.role} of "
                   f"{after.entity.country} named after, at {after.entity.start}")

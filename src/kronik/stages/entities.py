@@ -13,8 +13,8 @@ China"), and ``refers_to`` lists the mentions a reference was resolved from.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
+from itertools import repeat
 from operator import attrgetter
 
 from kronik.actors.coref import Coreference
@@ -45,15 +45,14 @@ class Entities(Stage):
         recogniser, coreference = _tools(self.kb or KnowledgeBase.default(), self.language)
         tokens = document_tokens(doc)
         on = doc.anchor
-        # The sentences' starts, the first's put before every offset: text before it is in it.
-        bounds = [-1, *map(_START, doc.sentences[1:])]
-
-        def sentence_of(offset: int) -> int:
-            return bisect_right(bounds, offset) - 1
+        # The starts of the sentences after the first: the number of them at or before an
+        # offset is the index of its sentence (text before the first sentence is in it).
+        later_starts = list(map(_START, doc.sentences[1:]))
+        sentence_of = partial(bisect_right, later_starts)
 
         found = recogniser.find(doc.text, tokens, on)
         found = coreference.resolve(found, tokens, doc.text, on, sentence_of)
-        doc.entities = _entities(found, sentence_of if doc.sentences else None)
+        doc.entities = _entities(found, later_starts if doc.sentences else None)
         return doc
 
 
@@ -63,13 +62,16 @@ def _tools(kb: KnowledgeBase, language: str) -> tuple[Recogniser, Coreference]:
     return Recogniser(kb, language), Coreference(kb, language)
 
 
-def _entities(found: list[Found], sentence_of: Callable[[int], int] | None) -> list[Entity]:
+def _entities(found: list[Found], later_starts: list[int] | None) -> list[Entity]:
     """The entities in text order, with ``part_of`` and ``refers_to`` as indices and the
-    sentence each starts in (none where the text has no sentences)."""
+    sentence each starts in, from the starts of the sentences after the first (none where
+    the text has no sentences). The sentences are found in C, by one map over the entities."""
     index = dict(zip(map(id, found), range(len(found))))
     entities = list(map(_ENTITY, found))
-    for item, entity in zip(found, entities):
-        entity.sentence = sentence_of(entity.start) if sentence_of else None
+    sentences = map(bisect_right, repeat(later_starts), map(_START, entities)) \
+        if later_starts is not None else repeat(None)
+    for item, entity, sentence in zip(found, entities, sentences):
+        entity.sentence = sentence
         entity.part_of = index.get(id(item.part_of)) if item.part_of is not None else None
         entity.refers_to = [index[id(r)] for r in item.refers_to if id(r) in index] \
             if item.refers_to else []  # most mentions refer to none: no list to build
