@@ -219,8 +219,9 @@ class FrameBuilder:
                 return
 
     def _pairs_between(self, index: int) -> list[list[Party]]:
-        """The parties of each "antara A dan B" of a sentence."""
-        return [g.parties for g in self._groups(index) if g.prep == "antara"]
+        """The parties of each "antara A dan B" of a sentence (``between_prepositions``)."""
+        between = self.reading.grammar.between_prepositions
+        return [g.parties for g in self._groups(index) if g.prep in between]
 
     # -- one sentence --------------------------------------------------------------------------
 

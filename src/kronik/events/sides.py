@@ -353,8 +353,10 @@ def _possessor(reading: Reading, hit: TriggerHit, groups: list[Group]) -> Group 
         # "dukungannya terhadap X": the trigger ends in a preposition; X is the target
         return None
     gap = reading.gap_words(hit.end, max(hit.end, group.start), POSSESSOR_GAP_WORDS)
-    closing = reading.lexicon.recipient_preps | reading.lexicon.location_preps | reading.grammar.demonstratives
-    if gap is not None and not any(w.lower() in closing | {"oleh", "antara"} for w in gap):
+    grammar = reading.grammar
+    closing = reading.lexicon.recipient_preps | reading.lexicon.location_preps | grammar.demonstratives \
+        | grammar.agent_prepositions | grammar.between_prepositions
+    if gap is not None and not any(w.lower() in closing for w in gap):
         return group
     return None
 
@@ -391,7 +393,7 @@ def _noun_agent(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: l
         if len(gap) > NOUN_AGENT_GAP_WORDS or any(w in grammar.demonstratives for w in gap) or any(
                 w.startswith(grammar.transitive_prefixes) and w not in grammar.doing_passives for w in gap):
             return None
-        if group.prep == "oleh" or (doing and gap[-1] == doing[-1] and group.prep is None):
+        if group.prep in grammar.agent_prepositions or (doing and gap[-1] == doing[-1] and group.prep is None):
             return group
     return None
 
@@ -427,7 +429,8 @@ def _between(reading: Reading, hit: TriggerHit, groups: list[Group]) -> Group | 
     if index == len(groups):
         return None
     group = groups[index]
-    if "," in reading.text[hit.end:group.start] or group.prep != "antara" or len(group.parties) < 2:
+    if "," in reading.text[hit.end:group.start] or group.prep not in reading.grammar.between_prepositions \
+            or len(group.parties) < 2:
         return None
     if reading.gap_words(hit.end, group.start, BETWEEN_GAP_WORDS) is None:
         return None
@@ -441,12 +444,12 @@ def _passive_agent(reading: Reading, hit: TriggerHit, groups: list[Group]) -> tu
     for group in groups[first:]:
         if group.start > limit:
             break
-        if group.prep == "oleh":
+        if group.prep in reading.grammar.agent_prepositions:
             return group, "agent of the passive ('oleh')"
     if first < len(groups) and reading.gap_words(hit.end, groups[first].start, 0) == []:
         return groups[first], "agent right after the passive"
-    if first < len(groups) and groups[first].start <= limit and groups[first].prep == "antara" \
-            and len(groups[first].parties) >= 2:
+    if first < len(groups) and groups[first].start <= limit \
+            and groups[first].prep in reading.grammar.between_prepositions and len(groups[first].parties) >= 2:
         return groups[first], "'antara' after the passive"
     return None, ""
 

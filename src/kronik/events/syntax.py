@@ -67,6 +67,8 @@ class ClauseGrammar:
     partner_prepositions: frozenset[str]
     business_nouns: frozenset[str]
     topic_verbs: frozenset[str]
+    between_prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]
     transitive_prefixes: tuple[str, ...]
     forecaster_words: frozenset[str]
     modal_words: frozenset[str]
@@ -98,7 +100,7 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             "owning_passives", "struck_place_prepositions", "fronting_subordinators",
             "origin_nouns", "aim_nouns", "aim_verbs", "sideline_words", "companion_verbs", "reported_objects",
             "passive_reporting_verbs", "partner_prepositions", "business_nouns",
-            "topic_verbs")),
+            "topic_verbs", "between_prepositions", "agent_prepositions")),
             tuple(w.lower() for w in data["transitive_prefixes"]),
             _role_words(data["forecaster_roles"], language),
             frozenset(w.lower() for w in data["modal_words"]),
