@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kronik.regex_parts import At, Branch, Chars, Group, Literal, Look, Part, Parts, Repeat, parse
+from kronik.screens import ASCII_LOOKALIKES
 from kronik.tokens import Tokens
 
 WORD_CHAR = re.compile(r"\w")
@@ -31,11 +32,14 @@ _NON_WORD_CLASSES = frozenset({"not_word", "space", "linebreak"})
 _NO_WORD_AHEAD = Look(ahead=True, negative=True, parts=(Chars(classes=("word",)),))
 # What a non-word sign that opens a match is marked with among the first words.
 _SIGN = "\x00"
+# The characters outside ASCII that ``ASCII_LOOKALIKES`` lower-case to ("ı", "ſ", and the
+# combining dot that "İ" lowers to after an "i"; the Kelvin sign lowers to "k").
+_LOOKALIKES_LOWERED = "".join(sorted({character for lookalike in ASCII_LOOKALIKES
+                                      for character in lookalike.lower() if not character.isascii()}))
 # A lower-cased token outside ASCII that may still match a pattern's ASCII first word ignoring
-# case: Python's re matches four characters outside ASCII to an ASCII letter ("İ", "ı", "ſ" and
-# the Kelvin sign; tests/test_anchors.py tries every code point), and "İ" lowers to "i" and a
-# combining dot. Any other letter outside ASCII ("é", "ü": "Türkiye", "José") matches none.
-_MAY_FOLD_TO_ASCII = re.compile("[\x00-\x7f\u0307\u0131\u017f]+")
+# case: one whose other characters are those. Any other letter outside ASCII ("é", "ü":
+# "Türkiye", "José") matches none.
+_MAY_FOLD_TO_ASCII = re.compile(f"[\\x00-\\x7f{re.escape(_LOOKALIKES_LOWERED)}]+")
 
 
 class Unanchored(Exception):

@@ -163,6 +163,12 @@ def _absorb(cluster: Cluster, frame: Frame, reason: str) -> None:
                 target.append(party)
 
 
+def may_be_told_as_retaliation(frame: Frame) -> bool:
+    """Whether the frame is flagged ``RETALIATION`` where its sentence tells a retaliation: a
+    verb of its own, outside quotes (a noun so told mostly refers back)."""
+    return not frame.nominal and not frame.in_quote
+
+
 def merge_frames(frames: list[Frame], retaliations: frozenset[int] = frozenset()) -> list[Cluster]:
     """The article's events: full frames joined where they agree, partial ones folded in.
     ``retaliations``: the sentences that tell an act as a retaliation."""
@@ -170,7 +176,7 @@ def merge_frames(frames: list[Frame], retaliations: frozenset[int] = frozenset()
     partial_talks: list[Frame] = []
     one_sided: list[Frame] = []
     for frame in frames:
-        if frame.sentence in retaliations and not frame.nominal and not frame.in_quote:
+        if frame.sentence in retaliations and may_be_told_as_retaliation(frame):
             frame.flags.add(RETALIATION)
         pairs = split_pairs(frame)
         if not pairs:

@@ -17,7 +17,7 @@ from kronik.events.enemies import aim_at_enemies, share_occasion_sides
 from kronik.events.frames import Frame, FrameBuilder, may_name_a_pair
 from kronik.events.lexicon import lexicon
 from kronik.events.location import locate_frames
-from kronik.events.merge import Cluster, join_same_talks, merge_frames
+from kronik.events.merge import Cluster, join_same_talks, may_be_told_as_retaliation, merge_frames
 from kronik.pipeline import Stage
 from kronik.tokens import document_tokens
 
@@ -70,9 +70,8 @@ def _frame_may_pair_states(frame: Frame) -> bool:
 
 def _retaliation_sentences(doc: Document, dating: Dating, frames: list[Frame]) -> frozenset[int]:
     """The sentences of ``frames`` that tell an act as a retaliation (``Dating.tells_a_retaliation``):
-    only those of frames that the merge may flag as told so (verbs, outside quotes), the
-    only ones it asks about."""
-    told = {frame.sentence for frame in frames if not frame.nominal and not frame.in_quote}
+    only those of frames that the merge may flag as told so, the only ones it asks about."""
+    told = {frame.sentence for frame in frames if may_be_told_as_retaliation(frame)}
     return frozenset(index for index in told if dating.tells_a_retaliation(index))
 
 
