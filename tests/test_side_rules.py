@@ -3,6 +3,8 @@ phrases, and carried from the sentence before, on invented sentences and actors
 (``test_events.prepare``)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from test_events import events_of, prepare, sides
@@ -10,7 +12,7 @@ from test_events import events_of, prepare, sides
 from kronik.document import Entity
 from kronik.events.lexicon import lexicon
 from kronik.events.parties import previous_word
-from kronik.events.syntax import clause_grammar
+from kronik.events.syntax import aside_spans, clause_grammar
 from kronik.stages.events import Events
 
 def directed(text: str) -> list[tuple[str, tuple]]:
@@ -324,3 +326,15 @@ def test_noun_after_a_fronted_verb_of_reaction_is_no_act_of_the_subject():
     # "Menanggapi pertemuan itu, X ...": X reacts to talks, it does not hold them
     assert [e for e in events_of("Menanggapi pertemuan itu pada Senin (4/3/2024), Renn mengecam Bolivia.")
             if e.type == "CONSULT"] == []
+
+
+def test_asides_read_the_relative_pronoun_from_the_language_data():
+    # A relative clause set off by commas is an aside by the pronoun syntax.yaml lists: a grammar
+    # that also lists the informal "yg" reads ", yg menyerang ...," as one; the default does not
+    # (the phrase holds a verb, so it is no noun phrase either).
+    text = "Israel, yg menyerang Gaza pekan lalu, mengecam Iran."
+    default = clause_grammar()
+    informal = replace(default, relative_pronouns=default.relative_pronouns | {"yg"})
+    verb = lexicon("id").verb
+    assert aside_spans(text, 6, len(text), verb, default) == []
+    assert aside_spans(text, 6, len(text), verb, informal) == [(6, 37)]

@@ -178,7 +178,8 @@ def is_passive(reading: Reading, hit: TriggerHit) -> bool:
     """A trigger the lexicon marks passive, or a di- verb ("ditandatangani"), whose agent
     follows it, with or without "oleh"."""
     return hit.trigger.passive or (
-        reading.text[hit.start:hit.start + 2].lower() == "di" and hit.trigger.form == "verb")
+        hit.trigger.form == "verb"
+        and reading.text[hit.start:hit.end].lower().startswith(reading.grammar.passive_prefixes))
 
 
 def on_sidelines(reading: Reading, hit: TriggerHit, sentence: Sentence,

@@ -363,7 +363,8 @@ class Dating:
                     or frame.type == "CONSULT" or expression.first > anchor):
                 continue  # (most expressions: the words before them go unread)
             cue = self._since_cue(expression, sentence.start)
-            if (cue is None or any(m.group(0).lower() != "yang" for m in self.lexicon.clause_break.finditer(
+            relatives = self.reading.grammar.relative_pronouns
+            if (cue is None or any(m.group(0).lower() not in relatives for m in self.lexicon.clause_break.finditer(
                     self.doc.text, frame.trigger.end, cue.start()))
                     or self.first_since.search(self.doc.text, sentence.start, cue.start())):
                 continue
@@ -456,7 +457,7 @@ class Dating:
             return 0
         if self.lexicon.reported_content.search(between):
             return None
-        if all(b == "yang" for b in breaks):
+        if all(b in self.reading.grammar.relative_pronouns for b in breaks):
             head = between[:found[-1].start()]
             phrase = self.doc.text[frame.trigger.start:frame.trigger.end] + head  # "menghadiri KTT" + " APEC "
             common = [w for w in WORD.findall(head) if not w[0].isupper()]  # a name is one word of the phrase

@@ -21,8 +21,6 @@ from kronik.events.triggers import TriggerHit
 # Acts named by a noun whose content clause opens with the one asked ("desakan X agar <Y> ..."):
 # that state is the recipient, as the addressee of a request verb is.
 ADDRESSED_CONTENT_TYPES = frozenset({"REQUEST"})
-# "yang" and the verb after it, where a relative clause opens.
-OWNING_RELATIVE = re.compile(r"\W*yang\s+(\w+)", re.IGNORECASE)
 # How far after a request verb its addressee may begin, in words ("meminta pemimpin X tersebut").
 ADDRESSEE_GAP_WORDS = 3
 # How many words the noun phrase of the one accused may hold before its state ("menuduh bahwa
@@ -33,8 +31,6 @@ ACCUSED_PHRASE_WORDS = 6
 # ("menuduh pihak lawan menargetkan warga Y", "memperingatkan semua negara untuk tidak
 # membayar kepada Y") is that verb's, not the one accused or asked.
 COMPLEMENT_TYPES = frozenset({"ACCUSE", "REQUEST"})
-# The prefix of active verbs, whose clause may follow a trigger's object ("menargetkan").
-ACTIVE_PREFIX = "me"
 # How many groups may join an object through "dan"/"serta" ("X, Y serta Z").
 CONJOINED_GROUPS = 6
 # A comma right before a party and its capitalised titles: the party is set off (an apposition).
@@ -90,7 +86,7 @@ def object_of(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: lis
         if trigger.form == "noun" and group.prep not in reading.lexicon.recipient_preps \
                 and not _after_trigger_preposition(reading, hit, group) \
                 and not (trigger.type in ADDRESSED_CONTENT_TYPES and group.prep in reading.lexicon.request_openers):
-            if group.prep == "dari" or _set_off(reading, group):
+            if group.prep in reading.grammar.source_prepositions or _set_off(reading, group):
                 continue
             return None
         if trigger.addressee_near and not _addressed(reading, hit, group):
@@ -114,14 +110,14 @@ def _in_complement(reading: Reading, hit: TriggerHit, group: Group) -> bool:
     phrase_end = PHRASE_BREAK.search(reading.text, hit.end, group.start)
     for match in WORD.finditer(reading.text, hit.end, phrase_end.start() if phrase_end else group.start):
         word = match.group(0).lower()
-        if word == "bahwa":
+        if word in reading.grammar.complementizers:
             return False
         named_or_filler = match.group(0)[:1].isupper() or reading.in_entity(match.start()) \
             or word in reading.lexicon.subject_fillers or word in reading.lexicon.determiners
         if not named_or_filler:
-            if not (word.startswith(ACTIVE_PREFIX) and reading.lexicon.verb.match(word)):
+            if not (word.startswith(reading.grammar.active_prefixes) and reading.lexicon.verb.match(word)):
                 noun_seen = True
-            elif noun_seen and previous != "yang":
+            elif noun_seen and previous not in reading.grammar.relative_pronouns:
                 return True
         previous = word
     return False
@@ -162,7 +158,7 @@ def _with_struck_places(reading: Reading, found: Group, groups: list[Group], lim
 def _owning_relative(reading: Reading, position: int) -> bool:
     """Whether a relative clause of control opens at ``position`` ("yang dikuasai X"): it
     belongs to the noun before it, and the verb's target phrase runs through it."""
-    match = OWNING_RELATIVE.match(reading.text, position)
+    match = reading.grammar.relative_opening.match(reading.text, position)
     return match is not None and match.group(1).lower() in reading.grammar.owning_passives
 
 
@@ -222,12 +218,13 @@ def _addressed(reading: Reading, hit: TriggerHit, group: Group) -> bool:
     if hit.trigger.type != "REQUEST":
         gap = reading.gap_words(hit.end, group.start, ACCUSED_PHRASE_WORDS)
         return gap is not None and not any(
-            w.lower() != "bahwa" and (w.lower() in reading.grammar.prepositions or reading.lexicon.verb.match(w.lower()))
+            w.lower() not in reading.grammar.complementizers
+            and (w.lower() in reading.grammar.prepositions or reading.lexicon.verb.match(w.lower()))
             for w in gap)
     gap = reading.gap_words(hit.end, group.start, ADDRESSEE_GAP_WORDS + 2)
     if gap is not None and len(gap) <= ADDRESSEE_GAP_WORDS:
         return True
-    return gap is not None and group.prep in ("agar", "supaya", "untuk")
+    return gap is not None and group.prep in reading.grammar.control_words
 
 
 def _unnamed(reading: Reading, group: Group) -> bool:

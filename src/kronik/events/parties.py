@@ -31,8 +31,6 @@ WORDS_AND_GAPS = re.compile(f"({WORD.pattern})")
 # A bracketed abbreviation right after a name ("Amerika Serikat (AS) dan Iran"): part of it.
 # Matched (``match``) where the name ends.
 LEADING_ABBREVIATION = re.compile(r"\s*\(\s*[A-Z][\w.-]*\s*\)")
-# A list of names going on after a mention: a comma or a coordinator.
-LIST_GOES_ON = re.compile(r"\s*(?:,|dan\b|serta\b)")
 # Entity roles that mark a state's name inside a place name ("Laut China Selatan").
 PLACE_NAME_ROLES = frozenset({"in_place_name", "place_name"})
 
@@ -198,7 +196,7 @@ def previous_word(text: str, position: int, floor: int, lexicon: Lexicon,
         if opening:  # "antara lain": the words of a list opener, read through
             index -= opening
             continue
-        if word in grammar.owning_passives and index > 0 and lowered[index - 1] == "yang":
+        if word in grammar.owning_passives and index > 0 and lowered[index - 1] in grammar.relative_pronouns:
             index -= 2  # "ke wilayah yang dikuasai X": the relative belongs to the noun
             continue
         index -= 1
@@ -295,7 +293,7 @@ def _of_business(text: str, mention: PartyMention, floor: int, lexicon: Lexicon,
     window = max(floor, mention.start - PREPOSITION_REACH)
     if not _business_words(grammar.business_nouns).search(text, window, mention.start):
         return False  # most mentions: no business noun before them to walk back to
-    listed = LIST_GOES_ON.match(text, mention.end) is not None
+    listed = grammar.list_goes_on.match(text, mention.end) is not None
     end = mention.start
     nouns = 0
     for match in reversed(list(WORD.finditer(text, window, mention.start))):

@@ -67,14 +67,17 @@ class Reading:
 
     @cached_property
     def _breaks(self) -> tuple[list[int], list[int], list[bool]]:
-        """Where the clause breaks begin and end, and which of them are "yang": those that begin
+        """Where the clause breaks begin and end, and which of them are a relative pronoun
+        ("yang"): those that begin
         in the sentences the rules ask about. A rule asks for the clause of a trigger within its
         sentence, and no break runs across a sentence's start: the breaks of other sentences
         would change no answer."""
         lexicon = self.lexicon
         starts = within(self._anchors.starts(lexicon.clause_break_anchor), self._sentences)
         breaks = finditer(lexicon.clause_break, self.text, starts)
-        return [m.start() for m in breaks], [m.end() for m in breaks], [m.group(0).lower() == "yang" for m in breaks]
+        relatives = self.grammar.relative_pronouns
+        return ([m.start() for m in breaks], [m.end() for m in breaks],
+                [m.group(0).lower() in relatives for m in breaks])
 
     @cached_property
     def entities(self) -> list[Entity]:

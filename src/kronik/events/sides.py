@@ -235,7 +235,7 @@ def condition_party(reading: Reading, hit: TriggerHit, sentence: Sentence, group
 
 def location_of(reading: Reading, hit: TriggerHit, groups: list[Group]) -> Group | None:
     for group in groups[bisect_left(groups, hit.end, key=group_start):]:
-        if group.prep == "di":
+        if group.prep in reading.lexicon.location_preps:
             return group
     return None
 
@@ -327,7 +327,7 @@ def _host_group(reading: Reading, hit: TriggerHit, sentence: Sentence, groups: l
         if group.start > limit:
             break
         direct_object = hit.trigger.form == "verb" and group.prep == last_word
-        if group.prep in ("ke", "di") or direct_object:
+        if group.prep in reading.grammar.host_prepositions or direct_object:
             return group
     return None
 
@@ -416,7 +416,7 @@ def _source(reading: Reading, hit: TriggerHit, groups: list[Group]) -> Group | N
     """The party a noun trigger's act comes from, in a "dari" phrase right after its noun
     phrase ("serangan rudal dan drone dari X")."""
     index = bisect_left(groups, hit.end, key=group_start)
-    if index == len(groups) or groups[index].prep != "dari":
+    if index == len(groups) or groups[index].prep not in reading.grammar.source_prepositions:
         return None
     gap = reading.gap_words(hit.end, groups[index].start, SOURCE_GAP_WORDS)
     return groups[index] if gap is not None and "," not in reading.text[hit.end:groups[index].start] else None

@@ -29,8 +29,6 @@ COORDINATED_PHRASE_WORDS = 3
 # A reported clause whose agent is the reporter ("kabar ini diperolehnya usai ..."): its
 # passive verb (di- ... -nya) stands within this many words of its noun phrase's start.
 AGENT_CONTENT_WORDS = 3
-PASSIVE_PREFIX = "di"
-AGENT_SUFFIX = "nya"
 # A transitive verb is its prefix and at least three more letters ("me" + "nuduh").
 TRANSITIVE_MIN_LETTERS = 4
 
@@ -117,7 +115,7 @@ def companion(reading: Reading, hit: TriggerHit, groups: list[Group]) -> Group |
     if hit.trigger.type != "CONSULT":
         return None
     return next((g for g in reversed(groups_before(groups, hit.start))
-                 if g.prep == "dengan" and not g.consumed), None)
+                 if g.prep in reading.grammar.partner_prepositions and not g.consumed), None)
 
 
 def groups_before(groups: list[Group], position: int) -> list[Group]:
@@ -197,7 +195,7 @@ def _holder_of_talks(reading: Reading, hit: TriggerHit, sentence: Sentence, grou
             or after.group(0).lower() not in reading.grammar.partner_prepositions:
         return None
     word = next((m for m in reversed(reading.words_ending_at(hit.start, sentence.start, 2))
-                 if m.group(0).lower() != "bahwa"), None)
+                 if m.group(0).lower() not in reading.grammar.complementizers), None)
     if word is None:
         return None
     low = word.group(0).lower()
@@ -233,7 +231,7 @@ def _possessed_by_subject(reading: Reading, hit: TriggerHit) -> bool:
     """A noun trigger with the possessive "-nya" ("dukungannya", "serangannya") belongs to
     the subject of its clause ("X menyampaikan dukungannya terhadap Y")."""
     first = WORD.match(reading.text, hit.start)
-    return first is not None and first.group(0).lower().endswith("nya")
+    return first is not None and first.group(0).lower().endswith(reading.lexicon.possessive_suffix)
 
 
 def _object_owning_it(reading: Reading, hit: TriggerHit, before: list[Group]) -> Group | None:
@@ -256,7 +254,7 @@ def _relative_of_trigger(reading: Reading, group: Group, hit: TriggerHit) -> boo
     menaikkan tarif", "sanksi terhadap X yang menginvasi Y") is its subject, whatever
     preposition introduces the party: only "yang" and adverbs stand between them."""
     first = WORD.search(reading.text, group.end, hit.start)  # the far groups fail here, unread
-    if first is None or first.group(0).lower() != "yang":
+    if first is None or first.group(0).lower() not in reading.grammar.relative_pronouns:
         return False
     return all(w.lower() in reading.lexicon.subject_fillers
                for w in WORD.findall(reading.text, first.end(), hit.start)) \
@@ -270,7 +268,7 @@ def _heads_relative(reading: Reading, group: Group) -> bool:
     abbreviation = LEADING_ABBREVIATION.match(reading.text, group.end)
     end = abbreviation.end() if abbreviation else group.end
     after = WORD.search(reading.text, end, min(len(reading.text), end + PREPOSITION_REACH))
-    return after is not None and after.group(0).lower() == "yang"
+    return after is not None and after.group(0).lower() in reading.grammar.relative_pronouns
 
 
 def _in_apposition(reading: Reading, group: Group, verb_start: int) -> bool:
@@ -321,7 +319,7 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
     holds the verb ("mengecam Israel yang menyerang Iran")."""
     if verb_start - group.end > SUBJECT_GAP_CHARS:
         return None
-    asides = aside_spans(reading.text, group.end, verb_start, reading.lexicon.verb)
+    asides = aside_spans(reading.text, group.end, verb_start, reading.lexicon.verb, reading.grammar)
     in_entity = reading.in_entity
     between = list(WORD.finditer(reading.text, group.end, verb_start))  # read once for both tests
     words = [m.group(0) for m in between
@@ -332,7 +330,7 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
             return f"object of a control verb ('{opening}')"
         if group.prep in reading.grammar.passive_reporting_verbs and opening in reading.grammar.subordinators:
             return f"agent of '{group.prep}', subject of the clause '{opening}' opens"
-        if opening != "yang":
+        if opening not in reading.grammar.relative_pronouns:
             return None
     if _names_own_subject(reading, between):
         return None
@@ -346,7 +344,7 @@ def stands_as_subject(reading: Reading, group: Group, verb_start: int) -> str | 
         low = word.lower()
         if low in reading.grammar.reporting_verbs:
             reporting = low
-        elif reporting and (low == "bahwa" or low in reading.grammar.carried_subjects):
+        elif reporting and (low in reading.grammar.complementizers or low in reading.grammar.carried_subjects):
             carried = carried or low
         elif reporting and low in reading.grammar.reported_objects:
             said = low  # "X mengatakan hal itu usai ...": valid only before a subordinator
@@ -376,7 +374,8 @@ def _agent_content_end(reading: Reading, words: list[str], index: int) -> int | 
     before a subordinator; the index of that subordinator, else None."""
     for end in range(index + 1, min(len(words), index + AGENT_CONTENT_WORDS + 1)):
         low = words[end].lower()
-        if low.startswith(PASSIVE_PREFIX) and low.endswith(AGENT_SUFFIX) and reading.lexicon.verb.match(low):
+        if low.startswith(reading.grammar.passive_prefixes) and low.endswith(reading.lexicon.possessive_suffix) \
+                and reading.lexicon.verb.match(low):
             after = end + 1
             return after if after < len(words) and words[after].lower() in reading.grammar.subordinators else None
         if words[end][:1].isupper() or reading.lexicon.verb.match(low):
@@ -397,7 +396,7 @@ def _names_own_subject(reading: Reading, between: list[re.Match[str]]) -> bool:
             reporting = False
             continue
         word = match.group(0).lower()
-        if reporting and (word == "bahwa" or reading.in_time(word)):
+        if reporting and (word in reading.grammar.complementizers or reading.in_time(word)):
             continue
         reporting = word in reading.grammar.reporting_verbs
     return False
@@ -406,7 +405,8 @@ def _names_own_subject(reading: Reading, between: list[re.Match[str]]) -> bool:
 def _opens_clause(reading: Reading, group: Group) -> bool:
     """Whether the group opens its clause: no word introduces it, or a reporting verb or
     "bahwa" does (a party in a list after a noun or a verb is no subject of its own)."""
-    return group.prep is None or group.prep == "bahwa" or group.prep in reading.grammar.reporting_verbs
+    return group.prep is None or group.prep in reading.grammar.complementizers \
+        or group.prep in reading.grammar.reporting_verbs
 
 
 def _past_coordinated_phrase(reading: Reading, words: list[str]) -> list[str]:
@@ -424,7 +424,7 @@ def _past_coordinated_phrase(reading: Reading, words: list[str]) -> list[str]:
                 or low in reading.grammar.subordinators or reading.in_time(low):
             break
         rest = rest[1:]
-    return words[:1] if rest and rest[0].lower() == "yang" else rest
+    return words[:1] if rest and rest[0].lower() in reading.grammar.relative_pronouns else rest
 
 
 def _object_of_verb(reading: Reading, group: Group) -> bool:

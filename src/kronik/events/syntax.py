@@ -18,16 +18,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from kronik.errors import KronikError
+from kronik.events.lexicon import alternatives
 from kronik.resources import load_data
 
 # Text set off inside a clause: a bracketed aside, or a phrase between commas.
 ASIDE = re.compile(r"\([^()]*\)|,[^,]*,")
-# A phrase between commas is an aside where it opens with "yang" (a relative clause) or a
-# capitalised name or title (an apposition: "X, Menteri Luar Negeri Y, ...").
-ASIDE_OPENING = re.compile(r"[(]|,\s*(?:yang\b|[A-Z])")
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # Punctuation that parts two words of different phrases.
 PHRASE_BREAK = re.compile(r"[,;:.!?()\"“”]")
@@ -69,7 +67,13 @@ class ClauseGrammar:
     topic_verbs: frozenset[str]
     between_prepositions: frozenset[str]
     agent_prepositions: frozenset[str]
+    source_prepositions: frozenset[str]
+    host_prepositions: frozenset[str]
+    relative_pronouns: frozenset[str]
+    complementizers: frozenset[str]
     transitive_prefixes: tuple[str, ...]
+    passive_prefixes: tuple[str, ...]
+    active_prefixes: tuple[str, ...]
     forecaster_words: frozenset[str]
     modal_words: frozenset[str]
     purpose_words: frozenset[str]
@@ -86,6 +90,24 @@ class ClauseGrammar:
     existentials: frozenset[str]
     quantifiers: frozenset[str]
 
+    @cached_property
+    def aside_opening(self) -> re.Pattern[str]:
+        """How an aside opens (matched at its start): a bracket, or a comma before a relative
+        pronoun (a relative clause) or a capitalised name or title (an apposition: "X, Menteri
+        Luar Negeri Y, ...")."""
+        return re.compile(rf"[(]|,\s*(?:(?:{alternatives(self.relative_pronouns)})\b|[A-Z])")
+
+    @cached_property
+    def relative_opening(self) -> re.Pattern[str]:
+        """A relative pronoun and the word after it (group 1), where a relative clause opens
+        (matched at a position): "yang dikuasai"."""
+        return re.compile(rf"\W*(?:{alternatives(self.relative_pronouns)})\s+(\w+)", re.IGNORECASE)
+
+    @cached_property
+    def list_goes_on(self) -> re.Pattern[str]:
+        """A comma or a phrase joiner (matched where a name ends): a list of names goes on."""
+        return re.compile(rf"\s*(?:,|(?:{alternatives(self.phrase_joiners)})\b)")
+
 
 @cache
 def clause_grammar(language: str = "id") -> ClauseGrammar:
@@ -100,8 +122,10 @@ def clause_grammar(language: str = "id") -> ClauseGrammar:
             "owning_passives", "struck_place_prepositions", "fronting_subordinators",
             "origin_nouns", "aim_nouns", "aim_verbs", "sideline_words", "companion_verbs", "reported_objects",
             "passive_reporting_verbs", "partner_prepositions", "business_nouns",
-            "topic_verbs", "between_prepositions", "agent_prepositions")),
-            tuple(w.lower() for w in data["transitive_prefixes"]),
+            "topic_verbs", "between_prepositions", "agent_prepositions", "source_prepositions",
+            "host_prepositions", "relative_pronouns", "complementizers")),
+            *(tuple(w.lower() for w in data[key])
+              for key in ("transitive_prefixes", "passive_prefixes", "active_prefixes")),
             _role_words(data["forecaster_roles"], language),
             frozenset(w.lower() for w in data["modal_words"]),
             frozenset(w.lower() for w in data["purpose_words"]),
@@ -152,12 +176,13 @@ def word_roots(word: str, grammar: ClauseGrammar) -> frozenset[str]:
     return frozenset(roots)
 
 
-def aside_spans(text: str, start: int, end: int, verb: re.Pattern[str]) -> list[tuple[int, int]]:
+def aside_spans(text: str, start: int, end: int, verb: re.Pattern[str],
+                grammar: ClauseGrammar) -> list[tuple[int, int]]:
     """The asides between two positions: brackets, and phrases between commas that are a
     relative clause, an apposition or a noun phrase without a verb ("X, sekutu lama Y, ...")."""
     found = []
     for match in ASIDE.finditer(text, start, end):
-        if ASIDE_OPENING.match(match.group(0)) or not any(
+        if grammar.aside_opening.match(match.group(0)) or not any(
                 verb.match(word.lower()) for word in WORD.findall(match.group(0))):
             found.append(match.span())
     return found
