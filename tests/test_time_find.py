@@ -21,6 +21,9 @@ INVENTED = [
     "Sejak Januari 2020 hingga Desember, Mei 5, 2021, pd 12 Agustus, SENİN 5 Mei, ſenin.",
     "Rabu5 Mei, Senintanggal 7 Juni, Jumatwaktu setempat, Kamissekitar pukul 9.00, 123 Mei.",
     "Desa itu 10mei 2024an, padahal 12-13 Mei dan 1.2.2023 serta 2023-1-5 pada 20 Mei 123.",
+    "Tanggal 5 s.d. 7 Juni, 8 s/d 9 JULI, 1 sampai dengan 3 Mei, 4 dan 5 Mei, 6 – 7 Agustus.",
+    "Pukul 19:17 WIB, 15 orang, 2 HARI lalu dan 3 harı lalu, 6 MEİ 2024 serta 8 ſept 2024.",
+    "Laporan terbit 5 Meipukul 9.00 dan 7 Mei10.00 waktu setempat, bukan 8 Mei.",
 ]
 
 
@@ -107,6 +110,18 @@ def test_lean_anchors_find_what_every_anchor_word_finds(text, monkeypatch):
 def test_a_hidden_calendar_word_is_found():
     assert [m.text for m in find.find_mentions(HIDDEN[0])] == ["Hari ini"]
     assert find.time_words().glued.hides("seninpukul") and not find.time_words().glued.hides("desa")
+
+
+def test_a_number_opens_only_the_kinds_the_next_word_goes_on():
+    text = "Pukul 19:17 WIB, 15 orang, 3 hari lalu, 5 Mei dan 6 hingga 7 Juni."
+    layer = find._layer(text, tokenize(text), find.time_words())
+
+    def opening(kind):
+        return [text[at:at + 2] for at, kinds in layer.openers if kind in kinds]
+
+    assert opening("day_month") == ["5 ", "7 "]
+    assert opening("day_range") == ["6 "]
+    assert opening("offset") == ["3 "]
 
 
 def test_a_preposition_or_bracket_opens_only_what_follows_it():

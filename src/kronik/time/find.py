@@ -27,6 +27,7 @@ from kronik.tokens import TOKEN, Tokens, tokenize
 WORD = re.compile(WORD_CHARACTERS + "+")
 DIGITS = re.compile(r"\d+")
 DIGIT_KIND = frozenset({"digit"})
+NO_KINDS: frozenset[str] = frozenset()  # one object: a memo's key holding it is found by identity
 _FIRST = itemgetter(0)
 _HIDES = attrgetter("hides")  # of a word's ``Classes``
 # A bracket that may open an expression: each pattern opening with one has a number right
@@ -154,6 +155,20 @@ NUMBER_FOLLOWERS: dict[str, str] = {
 }
 # The characters that NUMBER_FOLLOWERS names, which are told apart after a number.
 NUMBER_CHARACTERS = frozenset("".join(NUMBER_FOLLOWERS.values()))
+# What the token right after the number a kind opens with may be (read off
+# ``grammar.patterns``): the first token of a word of these lexicon lists (``time.yaml``; months
+# of ``calendar.yaml``) or a number ("digit"). A day is followed by its month ("5 Desember") or,
+# in a range, by a range word or, after a dash, by the second day ("5 hingga 7", "5-7"); a count
+# by its unit ("3 hari lalu"). A token outside ASCII, which the patterns may read as any of
+# them ignoring case, or a name glued to what may follow it ("Mei10.00"), may follow any of
+# these numbers. A kind not listed here may be followed by any token: most numbers of a text
+# ("19:17 WIB", "15 orang", "2 persen") are followed by none of these.
+NUMBER_NEXT: dict[str, tuple[str, ...]] = {
+    "day_range_cross": ("months",),
+    "day_range": ("range_words", "pair_words", "digit"),
+    "day_month": ("months",),
+    "offset": ("units",),
+}
 # The characters that may stand right before a token and, by ``grammar.BEFORE``, before no
 # expression: a number after one of them ("3/12", "1.500", "10.00") opens no kind.
 NOT_BEFORE = "_/.,-"
@@ -167,14 +182,16 @@ class Classes(NamedTuple):
     """What a token (lower case) is to the time grammar: the anchor kinds it is (None if
     none) among the lean anchors (``lean_anchor_words``) and among all (``anchor_words``),
     the pattern kinds it may open, whether digits are in it (``NO_DIGITS``, the whole token
-    is one run of them, ``ALL_DIGITS``, or ``SOME_DIGITS``), and whether it hides a weekday
-    or month name glued to what may follow it in an expression ("senin10", "meipukul")."""
+    is one run of them, ``ALL_DIGITS``, or ``SOME_DIGITS``), whether it hides a weekday
+    or month name glued to what may follow it in an expression ("senin10", "meipukul"), and
+    the kinds of ``NUMBER_NEXT`` whose number it may follow."""
 
     anchors: frozenset[str] | None
     every_anchor: frozenset[str] | None
     opens: frozenset[str]
     digits: int
     hides: bool
+    follows_number: frozenset[str]
 
 
 NO_DIGITS, ALL_DIGITS, SOME_DIGITS = 0, 1, 2
@@ -210,7 +227,8 @@ class TimeWords:
     first token of each opener word in ``by_word``, of each glued one in ``by_prefix``; a
     number of N digits opens ``by_width[N]``, any token starting with a digit ``by_digit``, a
     bracket ``by_bracket``). Kinds in ``everywhere`` are tried at every position of their
-    windows.
+    windows. After a number, a token opens no kind of ``NUMBER_NEXT`` unless it may follow
+    such a number (``next_words``, a number any of ``next_digit``).
 
     A text's words are read in one pass over its distinct words: the plain words of the
     grammar (glued ones included) are found by one set intersection, and only words with a
@@ -221,27 +239,34 @@ class TimeWords:
                  by_word: dict[str, frozenset[str]], by_prefix: dict[str, frozenset[str]],
                  by_width: dict[int, frozenset[str]], by_digit: frozenset[str],
                  by_bracket: frozenset[str], everywhere: frozenset[str], glued: Glued,
-                 prepositions: frozenset[str], ranked: Ranked):
+                 prepositions: frozenset[str], next_words: dict[str, frozenset[str]],
+                 next_digit: frozenset[str], ranked: Ranked):
         self.anchors, self.lean, self.by_word, self.by_prefix = anchors, lean, by_word, by_prefix
         self.prepositions = prepositions
         self.by_width, self.by_digit = by_width, by_digit
         self.by_bracket, self.everywhere, self.glued = by_bracket, everywhere, glued
+        self.next_words, self.next_digit = next_words, next_digit
+        # What a token outside ASCII or hiding a glued name may follow: a number of any kind.
+        self.next_any = frozenset().union(next_digit, *next_words.values())
         self.ranked = ranked
         self.every_kind = frozenset().union(by_digit, by_bracket, *by_word.values(),
                                             *by_width.values()) - everywhere
         self.bracket_kinds = by_bracket - everywhere
         names = {name + follower for name in glued.names for follower in glued.followers}
-        plain = {word: self.classify(word) for word in anchors.keys() | by_word.keys() | names}
+        plain = {word: self.classify(word)
+                 for word in anchors.keys() | by_word.keys() | names | next_words.keys()}
         self.plain = {word: found for word, found in plain.items()
-                      if found.every_anchor or found.opens or found.hides}
+                      if found.every_anchor or found.opens or found.hides or found.follows_number}
         self._special: dict[str, Classes] = {}  # the classes of words outside ``plain`` seen so far
-        # (the kinds a number opens, what follows it) -> the kinds it opens there, as found
-        self._after_number: dict[tuple[frozenset[str], str], frozenset[str]] = {}
+        # (the kinds a number opens, what follows it, what the next token may follow) -> the
+        # kinds it opens there, as found
+        self._after_number: dict[tuple[frozenset[str], str, frozenset[str]], frozenset[str]] = {}
         self.trials = Trials(ranked)
 
     def classes(self, words: KeysView[str], ascii_only: bool) -> dict[str, Classes]:
-        """The classes of those of ``words`` that are an anchor, open a kind or hold a digit;
-        ``ascii_only``: whether the words are all ASCII (their text is)."""
+        """The classes of those of ``words`` that are an anchor, open a kind, hold a digit or
+        may follow a number (``NUMBER_NEXT``); ``ascii_only``: whether the words are all ASCII
+        (their text is)."""
         plain = self.plain
         found = {word: plain[word] for word in words & plain.keys()}
         others = list(filterfalse(str.isalpha, words))
@@ -264,27 +289,41 @@ class TimeWords:
             digits = ALL_DIGITS
         else:
             digits = SOME_DIGITS if DIGITS.search(word) else NO_DIGITS
+        hides = self.glued.hides(word)
+        if not word.isascii() or hides:
+            follows_number = self.next_any
+        else:
+            follows_number = self.next_words.get(word, NO_KINDS)
+            if digits == ALL_DIGITS:
+                follows_number = follows_number | self.next_digit
         return Classes(self.lean.get(word), self.anchors.get(word),
-                       self._opens(word) - self.everywhere, digits, self.glued.hides(word))
+                       self._opens(word) - self.everywhere, digits, hides, follows_number)
 
-    def number_opens(self, text: str, start: int, end: int, opens: frozenset[str]
-                     ) -> frozenset[str]:
-        """The kinds that the number at ``text[start:end]``, which may open ``opens``, opens
+    def number_opens(self, text: str, tokens: Tokens, index: int, opens: frozenset[str],
+                     classes: dict[str, Classes]) -> frozenset[str]:
+        """The kinds that the number at token ``index``, which may open ``opens``, opens
         where it stands: none after a character of ``NOT_BEFORE``, and only those kinds that
-        may be followed by the character after it (``NUMBER_FOLLOWERS``)."""
+        may be followed by the character after it (``NUMBER_FOLLOWERS``) and by the token
+        after it (``NUMBER_NEXT``; ``classes``: those of the text's words)."""
+        start, end = tokens.starts[index], tokens.ends[index]
         if start and text[start - 1] in NOT_BEFORE:
-            return frozenset()
+            return NO_KINDS
         following = text[end:end + 1]
         if following.isspace():
             following = " "
         elif following not in NUMBER_CHARACTERS:
             following = ""  # the text's end, or a character that follows no number
-        key = (opens, following)
+        lowers = tokens.lowers
+        next_word = classes.get(lowers[index + 1]) if index + 1 < len(lowers) else None
+        next_follows = next_word.follows_number if next_word is not None else NO_KINDS
+        key = (opens, following, next_follows)
         kinds = self._after_number.get(key)
         if kinds is None:
             kinds = self._after_number[key] = frozenset(
                 kind for kind in opens
-                if kind not in NUMBER_FOLLOWERS or following and following in NUMBER_FOLLOWERS[kind])
+                if (kind not in NUMBER_FOLLOWERS
+                    or following and following in NUMBER_FOLLOWERS[kind])
+                and (kind not in NUMBER_NEXT or kind in next_follows))
         return kinds
 
     def _opens(self, word: str) -> frozenset[str]:
@@ -336,12 +375,22 @@ def time_words(language: str = "id") -> TimeWords:
                     by_prefix.setdefault(first.group(0), set()).add(kind)
                     for follower in _first_tokens(lex, GLUED[source]):
                         by_word.setdefault(first.group(0) + follower, set()).add(kind)
+    next_words: dict[str, set[str]] = {}
+    next_digit: set[str] = set()
+    for kind, sources in NUMBER_NEXT.items():
+        for source in sources if kind in names else ():
+            if source == "digit":
+                next_digit.add(kind)
+                continue
+            for word in lists.get(source) or t[source]:
+                next_words.setdefault(TOKEN.match(str(word).lower()).group(0), set()).add(kind)
     names = [name.lower() for name in (*lex.weekdays, *lex.months)]
     glued = Glued.of(names, _first_tokens(lex, GLUED["weekdays"]))
     return TimeWords(anchor_words(language), lean_anchor_words(language), _frozen(by_word),
                      _frozen(by_prefix), _frozen(by_width), frozenset(by_mark["digit"]),
                      frozenset(by_mark["bracket"]), frozenset(everywhere), glued,
-                     frozenset(_first_tokens(lex, ("prepositions",))), _ranked(language))
+                     frozenset(_first_tokens(lex, ("prepositions",))), _frozen(next_words),
+                     frozenset(next_digit), _ranked(language))
 
 
 def _first_tokens(lex: Lexicon, sources: tuple[str, ...]) -> set[str]:
@@ -458,7 +507,7 @@ def _layer(text: str, tokens: Tokens, words: TimeWords) -> _Layer:
                     opening.setdefault(opens, []).append(index)
         elif found.digits == ALL_DIGITS:
             for index in positions[word]:
-                opens = words.number_opens(text, starts[index], ends[index], found.opens)
+                opens = words.number_opens(text, tokens, index, found.opens, classes)
                 if opens:
                     opening.setdefault(opens, []).append(index)
         else:
