@@ -414,7 +414,9 @@ class _Reader:
         # The opening noun phrases of clause parts (``_part_subject``), by part and colon.
         self._parts: dict[tuple[int, int, bool], tuple[Party | str | None, bool, bool] | None] = {}
         self.last_speaker: Party | None = None
-        self.last_end = 0
+        # Where the text after the last speaker's quotation and the rest of its sentence begins:
+        # the chain of speakers (``_pronoun``) is read from there.
+        self.since_last = 0
 
     # -- the document ---------------------------------------------------------------------
 
@@ -439,7 +441,7 @@ class _Reader:
             # A short quoted fragment is no quote, but its speaker is still the last one named.
             previous = (span, speaker)
             self.last_speaker = speaker
-            self.last_end = self._next_boundary(span.close) if span.closed else span.close
+            self.since_last = self._next_boundary(span.close) + 1 if span.closed else span.close
         return found
 
     def _quote(self, span: Span, speaker: Party) -> Quote | None:
@@ -622,11 +624,14 @@ class _Reader:
         """Who a pronoun speaker stands for: the last person who was a sentence's subject, or
         was named as a speaker ("kata X"), since the last speaker's quotation; else the last
         speaker, else the last person named. Sentences are read from the last one back, and the
-        first that names someone decides."""
-        starts = [self.last_end] + [c + 1 for c in self.boundaries[
-            bisect_left(self.boundaries, self.last_end):bisect_left(self.boundaries, pos)]]
-        for start in reversed(starts):
-            found = self._speakers_in(start, min(self._next_boundary(start), pos))
+        first that names someone decides: each from one past the sentence end before it (or
+        ``since_last``) to the next (or ``pos``), where a boundary right after another (".\\n")
+        leaves no sentence between them to read."""
+        ends = self.boundaries[bisect_left(self.boundaries, self.since_last):
+                               bisect_left(self.boundaries, pos)]
+        starts = [self.since_last] + [end + 1 for end in ends]
+        for start, end in zip(reversed(starts), reversed(ends + [pos])):
+            found = self._speakers_in(start, end) if start < end else None
             if found:
                 return max(found, key=lambda item: item[0])[1]
         if self.last_speaker is not None:
