@@ -538,22 +538,30 @@ def _anchors(text: str, tokens: Tokens, classes: dict[str, Classes], joins: bool
              words: TimeWords, lean: bool) -> list[tuple[int, int, frozenset[str]]] | None:
     """The anchors of the text: the lean ones or all (``lean``). None where lean anchors were
     asked for and a calendar word is joined to a joiner (it may hide an expression's anchor)."""
-    anchors: list[tuple[int, int, frozenset[str]]] = []
     positions, starts, ends = tokens.positions, tokens.starts, tokens.ends
+    # The token indices of each word that anchors, with their kinds: made anchors by one
+    # comprehension at the end instead of one per word.
+    marked: list[tuple[list[int], frozenset[str]]] = []
+    pieces: list[tuple[int, int, frozenset[str]]] = []  # the digits of tokens with letters too
     for word, found in classes.items():
         indices = positions[word]
         kinds = found.anchors if lean else found.every_anchor
         if kinds is not None:
-            visible = [(starts[index], ends[index], kinds) for index in indices
-                       if not (joins and _joined(text, starts[index], ends[index]))]
-            if lean and len(visible) < len(indices):
-                return None
-            anchors += visible
+            visible = indices
+            if joins:
+                visible = [index for index in indices
+                           if not _joined(text, starts[index], ends[index])]
+                if lean and len(visible) < len(indices):
+                    return None
+            marked.append((visible, kinds))
         if found.digits == ALL_DIGITS:
-            anchors += [(starts[index], ends[index], DIGIT_KIND) for index in indices]
+            marked.append((indices, DIGIT_KIND))
         elif found.digits == SOME_DIGITS:
-            anchors.extend((*match.span(), DIGIT_KIND) for index in indices
-                           for match in DIGITS.finditer(text, starts[index], ends[index]))
+            pieces.extend((*match.span(), DIGIT_KIND) for index in indices
+                          for match in DIGITS.finditer(text, starts[index], ends[index]))
+    anchors = [(starts[index], ends[index], kinds) for indices, kinds in marked
+               for index in indices]
+    anchors += pieces
     if joins:
         joined = _joined_anchors(text, tokens, words, lean)
         if joined is None:
