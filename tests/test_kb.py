@@ -162,11 +162,11 @@ def test_scan_offsets_point_into_text(kb):
     assert {"person"} <= {f.kind for m in kb.scan(text) for f in m.forms}
 
 
-def test_may_name_is_false_only_where_scan_finds_nothing(kb):
-    assert kb.may_name("tiba di Gedung Putih") and kb.scan("tiba di Gedung Putih")
-    assert not kb.may_name("tiba sore kemarin") and not kb.scan("tiba sore kemarin")
-    assert kb.may_name("tiba di gedung baru") and not kb.scan("tiba di gedung baru")  # may, not must
-    assert kb.may_name("tiba sore kemarin é")  # outside ASCII: always scanned
+def test_may_name_at_cut_is_false_only_where_no_name_starts_or_ends_there(kb):
+    assert kb.may_name_at_cut("baru", "Harsa")  # opens a name: "baruHarsa"
+    assert kb.may_name_at_cut("Putih", "ke")  # closes one: "Gedung Putihke"
+    assert not kb.may_name_at_cut("Budaya", "ke")  # "Budayake": neither half
+    assert kb.may_name_at_cut("Budaya", "ké")  # outside ASCII: always scanned
 
 
 def test_all_surface_forms_cover_every_kind(kb):

@@ -473,7 +473,8 @@ class KnowledgeBase:
         """Build now the tables that ``scan`` and ``names_in`` read (each is built when first
         read otherwise), so that a stage built from this knowledge base pays for them when it
         is built, not in its first text."""
-        _ = self._names_by_first_word, self._first_name_words, self._forms_by_text
+        _ = self._names_by_first_word, self._first_name_words, self._last_name_words
+        _ = self._forms_by_text
 
     def scan(self, text: str, tokens: Tokens | None = None) -> list[Mention]:
         """Every known name in ``text`` in one pass: whole words only, the longest match where
@@ -487,14 +488,20 @@ class KnowledgeBase:
         return [Mention(start, end, surface, forms)
                 for _, start, end, surface, forms in self.names_in(text, tokens)]
 
-    def may_name(self, text: str) -> bool:
-        """Whether a known name may start in ``text``: False only for a text in ASCII none of
-        whose words opens a name (``scan`` finds nothing there), so that a caller can skip the
-        scan of a short text without cutting it into tokens."""
-        if not text.isascii():
+    def may_name_at_cut(self, before: str, after: str) -> bool:
+        """Whether a known name may end with the word ``before`` or open with the word
+        ``after``, the two halves of a word cut in two where scraping glued words together
+        ("Rusia" | "ke", "baru" | "Iran"): False only where both are in ASCII and neither is
+        such a word, so that the recogniser need not scan the words around the cut (a name
+        that starts or ends at the cut opens or closes with that half).
+
+        In ASCII, folding is lower-casing, and each half is the run of letters that ``scan``
+        reads on its side of the cut (the cut is a space in the text it scans): the test
+        never turns away a name that ``scan`` would find there."""
+        if not (before.isascii() and after.isascii()):
             return True
-        table = self._names_by_first_word
-        return any(word in table for word in TOKEN.findall(text.lower()))
+        return after.lower() in self._names_by_first_word \
+            or before.lower() in self._last_name_words
 
     def names_in(self, text: str, tokens: Tokens | None = None
                  ) -> list[tuple[int, int, int, str, tuple[SurfaceForm, ...]]]:
@@ -577,6 +584,13 @@ class KnowledgeBase:
         """The keys of ``_names_by_first_word`` as a set: intersected with a text's word index,
         it looks up each of the text's words by the hash the word already holds."""
         return frozenset(self._names_by_first_word)
+
+    @cached_property
+    def _last_name_words(self) -> frozenset[str]:
+        """The last word (run of letters or digits) of each folded name, for
+        ``may_name_at_cut``."""
+        return frozenset(TOKEN.findall(name)[-1] for entries in self._names_by_first_word.values()
+                         for name, _, _ in entries)
 
     @cached_property
     def _forms_by_text(self) -> _Index:

@@ -391,16 +391,15 @@ class _Scan:
     def glued_in(self, first: int, last: int, points: list[int]) -> None:
         start, end = self.offsets[first], self.ends[last - 1]
         cuts = points[bisect_right(points, start):bisect_left(points, end)]
+        if not any(self.may_name_at(cut, points) for cut in cuts):
+            return  # most windows hold no known name starting or ending at a cut
         pieces = [self.text[a:b] for a, b in zip([start] + cuts, cuts + [end])]
         spaces = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=-1))[1:]
 
         def offset(position: int) -> int:  # from the spaced window back to the text
             return start + position - bisect_left(spaces, position)
 
-        window = " ".join(pieces)
-        if not self.kb.may_name(window):
-            return  # most windows hold no known name at all
-        for mention in self.kb.scan(window):
+        for mention in self.kb.scan(" ".join(pieces)):
             a, b = offset(mention.start), offset(mention.end)
             if (a not in cuts and b not in cuts) or not mention.forms or not mention.text[0].isupper():
                 continue
@@ -412,6 +411,16 @@ class _Scan:
                 entity = _placed(entity, a, b)
                 entity.reason = f"{entity.reason}; glued to the word beside it"
                 self.add(Found(entity, tokens.start, tokens.stop, "kb"))
+
+    def may_name_at(self, cut: int, points: list[int]) -> bool:
+        """Whether a known name may start or end at the glue point ``cut``: the knowledge base
+        is asked about the two halves of its token on either side of it (each up to the
+        token's edge or its next glue point, as the window that ``glued_in`` scans cuts it)."""
+        index = bisect_right(self.offsets, cut) - 1
+        at = bisect_left(points, cut)
+        before = max(self.offsets[index], points[at - 1] if at else 0)
+        after = min(self.ends[index], points[at + 1] if at + 1 < len(points) else len(self.text))
+        return self.kb.may_name_at_cut(self.text[before:cut], self.text[cut:after])
 
     def abbreviation(self, found: Found) -> None:
         """"Amerika Serikat (AS)": the short form in brackets is part of the name before it."""
