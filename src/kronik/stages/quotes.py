@@ -625,13 +625,14 @@ class _Reader:
         was named as a speaker ("kata X"), since the last speaker's quotation; else the last
         speaker, else the last person named. Sentences are read from the last one back, and the
         first that names someone decides: each from one past the sentence end before it (or
-        ``since_last``) to the next (or ``pos``), where a boundary right after another (".\\n")
-        leaves no sentence between them to read."""
+        ``since_last``) to the next (or ``pos``). A stretch of white space names nobody: the
+        space between a sentence's end and a quotation that opens the next one, or nothing
+        between a boundary and one right after it (".\\n")."""
         ends = self.boundaries[bisect_left(self.boundaries, self.since_last):
                                bisect_left(self.boundaries, pos)]
         starts = [self.since_last] + [end + 1 for end in ends]
         for start, end in zip(reversed(starts), reversed(ends + [pos])):
-            found = self._speakers_in(start, end) if start < end else None
+            found = self._speakers_in(start, end) if self.text[start:end].strip() else None
             if found:
                 return max(found, key=lambda item: item[0])[1]
         if self.last_speaker is not None:
