@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache, partial
 from itertools import accumulate, compress
-from operator import attrgetter, itemgetter, ne
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from kronik.actors.kb import KnowledgeBase, SurfaceForm
@@ -1045,8 +1045,9 @@ class GlueWords:
 
     def points(self, tokens: Tokens) -> list[int]:
         """The glue points of the tokens' text, in order, as offsets into it."""
-        # The words with a capital, picked in C: the many lower-case words are not even hashed.
-        words = set(compress(tokens.words, map(ne, tokens.words, tokens.lowers)))
+        # The words with a capital: those that are not their own lower case, the keys of
+        # ``positions`` (one set operation in C).
+        words = set(tokens.words).difference(tokens.positions)
         # The memory is shared by the threads of one process (the web service's ingest): a
         # full memory is replaced, never cleared under another thread, and a word is glued
         # before it counts as seen.
