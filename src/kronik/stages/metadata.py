@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from kronik.document import Document
@@ -34,6 +34,12 @@ _DASH = r"\s+-{1,2}\s+"
 # Written out rather than as a repeat, so that the pattern opens with a class of characters and
 # the engine skips in C to each digit (a pattern opening with a repeat is tried at every one).
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
+# What each date pattern of ``header_rules`` cannot match without: an ISO date its dashes, a
+# numeric date its separators; the dates with a month name need no such character.
+_DATE_MARKS = ("-", "", "", "/.-")
+# How many header lines the stamps of a date line are kept for: a title is read both as a title
+# and as a header line, and an outlet's byline and footer lines recur from article to article.
+DATE_LINES_KEPT = 1024
 _CAPITAL_START = re.compile(r"[\"“‘'(]?[A-Z0-9]")
 _DATELINE = re.compile(rf"(?P<head>[^\s\-][^\n]{{0,60}}?){_DASH}\S")
 _BRACKETED_OUTLET = re.compile(r"(?P<place>[^()]+?)\s*\((?P<outlet>[^()]+)\)")
@@ -54,7 +60,12 @@ class Stamp:
 class HeaderRules:
     """The compiled patterns of one language for reading article headers."""
 
+    language: str
     dates: tuple[re.Pattern[str], ...]
+    # By date pattern, the characters it cannot match without one of ("" where none): each
+    # pattern opens with ``\b``, so the engine tries it at every character, while ``in`` finds
+    # a character in C; most date lines state no numeric date.
+    date_marks: tuple[str, ...]
     months: dict[str, int]
     zones: dict[str, int]
     labels: re.Pattern[str]
@@ -104,7 +115,7 @@ def header_rules(language: str = "id") -> HeaderRules:
     filler = grouped_alternation(list(kinds) + weekdays + meta["date_line_words"] + list(zones))
     labels = re.compile(rf"\b(?:{grouped_alternation(list(kinds))})\b", re.IGNORECASE)
     return HeaderRules(
-        dates=dates, months=months, zones=zones,
+        language=language, dates=dates, date_marks=_DATE_MARKS, months=months, zones=zones,
         labels=labels,
         label_kinds=kinds,
         labels_screen=screen(labels),
@@ -139,9 +150,14 @@ def _timezone(zone: str | None, offset: str | None, rules: HeaderRules) -> timez
         digits = offset[1:].replace(":", "")
         return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
     if zone:
-        hours = rules.zones.get(zone.upper(), 0)
-        return timezone(timedelta(hours=hours))
+        return _zone(rules.zones.get(zone.upper(), 0))
     return None
+
+
+@cache
+def _zone(hours: int) -> timezone:
+    """The time zone ``hours`` ahead of UTC, built once (a date line names one of a few)."""
+    return timezone(timedelta(hours=hours))
 
 
 def find_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
@@ -149,9 +165,23 @@ def find_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
     weekday names and date words between): published, updated, or else stated."""
     if not _FOUR_DIGITS.search(line):
         return []
+    return _stamps(line, _date_matches(line, rules), rules)
+
+
+def _date_matches(line: str, rules: HeaderRules) -> list[list[re.Match[str]]]:
+    """Every match of each date pattern in ``line``, as ``finditer`` gives them: invalid and
+    overlapping ones too, so that ``_without_dates`` can blank them as ``sub`` would. A pattern
+    is tried only where the line holds one of its ``date_marks``."""
+    return [list(pattern.finditer(line)) if not marks or any(map(line.__contains__, marks)) else []
+            for pattern, marks in zip(rules.dates, rules.date_marks)]
+
+
+def _stamps(line: str, matches: list[list[re.Match[str]]], rules: HeaderRules) -> list[Stamp]:
+    """The stamps of ``find_stamps`` from the ``_date_matches`` of ``line``: the valid dates
+    that overlap no date of an earlier pattern or earlier in the line, in order."""
     found: list[tuple[int, int, date | datetime]] = []
-    for pattern in rules.dates:
-        for match in pattern.finditer(line):
+    for pattern_matches in matches:
+        for match in pattern_matches:
             if any(s < match.end() and match.start() < e for s, e, _ in found):
                 continue
             value = _stamp_value(match, rules)
@@ -181,19 +211,51 @@ def is_date_line(line: str, rules: HeaderRules) -> bool:
     return not more_words_than(line, rules.max_header_words) and bool(_date_line_stamps(line, rules))
 
 
-def _date_line_stamps(line: str, rules: HeaderRules) -> list[Stamp]:
+def _date_line_stamps(line: str, rules: HeaderRules) -> tuple[Stamp, ...]:
     """The stamps of a line short enough for a date line (``max_header_words``, which the
-    caller has checked) if it is one; none for any other line."""
-    stamps = find_stamps(line, rules)
-    if not stamps:
-        return []
+    caller has checked) if it is one: a labelled date, or dates with at most two words
+    besides them and their filler; none for any other line."""
+    return _kept_date_line_stamps(line, rules.language)
+
+
+@lru_cache(maxsize=DATE_LINES_KEPT)
+def _kept_date_line_stamps(line: str, language: str) -> tuple[Stamp, ...]:
+    """``_date_line_stamps``, worked out once for each of the last ``DATE_LINES_KEPT`` lines."""
+    rules = header_rules(language)
+    if not _FOUR_DIGITS.search(line):
+        return ()
+    matches = _date_matches(line, rules)
+    stamps = tuple(_stamps(line, matches, rules))
+    if not stamps or any(stamp.kind != "stated" for stamp in stamps):
+        return stamps
+    words = TOKEN.findall(rules.filler.sub(" ", _without_dates(line, matches, rules)))
+    return stamps if len(words) <= 2 else ()
+
+
+def _without_dates(line: str, matches: list[list[re.Match[str]]], rules: HeaderRules) -> str:
+    """``line`` with every date blanked to a space by each date pattern's ``sub`` in turn
+    (invalid and overlapping dates too), given its ``_date_matches``. Until a pattern blanks
+    something the line is unchanged, so the matches found in it are those ``sub`` would blank;
+    after that each pattern is run on what is left, where four digits still stand (every date
+    holds a year of four)."""
     rest = line
-    for pattern in rules.dates:
-        rest = pattern.sub(" ", rest)
-    rest = rules.filler.sub(" ", rest)
-    words = TOKEN.findall(rest)
-    labelled = any(stamp.kind != "stated" for stamp in stamps)
-    return stamps if labelled or len(words) <= 2 else []
+    blanked = False
+    for pattern, found in zip(rules.dates, matches):
+        if not blanked:
+            if found:
+                rest = " ".join(line[start:end] for start, end in _gaps(line, found))
+                blanked = True
+        elif _FOUR_DIGITS.search(rest):
+            rest = pattern.sub(" ", rest)
+    return rest
+
+
+def _gaps(line: str, found: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of ``line`` before, between and after the ``found``
+    matches, which follow one another without overlap."""
+    ends = [0] + [match.end() for match in found]
+    starts = [match.start() for match in found] + [len(line)]
+    return list(zip(ends, starts))
 
 
 def _nonblank_lines(text: str) -> list[str]:
