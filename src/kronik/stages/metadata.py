@@ -214,7 +214,9 @@ def is_date_line(line: str, rules: HeaderRules) -> bool:
 def _date_line_stamps(line: str, rules: HeaderRules) -> tuple[Stamp, ...]:
     """The stamps of a line short enough for a date line (``max_header_words``, which the
     caller has checked) if it is one: a labelled date, or dates with at most two words
-    besides them and their filler; none for any other line."""
+    besides them and their filler; none for any other line. ``rules`` are those of their
+    language (``header_rules``, the only rules built): the answers are kept by line and
+    language, a ``HeaderRules`` holding dicts that cannot be a key."""
     return _kept_date_line_stamps(line, rules.language)
 
 
