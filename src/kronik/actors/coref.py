@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -57,9 +57,8 @@ COORDINATION_GAP_TOKENS = 8
 # Mentions at most between them: the state names inside the second one's title.
 COORDINATION_GAP_MENTIONS = 3
 # The states of a list a plural pronoun may stand for ("AS, India, Jepang dan Australia"):
-# mentions looked back over, and what joins them besides the coordinators.
+# mentions looked back over; a comma joins them besides the coordinators.
 LIST_MENTIONS = 8
-LIST_JOINERS = frozenset({",", "dan", "serta"})
 # Such a list is a subject where it begins within this many tokens of its sentence's start
 # ("Para menteri luar negeri dari <A>, <B> dan <C> bertemu").
 LIST_SUBJECT_LEAD_TOKENS = 6
@@ -428,12 +427,12 @@ class _Resolver:
         for before in reversed(self.history[max(0, index - LIST_MENTIONS):index]):
             if before.part_of is not None:  # "Amerika Serikat (AS)": the bracketed short form
                 continue
-            if not self.actor_state(before) or not self.joined(before, listed[0], LIST_JOINERS) \
+            if not self.actor_state(before) or not self.joined(before, listed[0], commas=True) \
                     or self.sentence_of(before.entity.start) != self.sentence_of(last.entity.start):
                 break
             listed.insert(0, before)
         countries = {f.entity.country for f in listed}
-        if len(countries) < 2 or not self.joined(listed[-2], last, self.words.coordinators):
+        if len(countries) < 2 or not self.joined(listed[-2], last):
             return []
         return list({f.entity.country: f for f in reversed(listed)}.values())[::-1]
 
@@ -458,13 +457,14 @@ class _Resolver:
         return item.entity.kind == "state" and item.part_of is None and not self.located(item) \
             and self.before(item) not in self.words.war_nouns
 
-    def joined(self, before: Found, last: Found, joiners: Collection[str] | None = None) -> list[Found]:
-        """[before, last] where one of the joiners (the coordinators unless given) stands
-        between them within a few tokens, else []."""
+    def joined(self, before: Found, last: Found, commas: bool = False) -> list[Found]:
+        """[before, last] where a coordinator (or, with ``commas``, a comma) stands between
+        them within a few tokens, else []."""
         between = self.tokens.lowers[before.last:last.first]
-        gap = "".join(self.tokens.gaps[before.last - 1:last.first])
-        words = set(between) | ({","} if "," in gap else set())
-        if len(between) > COORDINATION_GAP_TOKENS or not words & set(joiners or self.words.coordinators):
+        if len(between) > COORDINATION_GAP_TOKENS:
+            return []
+        if self.words.coordinators.isdisjoint(between) and not (
+                commas and "," in "".join(self.tokens.gaps[before.last - 1:last.first])):
             return []
         return [before, last]
 

@@ -56,9 +56,6 @@ SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")
 PHRASE_REACH = 160
 CLAUSE_REACH = 240
 PRONOUN = "pronoun"
-# A capitalised word ending in the possessive -nya ("Hasilnya", "Dirinya") opens a sentence; it
-# is never a name.
-POSSESSIVE = "nya"
 # A word with two capitals or a dot inside is an acronym or a degree ("KPK", "SpPD", "SpRad",
 # "Sp.OT"), not part of a person's name ("McDowell", "MacArthur" are).
 ACRONYM = re.compile(r"^(?!Mc|Mac)\w*[A-Z]\w*[A-Z]|\w\.\w")
@@ -104,6 +101,7 @@ class Grammar:
     """The compiled contents of ``reporting.yaml``."""
 
     min_words: int
+    possessive_suffix: str  # "-nya": a capitalised word ending in it ("Hasilnya") is no name
     roles: dict[str, tuple[str, str]]  # mark (one character) -> (family, open|close|either)
     # The marks of ``roles`` that are ASCII: all that an ASCII text (most texts) can hold.
     ascii_marks: str
@@ -175,9 +173,10 @@ def grammar(language: str = "id") -> Grammar:
     lead = r"[ \t,\u2013\u2014-]*"
     return Grammar(
         min_words=int(data["min_words"]),
+        possessive_suffix=data["possessive_suffix"],
         roles=roles,
         ascii_marks="".join(filter(str.isascii, roles)),
-        after=re.compile(lead + rf"(?:(?P<verb>{verbs_after})(?P<nya>nya)?"
+        after=re.compile(lead + rf"(?:(?P<verb>{verbs_after})(?P<nya>{re.escape(data['possessive_suffix'])})?"
                          rf"|(?P<phrase>{alternation(data['phrases_after'] + data['statement_openers'])}))\b",
                          re.I),
         after_subject=re.compile(lead + r"(?P<np>[^\s,.;:!?]+(?:[ \t]+[^\s,.;:!?]+){0,5}?)[ \t]+"
@@ -210,8 +209,10 @@ def grammar(language: str = "id") -> Grammar:
         attribution=re.compile(rf",\s*(?:{verbs_after})\b|\b(?:{alternation(data['phrases_before'])})\b",
                                re.I),
         attribution_words=_first_words(data["verbs_after"] + data["phrases_before"]),
-        # "yang jelas, X menyebut ...": after "yang" the word is an adjective, not a verb of saying.
-        after_verb_before=re.compile(rf"(?<!yang )\b(?:{verbs_after}|{grouped_alternation(data['phrases_after'])})"
+        # "yang jelas, X menyebut ...": after a relative pronoun the word is an adjective, not a
+        # verb of saying.
+        after_verb_before=re.compile("".join(rf"(?<!{re.escape(word)} )" for word in data["relatives"])
+                                     + rf"\b(?:{verbs_after}|{grouped_alternation(data['phrases_after'])})"
                                      r"\b[^,.;:!?\n]*,?[^,.;:!?\n]*$", re.I),
         not_names=frozenset(titles["name_stop_words"]) - frozenset(
             titles["honorifics"] + titles["ranks"] + titles["home_markers"]["before"]
@@ -833,7 +834,7 @@ class _Reader:
                         or self._written_lowercase(words[0])
                         or (len(words) == 1 and not self._introduced(words[0], b))):
             return False
-        return (all(word[:1].isupper() and not word.endswith(POSSESSIVE) for word in words)
+        return (all(word[:1].isupper() and not word.endswith(self.g.possessive_suffix) for word in words)
                 and not self._named_thing(first.start(), first.end()))
 
     def _full_name(self, name: str, pos: int) -> str:
