@@ -91,11 +91,10 @@ class Lexicon:
 def lexicon(language: str = "id") -> Lexicon:
     """The time words of ``language``, from its ``time`` and ``calendar`` data files."""
     calendar = load_data("calendar", language)
-    months = {name: int(number) for key in ("months", "months_en")
-              for number, names in calendar[key].items() for name in names}
-    full = {name: int(number) for number, names in calendar["months"].items()
-            for name in names if len(name) > 3 or name == "mei"}
-    full.update({name: int(n) for n, names in calendar["months_en"].items() for name in names})
+    full = {name: int(number) for key in ("months", "months_en")
+            for number, names in calendar[key].items() for name in names}
+    months = {**full, **{name: int(number) for number, names in calendar["month_abbreviations"].items()
+                         for name in names}}
     weekdays = {name: int(number) for number, names in calendar["weekdays"].items()
                 for name in names}
     time = load_data("time", language)
