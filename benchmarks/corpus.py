@@ -253,9 +253,11 @@ class DateShifter:
     """Moves Indonesian dates ("27 Mei 2026", "27 Okt 2023", "(20/1/2025)") by a time delta."""
 
     def __init__(self):
-        months = load_data("calendar")["months"]
-        self.month_of = {word: int(n) for n, words in months.items() for word in words}
-        self.words = {int(n): words for n, words in months.items()}
+        calendar = load_data("calendar")
+        self.full = {int(n): words for n, words in calendar["months"].items()}
+        self.short = {int(n): words for n, words in calendar["month_abbreviations"].items()}
+        self.month_of = {word: n for table in (self.full, self.short)
+                         for n, words in table.items() for word in words}
         names = "|".join(sorted(self.month_of, key=len, reverse=True))
         self.written = re.compile(rf"\b(\d{{1,2}}) ({names})\b\.? (\d{{4}})\b", re.IGNORECASE)
         self.numeric = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
@@ -271,10 +273,10 @@ class DateShifter:
             moved = date(int(match.group(3)), month, int(match.group(1))) + delta
         except ValueError:
             return match.group(0)
-        # Keep the article's style: a full month name stays full, an abbreviation short.
-        full = word.lower() == self.words[month][0]
-        words = self.words[moved.month]
-        name = words[0] if full or len(words) == 1 else words[1]
+        # Keep the article's style: a full month name stays full, an abbreviation short (a
+        # month without one, "Mei", is written in full).
+        written_full = word.lower() in self.full[month]
+        name = (self.full if written_full else self.short).get(moved.month, self.full[moved.month])[0]
         return f"{moved.day} {name.capitalize() if word[0].isupper() else name} {moved.year}"
 
     def _numeric(self, match: re.Match, delta: timedelta) -> str:
