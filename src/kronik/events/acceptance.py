@@ -46,7 +46,8 @@ def acceptable(reading: Reading, hit: TriggerHit, sentence: Sentence) -> bool:
     trigger = hit.trigger
     if trigger.headline_only and not sentence.is_headline:
         return False
-    if trigger.needs and not trigger.needs.search(reading.text[hit.end:min(sentence.end, hit.end + RIGHT_WINDOW)]):
+    if trigger.needs and not trigger.needs.search(
+            reading.text[hit.end:min(sentence.end, hit.end + RIGHT_WINDOW)]):
         subject = reading.text[max(sentence.start, hit.start - RIGHT_WINDOW):hit.start]
         if not is_passive(reading, hit) or not trigger.needs.search(subject):
             return False

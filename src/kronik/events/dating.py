@@ -353,7 +353,7 @@ class Dating:
         yang berlaku sejak 8 April"). Not talks (a
         visit under way has its own rule) and not "the first ... since 2018", which counts
         from that time rather than dating the act."""
-        anchor = self.doc.anchor
+        anchor, relatives = self.doc.anchor, self.reading.grammar.relative_pronouns
         for expression in self.since + self.in_sentence(sentence):
             if not (sentence.start <= expression.start < sentence.end) or anchor is None:
                 continue
@@ -363,7 +363,6 @@ class Dating:
                     or frame.type == "CONSULT" or expression.first > anchor):
                 continue  # (most expressions: the words before them go unread)
             cue = self._since_cue(expression, sentence.start)
-            relatives = self.reading.grammar.relative_pronouns
             if (cue is None or any(m.group(0).lower() not in relatives for m in self.lexicon.clause_break.finditer(
                     self.doc.text, frame.trigger.end, cue.start()))
                     or self.first_since.search(self.doc.text, sentence.start, cue.start())):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -136,8 +135,8 @@ class Lexicon:
 def _words(words: list[str], unless: list[str] | None = None) -> re.Pattern[str]:
     """A pattern matching any of ``words`` as whole words, longest first, but not where one of
     the phrases ``unless`` begins ("konferensi" but not "konferensi pers")."""
-    guard = rf"(?!(?:{alternatives(unless)})(?!\w))" if unless else ""
-    return re.compile(rf"(?<!\w){guard}(?:{alternatives(words)})(?!\w)", re.IGNORECASE)
+    guard = rf"(?!(?:{_alternatives(unless)})(?!\w))" if unless else ""
+    return re.compile(rf"(?<!\w){guard}(?:{_alternatives(words)})(?!\w)", re.IGNORECASE)
 
 
 def _optional(entry: dict, key: str) -> re.Pattern[str] | None:
@@ -196,7 +195,7 @@ def lexicon(language: str = "id") -> Lexicon:
         question=_words(data["question_cues"]),
         contest=_words(data["contest_cues"]),
         habitual=_words(data["habitual_cues"]),
-        occasion_modifier=re.compile(rf"\s+(?:{alternatives(data['occasion_modifiers'])})(?!\w)", re.IGNORECASE),
+        occasion_modifier=re.compile(rf"\s+(?:{_alternatives(data['occasion_modifiers'])})(?!\w)", re.IGNORECASE),
         cue_window_words=int(data["cue_window_words"]),
         planned_window_words=int(data["planned_window_words"]),
         clause_break=clause_break,
@@ -264,30 +263,28 @@ def _possessive(suffix: str, prepositions: list[str]) -> str:
     return f"{not_after}{re.escape(suffix)}"
 
 
-def alternatives(words: Iterable[str]) -> str:
-    """A regex alternation of the words, each escaped, the longest first (so that a word that
-    begins another does not win over it)."""
+def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _joiner(coordinators: list[str]) -> re.Pattern[str]:
     """What may stand between two coordinated parties: a comma and/or a coordinator, or a dash."""
-    return re.compile(rf"^\s*(?:,\s*)?(?:(?:{alternatives(coordinators)})\s+)?$|^\s*[-/–]\s*$",
+    return re.compile(rf"^\s*(?:,\s*)?(?:(?:{_alternatives(coordinators)})\s+)?$|^\s*[-/–]\s*$",
                       re.IGNORECASE)
 
 
 def _verb(prefixes: list[str], bare: list[str]) -> re.Pattern[str]:
     """A word that reads as a verb: a verbal prefix and three more letters, or a bare verb."""
-    return re.compile(rf"^(?:{alternatives(prefixes)})\w{{3,}}$|^(?:{alternatives(bare)})$")
+    return re.compile(rf"^(?:{_alternatives(prefixes)})\w{{3,}}$|^(?:{_alternatives(bare)})$")
 
 
 def _before_trigger(words: list[str], adverbs: list[str], any_word: bool = False) -> re.Pattern[str]:
     """One of ``words`` at the end of the text before a trigger or date, optionally followed by
     one of ``adverbs`` (or, with ``any_word``, by any one word: "sejak tahun 2018")."""
-    after = rf"(?:(?:{alternatives(adverbs)})\s+)?" if adverbs else ""
+    after = rf"(?:(?:{_alternatives(adverbs)})\s+)?" if adverbs else ""
     if any_word:
         after = r"(?:\w++\s+)?"
-    return re.compile(rf"(?<!\w)(?:{alternatives(words)})\s+{after}$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_alternatives(words)})\s+{after}$", re.IGNORECASE)
 
 
 def _during(preps: list[str], nouns: dict[str, str], lead: str) -> re.Pattern[str]:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from kronik.errors import KronikError
-from kronik.events.lexicon import alternatives
 from kronik.resources import load_data
+from kronik.time.grammar import alternation
 
 # Text set off inside a clause: a bracketed aside, or a phrase between commas.
 ASIDE = re.compile(r"\([^()]*\)|,[^,]*,")
@@ -95,18 +95,33 @@ class ClauseGrammar:
         """How an aside opens (matched at its start): a bracket, or a comma before a relative
         pronoun (a relative clause) or a capitalised name or title (an apposition: "X, Menteri
         Luar Negeri Y, ...")."""
-        return re.compile(rf"[(]|,\s*(?:(?:{alternatives(self.relative_pronouns)})\b|[A-Z])")
+        return re.compile(rf"[(]|,\s*(?:{alternation(self.relative_pronouns)}\b|[A-Z])")
 
     @cached_property
     def relative_opening(self) -> re.Pattern[str]:
         """A relative pronoun and the word after it (group 1), where a relative clause opens
         (matched at a position): "yang dikuasai"."""
-        return re.compile(rf"\W*(?:{alternatives(self.relative_pronouns)})\s+(\w+)", re.IGNORECASE)
+        return re.compile(rf"\W*{alternation(self.relative_pronouns)}\s+(\w+)", re.IGNORECASE)
 
     @cached_property
     def list_goes_on(self) -> re.Pattern[str]:
         """A comma or a phrase joiner (matched where a name ends): a list of names goes on."""
-        return re.compile(rf"\s*(?:,|(?:{alternatives(self.phrase_joiners)})\b)")
+        return re.compile(rf"\s*(?:,|{alternation(self.phrase_joiners)}\b)")
+
+    @cached_property
+    def business_words(self) -> re.Pattern[str]:
+        """A search for any of the business nouns as the start of a word, in any case (the walk
+        of ``parties._of_business`` compares a word's part before a hyphen,
+        "perusahaan-perusahaan")."""
+        return re.compile(rf"(?<![^\W_]){alternation(self.business_nouns)}(?![^\W_])", re.IGNORECASE)
+
+    @cached_property
+    def ascii_business_nouns(self) -> tuple[str, ...] | None:
+        """The business nouns (lower case) where all are ASCII, else None: in an ASCII text one
+        of them can be found by a substring test of the lower-cased text, which a search of
+        ``business_words`` then confirms (a letter outside ASCII may match an ASCII one ignoring
+        case, "ſ" an "s")."""
+        return tuple(self.business_nouns) if all(map(str.isascii, self.business_nouns)) else None
 
 
 @cache
